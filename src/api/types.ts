@@ -1,0 +1,176 @@
+/** Wire types, exactly as the SDRS, ECS and VPC APIs return them (reference sections 3 to 5). */
+
+export type GroupStatus =
+  | 'creating' | 'available' | 'protected' | 'deleting' | 'error-deleting' | 'error'
+  | 'starting' | 'error-starting' | 'reprotecting' | 'error-reprotecting' | 'stopping'
+  | 'error-stopping' | 'reversing' | 'error-reversing' | 'failing-over' | 'failed-over'
+  | 'error-failing-over';
+
+export type Station = 'source' | 'target';
+
+export interface ServerGroup {
+  id: string;
+  name: string;
+  description: string | null;
+  status: GroupStatus | string;
+  progress: number;
+  source_availability_zone: string;
+  target_availability_zone: string;
+  domain_id: string;
+  domain_name: string;
+  priority_station: Station;
+  protected_instance_num: number;
+  replication_num: number;
+  disaster_recovery_drill_num: number;
+  protected_status: string | null;
+  replication_status: string | null;
+  health_status: string | null;
+  source_vpc_id: string;
+  target_vpc_id: string;
+  test_vpc_id: string | null;
+  dr_type: string;
+  created_at: string;
+  updated_at: string;
+  protection_type: string | null;
+  replication_model: string | null;
+  server_type: string;
+}
+
+export interface ProtectedInstance {
+  id: string;
+  name: string;
+  description: string | null;
+  server_group_id: string;
+  status: string;
+  progress: number;
+  source_server: string;
+  target_server: string;
+  priority_station: Station;
+  attachment: { replication: string; device: string }[];
+  tags: { key: string; value: string }[];
+  metadata: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Replication {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  volume_ids: string;
+  attachment: { protected_instance: string; device: string }[];
+  replication_model: string;
+  replication_status: string;
+  progress: number;
+  failure_detail: string | null;
+  fault_level: string;
+  record_metadata: { multiattach: boolean; bootable: boolean; volume_size: number; volume_type: string };
+  server_group_id: string;
+  priority_station: Station;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActiveDomain {
+  id: string;
+  name: string;
+  description: string;
+  sold_out: boolean;
+  local_replication_cluster: { availability_zone: string };
+  remote_replication_cluster: { availability_zone: string };
+}
+
+export type JobStatus = 'INIT' | 'RUNNING' | 'SUCCESS' | 'FAIL';
+
+export interface JobEntities {
+  server_group_id?: string;
+  protected_instance_id?: string;
+  replication_pair_id?: string;
+  volume_ids?: string;
+  native_server_id?: string;
+  nic_id?: string;
+  sub_jobs?: SubJob[];
+  [key: string]: unknown;
+}
+
+export interface SubJob {
+  status: JobStatus | string;
+  job_id: string;
+  job_type: string;
+  begin_time: string | null;
+  end_time: string | null;
+  error_code: string | null;
+  fail_reason: string | null;
+  entities: Omit<JobEntities, 'sub_jobs'>;
+}
+
+export interface Job {
+  status: JobStatus | string;
+  job_id: string;
+  job_type: string;
+  begin_time: string | null;
+  end_time: string | null;
+  error_code: string | null;
+  fail_reason: string | null;
+  entities: JobEntities;
+}
+
+/** ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it (the fields sdrs reads). */
+export interface Server {
+  id: string;
+  name: string;
+  status: 'ACTIVE' | 'SHUTOFF' | string;
+  'OS-EXT-AZ:availability_zone': string;
+  metadata: { vpc_id?: string; [k: string]: string | undefined };
+  [key: string]: unknown;
+}
+
+export interface Vpc {
+  id: string;
+  name: string;
+  cidr: string;
+  status: string;
+  [key: string]: unknown;
+}
+
+export interface CreateGroupBody {
+  name: string;
+  description?: string;
+  source_availability_zone: string;
+  target_availability_zone: string;
+  domain_id: string;
+  source_vpc_id: string;
+  dr_type?: 'migration';
+}
+
+export interface ListGroupsQuery {
+  limit?: number;
+  offset?: number;
+  status?: string;
+  name?: string;
+  query_type?: string;
+  availability_zone?: string;
+}
+
+export interface ListChildrenQuery {
+  server_group_id?: string;
+  limit?: number;
+  offset?: number;
+  status?: string;
+  name?: string;
+}
+
+export type GroupAction =
+  | { action: 'start' }
+  | { action: 'stop' }
+  | { action: 'failover' }
+  | { action: 'reverse'; priorityStation: Station };
+
+/** A request described without sending it (for --dry-run); secrets redacted. */
+export interface PreparedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}

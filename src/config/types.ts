@@ -1,0 +1,57 @@
+/** Types shared by the configuration loader, the API client and the commands. */
+
+/** Credentials for one request. Re-read before each request so refreshed temporary keys are picked up. */
+export type Credentials =
+  | { kind: 'aksk'; ak: string; sk: string; securityToken?: string }
+  | { kind: 'token'; token: string };
+
+/** Where a resolved setting came from, for `sdrs config show`. */
+export type SettingSource = 'flag' | 'env' | 'config' | 'default' | 'derived';
+
+export interface SettingWithSource<T = string> {
+  value: T;
+  source: SettingSource;
+  /** The flag, variable or `file#profile.key` it came from. */
+  origin?: string;
+}
+
+export interface Endpoints {
+  sdrs: string;
+  ecs: string;
+  vpc: string;
+  /** IAM, only used to fetch tokens from an emulator or IAM. */
+  iam: string;
+}
+
+export interface ResolvedConfig {
+  profile: string;
+  region?: string;
+  projectId?: string;
+  endpoints: Endpoints;
+  /** First poll interval for the job watcher, ms. @default 1000 */
+  intervalMs: number;
+  /** Longest poll interval for the job watcher, ms. @default 30000 */
+  maxIntervalMs: number;
+  /** Default wait timeout, ms (0 = no limit). @default 1800000 */
+  timeoutMs: number;
+  /** The config file that was read, if any. */
+  configFile?: string;
+  /** Every setting with its source, secrets masked, for `config show`. */
+  sources: Record<string, SettingWithSource<string | number | undefined>>;
+  /** Reads the credentials again (env and config file); throws AuthError when there are none. */
+  credentials(): Promise<Credentials>;
+}
+
+/** The global flags every command accepts. */
+export interface GlobalOptions {
+  profile?: string;
+  region?: string;
+  projectId?: string;
+  endpoint?: string;
+  json: boolean;
+  /** false with --no-input */
+  input: boolean;
+  /** false with --no-color */
+  color: boolean;
+  debug: boolean;
+}

@@ -1,0 +1,189 @@
+/**
+ * The one exit-code table and the typed errors that carry those codes.
+ *
+ * These numbers are a contract runbooks depend on (docs/exit-codes.md).
+ * Only `main()` in src/cli.ts turns an error into a number.
+ */
+export const ExitCode = {
+  /** Success, including a no-op. */
+  OK: 0,
+  /** Internal error (a bug in sdrs). */
+  INTERNAL: 1,
+  /** Usage or validation error: nothing was sent. */
+  USAGE: 2,
+  /** The API rejected the request (4xx, not found, wrong status), or a pre-flight check failed. */
+  API: 3,
+  /** Authentication, permission or configuration problem. */
+  AUTH: 4,
+  /** A job failed or the resource ended in an error status. */
+  JOB_FAILED: 5,
+  /** Timed out waiting; the job is still running. */
+  TIMEOUT: 6,
+  /** The service could not be reached, kept failing after retries, or the outcome is unknown. */
+  UNREACHABLE: 7,
+  /** Interrupted (SIGINT / Ctrl-C). */
+  INTERRUPTED: 130,
+  /** Terminated (SIGTERM). */
+  TERMINATED: 143,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Extra, machine-readable fields carried into the `--json` error document. */
+export type ErrorDetails = Record<string, unknown>;
+
+export interface SdrsErrorOptions {
+  /** A line telling the user what to do next. */
+  hint?: string;
+  /** Fields for the JSON error document (job_id, group_id, request_id ...). */
+  details?: ErrorDetails;
+  cause?: unknown;
+}
+
+/** Base class of every error sdrs reports on purpose. */
+export class SdrsError extends Error {
+  /** Stable, machine-readable code such as `USAGE` or `SDRS.1013`. */
+  readonly code: string;
+  readonly exitCode: ExitCodeValue;
+  readonly hint?: string;
+  readonly details: ErrorDetails;
+
+  constructor(code: string, exitCode: ExitCodeValue, message: string, opts: SdrsErrorOptions = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+    this.hint = opts.hint;
+    this.details = opts.details ?? {};
+  }
+
+  /** The `{"error": {...}}` document printed on stderr with `--json`. */
+  toJSON(): { error: Record<string, unknown> } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        exit_code: this.exitCode,
+        ...(this.hint ? { hint: this.hint } : {}),
+        ...this.details,
+      },
+    };
+  }
+}
+
+/** Bad flags or values; nothing was sent. Exit 2. */
+export class UsageError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions = {}) {
+    super('USAGE', ExitCode.USAGE, message, opts);
+  }
+}
+
+/** Missing credentials, bad config file, 401/403. Exit 4. */
+export class AuthError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+    super(opts.code ?? 'AUTH', ExitCode.AUTH, message, opts);
+  }
+}
+
+/** A configuration file that cannot be used. Exit 4. */
+export class ConfigError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions = {}) {
+    super('CONFIG', ExitCode.AUTH, message, opts);
+  }
+}
+
+/** A pre-flight check or a client-side precondition failed. Exit 3. */
+export class PreconditionError extends SdrsError {
+  constructor(code: string, message: string, opts: SdrsErrorOptions = {}) {
+    super(code, ExitCode.API, message, opts);
+  }
+}
+
+export interface ApiErrorInit extends SdrsErrorOptions {
+  status: number;
+  /** The service's code (`SDRS.1013`, `APIGW.0301`) or `HTTP_<status>` when the body had none. */
+  apiCode: string;
+  requestId?: string;
+  method?: string;
+  url?: string;
+}
+
+/**
+ * The service answered with an error. 401/403 become exit 4, 5xx and 429
+ * (after retries) exit 7, anything else exit 3.
+ */
+export class ApiError extends SdrsError {
+  readonly status: number;
+  readonly apiCode: string;
+  readonly requestId?: string;
+
+  constructor(message: string, init: ApiErrorInit) {
+    const exit =
+      init.status === 401 || init.status === 403
+        ? ExitCode.AUTH
+        : init.status >= 500 || init.status === 429
+          ? ExitCode.UNREACHABLE
+          : ExitCode.API;
+    super(init.apiCode, exit, message, {
+      ...init,
+      details: {
+        http_status: init.status,
+        ...(init.requestId ? { request_id: init.requestId } : {}),
+        ...init.details,
+      },
+    });
+    this.status = init.status;
+    this.apiCode = init.apiCode;
+    this.requestId = init.requestId;
+  }
+}
+
+/** The service could not be reached, or kept failing. Exit 7. */
+export class NetworkError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+    super(opts.code ?? 'UNREACHABLE', ExitCode.UNREACHABLE, message, opts);
+  }
+}
+
+/** A mutating request was sent but its outcome is unknown (connection dropped, 5xx). Exit 7. */
+export class UnknownOutcomeError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions = {}) {
+    super('OUTCOME_UNKNOWN', ExitCode.UNREACHABLE, message, opts);
+  }
+}
+
+/** A job ended in FAIL, or the resource ended in an error status. Exit 5. */
+export class JobFailedError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+    super(opts.code ?? 'JOB_FAILED', ExitCode.JOB_FAILED, message, opts);
+  }
+}
+
+/** The wait timed out; the job is still running. Exit 6. */
+export class WaitTimeoutError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions = {}) {
+    super('WAIT_TIMEOUT', ExitCode.TIMEOUT, message, opts);
+  }
+}
+
+/** The user interrupted (Ctrl-C: 130, SIGTERM: 143). */
+export class InterruptedError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions & { signal?: 'SIGINT' | 'SIGTERM' } = {}) {
+    super(
+      'INTERRUPTED',
+      opts.signal === 'SIGTERM' ? ExitCode.TERMINATED : ExitCode.INTERRUPTED,
+      message,
+      opts,
+    );
+  }
+}
+
+/** Converts anything thrown into an SdrsError (unknown errors become INTERNAL, exit 1). */
+export function toSdrsError(err: unknown): SdrsError {
+  if (err instanceof SdrsError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new SdrsError('INTERNAL', ExitCode.INTERNAL, `internal error: ${message}`, {
+    hint: 'This is a bug in sdrs. Re-run with --debug and report it.',
+    cause: err,
+  });
+}
