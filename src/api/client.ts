@@ -1,13 +1,19 @@
 /**
  * The one API module: typed functions for every SDRS, ECS and VPC endpoint
  * the CLI uses, over one configured got instance (see transport.ts).
- *
- * PLACEHOLDER INTERFACE: implemented in the foundation work.
+ * got is loaded on the first request, so importing this file is cheap.
  */
+import type { Credentials, Endpoints } from '../config/types.js';
+import { missingEndpointError, missingProjectIdError } from '../config/messages.js';
+import { UsageError } from '../errors.js';
+import { badResponse } from './errors.js';
+import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { type RequestSpec, type Transport, createTransport } from './transport.js';
 import type {
-  ActiveDomain, CreateGroupBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
-  PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
+  ActiveDomain, CreateGroupBody, CreateInstanceBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
+  ListServersQuery, PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
 } from './types.js';
+import { validateId, validateIds } from './validate.js';
 
 export interface SdrsApi {
   listGroups(q?: ListGroupsQuery): Promise<{ server_groups: ServerGroup[]; count: number }>;
@@ -18,13 +24,187 @@ export interface SdrsApi {
   deleteGroup(id: string): Promise<{ job_id: string }>;
   groupAction(id: string, action: GroupAction): Promise<{ job_id: string }>;
   listAllInstances(q?: Omit<ListChildrenQuery, 'limit' | 'offset'>): Promise<ProtectedInstance[]>;
+  getInstance(id: string): Promise<ProtectedInstance>;
+  createInstance(body: CreateInstanceBody): Promise<{ job_id: string }>;
   listAllReplications(q?: Omit<ListChildrenQuery, 'limit' | 'offset'>): Promise<Replication[]>;
+  getReplication(id: string): Promise<Replication>;
   listDomains(): Promise<ActiveDomain[]>;
+  /** An SDRS job (`/v1/{project_id}/jobs/{id}` on the SDRS endpoint). */
   getJob(id: string): Promise<Job>;
+  /** An ECS job (same path on the ECS endpoint), e.g. from serverAction. */
+  getEcsJob(id: string): Promise<Job>;
   getServer(id: string): Promise<Server>;
+  /** Every ECS server, paged. */
+  listServers(q?: Omit<ListServersQuery, 'limit' | 'offset'>): Promise<Server[]>;
   serverAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<{ job_id: string }>;
   listVpcs(): Promise<Vpc[]>;
   /** Builds the exact request a mutating call would send, signed, with secrets redacted. Sends nothing. */
   prepareCreateGroup(body: CreateGroupBody): Promise<PreparedRequest>;
   prepareGroupAction(id: string, action: GroupAction): Promise<PreparedRequest>;
+}
+
+/** Options of createApiClient. */
+export interface ApiClientOptions {
+  endpoints: Endpoints;
+  /** Missing → AuthError (exit 4) on the first request, naming every way to set it. */
+  projectId: string | undefined;
+  /** Called before every attempt, so refreshed temporary credentials are used. */
+  credentials: () => Promise<Credentials>;
+  /** @default `sdrs/<version>` */
+  userAgent?: string;
+  /** Receives `--debug` trace lines, secrets already redacted. */
+  debug?: (line: string) => void;
+  retry?: Partial<RetryOptions>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** ms since the epoch; also the signing time. @default Date.now */
+  now?: () => number;
+  /** @default Math.random */
+  random?: () => number;
+  signal?: AbortSignal;
+  /** Per-attempt timeout, ms. @default 30000 */
+  timeoutMs?: number;
+  /** Largest response body, bytes. @default 10 MiB */
+  maxBodyBytes?: number;
+  /** Profile name, for error messages. @default "default" */
+  profile?: string;
+}
+
+/** Page size used when following pagination. */
+export const PAGE_SIZE = 100;
+
+declare const __SDRS_VERSION__: string | undefined;
+const VERSION = typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
+
+const ACTION_KEYS = { start: 'start-server-group', stop: 'stop-server-group', failover: 'failover-server-group', reverse: 'reverse-server-group' } as const;
+
+/** Creates the API client. Cheap: nothing is loaded or sent until the first call. */
+export function createApiClient(opts: ApiClientOptions): SdrsApi {
+  const transport: Transport = createTransport({
+    credentials: opts.credentials,
+    userAgent: opts.userAgent ?? `sdrs/${VERSION}`,
+    debug: opts.debug,
+    retry: { ...DEFAULT_RETRY, ...opts.retry },
+    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    now: opts.now ?? Date.now,
+    random: opts.random ?? Math.random,
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    maxBodyBytes: opts.maxBodyBytes ?? 10 * 1024 * 1024,
+  });
+  const profile = opts.profile ?? 'default';
+
+  function spec(method: RequestSpec['method'], service: keyof Endpoints, path: string, query?: object, body?: unknown): RequestSpec {
+    const base = opts.endpoints[service];
+    if (!base) throw missingEndpointError(service, profile);
+    if (!opts.projectId) throw missingProjectIdError(profile, undefined);
+    const projectId = validateId('project id', opts.projectId);
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') qs.append(k, String(v));
+    const q = qs.toString();
+    return { method, url: `${base}/v1/${projectId}${path}${q ? `?${q}` : ''}`, projectId, body };
+  }
+
+  async function call(s: RequestSpec): Promise<Record<string, unknown>> {
+    const res = await transport.send(s);
+    const path = new URL(s.url).pathname;
+    let body: unknown;
+    try {
+      body = res.text === '' ? undefined : JSON.parse(res.text);
+    } catch {
+      throw badResponse(s.method, path, 'the body is not JSON', res.text);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badResponse(s.method, path, 'expected a JSON object', res.text);
+    return body as Record<string, unknown>;
+  }
+
+  /** Reads `key` from a response and checks it is an object (or array) with an id where one is expected. */
+  async function get<T>(s: RequestSpec, key: string, kind: 'object' | 'array'): Promise<T> {
+    const body = await call(s);
+    const v = body[key];
+    const ok = kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
+    if (!ok) throw badResponse(s.method, new URL(s.url).pathname, `missing "${key}"${kind === 'object' ? ' with an id' : ' list'}`);
+    return v as T;
+  }
+
+  async function jobId(s: RequestSpec): Promise<{ job_id: string }> {
+    const body = await call(s);
+    if (typeof body.job_id !== 'string' || body.job_id === '') throw badResponse(s.method, new URL(s.url).pathname, 'missing "job_id"');
+    return { job_id: body.job_id };
+  }
+
+  async function job(s: RequestSpec): Promise<Job> {
+    const body = await call(s);
+    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw badResponse(s.method, new URL(s.url).pathname, 'missing job "status" or "job_id"');
+    return { ...body, entities: (body.entities as Job['entities']) ?? {} } as Job;
+  }
+
+  /** Follows offset/limit until a short or empty page, or `count` items. */
+  async function all<T>(service: keyof Endpoints, path: string, key: string, q: object = {}): Promise<T[]> {
+    const out: T[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const body = await call(spec('GET', service, path, { ...q, limit: PAGE_SIZE, offset }));
+      const page = body[key];
+      if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
+      out.push(...(page as T[]));
+      const count = typeof body.count === 'number' ? body.count : undefined;
+      if (page.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
+    }
+  }
+
+  /** ECS pages by page number: `offset` is 1-based pages, not items (unlike SDRS). */
+  async function allEcsServers(q: object = {}): Promise<Server[]> {
+    const out: Server[] = [];
+    for (let page = 1; ; page++) {
+      const body = await call(spec('GET', 'ecs', '/cloudservers/detail', { ...q, limit: PAGE_SIZE, offset: page }));
+      if (!Array.isArray(body.servers)) throw badResponse('GET', '/cloudservers/detail', 'missing "servers" list');
+      out.push(...(body.servers as Server[]));
+      const count = typeof body.count === 'number' ? body.count : undefined;
+      if (body.servers.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
+    }
+  }
+
+  const actionSpec = (id: string, a: GroupAction) => {
+    const gid = validateId('group id', id);
+    const key = ACTION_KEYS[a.action];
+    if (!key) throw badAction(a);
+    const inner = a.action === 'reverse' ? { priority_station: a.priorityStation } : {};
+    return spec('POST', 'sdrs', `/server-groups/${gid}/action`, undefined, { [key]: inner });
+  };
+  const createGroupSpec = (body: CreateGroupBody) => spec('POST', 'sdrs', '/server-groups', undefined, { server_group: body });
+
+  return {
+    async listGroups(q = {}) {
+      const body = await call(spec('GET', 'sdrs', '/server-groups', q));
+      if (!Array.isArray(body.server_groups)) throw badResponse('GET', '/server-groups', 'missing "server_groups" list');
+      const groups = body.server_groups as ServerGroup[];
+      return { server_groups: groups, count: typeof body.count === 'number' ? body.count : groups.length };
+    },
+    listAllGroups: async (q) => all<ServerGroup>('sdrs', '/server-groups', 'server_groups', q),
+    getGroup: async (id) => get<ServerGroup>(spec('GET', 'sdrs', `/server-groups/${validateId('group id', id)}`), 'server_group', 'object'),
+    createGroup: async (body) => jobId(createGroupSpec(body)),
+    deleteGroup: async (id) => jobId(spec('DELETE', 'sdrs', `/server-groups/${validateId('group id', id)}`)),
+    groupAction: async (id, a) => jobId(actionSpec(id, a)),
+    listAllInstances: async (q) => all<ProtectedInstance>('sdrs', '/protected-instances', 'protected_instances', q),
+    getInstance: async (id) =>
+      get<ProtectedInstance>(spec('GET', 'sdrs', `/protected-instances/${validateId('protected instance id', id)}`), 'protected_instance', 'object'),
+    createInstance: async (body) => jobId(spec('POST', 'sdrs', '/protected-instances', undefined, { protected_instance: body })),
+    listAllReplications: async (q) => all<Replication>('sdrs', '/replications', 'replications', q),
+    getReplication: async (id) => get<Replication>(spec('GET', 'sdrs', `/replications/${validateId('replication id', id)}`), 'replication', 'object'),
+    listDomains: async () => get<ActiveDomain[]>(spec('GET', 'sdrs', '/active-domains'), 'domains', 'array'),
+    getJob: async (id) => job(spec('GET', 'sdrs', `/jobs/${validateId('job id', id)}`)),
+    getEcsJob: async (id) => job(spec('GET', 'ecs', `/jobs/${validateId('job id', id)}`)),
+    getServer: async (id) => get<Server>(spec('GET', 'ecs', `/cloudservers/${validateId('server id', id)}`), 'server', 'object'),
+    listServers: async (q) => allEcsServers(q),
+    serverAction: async (action, ids) =>
+      jobId(spec('POST', 'ecs', '/cloudservers/action', undefined, {
+        [action]: { servers: validateIds('server id', ids).map((id) => ({ id })), ...(action === 'os-stop' ? { type: 'SOFT' } : {}) },
+      })),
+    listVpcs: async () => get<Vpc[]>(spec('GET', 'vpc', '/vpcs'), 'vpcs', 'array'),
+    prepareCreateGroup: async (body) => transport.prepare(createGroupSpec(body)),
+    prepareGroupAction: async (id, a) => transport.prepare(actionSpec(id, a)),
+  };
+}
+
+function badAction(a: GroupAction): Error {
+  return new UsageError(`unknown group action ${JSON.stringify((a as { action?: unknown }).action)}`);
 }

@@ -174,3 +174,26 @@ export interface PreparedRequest {
   headers: Record<string, string>;
   body?: unknown;
 }
+
+/** Body of `POST /v1/{project_id}/protected-instances` (inside `protected_instance`). */
+export interface CreateInstanceBody {
+  server_group_id: string;
+  server_id: string;
+  name: string;
+  description?: string;
+  cluster_id?: string;
+  primary_subnet_id?: string;
+  primary_ip_address?: string;
+  flavorRef?: string;
+  tenancy?: 'shared' | 'dedicated';
+  dedicated_host_id?: string;
+  tags?: { key: string; value: string }[];
+}
+
+/** Query of `GET /v1/{project_id}/cloudservers/detail` (the filters sdrs uses). */
+export interface ListServersQuery {
+  name?: string;
+  status?: string;
+  limit?: number;
+  offset?: number;
+}

@@ -1,0 +1,94 @@
+/** Turns HTTP error responses of every documented shape into ApiError (reference section 6). */
+import { ApiError, NetworkError } from '../errors.js';
+
+/** Longest slice of an unexpected body quoted in an error message. */
+export const SNIPPET_CHARS = 200;
+
+interface ErrorFields {
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Finds code and message the way the Go SDK does: top-level `error_code`/`error_msg`,
+ * then top-level `code`/`message`, then each nested object (`error`, `badrequest`,
+ * `badRequest`, `itemNotFound`, ...), recursively.
+ */
+export function findErrorFields(body: unknown, depth = 0): ErrorFields | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || depth > 3) return undefined;
+  const o = body as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  if (str(o.error_code) || str(o.error_msg)) return { code: str(o.error_code), message: str(o.error_msg) };
+  if (str(o.code) && str(o.message)) return { code: str(o.code), message: str(o.message) };
+  for (const v of Object.values(o)) {
+    const inner = findErrorFields(v, depth + 1);
+    if (inner) return inner;
+  }
+  // A lone `message` (some gateways) is still better than nothing.
+  if (str(o.message)) return { code: str(o.code), message: str(o.message) };
+  return undefined;
+}
+
+/** A one-line, length-limited quote of a body for error messages. */
+export function snippet(text: string, max = SNIPPET_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}… (${text.length} chars)` : flat;
+}
+
+/** What the error builder needs to know about the response. */
+export interface ErrorResponse {
+  status: number;
+  statusMessage?: string;
+  text: string;
+  requestId?: string;
+  method: string;
+  /** Path (no host) for the message and details. */
+  path: string;
+}
+
+/** Builds the ApiError for a non-2xx response, whatever its body. */
+export function toApiError(r: ErrorResponse): ApiError {
+  let parsed: unknown;
+  try {
+    parsed = r.text ? JSON.parse(r.text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const fields = findErrorFields(parsed);
+  const requestId =
+    r.requestId ??
+    (typeof parsed === 'object' && parsed && typeof (parsed as Record<string, unknown>).request_id === 'string'
+      ? ((parsed as Record<string, unknown>).request_id as string)
+      : undefined);
+  const apiCode = fields?.code ?? `HTTP_${r.status}`;
+  const where = `${r.method} ${r.path}`;
+  const message = fields?.message
+    ? `${fields.message} (${apiCode}, HTTP ${r.status})`
+    : r.text.trim() === ''
+      ? `HTTP ${r.status}${r.statusMessage ? ` ${r.statusMessage}` : ''} with an empty body from ${where}`
+      : `HTTP ${r.status}${r.statusMessage ? ` ${r.statusMessage}` : ''} from ${where}: ${snippet(r.text)}`;
+  return new ApiError(message, {
+    status: r.status,
+    apiCode,
+    requestId,
+    hint: hintFor(r.status, apiCode),
+    details: { method: r.method, path: r.path },
+  });
+}
+
+function hintFor(status: number, code: string): string | undefined {
+  if (code === 'APIGW.0301' || status === 401) {
+    return 'Check the access key and secret key (sdrs config show), that a temporary key has its security token and has not expired, and that the clock is right (X-Sdk-Date must be within 15 minutes).';
+  }
+  if (status === 403) return 'The credentials are valid but lack permission for this operation in this project.';
+  if (status === 429) return 'The service is throttling requests; wait a little and try again.';
+  return undefined;
+}
+
+/** A 2xx whose body is not what the API documents. Exit 7. */
+export function badResponse(method: string, path: string, why: string, text?: string): NetworkError {
+  return new NetworkError(
+    `the service returned an unexpected response to ${method} ${path}: ${why}${text !== undefined ? ` (body: ${snippet(text) || 'empty'})` : ''}`,
+    { code: 'BAD_RESPONSE', details: { method, path } },
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The one got instance. Signs every attempt with fresh credentials, retries
+ * under an exact policy (GETs only, except POSTs that were throttled or never
+ * reached the server), bounds response size and traces `--debug`.
+ */
+import type { Got } from 'got';
+import { signRequest } from '../auth/sign.js';
+import { secretsOf } from '../config/credentials.js';
+import type { Credentials } from '../config/types.js';
+import { ApiError, InterruptedError, NetworkError, UnknownOutcomeError } from '../errors.js';
+import { toApiError } from './errors.js';
+import { redactHeaders, redactPreparedHeaders, scrub, traceBody } from './redact.js';
+import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter } from './retry.js';
+import type { PreparedRequest } from './types.js';
+
+/** Transport settings; every clock and random source is injectable for tests. */
+export interface TransportOptions {
+  credentials: () => Promise<Credentials>;
+  userAgent: string;
+  debug?: (line: string) => void;
+  retry: RetryOptions;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  signal?: AbortSignal;
+  /** Per-attempt timeout, ms. */
+  timeoutMs: number;
+  /** Largest response body accepted, bytes. */
+  maxBodyBytes: number;
+}
+
+/** One logical request (possibly several attempts). */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Full URL including the query string. */
+  url: string;
+  projectId: string;
+  /** Serialised with JSON.stringify; those exact bytes are signed and sent. */
+  body?: unknown;
+}
+
+/** A 2xx response. */
+export interface TransportResponse {
+  status: number;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Sends and prepares requests. */
+export interface Transport {
+  send(spec: RequestSpec): Promise<TransportResponse>;
+  prepare(spec: RequestSpec): Promise<PreparedRequest>;
+}
+
+interface HookContext {
+  [key: string]: unknown;
+  sign: () => Record<string, string>;
+}
+
+/** Builds the headers for one attempt: signed for AK/SK, X-Auth-Token for token auth. */
+export function buildHeaders(
+  spec: RequestSpec, bodyText: string | undefined, creds: Credentials, userAgent: string, date: Date,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'User-Agent': userAgent,
+    Accept: 'application/json',
+    'X-Project-Id': spec.projectId,
+  };
+  if (bodyText !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
+  if (creds.kind === 'token') {
+    headers['Host'] = new URL(spec.url).host;
+    headers['X-Auth-Token'] = creds.token;
+    return headers;
+  }
+  if (creds.securityToken) headers['X-Security-Token'] = creds.securityToken;
+  return signRequest({ method: spec.method, url: spec.url, headers, body: bodyText, ak: creds.ak, sk: creds.sk, date }).headers;
+}
+
+/** Creates the transport; got is imported on the first request only. */
+export function createTransport(opts: TransportOptions): Transport {
+  let gotP: Promise<Got> | undefined;
+  const instance = () =>
+    (gotP ??= import('got').then(({ got }) =>
+      got.extend({
+        retry: { limit: 0 }, // retries are ours: the policy must be exact
+        throwHttpErrors: false,
+        followRedirect: false,
+        responseType: 'buffer',
+        timeout: { connect: Math.min(10_000, opts.timeoutMs), request: opts.timeoutMs },
+        hooks: {
+          beforeRequest: [
+            (options) => {
+              // Signed here, after got has settled the URL, so the signature covers what is sent.
+              const signed = (options.context as HookContext).sign();
+              for (const [k, v] of Object.entries(signed)) options.headers[k.toLowerCase()] = v;
+              trace(`→ ${options.method} ${String(options.url)}`);
+              for (const [k, v] of Object.entries(redactHeaders(options.headers))) trace(`  ${k}: ${v}`);
+              if (typeof options.body === 'string') trace(`  ${traceBody(options.body)}`);
+            },
+          ],
+        },
+      }),
+    ));
+  let secrets: string[] = [];
+  const trace = (line: string) => opts.debug?.(scrub(line, secrets));
+
+  async function attempt(spec: RequestSpec, bodyText: string | undefined) {
+    const creds = await opts.credentials(); // every attempt: temporary keys may have been refreshed
+    secrets = secretsOf(creds);
+    const got = await instance();
+    const started = opts.now();
+    let tooLarge = false;
+    const p = got(spec.url, {
+      method: spec.method,
+      body: bodyText,
+      signal: opts.signal,
+      context: { sign: () => buildHeaders(spec, bodyText, creds, opts.userAgent, new Date(opts.now())) } satisfies HookContext,
+    });
+    p.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
+      if (progress.transferred > opts.maxBodyBytes || (progress.total ?? 0) > opts.maxBodyBytes) {
+        tooLarge = true;
+        p.cancel();
+      }
+    });
+    try {
+      const res = await p;
+      const text = res.rawBody.toString('utf8');
+      trace(`← ${res.statusCode} ${res.statusMessage ?? ''} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
+      for (const [k, v] of Object.entries(redactHeaders(res.headers))) trace(`  ${k}: ${v}`);
+      if (text) trace(`  ${traceBody(text)}`);
+      return { res: { status: res.statusCode, statusMessage: res.statusMessage, text, headers: res.headers } };
+    } catch (err) {
+      if (tooLarge) {
+        throw new NetworkError(`the response to ${spec.method} ${pathOf(spec.url)} is larger than ${opts.maxBodyBytes} bytes`, {
+          code: 'RESPONSE_TOO_LARGE', details: { method: spec.method, path: pathOf(spec.url) },
+        });
+      }
+      if (opts.signal?.aborted) throw interrupted(opts.signal);
+      const e = err as { code?: string; event?: string; name?: string; message: string };
+      trace(`✗ ${e.code ?? e.name} ${e.message} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
+      return { error: e, notSent: NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '') };
+    }
+  }
+
+  async function send(spec: RequestSpec): Promise<TransportResponse> {
+    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const path = pathOf(spec.url);
+    const mutating = isMutating(spec.method);
+    for (let n = 0; ; n++) {
+      if (opts.signal?.aborted) throw interrupted(opts.signal);
+      const r = await attempt(spec, bodyText);
+      let retryAfter: number | undefined;
+      let final: Error;
+      if (r.res) {
+        const { status } = r.res;
+        if (status >= 200 && status < 300) return r.res;
+        const apiErr = toApiError({
+          status, statusMessage: r.res.statusMessage, text: r.res.text, method: spec.method, path,
+          requestId: header(r.res.headers, 'x-request-id'),
+        });
+        if (status !== 429 && status < 500) throw apiErr;
+        if (status >= 500 && mutating) throw unknownOutcome(spec.method, path, apiErr.message, apiErr);
+        retryAfter = parseRetryAfter(r.res.headers['retry-after'], opts.now());
+        final = apiErr;
+      } else {
+        const e = r.error!;
+        if (mutating && !r.notSent) throw unknownOutcome(spec.method, path, `${e.code ?? e.name}: ${e.message}`, e);
+        final = new NetworkError(
+          `could not reach ${hostOf(spec.url)} (${e.code ?? e.name}: ${e.message})${n > 0 ? ` after ${n + 1} attempts` : ''}`,
+          { details: { method: spec.method, path, ...(e.code ? { cause_code: e.code } : {}) }, cause: e },
+        );
+      }
+      if (n >= opts.retry.limit) {
+        if (final instanceof ApiError && n > 0) final.details.attempts = n + 1;
+        // The job watcher keeps polling after a throttled read; tell it how long the service asked to wait.
+        if (final instanceof ApiError && retryAfter !== undefined) final.details.retry_after_ms = retryAfter;
+        throw final;
+      }
+      const delay = retryAfter ?? backoffMs(n, opts.retry, opts.random);
+      trace(`retry ${n + 1}/${opts.retry.limit} of ${spec.method} ${path} in ${delay} ms`);
+      await opts.sleep(delay, opts.signal).catch(() => {
+        throw interrupted(opts.signal);
+      });
+    }
+  }
+
+  async function prepare(spec: RequestSpec): Promise<PreparedRequest> {
+    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const creds = await opts.credentials();
+    const headers = buildHeaders(spec, bodyText, creds, opts.userAgent, new Date(opts.now()));
+    return { method: spec.method, url: spec.url, headers: redactPreparedHeaders(headers), ...(spec.body !== undefined ? { body: spec.body } : {}) };
+  }
+
+  return { send, prepare };
+}
+
+function unknownOutcome(method: string, path: string, why: string, cause: unknown): UnknownOutcomeError {
+  return new UnknownOutcomeError(
+    `${method} ${path} was sent but its outcome is unknown (${why}); it was not sent again`,
+    { details: { method, path }, cause },
+  );
+}
+
+function interrupted(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason;
+  return new InterruptedError('interrupted', { signal: reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
+}
+
+function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const pathOf = (url: string) => new URL(url).pathname;
+const hostOf = (url: string) => new URL(url).host;

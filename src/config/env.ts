@@ -1,0 +1,34 @@
+/**
+ * The environment variables sdrs reads, in precedence order (first set wins).
+ * Ours first, then the official SDK names, then the Terraform provider names:
+ * a variable named after sdrs is the most specific statement of intent.
+ */
+
+/** Region: SDRS_REGION, then HW_REGION_NAME (the SDK has no region variable). */
+export const REGION_VARS = ['SDRS_REGION', 'HW_REGION_NAME'] as const;
+/** Project id. */
+export const PROJECT_ID_VARS = ['SDRS_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'] as const;
+/** One endpoint for every service (the emulator). */
+export const ENDPOINT_VARS = ['SDRS_ENDPOINT'] as const;
+/** Profile name. */
+export const PROFILE_VARS = ['SDRS_PROFILE'] as const;
+/** IAM token sent as X-Auth-Token. */
+export const AUTH_TOKEN_VARS = ['SDRS_AUTH_TOKEN'] as const;
+
+/** AK/SK families: a family's AK, SK and security token are read together, never mixed. */
+export const AKSK_FAMILIES = [
+  { ak: 'HUAWEICLOUD_SDK_AK', sk: 'HUAWEICLOUD_SDK_SK', token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN' },
+  { ak: 'HW_ACCESS_KEY', sk: 'HW_SECRET_KEY', token: 'HW_SECURITY_TOKEN' },
+] as const;
+
+/** The first non-empty variable of `names`, with its name. */
+export function firstEnv(
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+): { name: string; value: string } | undefined {
+  for (const name of names) {
+    const v = env[name];
+    if (v !== undefined && v.trim() !== '') return { name, value: v.trim() };
+  }
+  return undefined;
+}

@@ -1,0 +1,173 @@
+/**
+ * `sdrs config init`: asks for (or takes from flags) the values of one profile
+ * and merges it into `~/.sdrsrc` (YAML), written with mode 0600.
+ */
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { ConfigError, UsageError } from '../errors.js';
+import type { IOStreams } from '../io/streams.js';
+import { ID_PATTERN, isValidRegion, normaliseEndpoint } from '../api/validate.js';
+import { AKSK_FAMILIES } from './env.js';
+import { maskAccessKey } from './mask.js';
+import { type ProfileConfig, isPlainObject } from './schema.js';
+
+/** The questions config init may ask; injectable for tests. */
+export interface InitPrompter {
+  input(message: string, opts: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  password(message: string): Promise<string>;
+}
+
+/** Flags of `sdrs config init`. */
+export interface ConfigInitFlags {
+  /** @default "default" */
+  profile?: string;
+  region?: string;
+  projectId?: string;
+  accessKey?: string;
+  /** Discouraged: visible in shell history and `ps`. Accepted with a warning. */
+  secretKey?: string;
+  /** Read the secret key from stdin (one line). */
+  secretKeyStdin?: boolean;
+  endpoint?: string;
+}
+
+/** Inputs of runConfigInit. */
+export interface ConfigInitOptions {
+  io: IOStreams;
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  flags: ConfigInitFlags;
+  /** False with --no-input, --json or without a terminal: missing values are then usage errors. */
+  canPrompt: boolean;
+  warn: (line: string) => void;
+  /** @default prompts from @inquirer/prompts on io.in / io.err */
+  prompter?: InitPrompter;
+}
+
+/** What was written (secrets masked). */
+export interface ConfigInitResult {
+  file: string;
+  profile: string;
+  region?: string;
+  project_id?: string;
+  endpoint?: string;
+  access_key: string;
+  created: boolean;
+}
+
+/** Asks for or takes the values, then writes the profile; returns a summary. */
+export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInitResult> {
+  const { flags, env } = opts;
+  const name = flags.profile?.trim() || 'default';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new UsageError(`invalid profile name "${name}": use letters, digits, ".", "_" or "-"`);
+  const file = path.join(opts.homeDir, '.sdrsrc');
+  const { doc, created } = await readExisting(file);
+  const existing: ProfileConfig = (doc.profiles as Record<string, ProfileConfig>)[name] ?? {};
+  const envPair = AKSK_FAMILIES.map((f) => ({ ak: env[f.ak]?.trim(), sk: env[f.sk]?.trim() })).find((p) => p.ak || p.sk);
+
+  if (flags.secretKey) opts.warn('--secret-key exposes the key in shell history and the process list; prefer --secret-key-stdin or HUAWEICLOUD_SDK_SK');
+  let secretKey = flags.secretKey?.trim() || (flags.secretKeyStdin ? await readLine(opts.io.in) : undefined) || envPair?.sk || undefined;
+  if (flags.secretKeyStdin && !secretKey) throw new UsageError('--secret-key-stdin: stdin was empty');
+
+  const prompter = opts.canPrompt ? (opts.prompter ?? (await inquirerPrompter(opts.io))) : undefined;
+  const ask = async (value: string | undefined, flag: string, message: string, prev: string | undefined, check: (v: string) => true | string) => {
+    if (value) {
+      const ok = check(value);
+      if (ok !== true) throw new UsageError(`${flag}: ${ok}`);
+      return value;
+    }
+    if (prompter) return (await prompter.input(message, { default: prev, validate: check })).trim();
+    if (prev) return prev;
+    return undefined;
+  };
+  const endpoint = await askEndpoint(flags.endpoint, existing.endpoint);
+  const region = (await ask(flags.region, '--region', 'Region (e.g. cn-north-4)', existing.region, (v) =>
+    (v === '' && endpoint) || isValidRegion(v) ? true : 'expected a region id such as cn-north-4')) || undefined;
+  const projectId = await ask(flags.projectId, '--project-id', 'Project id', existing.projectId, (v) =>
+    ID_PATTERN.test(v) ? true : 'expected letters, digits, "-" or "_"');
+  const accessKey = await ask(flags.accessKey || envPair?.ak, '--access-key', 'Access key (AK)', existing.accessKey, (v) =>
+    /^[A-Za-z0-9]{4,128}$/.test(v) ? true : 'expected 4-128 letters and digits');
+  if (!secretKey && prompter) {
+    const answer = (await prompter.password(existing.secretKey ? 'Secret key (SK) [Enter keeps the current one]' : 'Secret key (SK)')).trim();
+    secretKey = answer || existing.secretKey;
+  }
+  secretKey ??= existing.secretKey;
+
+  const missing = [
+    !region && !endpoint ? '--region' : undefined,
+    !projectId ? '--project-id' : undefined,
+    !accessKey ? '--access-key' : undefined,
+    !secretKey ? '--secret-key-stdin (or HUAWEICLOUD_SDK_SK)' : undefined,
+  ].filter(Boolean);
+  if (missing.length) throw new UsageError(`config init needs ${missing.join(', ')} when it cannot prompt`);
+
+  const profile: ProfileConfig = { ...existing, region, projectId, accessKey, secretKey, ...(endpoint ? { endpoint } : {}) };
+  for (const k of Object.keys(profile) as (keyof ProfileConfig)[]) if (profile[k] === undefined) delete profile[k];
+  (doc.profiles as Record<string, ProfileConfig>)[name] = profile;
+  await writeSecure(file, doc);
+  return { file, profile: name, region, project_id: projectId, endpoint, access_key: maskAccessKey(accessKey!), created };
+}
+
+async function askEndpoint(flag: string | undefined, prev: string | undefined): Promise<string | undefined> {
+  if (!flag) return prev;
+  const url = normaliseEndpoint(flag);
+  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got "${flag}"`);
+  return url;
+}
+
+async function readExisting(file: string): Promise<{ doc: Record<string, unknown>; created: boolean }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { doc: { profiles: {} }, created: true };
+    throw new ConfigError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const yaml = await import('js-yaml');
+  let doc: unknown;
+  try {
+    doc = text.trim() ? yaml.load(text, { schema: yaml.CORE_SCHEMA }) : {};
+  } catch (err) {
+    // Never overwrite a file we cannot parse: it may hold other profiles.
+    const line = (err as { mark?: { line: number } }).mark?.line;
+    throw new ConfigError(`${file}${line !== undefined ? `:${line + 1}` : ''}: invalid YAML; fix or move it before running config init`);
+  }
+  if (!isPlainObject(doc)) throw new ConfigError(`${file}: expected a mapping with a "profiles" key; fix or move it first`);
+  if (doc.profiles === undefined || doc.profiles === null) doc.profiles = {};
+  if (!isPlainObject(doc.profiles)) throw new ConfigError(`${file}: "profiles" must be a mapping; fix or move it first`);
+  return { doc, created: false };
+}
+
+async function writeSecure(file: string, doc: Record<string, unknown>): Promise<void> {
+  const yaml = await import('js-yaml');
+  const text = `# sdrs configuration (see .sdrsrc.example and docs/configuration.md).\n# Holds secrets: keep it mode 0600.\n${yaml.dump(doc, { schema: yaml.CORE_SCHEMA, lineWidth: -1 })}`;
+  const tmp = `${file}.${process.pid}.tmp`;
+  // Created 0600 so the secret is never readable, even briefly; rename keeps it atomic.
+  await writeFile(tmp, text, { mode: 0o600, flag: 'w' });
+  await chmod(tmp, 0o600);
+  await rename(tmp, file);
+  await chmod(file, 0o600);
+}
+
+async function readLine(input: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(b);
+    size += b.length;
+    if (size > 64 * 1024) throw new UsageError('--secret-key-stdin: input is too long');
+  }
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0].trim();
+}
+
+async function inquirerPrompter(io: IOStreams): Promise<InitPrompter> {
+  const { input, password } = await import('@inquirer/prompts');
+  const context = { input: io.in, output: io.err };
+  return {
+    input: (message, o) => input({ message, default: o.default, validate: o.validate }, context),
+    password: (message) => password({ message, mask: '*' }, context),
+  };
+}
+

@@ -1,0 +1,155 @@
+/**
+ * Resolves the configuration: flags > environment > profile in the config
+ * file > defaults. Credentials are resolved again on every `credentials()`
+ * call, re-reading env and the file, so refreshed temporary keys are used.
+ */
+import { ConfigError, UsageError } from '../errors.js';
+import { ID_PATTERN, isValidRegion, normaliseEndpoint } from '../api/validate.js';
+import { resolveCredentials } from './credentials.js';
+import { parseDuration } from './duration.js';
+import { SERVICES, defaultEndpoint } from './endpoints.js';
+import { ENDPOINT_VARS, PROFILE_VARS, PROJECT_ID_VARS, REGION_VARS, firstEnv } from './env.js';
+import { type LoadedConfigFile, findConfigFile, isExposed, readConfigFile } from './file.js';
+import { missingCredentialsError } from './messages.js';
+import type { ProfileConfig } from './schema.js';
+import type { Endpoints, GlobalOptions, ResolvedConfig, SettingWithSource } from './types.js';
+
+/** Defaults for the job watcher (ms). */
+export const DEFAULTS = { intervalMs: 1000, maxIntervalMs: 30_000, timeoutMs: 30 * 60_000 } as const;
+
+/** Inputs of loadConfig, all injected so tests never touch the real home or env. */
+export interface LoadConfigOptions {
+  globals: GlobalOptions;
+  env: NodeJS.ProcessEnv;
+  /** Where the config file search starts. */
+  cwd: string;
+  /** Where the search stops (and `~/.sdrsrc` lives). */
+  homeDir: string;
+  /** Receives warning lines (stderr). */
+  warn: (line: string) => void;
+  /** @default process.platform (permission checks are skipped on win32) */
+  platform?: NodeJS.Platform;
+}
+
+type Setting = SettingWithSource<string | number | undefined>;
+
+/** Loads and resolves the configuration once; see docs/configuration.md. */
+export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfig> {
+  const { globals, env, warn } = opts;
+  const file = await findConfigFile(opts.cwd, opts.homeDir, warn);
+  const profileSetting = pick(globals.profile, '--profile', env, PROFILE_VARS, undefined, '') ?? { value: 'default', source: 'default' as const };
+  const profileName = String(profileSetting.value);
+  const profile = selectProfile(file, profileName, profileSetting.source !== 'default');
+  if (file && isExposed(file, opts.platform)) {
+    warn(`${file.path} holds a secret and can be read by other users; fix it with: chmod 600 ${file.path}`);
+  }
+  const origin = `${file?.path ?? '~/.sdrsrc'}#${profileName}`;
+  const sources: Record<string, Setting> = { profile: profileSetting };
+  if (file) sources.configFile = { value: file.path, source: 'config' };
+
+  const region = pick(globals.region, '--region', env, REGION_VARS, profile.region, `${origin}.region`);
+  if (region && !isValidRegion(String(region.value))) throw badValue(region, 'region', 'a region id such as cn-north-4');
+  sources.region = region ?? { value: undefined, source: 'default' };
+  const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`);
+  if (projectId && !ID_PATTERN.test(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
+  sources.projectId = projectId ?? { value: undefined, source: 'default' };
+
+  const endpoints = resolveEndpoints(globals, env, profile, origin, region?.value as string | undefined, sources);
+  const duration = (key: 'interval' | 'maxInterval' | 'timeout', def: number): number => {
+    const raw = profile[key];
+    if (raw === undefined) {
+      sources[key] = { value: def, source: 'default' };
+      return def;
+    }
+    const ms = parseDuration(raw, key);
+    sources[key] = { value: ms, source: 'config', origin: `${origin}.${key}` };
+    return ms;
+  };
+  const intervalMs = duration('interval', DEFAULTS.intervalMs);
+  const maxIntervalMs = duration('maxInterval', DEFAULTS.maxIntervalMs);
+  const timeoutMs = duration('timeout', DEFAULTS.timeoutMs);
+
+  // Resolve once now for `config show`; a half-set pair is reported there too.
+  try {
+    const creds = resolveCredentials(env, profile, origin);
+    Object.assign(sources, creds?.sources ?? { credentials: { value: undefined, source: 'default' } });
+  } catch (err) {
+    sources.credentials = { value: `invalid: ${(err as Error).message}`, source: 'default' };
+  }
+
+  const credentials = async () => {
+    // Re-read the file so a credential helper that rewrites it is honoured mid-wait.
+    const fresh = file ? await readConfigFile(file.path, () => {}) : undefined;
+    const freshProfile = fresh?.config.profiles[profileName] ?? (fresh ? {} : profile);
+    const resolved = resolveCredentials(env, freshProfile, origin);
+    if (!resolved) throw missingCredentialsError(profileName, file?.path);
+    return resolved.credentials;
+  };
+
+  return {
+    profile: profileName,
+    region: region?.value as string | undefined,
+    projectId: projectId?.value as string | undefined,
+    endpoints,
+    intervalMs,
+    maxIntervalMs,
+    timeoutMs,
+    configFile: file?.path,
+    sources,
+    credentials,
+  };
+}
+
+function selectProfile(file: LoadedConfigFile | undefined, name: string, explicit: boolean): ProfileConfig {
+  const found = file?.config.profiles[name];
+  if (found) return found;
+  if (!explicit && name === 'default') return {};
+  const available = Object.keys(file?.config.profiles ?? {});
+  const list = available.length ? `available profiles: ${available.join(', ')}` : 'no profiles are defined';
+  throw new ConfigError(
+    `unknown profile "${name}" (${file ? `in ${file.path}` : 'no config file found'}); ${list}. Create it with: sdrs config init --profile ${name}`,
+    { details: { profile: name, available_profiles: available } },
+  );
+}
+
+function resolveEndpoints(
+  globals: GlobalOptions, env: NodeJS.ProcessEnv, profile: ProfileConfig, origin: string,
+  region: string | undefined, sources: Record<string, Setting>,
+): Endpoints {
+  const override = pick(globals.endpoint, '--endpoint', env, ENDPOINT_VARS, undefined, '');
+  const all = override ?? (profile.endpoint ? { value: profile.endpoint, source: 'config' as const, origin: `${origin}.endpoint` } : undefined);
+  const out = { sdrs: '', ecs: '', vpc: '', iam: '' } as Endpoints;
+  for (const service of SERVICES) {
+    const own = profile.endpoints?.[service];
+    let s: Setting | undefined =
+      override ??
+      (own ? { value: own, source: 'config', origin: `${origin}.endpoints.${service}` } : undefined) ??
+      all ??
+      (region ? { value: defaultEndpoint(service, region), source: 'derived', origin: `region ${region}` } : undefined);
+    if (s) {
+      const url = normaliseEndpoint(String(s.value));
+      if (!url) throw badValue(s, `${service} endpoint`, 'an http(s) URL such as http://127.0.0.1:8443');
+      s = { ...s, value: url };
+      out[service] = url;
+    }
+    sources[`endpoints.${service}`] = s ?? { value: undefined, source: 'default' };
+  }
+  return out;
+}
+
+/** flag > env (first set variable) > config value > nothing. */
+function pick(
+  flag: string | undefined, flagName: string, env: NodeJS.ProcessEnv, vars: readonly string[],
+  fileValue: string | undefined, fileOrigin: string,
+): SettingWithSource<string> | undefined {
+  if (flag !== undefined && flag.trim() !== '') return { value: flag.trim(), source: 'flag', origin: flagName };
+  const e = firstEnv(env, vars);
+  if (e) return { value: e.value, source: 'env', origin: e.name };
+  if (fileValue !== undefined && fileValue !== '') return { value: fileValue, source: 'config', origin: fileOrigin };
+  return undefined;
+}
+
+function badValue(s: Setting, what: string, expected: string): Error {
+  const msg = `invalid ${what} ${JSON.stringify(s.value)} from ${s.origin ?? s.source}: expected ${expected}`;
+  return s.source === 'config' ? new ConfigError(msg) : new UsageError(msg);
+}
