@@ -1,0 +1,130 @@
+/**
+ * The admin API under `/__emulator/`: loopback only, unsigned, never faulted,
+ * not counted. It drives rehearsals and tests (docs/emulator.md lists it).
+ */
+import { EmuError } from './errors.js';
+import { newUuid } from './format.js';
+import { Res } from './http.js';
+import type { RouteCtx, RouteDef } from './http.js';
+import { addServer, LOCAL_AZ } from './seed.js';
+import { isObject } from './validate.js';
+import { instanceView, serverView, volumeView } from './views.js';
+import type { PowerStatus, SeedName } from './world.js';
+import { drServerId, productionServerId } from './world.js';
+
+function adminError(status: number, message: string): EmuError {
+  return new EmuError(status, { error: { code: 'EMULATOR.ADMIN', message } });
+}
+
+function obj(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (!isObject(body)) throw adminError(400, 'the body must be a JSON object');
+  return body;
+}
+
+function reset(ctx: RouteCtx) {
+  const b = obj(ctx.body);
+  const seed = (b.seed ?? ctx.engine.world.seed) as SeedName;
+  if (seed !== 'empty' && seed !== 'demo') throw adminError(400, 'seed must be "empty" or "demo"');
+  ctx.engine.reset(seed);
+  return { ok: true, seed, project_id: ctx.engine.world.projectId };
+}
+
+function addServerRoute(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const b = obj(ctx.body);
+  const w = engine.world;
+  if (typeof b.name !== 'string' || !b.name) throw adminError(400, 'name is required');
+  const az = typeof b.availability_zone === 'string' ? b.availability_zone : LOCAL_AZ;
+  const vpcId = typeof b.vpc_id === 'string' ? b.vpc_id : w.vpcs[0]?.id ?? '';
+  if (!w.vpcs.some((v) => v.id === vpcId)) throw adminError(400, `unknown vpc_id ${vpcId}`);
+  const status = (b.status ?? 'ACTIVE') as PowerStatus;
+  if (status !== 'ACTIVE' && status !== 'SHUTOFF') throw adminError(400, 'status must be ACTIVE or SHUTOFF');
+  const disks = b.disks === undefined ? 2 : Number(b.disks);
+  if (!Number.isInteger(disks) || disks < 0 || disks > 8) throw adminError(400, 'disks must be 0 to 8');
+  const { server, volumes } = addServer(w, {
+    id: typeof b.id === 'string' ? b.id : newUuid(),
+    name: b.name,
+    az,
+    vpcId,
+    status,
+    now: engine.now(),
+    flavor: typeof b.flavor === 'string' ? b.flavor : undefined,
+    volumeIds: Array.from({ length: disks }, () => newUuid()),
+  });
+  engine.touch();
+  return new Res(201, { server: serverView(w, server), volumes: volumes.map(volumeView) });
+}
+
+function setPower(ctx: RouteCtx) {
+  const s = ctx.engine.world.servers[ctx.params.server_id];
+  if (!s) throw adminError(404, `no server ${ctx.params.server_id}`);
+  const status = obj(ctx.body).status;
+  if (status !== 'ACTIVE' && status !== 'SHUTOFF') throw adminError(400, 'status must be ACTIVE or SHUTOFF');
+  s.status = status;
+  s.updatedAt = ctx.engine.now();
+  ctx.engine.touch();
+  return { server: serverView(ctx.engine.world, s) };
+}
+
+function failNext(ctx: RouteCtx) {
+  const b = obj(ctx.body);
+  if (typeof b.job_type !== 'string' || !b.job_type) throw adminError(400, 'job_type is required (or "*")');
+  const count = b.count === undefined ? 1 : Number(b.count);
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw adminError(400, 'count must be 1 to 100');
+  for (let i = 0; i < count; i++) {
+    ctx.engine.queueFailure({
+      job_type: b.job_type,
+      error_code: typeof b.error_code === 'string' ? b.error_code : null,
+      fail_reason: typeof b.fail_reason === 'string' ? b.fail_reason : null,
+    });
+  }
+  return { queued: ctx.engine.world.failNext };
+}
+
+function markInvalid(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const w = engine.world;
+  const pi = w.instances[ctx.params.protected_instance_id];
+  if (!pi) throw adminError(404, `no protected instance ${ctx.params.protected_instance_id}`);
+  const g = w.groups[pi.groupId];
+  const which = obj(ctx.body).server ?? 'dr';
+  if (which !== 'dr' && which !== 'production' && which !== 'none') throw adminError(400, 'server must be "dr", "production" or "none"');
+  if (g && which !== 'none') {
+    const id = which === 'dr' ? drServerId(g, pi) : productionServerId(g, pi);
+    delete w.servers[id];
+    for (const v of Object.values(w.volumes)) if (v.serverId === id) v.serverId = v.device = null;
+  }
+  pi.status = 'invalid';
+  pi.updatedAt = engine.now();
+  engine.touch();
+  return { protected_instance: instanceView(w, pi) };
+}
+
+function advance(ctx: RouteCtx) {
+  const ms = Number(obj(ctx.body).ms);
+  if (!Number.isFinite(ms) || ms < 0) throw adminError(400, 'ms must be a non-negative number');
+  const now = ctx.admin!.advanceClock(ms);
+  return { now: new Date(now).toISOString() };
+}
+
+function admin(method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef {
+  return { method, path: `/__emulator${path}`, auth: 'admin', handler };
+}
+
+export const adminRoutes: RouteDef[] = [
+  admin('POST', '/reset', reset),
+  admin('POST', '/servers', addServerRoute),
+  admin('PUT', '/servers/{server_id}/power', setPower),
+  admin('POST', '/fail-next', failNext),
+  admin('PUT', '/config', (ctx) => ctx.admin!.configure(obj(ctx.body))),
+  admin('GET', '/config', (ctx) => ctx.admin!.configure({})),
+  admin('GET', '/counters', (ctx) => ctx.admin!.counters()),
+  admin('DELETE', '/counters', (ctx) => {
+    ctx.admin!.resetCounters();
+    return ctx.admin!.counters();
+  }),
+  admin('GET', '/state', (ctx) => ({ now: new Date(ctx.engine.now()).toISOString(), world: ctx.engine.world })),
+  admin('POST', '/clock/advance', advance),
+  admin('PUT', '/instances/{protected_instance_id}/invalid', markInvalid),
+];

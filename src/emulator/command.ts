@@ -1,0 +1,91 @@
+/**
+ * `sdrs emulator`: starts the emulator, prints one line on stdout and runs
+ * until the signal aborts (SIGINT/SIGTERM in the CLI). No process globals.
+ */
+import type { Writable } from 'node:stream';
+import { UsageError } from '../errors.js';
+import { isLoopbackHost, parseJobDurations } from './config.js';
+import { parseFaults } from './faults.js';
+
+export interface EmulatorCommandOptions {
+  /** Data: the one "listening" line (or JSON object). */
+  out: Writable;
+  /** People: warnings and, with `verbose`, one line per request. */
+  err: Writable;
+  /** Print `{"url","project_id","ak","sk"}` instead of the sentence. */
+  json?: boolean;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default 8443 */
+  port?: number | string;
+  /** State file (`--state`). */
+  state?: string;
+  /** `empty` or `demo`. @default 'empty' */
+  seed?: string;
+  /** `--job-duration`, e.g. `3s` or `3s,reverseProtectionGroupNoCG=10s`. */
+  jobDuration?: string;
+  /** `--faults` spec. */
+  faults?: string;
+  faultSeed?: number | string;
+  ak?: string;
+  sk?: string;
+  projectId?: string;
+  /** Log each request to `err`. */
+  verbose?: boolean;
+  /** Aborting it stops the emulator; the returned promise then resolves. */
+  signal: AbortSignal;
+}
+
+/** Runs the emulator until `signal` aborts. Throws UsageError on bad options. */
+export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<void> {
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port === undefined ? 8443 : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${String(opts.port)}: use 0 to 65535`);
+  const seed = opts.seed ?? 'empty';
+  if (seed !== 'empty' && seed !== 'demo') throw new UsageError(`invalid --seed ${seed}: use empty or demo`);
+  if ((opts.ak === undefined) !== (opts.sk === undefined)) throw new UsageError('--ak and --sk go together');
+  if (opts.projectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(opts.projectId)) {
+    throw new UsageError(`invalid --project-id ${opts.projectId}: use letters, digits, "-" or "_" (32 hex characters like the real ones)`);
+  }
+  const faultSeed = opts.faultSeed === undefined ? undefined : Number(opts.faultSeed);
+  if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError(`invalid --fault-seed ${String(opts.faultSeed)}`);
+  let durations;
+  try {
+    durations = opts.jobDuration === undefined ? undefined : parseJobDurations(opts.jobDuration);
+    parseFaults(opts.faults);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (opts.signal.aborted) return;
+
+  // Loaded here so that only a running emulator pulls in fastify.
+  const { startEmulator } = await import('./index.js');
+  const emu = await startEmulator({
+    host,
+    port,
+    statePath: opts.state,
+    seed,
+    jobDurationMs: durations ? { default: durations.defaultMs, ...durations.perType } : undefined,
+    faults: opts.faults,
+    faultSeed,
+    ak: opts.ak,
+    sk: opts.sk,
+    projectId: opts.projectId,
+    logger: opts.verbose ? (line) => opts.err.write(line + '\n') : undefined,
+  });
+  if (opts.json) {
+    opts.out.write(JSON.stringify({ url: emu.url, project_id: emu.projectId, ak: emu.ak, sk: emu.sk }) + '\n');
+  } else {
+    opts.out.write(`sdrs emulator listening on ${emu.url} (project id: ${emu.projectId}, access key: ${emu.ak})\n`);
+  }
+  if (!isLoopbackHost(host)) {
+    opts.err.write(
+      `warning: the emulator listens on ${host}, not on loopback: anyone who can reach this address can use it, and its keys are not secret\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    if (opts.signal.aborted) return resolve();
+    opts.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await emu.stop();
+}

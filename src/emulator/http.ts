@@ -1,0 +1,50 @@
+/** The small routing vocabulary shared by the route modules (keeps fastify types out of them). */
+import type { Engine } from './engine.js';
+
+/** How a route is protected: gateway signature/token, nothing (IAM password login), or loopback-only admin. */
+export type RouteAuth = 'sign' | 'none' | 'admin';
+
+export interface RouteCtx {
+  engine: Engine;
+  /** Path parameters, already decoded. */
+  params: Record<string, string>;
+  /** The query string exactly as received. */
+  query: URLSearchParams;
+  /** The JSON body, parsed from the raw bytes (undefined when empty). */
+  body: unknown;
+  method: string;
+  /** Extra services an admin route may need. */
+  admin?: AdminHooks;
+}
+
+/** What admin routes can reach beyond the engine. */
+export interface AdminHooks {
+  counters(): { total: number; routes: Record<string, number> };
+  resetCounters(): void;
+  configure(cfg: Record<string, unknown>): Record<string, unknown>;
+  advanceClock(ms: number): number;
+}
+
+/** A response other than `200` + JSON. */
+export class Res {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export type RouteHandler = (ctx: RouteCtx) => unknown;
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path template with `{param}` placeholders; also the key of the request counters. */
+  path: string;
+  auth: RouteAuth;
+  handler: RouteHandler;
+}
+
+/** Shorthand for a signed route. */
+export function signed(method: RouteDef['method'], path: string, handler: RouteHandler): RouteDef {
+  return { method, path, auth: 'sign', handler };
+}

@@ -1,0 +1,193 @@
+/**
+ * The seeded world. IDs are derived from fixed labels so docs, tests and
+ * rehearsal scripts can name them; timestamps come from the clock.
+ *
+ * `empty`: one active-active domain (cn-north-4a -> cn-north-4b), two VPCs,
+ * seven ECS servers with disks. `demo` adds `demo-erp`, already protected on
+ * its source side, with two instances and four attached pairs, its production
+ * servers ACTIVE (so a reverse is refused until they are stopped).
+ */
+import { stableUuid } from './format.js';
+import type { GroupRec, InstanceRec, PowerStatus, ReplicationRec, SeedName, ServerRec, VolumeRec, World } from './world.js';
+
+export const SEED_IDS = {
+  domain: stableUuid('seed:domain:cn-north-4'),
+  vpc: stableUuid('seed:vpc:vpc-prod'),
+  testVpc: stableUuid('seed:vpc:vpc-lab'),
+  server: (name: string) => stableUuid(`seed:server:${name}`),
+  volume: (server: string, disk: 'sys' | 'data') => stableUuid(`seed:volume:${server}:${disk}`),
+  demoGroup: stableUuid('seed:group:demo-erp'),
+  demoInstance: (server: string) => stableUuid(`seed:instance:${server}`),
+  demoReplication: (server: string, disk: 'sys' | 'data') => stableUuid(`seed:replication:${server}:${disk}`),
+  drServer: (server: string) => stableUuid(`seed:dr-server:${server}`),
+  drVolume: (server: string, disk: 'sys' | 'data') => stableUuid(`seed:dr-volume:${server}:${disk}`),
+};
+
+export const LOCAL_AZ = 'cn-north-4a';
+export const REMOTE_AZ = 'cn-north-4b';
+/** An AZ that exists in the region but belongs to no active-active domain. */
+export const OTHER_AZ = 'cn-north-4c';
+
+/** name, AZ, VPC: the production servers of every seed. */
+const SERVERS: [string, string, 'prod' | 'lab'][] = [
+  ['erp-app-01', LOCAL_AZ, 'prod'],
+  ['erp-db-01', LOCAL_AZ, 'prod'],
+  ['web-01', LOCAL_AZ, 'prod'],
+  ['web-02', LOCAL_AZ, 'prod'],
+  ['batch-01', LOCAL_AZ, 'prod'],
+  ['ops-01', REMOTE_AZ, 'prod'],
+  ['lab-01', LOCAL_AZ, 'lab'],
+];
+
+/** A fresh world for `seed`. */
+export function seedWorld(projectId: string, seed: SeedName, now: number): World {
+  const w: World = {
+    version: 1,
+    projectId,
+    seed,
+    domains: [
+      {
+        id: SEED_IDS.domain,
+        name: 'dom-cn-north-4',
+        description: 'Active-active domain cn-north-4a <-> cn-north-4b',
+        soldOut: false,
+        localAz: LOCAL_AZ,
+        remoteAz: REMOTE_AZ,
+      },
+    ],
+    vpcs: [
+      { id: SEED_IDS.vpc, name: 'vpc-prod', cidr: '192.168.0.0/16', status: 'OK', description: 'production VPC' },
+      { id: SEED_IDS.testVpc, name: 'vpc-lab', cidr: '10.10.0.0/16', status: 'OK', description: 'lab VPC' },
+    ],
+    servers: {},
+    volumes: {},
+    groups: {},
+    instances: {},
+    replications: {},
+    jobs: {},
+    tokens: {},
+    failNext: [],
+    seq: 0,
+  };
+  for (const [name, az, vpc] of SERVERS) {
+    addServer(w, {
+      id: SEED_IDS.server(name),
+      name,
+      az,
+      vpcId: vpc === 'prod' ? SEED_IDS.vpc : SEED_IDS.testVpc,
+      status: 'ACTIVE',
+      now,
+      volumeIds: [SEED_IDS.volume(name, 'sys'), SEED_IDS.volume(name, 'data')],
+    });
+  }
+  if (seed === 'demo') addDemoGroup(w, now);
+  return w;
+}
+
+export interface AddServerInput {
+  id: string;
+  name: string;
+  az: string;
+  vpcId: string;
+  status: PowerStatus;
+  now: number;
+  flavor?: string;
+  role?: 'production' | 'dr';
+  /** IDs for a system disk (40 GB SSD) and a data disk (100 GB SAS); empty for none. */
+  volumeIds: string[];
+}
+
+/** Adds a server and its disks (system disk `/dev/vda`, data disks `/dev/vdb`...). */
+export function addServer(w: World, s: AddServerInput): { server: ServerRec; volumes: VolumeRec[] } {
+  const server: ServerRec = {
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    az: s.az,
+    vpcId: s.vpcId,
+    flavor: s.flavor ?? 's6.large.2',
+    role: s.role ?? 'production',
+    createdAt: s.now,
+    updatedAt: s.now,
+  };
+  w.servers[server.id] = server;
+  const volumes = s.volumeIds.map((id, i): VolumeRec => {
+    const v: VolumeRec = {
+      id,
+      name: `${s.name}-${i === 0 ? 'sys' : `data${i}`}`,
+      sizeGb: i === 0 ? 40 : 100,
+      type: i === 0 ? 'SSD' : 'SAS',
+      bootable: i === 0,
+      az: s.az,
+      serverId: server.id,
+      device: `/dev/vd${String.fromCharCode(97 + i)}`,
+      role: server.role,
+      createdAt: s.now,
+    };
+    w.volumes[id] = v;
+    return v;
+  });
+  return { server, volumes };
+}
+
+function addDemoGroup(w: World, now: number): void {
+  const g: GroupRec = {
+    id: SEED_IDS.demoGroup,
+    name: 'demo-erp',
+    description: 'ERP application and database (seeded)',
+    status: 'protected',
+    progress: 100,
+    sourceAz: LOCAL_AZ,
+    targetAz: REMOTE_AZ,
+    domainId: SEED_IDS.domain,
+    vpcId: SEED_IDS.vpc,
+    priority: 'source',
+    createdAt: now,
+    updatedAt: now,
+  };
+  w.groups[g.id] = g;
+  for (const name of ['erp-app-01', 'erp-db-01']) {
+    const prod = SEED_IDS.server(name);
+    const dr = addServer(w, { id: SEED_IDS.drServer(name), name, az: REMOTE_AZ, vpcId: SEED_IDS.vpc, status: 'SHUTOFF', now, role: 'dr', volumeIds: [] }).server;
+    const pi: InstanceRec = {
+      id: SEED_IDS.demoInstance(name),
+      name: `pi-${name}`,
+      description: null,
+      groupId: g.id,
+      status: 'protected',
+      progress: 100,
+      sourceServer: prod,
+      targetServer: dr.id,
+      attachment: [],
+      tags: [],
+      metadata: {},
+      createdAt: now,
+      updatedAt: now,
+    };
+    w.instances[pi.id] = pi;
+    for (const disk of ['sys', 'data'] as const) {
+      const src = w.volumes[SEED_IDS.volume(name, disk)];
+      const device = src.device!;
+      const drVol: VolumeRec = { ...src, id: SEED_IDS.drVolume(name, disk), az: REMOTE_AZ, serverId: dr.id, role: 'dr' };
+      w.volumes[drVol.id] = drVol;
+      const rp: ReplicationRec = {
+        id: SEED_IDS.demoReplication(name, disk),
+        name: `rp-${name}-${disk}`,
+        description: null,
+        groupId: g.id,
+        status: 'protected',
+        sourceVolume: src.id,
+        targetVolume: drVol.id,
+        attachment: [{ protected_instance: pi.id, device }],
+        replicationStatus: 'active',
+        progress: 100,
+        failureDetail: null,
+        faultLevel: '0',
+        createdAt: now,
+        updatedAt: now,
+      };
+      w.replications[rp.id] = rp;
+      pi.attachment.push({ replication: rp.id, device });
+    }
+  }
+}

@@ -1,0 +1,177 @@
+/** World records -> the exact wire shapes of src/api/types.ts (reference sections 3 to 5). */
+import type { ActiveDomain, Job, ProtectedInstance, Replication, ServerGroup, SubJob, Vpc } from '../api/types.js';
+import { isoTime, microTime, spaceTime } from './format.js';
+import type { DomainRec, GroupRec, InstanceRec, JobRec, ReplicationRec, ServerRec, VolumeRec, VpcRec, World } from './world.js';
+import { instancesOf, replicationsOf } from './world.js';
+
+export function groupView(w: World, g: GroupRec): ServerGroup {
+  const domain = w.domains.find((d) => d.id === g.domainId);
+  return {
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    status: g.status,
+    progress: g.progress,
+    source_availability_zone: g.sourceAz,
+    target_availability_zone: g.targetAz,
+    domain_id: g.domainId,
+    domain_name: domain?.name ?? '',
+    priority_station: g.priority,
+    protected_instance_num: instancesOf(w, g.id).length,
+    replication_num: replicationsOf(w, g.id).length,
+    disaster_recovery_drill_num: 0,
+    protected_status: null,
+    replication_status: null,
+    health_status: null,
+    source_vpc_id: g.vpcId,
+    target_vpc_id: g.vpcId,
+    test_vpc_id: null,
+    dr_type: 'migration',
+    created_at: spaceTime(g.createdAt),
+    updated_at: spaceTime(g.updatedAt),
+    protection_type: 'replication-pair',
+    replication_model: null,
+    server_type: 'ECS',
+  };
+}
+
+export function instanceView(w: World, pi: InstanceRec): ProtectedInstance {
+  return {
+    id: pi.id,
+    name: pi.name,
+    description: pi.description,
+    server_group_id: pi.groupId,
+    status: pi.status,
+    progress: pi.progress,
+    source_server: pi.sourceServer,
+    target_server: pi.targetServer,
+    priority_station: w.groups[pi.groupId]?.priority ?? 'source',
+    attachment: pi.attachment.map((a) => ({ ...a })),
+    tags: pi.tags.map((t) => ({ ...t })),
+    metadata: { ...pi.metadata },
+    created_at: spaceTime(pi.createdAt),
+    updated_at: spaceTime(pi.updatedAt),
+  };
+}
+
+export function replicationView(w: World, r: ReplicationRec): Replication {
+  const vol = w.volumes[r.sourceVolume] ?? w.volumes[r.targetVolume];
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    status: r.status,
+    volume_ids: `${r.sourceVolume},${r.targetVolume}`,
+    attachment: r.attachment.map((a) => ({ ...a })),
+    replication_model: 'hypermetro',
+    replication_status: r.replicationStatus,
+    progress: r.progress,
+    failure_detail: r.failureDetail,
+    fault_level: r.faultLevel,
+    record_metadata: {
+      multiattach: false,
+      bootable: vol?.bootable ?? false,
+      volume_size: vol?.sizeGb ?? 0,
+      volume_type: vol?.type ?? 'SAS',
+    },
+    server_group_id: r.groupId,
+    priority_station: w.groups[r.groupId]?.priority ?? 'source',
+    created_at: microTime(r.createdAt),
+    updated_at: microTime(r.updatedAt),
+  };
+}
+
+export function domainView(d: DomainRec): ActiveDomain {
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    sold_out: d.soldOut,
+    local_replication_cluster: { availability_zone: d.localAz },
+    remote_replication_cluster: { availability_zone: d.remoteAz },
+  };
+}
+
+export function vpcView(v: VpcRec): Vpc {
+  return { id: v.id, name: v.name, cidr: v.cidr, status: v.status, description: v.description, routes: [], enterprise_project_id: '0' };
+}
+
+/** ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it (subset of the real fields). */
+export function serverView(w: World, s: ServerRec): Record<string, unknown> {
+  const volumes = Object.values(w.volumes).filter((v) => v.serverId === s.id);
+  return {
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    'OS-EXT-AZ:availability_zone': s.az,
+    'OS-EXT-STS:vm_state': s.status === 'ACTIVE' ? 'active' : 'stopped',
+    'OS-EXT-STS:power_state': s.status === 'ACTIVE' ? 1 : 4,
+    'OS-EXT-STS:task_state': '',
+    metadata: { vpc_id: s.vpcId },
+    flavor: { id: s.flavor, name: s.flavor },
+    tenant_id: w.projectId,
+    'os-extended-volumes:volumes_attached': volumes.map((v) => ({
+      id: v.id,
+      device: v.device ?? '',
+      bootIndex: v.bootable ? '0' : null,
+    })),
+    created: isoTime(s.createdAt).replace(/\.\d{3}Z$/, 'Z'),
+    updated: isoTime(s.updatedAt).replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+export function volumeView(v: VolumeRec): Record<string, unknown> {
+  return {
+    id: v.id,
+    name: v.name,
+    size: v.sizeGb,
+    volume_type: v.type,
+    bootable: String(v.bootable),
+    availability_zone: v.az,
+    status: v.serverId ? 'in-use' : 'available',
+    attachments: v.serverId ? [{ server_id: v.serverId, device: v.device }] : [],
+  };
+}
+
+export type JobPhase = 'INIT' | 'RUNNING' | 'DONE';
+
+/** Where a job is at `now`: the first 10% of its duration is INIT, then RUNNING until it ends. */
+export function jobPhase(j: JobRec, now: number): JobPhase {
+  if (now >= j.beginAt + j.durationMs) return 'DONE';
+  return now < j.beginAt + j.durationMs * 0.1 ? 'INIT' : 'RUNNING';
+}
+
+/** The job object at `now`, computed from the clock (nothing ticks in the background). */
+export function jobView(j: JobRec, now: number): Job {
+  const phase = jobPhase(j, now);
+  const done = phase === 'DONE';
+  const status = done ? (j.fail ? 'FAIL' : 'SUCCESS') : phase;
+  const endTime = done ? isoTime(j.beginAt + j.durationMs) : null;
+  const sub = (s: JobRec['subJobs'] extends (infer T)[] | null ? T : never): SubJob => ({
+    status: done ? (s.fail ? 'FAIL' : 'SUCCESS') : phase,
+    job_id: s.id,
+    job_type: s.type,
+    begin_time: isoTime(j.beginAt),
+    end_time: endTime,
+    error_code: done && s.fail ? s.fail.code : null,
+    fail_reason: done && s.fail ? s.fail.reason : null,
+    entities: { ...s.entities },
+  });
+  const entities: Job['entities'] = { ...j.entities };
+  // sub_jobs only when there are sub-jobs: golangsdk decodes pair/attach
+  // entities into map[string]string and would choke on an empty array.
+  if (j.subJobs) {
+    entities.sub_jobs = j.subJobs.map(sub);
+    if (j.service === 'ecs') entities.sub_jobs_total = j.subJobs.length;
+  }
+  return {
+    status,
+    job_id: j.id,
+    job_type: j.type,
+    begin_time: isoTime(j.beginAt),
+    end_time: endTime,
+    error_code: done && j.fail ? j.fail.code : null,
+    fail_reason: done && j.fail ? j.fail.reason : null,
+    entities,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The emulated world: plain JSON-serialisable records, so `--state FILE`
+ * can save and load it whole. Wire shapes are built from these in views.ts.
+ */
+import type { Station } from '../api/types.js';
+
+export type { Station };
+export type SeedName = 'empty' | 'demo';
+
+export interface DomainRec {
+  id: string;
+  name: string;
+  description: string;
+  soldOut: boolean;
+  localAz: string;
+  remoteAz: string;
+}
+
+export interface VpcRec {
+  id: string;
+  name: string;
+  cidr: string;
+  status: string;
+  description: string;
+}
+
+export type PowerStatus = 'ACTIVE' | 'SHUTOFF';
+
+export interface ServerRec {
+  id: string;
+  name: string;
+  status: PowerStatus;
+  az: string;
+  vpcId: string;
+  flavor: string;
+  /** `dr` servers were created by SDRS for a protected instance. */
+  role: 'production' | 'dr';
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface VolumeRec {
+  id: string;
+  name: string;
+  sizeGb: number;
+  type: string;
+  bootable: boolean;
+  az: string;
+  serverId: string | null;
+  device: string | null;
+  role: 'production' | 'dr';
+  createdAt: number;
+}
+
+export interface GroupRec {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  progress: number;
+  sourceAz: string;
+  targetAz: string;
+  domainId: string;
+  vpcId: string;
+  priority: Station;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface InstanceRec {
+  id: string;
+  name: string;
+  description: string | null;
+  groupId: string;
+  status: string;
+  progress: number;
+  /** The server in the group's source AZ (never swapped on reverse or failover). */
+  sourceServer: string;
+  /** The server in the group's target AZ. */
+  targetServer: string;
+  attachment: { replication: string; device: string }[];
+  tags: { key: string; value: string }[];
+  metadata: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ReplicationRec {
+  id: string;
+  name: string;
+  description: string | null;
+  groupId: string;
+  status: string;
+  /** The disk in the group's source AZ; `volume_ids` is `"<source>,<target>"`. */
+  sourceVolume: string;
+  targetVolume: string;
+  attachment: { protected_instance: string; device: string }[];
+  replicationStatus: string;
+  progress: number;
+  failureDetail: string | null;
+  faultLevel: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Failure {
+  code: string;
+  reason: string;
+}
+
+/** What a job does to the world when it ends (serialisable, so jobs survive a restart). */
+export type Effect =
+  | { kind: 'group-create'; groupId: string }
+  | { kind: 'group-delete'; groupId: string }
+  | { kind: 'group-action'; groupId: string; action: GroupActionKind; station?: Station }
+  | { kind: 'instance-create'; instanceId: string }
+  | { kind: 'instance-delete'; instanceId: string; deleteTargetServer: boolean }
+  | { kind: 'replication-create'; replicationId: string }
+  | { kind: 'replication-delete'; replicationId: string; deleteTargetVolume: boolean }
+  | { kind: 'attach'; instanceId: string; replicationId: string; device: string }
+  | { kind: 'detach'; instanceId: string; replicationId: string }
+  | { kind: 'server-power'; serverIds: string[]; status: PowerStatus };
+
+export type GroupActionKind = 'start' | 'reprotect' | 'stop' | 'reverse' | 'failover';
+
+export interface SubJobRec {
+  id: string;
+  type: string;
+  entities: Record<string, string>;
+  fail: Failure | null;
+}
+
+export interface JobRec {
+  id: string;
+  type: string;
+  service: 'sdrs' | 'ecs';
+  seq: number;
+  beginAt: number;
+  durationMs: number;
+  entities: Record<string, string>;
+  subJobs: SubJobRec[] | null;
+  /** Decided when the job is accepted, so a restart replays the same outcome. */
+  fail: Failure | null;
+  effect: Effect;
+  settled: boolean;
+}
+
+export interface FailRule {
+  job_type: string;
+  error_code: string | null;
+  fail_reason: string | null;
+}
+
+export interface World {
+  version: 1;
+  projectId: string;
+  seed: SeedName;
+  domains: DomainRec[];
+  vpcs: VpcRec[];
+  servers: Record<string, ServerRec>;
+  volumes: Record<string, VolumeRec>;
+  groups: Record<string, GroupRec>;
+  instances: Record<string, InstanceRec>;
+  replications: Record<string, ReplicationRec>;
+  jobs: Record<string, JobRec>;
+  tokens: Record<string, { expiresAt: number; user: string }>;
+  failNext: FailRule[];
+  seq: number;
+}
+
+/** The AZ that is production now. */
+export function productionAz(g: GroupRec): string {
+  return g.priority === 'source' ? g.sourceAz : g.targetAz;
+}
+
+/** The AZ that is the DR site now. */
+export function drAz(g: GroupRec): string {
+  return g.priority === 'source' ? g.targetAz : g.sourceAz;
+}
+
+/** The instance's server at the current production site. */
+export function productionServerId(g: GroupRec, pi: InstanceRec): string {
+  return g.priority === 'source' ? pi.sourceServer : pi.targetServer;
+}
+
+/** The instance's server at the current DR site. */
+export function drServerId(g: GroupRec, pi: InstanceRec): string {
+  return g.priority === 'source' ? pi.targetServer : pi.sourceServer;
+}
+
+export function instancesOf(w: World, groupId: string): InstanceRec[] {
+  return Object.values(w.instances).filter((i) => i.groupId === groupId);
+}
+
+export function replicationsOf(w: World, groupId: string): ReplicationRec[] {
+  return Object.values(w.replications).filter((r) => r.groupId === groupId);
+}
+
+/** Out-of-band statuses a group action does not overwrite. */
+export const STICKY_CHILD_STATUSES = new Set(['invalid', 'fault']);
+
+/** Child statuses that mean another job owns the child. */
+export const BUSY_CHILD_STATUSES = new Set(['creating', 'deleting', 'attaching', 'detaching', 'extending', 'resizing', 'nic-creating', 'nic-deleting']);
