@@ -1,0 +1,48 @@
+/**
+ * Next-step hints after a failed job, as a small function of the job type and
+ * the group's status now, so commands (group show, job show) can reuse them.
+ */
+
+/** Inputs of nextStepHint. */
+export interface HintInput {
+  /** The job's `job_type`, e.g. `reverseProtectionGroupNoCG`. */
+  jobType: string;
+  /** The group's status after the failure, if known (e.g. `error-reversing`). */
+  groupStatus?: string;
+  /** How to name the group in a command: its name or id. */
+  group?: string;
+  /** The side a reverse was asked to move production to. */
+  side?: 'source' | 'target';
+  /** The failed job's id. */
+  jobId?: string;
+}
+
+const op = (jobType: string): string => jobType.replace(/(NoCG|New)$/, '');
+
+/** One line telling the operator what to do after a failed job; never empty. */
+export function nextStepHint(h: HintInput): string {
+  const g = h.group ?? '<group>';
+  const s = h.groupStatus;
+  const now = s ? `the group is ${s}; ` : '';
+  switch (op(h.jobType)) {
+    case 'reverseProtectionGroup':
+      if (s === 'error-reversing' || s === undefined) {
+        return `${now}a reverse from error-reversing can be retried: sdrs group reverse ${g} --to ${h.side ?? '<target|source>'}`;
+      }
+      if (s === 'protected') {
+        return `${now}production did not move; fix the cause above, then: sdrs group reverse ${g} --to ${h.side ?? '<target|source>'}`;
+      }
+      break;
+    case 'createProtectionGroup':
+      return `${now}creation failed; delete the group (sdrs group delete ${g}) and create it again once the cause above is fixed`;
+    case 'failoverProtectionGroup':
+      return `${now}a failover from ${s ?? 'error-failing-over'} can be retried once the cause above is fixed`;
+    case 'startProtectionGroup':
+    case 'reprotectProtectionGroup':
+    case 'stopProtectionGroup':
+    case 'deleteProtectionGroup':
+      return `${now}the operation can be retried from ${s ?? 'its error status'} once the cause above is fixed; inspect it with: sdrs group show ${g}`;
+  }
+  const job = h.jobId ? `sdrs job show ${h.jobId}` : 'sdrs job show <job-id>';
+  return `${now}inspect the job with: ${job}${h.group ? ` and the group with: sdrs group show ${g}` : ''}`;
+}

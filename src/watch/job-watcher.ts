@@ -1,0 +1,239 @@
+/**
+ * watchJob: the pure waiter bound to the API and a progress reporter. Polls
+ * `GET /jobs/{id}` only (the mutating request is never re-sent) and turns the
+ * outcome into a result or a typed error (exit 5, 6, 130/143).
+ *
+ * API frugality: one job GET per poll. The group is read on the first poll, when
+ * the job status changes and at most every `groupRefreshMs` (30 s) otherwise,
+ * just to show its status; then once more when the job ends.
+ */
+import type { SdrsApi } from '../api/client.js';
+import type { Job, ServerGroup } from '../api/types.js';
+import type { Clock } from '../context.js';
+import type { IOStreams } from '../io/streams.js';
+import { ApiError, InterruptedError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';
+import { waitFor } from './waiter.js';
+import { expectedWindow, readDurations, recordDuration, shiftWindow } from './history.js';
+import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
+import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
+
+/** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
+export type WatchApi = Pick<SdrsApi, 'getJob' | 'getGroup'> & { getEcsJob?: (id: string) => Promise<Job> };
+
+/** One poll, for callers that want to observe (--debug, tests, the multi-group view). */
+export interface PollInfo {
+  job: Job;
+  group?: ServerGroup;
+  /** Polls so far. */
+  polls: number;
+  /** Since watching began (ms). */
+  elapsedMs: number;
+}
+
+/** Options of watchJob. */
+export interface WatchJobOptions {
+  api: WatchApi;
+  jobId: string;
+  /** Which service's job. @default 'sdrs' */
+  kind?: 'sdrs' | 'ecs';
+  /** The group the job is about; else `entities.server_group_id`. */
+  groupId?: string;
+  /** Checked on the group after SUCCESS. */
+  expect?: GroupExpectation;
+  io: IOStreams;
+  clock: Clock;
+  /** Aborted on Ctrl-C / SIGTERM; `reason` 'SIGINT' or 'SIGTERM'. */
+  signal?: AbortSignal;
+  /** Give up after this long (ms); 0 = no limit. */
+  timeoutMs: number;
+  /** First and smallest delay between polls (ms), `--interval`. @default 1000 */
+  intervalMs?: number;
+  /** Cap of the growing delay (ms). @default 30000 */
+  maxIntervalMs?: number;
+  /** Job-duration cache file; undefined disables learning. */
+  historyPath?: string;
+  /** Random in [0, 1) for jitter. @default Math.random */
+  random?: () => number;
+  /** What is happening, e.g. "Reversing group demo-erp to target (cn-north-4b)". */
+  label: string;
+  /** The command that resumes watching, e.g. "sdrs job wait <id>". */
+  resumeCommand: string;
+  /** Plain-mode heartbeat (ms). @default 30000 */
+  heartbeatMs?: number;
+  /** Minimum time between progress reads of the group (ms). @default 30000 */
+  groupRefreshMs?: number;
+  /** Decides which poll errors are retried. @default isTransientError */
+  isTransient?: (err: unknown) => boolean;
+  onPoll?: (info: PollInfo) => void;
+}
+
+/** A job that ended in SUCCESS, with the group as read afterwards. */
+export interface WatchJobResult {
+  job: Job;
+  group?: ServerGroup;
+  /** Job polls made. */
+  polls: number;
+  /** From the start of watching until the end was seen (ms). */
+  elapsedMs: number;
+  /** Clock time (ms since the epoch) at which SUCCESS was seen. */
+  detectedAt: number;
+}
+
+const NET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+/** Default transient test: ApiError 5xx/429/408, NetworkError, or a raw socket error. */
+export function isTransientError(err: unknown): boolean {
+  if (err instanceof ApiError) return err.status >= 500 || err.status === 429 || err.status === 408;
+  if (err instanceof NetworkError) return true;
+  if (err instanceof SdrsError) return false;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NET_CODES.has(code);
+}
+
+/** Retry-After (ms) on an error: a numeric `retryAfterMs` property or `details.retry_after_ms`. */
+export function retryAfterOf(err: unknown): number | undefined {
+  const e = err as { retryAfterMs?: unknown; details?: { retry_after_ms?: unknown } } | null;
+  const v = e?.retryAfterMs ?? e?.details?.retry_after_ms;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+const SETTLING = /ing$/;
+const MAX_DAY_MS = 24 * 3600_000;
+const parseTime = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
+
+/** Watches a job until SUCCESS (returns) or FAIL, timeout or abort (throws). */
+export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
+  const { api, jobId, clock, signal } = o;
+  const isTransient = o.isTransient ?? isTransientError;
+  const getJob = o.kind === 'ecs' && api.getEcsJob ? api.getEcsJob.bind(api) : api.getJob.bind(api);
+  const groupRefreshMs = o.groupRefreshMs ?? 30_000;
+  const minDelayMs = o.intervalMs ?? 1_000;
+  const historyKey = (jobType: string) => (o.kind === 'ecs' ? `ecs:${jobType}` : jobType);
+  const start = clock.now();
+  const elapsed = () => clock.now() - start;
+  const interrupted = () => {
+    const sig = signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    return new InterruptedError(`stopped watching job ${jobId}; the job continues on the service`, {
+      signal: sig, hint: `resume watching with: ${o.resumeCommand}`, details: { job_id: jobId },
+    });
+  };
+
+  let reporter: ProgressReporter | undefined;
+  let outcome: 'success' | 'fail' | 'stopped' = 'fail';
+  let endText = `${o.label} · failed`;
+  let job: Job | undefined;
+  let group: ServerGroup | undefined;
+  let groupReadAt = -Infinity;
+  let lastStatus: string | undefined;
+  let agedMs = 0;
+  let polls = 0;
+  const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
+
+  // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
+  const sleep = async (ms: number, s?: AbortSignal) => {
+    let left = ms;
+    while (left > 0) {
+      const chunk = Math.min(left, reporter ? reporter.nextTickInMs(elapsed()) : left);
+      await clock.sleep(chunk, s);
+      left -= chunk;
+      reporter?.tick(elapsed());
+    }
+  };
+
+  const readGroup = async (id: string) => {
+    group = await api.getGroup(id);
+    groupReadAt = clock.now();
+    return group;
+  };
+
+  const check = async () => {
+    const first = job === undefined;
+    polls++;
+    job = await getJob(jobId);
+    const terminal = job.status === 'SUCCESS' || job.status === 'FAIL';
+    const gid = groupIdOf();
+    if (!terminal && gid && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
+      await readGroup(gid).catch(() => undefined); // progress only: keep the last known status
+    }
+    lastStatus = job.status;
+    let window;
+    if (first && !terminal && o.historyPath) {
+      // The job may have started before we began watching (`sdrs job wait`): align the window.
+      const age = clock.now() - parseTime(job.begin_time);
+      agedMs = age > 0 && age < MAX_DAY_MS ? age : 0;
+      window = shiftWindow(expectedWindow(await readDurations(o.historyPath, historyKey(job.job_type))), agedMs - elapsed());
+    }
+    if (!terminal) {
+      reporter?.update({ jobStatus: job.status, groupStatus: group?.status, elapsedMs: elapsed() });
+      o.onPoll?.({ job, group, polls, elapsedMs: elapsed() });
+    }
+    return { state: job.status === 'SUCCESS' ? 'SUCCESS' as const : job.status === 'FAIL' ? 'FAILURE' as const : 'RETRY' as const, value: job, expectedWindow: window };
+  };
+
+  try {
+    reporter = await createProgress({ io: o.io, label: o.label, jobId, heartbeatMs: o.heartbeatMs });
+    const res = await waitFor(
+      {
+        minDelayMs, maxDelayMs: Math.max(minDelayMs, o.maxIntervalMs ?? 30_000), maxWaitMs: o.timeoutMs,
+        signal, sleep, now: () => clock.now(), random: o.random, isTransient, retryAfterMs: retryAfterOf,
+      },
+      check,
+    );
+    const detectedAt = clock.now();
+    if (res.state === 'ABORTED') {
+      outcome = 'stopped';
+      endText = `${o.label} · stopped watching after ${formatElapsed(res.elapsedMs)} (job still running)`;
+      throw interrupted();
+    }
+    if (res.state === 'TIMEOUT') {
+      outcome = 'stopped';
+      endText = `${o.label} · still running after ${formatElapsed(res.elapsedMs)}`;
+      throw new WaitTimeoutError(`timed out after ${formatElapsed(res.elapsedMs)} waiting for job ${jobId}; it is still running on the service`, {
+        hint: `resume watching with: ${o.resumeCommand}`, details: { job_id: jobId },
+      });
+    }
+    const done = res.value as Job;
+    const gid = groupIdOf();
+    group = gid ? await finalGroup(gid, res.state === 'SUCCESS') : undefined;
+    reporter.update({ jobStatus: done.status, groupStatus: group?.status, elapsedMs: res.elapsedMs });
+    o.onPoll?.({ job: done, group, polls: res.polls, elapsedMs: res.elapsedMs });
+    if (res.state === 'FAILURE') {
+      endText = `${o.label} · job FAIL${done.error_code ? ` (${done.error_code})` : ''}`;
+      throw jobFailedError(done, { groupId: gid, group, side: o.expect?.priorityStation });
+    }
+    const bad = group ? groupOutcomeError(done, group, o.expect) : undefined;
+    if (bad) {
+      endText = `${o.label} · group ${group?.status}`;
+      throw bad;
+    }
+    const took = parseTime(done.end_time) - parseTime(done.begin_time);
+    await recordDuration(o.historyPath, historyKey(done.job_type), took > 0 ? took : res.elapsedMs + agedMs);
+    outcome = 'success';
+    endText = `${o.label} · done in ${formatElapsed(res.elapsedMs)}${group ? ` · group ${group.status}` : ''}`;
+    return { job: done, group, polls: res.polls, elapsedMs: res.elapsedMs, detectedAt };
+  } catch (err) {
+    // A Ctrl-C that lands in a final group read or sleep is still an interrupt.
+    if (signal?.aborted && !(err instanceof InterruptedError)) {
+      outcome = 'stopped';
+      throw interrupted();
+    }
+    throw err;
+  } finally {
+    reporter?.stop(outcome, endText);
+  }
+
+  /** Reads the group after the job ended, re-reading briefly while it still shows an in-flight status. */
+  async function finalGroup(id: string, succeeded: boolean): Promise<ServerGroup | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const g = await readGroup(id);
+        if (!succeeded || !SETTLING.test(String(g.status)) || attempt >= 4) return g;
+      } catch (err) {
+        // After FAIL the group is context only; after SUCCESS without expectations (delete) it may be gone.
+        if (!succeeded || (!isTransient(err) && !o.expect)) return undefined;
+        if (!isTransient(err) || attempt >= 4) throw err;
+      }
+      await sleep(minDelayMs, signal);
+    }
+  }
+}

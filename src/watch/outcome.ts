@@ -1,0 +1,99 @@
+/**
+ * The errors a watched job ends with, built in one place so `sdrs job show`
+ * and the group commands can report a failed job exactly as the watcher does.
+ */
+import { JobFailedError } from '../errors.js';
+import type { Job, ServerGroup } from '../api/types.js';
+import { nextStepHint } from './hints.js';
+
+/** What the caller knows about the group and the requested change. */
+export interface OutcomeContext {
+  /** The group id the job is about (from the caller or `entities.server_group_id`). */
+  groupId?: string;
+  /** The group as read after the job ended, if it could be read. */
+  group?: ServerGroup;
+  /** The side a reverse asked for. */
+  side?: 'source' | 'target';
+}
+
+/** A failed sub-job as reported in error details. */
+export interface FailedSubJob {
+  job_id: string;
+  job_type: string;
+  error_code: string | null;
+  fail_reason: string | null;
+}
+
+/** The sub-jobs of a job that ended in FAIL. */
+export function failedSubJobs(job: Job): FailedSubJob[] {
+  const subs = Array.isArray(job.entities?.sub_jobs) ? job.entities.sub_jobs : [];
+  return subs
+    .filter((s) => s && s.status === 'FAIL')
+    .map((s) => ({ job_id: s.job_id, job_type: s.job_type, error_code: s.error_code ?? null, fail_reason: s.fail_reason ?? null }));
+}
+
+const reason = (code: string | null, text: string | null) =>
+  [code ?? 'no error code', text ?? 'no reason given'].join(': ');
+
+/** JobFailedError (exit 5) for a job in FAIL: codes and reasons of the job and its failed sub-jobs, the group now, the next step. */
+export function jobFailedError(job: Job, ctx: OutcomeContext = {}): JobFailedError {
+  const subs = failedSubJobs(job);
+  const groupId = ctx.groupId ?? ctx.group?.id ?? job.entities?.server_group_id;
+  const groupStatus = ctx.group?.status;
+  const lines = [`job ${job.job_id} (${job.job_type}) failed: ${reason(job.error_code, job.fail_reason)}`];
+  for (const s of subs) lines.push(`  sub-job ${s.job_id} (${s.job_type}): ${reason(s.error_code, s.fail_reason)}`);
+  if (groupId && groupStatus) lines.push(`  group ${ctx.group?.name ?? groupId} is now ${groupStatus}`);
+  return new JobFailedError(lines.join('\n'), {
+    code: job.error_code ?? 'JOB_FAILED',
+    hint: nextStepHint({ jobType: job.job_type, groupStatus, group: ctx.group?.name ?? groupId, side: ctx.side, jobId: job.job_id }),
+    details: {
+      job_id: job.job_id,
+      job_type: job.job_type,
+      error_code: job.error_code ?? null,
+      fail_reason: job.fail_reason ?? null,
+      failed_sub_jobs: subs,
+      group_id: groupId ?? null,
+      group_status: groupStatus ?? null,
+    },
+  });
+}
+
+/** What the group should look like after a successful job. */
+export interface GroupExpectation {
+  /** e.g. `available` after create, `protected` after reverse. */
+  finalStatus?: string;
+  /** Where production must run after a reverse. */
+  priorityStation?: 'source' | 'target';
+}
+
+/**
+ * After SUCCESS: JobFailedError (exit 5) if the group is in an `error*` status or
+ * does not match the expectation; undefined if all is well.
+ */
+export function groupOutcomeError(job: Job, group: ServerGroup, expect: GroupExpectation = {}): JobFailedError | undefined {
+  const status = String(group.status);
+  let problem: string | undefined;
+  let code = 'UNEXPECTED_GROUP_STATE';
+  if (status.startsWith('error')) {
+    problem = `group ${group.name} (${group.id}) is ${status}`;
+    code = 'GROUP_ERROR';
+  } else if (expect.finalStatus && status !== expect.finalStatus) {
+    problem = `group ${group.name} (${group.id}) is ${status}, expected ${expect.finalStatus}`;
+  } else if (expect.priorityStation && group.priority_station !== expect.priorityStation) {
+    problem = `production of group ${group.name} (${group.id}) is on ${group.priority_station}, expected ${expect.priorityStation}`;
+  }
+  if (!problem) return undefined;
+  return new JobFailedError(`job ${job.job_id} (${job.job_type}) succeeded but ${problem}`, {
+    code,
+    hint: nextStepHint({ jobType: job.job_type, groupStatus: status, group: group.name || group.id, side: expect.priorityStation, jobId: job.job_id }),
+    details: {
+      job_id: job.job_id,
+      job_type: job.job_type,
+      group_id: group.id,
+      group_status: status,
+      priority_station: group.priority_station,
+      ...(expect.finalStatus ? { expected_status: expect.finalStatus } : {}),
+      ...(expect.priorityStation ? { expected_priority_station: expect.priorityStation } : {}),
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultHistoryPath, readDurations, recordDuration } from '../../src/watch/history.js';
+import { watchJob } from '../../src/watch/job-watcher.js';
+import { fakeClock, testIO } from '../helpers/fake-api.js';
+import type { Job } from '../../src/api/types.js';
+
+const tmp = async () => join(await mkdtemp(join(tmpdir(), 'sdrs-hist-')), 'sdrs', 'job-durations.json');
+
+describe('job-duration history', () => {
+  it('keeps the last 20 samples per type and survives a corrupt file', async () => {
+    const p = await tmp();
+    for (let i = 1; i <= 25; i++) await recordDuration(p, 'reverseProtectionGroupNoCG', i * 1000);
+    const d = await readDurations(p, 'reverseProtectionGroupNoCG');
+    expect(d.length).toBe(20);
+    expect(d[0]).toBe(6000);
+    await writeFile(p, '{not json');
+    expect(await readDurations(p, 'reverseProtectionGroupNoCG')).toEqual([]);
+    await recordDuration(p, 'x', 5000);
+    expect(JSON.parse(await readFile(p, 'utf8'))).toEqual({ version: 1, durations: { x: [5000] } });
+  });
+
+  it('is disabled without a path and never throws on an unwritable one', async () => {
+    expect(await readDurations(undefined, 'x')).toEqual([]);
+    const file = await tmp();
+    await recordDuration(file, 'x', 1000);
+    await expect(recordDuration(join(file, 'under-a-file.json'), 'x', 1000)).resolves.toBeUndefined();
+    expect(defaultHistoryPath({ XDG_CACHE_HOME: '/c' }, '/h')).toBe('/c/sdrs/job-durations.json');
+    expect(defaultHistoryPath({}, '/h')).toBe('/h/.cache/sdrs/job-durations.json');
+  });
+});
+
+/** Simulates one job of `durationMs` and returns how watchJob (or a fixed poller) did. */
+async function runJob(durationMs: number, historyPath?: string) {
+  const c = fakeClock();
+  const t0 = c.clock.now();
+  const iso = (t: number) => new Date(t).toISOString();
+  let polls = 0;
+  const api = {
+    async getJob(id: string): Promise<Job> {
+      polls++;
+      const done = c.clock.now() - t0 >= durationMs;
+      return {
+        job_id: id, job_type: 'reverseProtectionGroupNoCG', status: done ? 'SUCCESS' : 'RUNNING',
+        begin_time: iso(t0), end_time: done ? iso(t0 + durationMs) : null, error_code: null, fail_reason: null, entities: {},
+      };
+    },
+    getGroup: async () => { throw new Error('unused'); },
+  };
+  const r = await watchJob({
+    api, jobId: 'j', io: testIO().io, clock: c.clock, timeoutMs: 0, random: Math.random, historyPath,
+    label: 'x', resumeCommand: 'sdrs job wait j',
+  });
+  return { polls, delayMs: r.detectedAt - (t0 + durationMs) };
+}
+
+const fixedPoller = (durationMs: number, every: number) => ({ polls: Math.ceil(durationMs / every) + 1, delayMs: Math.ceil(durationMs / every) * every - durationMs });
+
+describe('learned policy', () => {
+  it('on a 10-minute job: fewer polls than a fixed 10 s poller and a smaller delay than a fixed 5 s poller', async () => {
+    const p = await tmp();
+    const first = await runJob(600_000, p); // no history yet: plain backoff
+    const ten = fixedPoller(600_000, 10_000);
+    const five = { meanDelayMs: 2500 };
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await runJob(600_000 + (i - 2) * 3000, p));
+    for (const r of runs) {
+      expect(r.polls).toBeLessThan(ten.polls * 0.75);
+      expect(r.delayMs).toBeLessThanOrEqual(3500);
+    }
+    const mean = runs.reduce((a, r) => a + r.delayMs, 0) / runs.length;
+    expect(mean).toBeLessThan(five.meanDelayMs);
+    expect(mean).toBeLessThan(first.delayMs); // learning actually helped
+  });
+
+  it('still backs off sanely when a job overruns its history', async () => {
+    const p = await tmp();
+    await recordDuration(p, 'reverseProtectionGroupNoCG', 60_000);
+    const r = await runJob(600_000, p);
+    expect(r.polls).toBeLessThan(fixedPoller(600_000, 10_000).polls);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, InterruptedError, JobFailedError, WaitTimeoutError } from '../../src/errors.js';
+import { watchJob, type WatchJobOptions } from '../../src/watch/job-watcher.js';
+import { nextStepHint } from '../../src/watch/hints.js';
+import { fakeApi, fakeClock, job, testIO } from '../helpers/fake-api.js';
+
+const JOB = 'ff80808290a1b2c30190a1b2c3d40001';
+
+function setup(api: Partial<ReturnType<typeof fakeApi>> & { api: WatchJobOptions['api'] }, c = fakeClock(), tty = false, over: Partial<WatchJobOptions> = {}) {
+  const t = testIO({ tty });
+  const opts: WatchJobOptions = {
+    api: api.api, jobId: JOB, io: t.io, clock: c.clock, timeoutMs: 30 * 60_000, random: () => 0.5,
+    label: 'Reversing group demo-erp to target (az2)', resumeCommand: `sdrs job wait ${JOB}`, groupId: 'g-1', ...over,
+  };
+  return { opts, err: t.err, c };
+}
+
+describe('watchJob', () => {
+  it('prints one plain line per status change and returns the checked group', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 20_000 });
+    const { opts, err } = setup(f, c, false, { expect: { finalStatus: 'protected', priorityStation: 'target' } });
+    const r = await watchJob(opts);
+    expect(r.group?.status).toBe('protected');
+    expect(r.job.status).toBe('SUCCESS');
+    expect(r.detectedAt - 1_700_000_000_000 - 20_000).toBeLessThan(6000);
+    const lines = err().trim().split('\n');
+    expect(lines).toEqual([
+      `Reversing group demo-erp to target (az2): watching job ${JOB}`,
+      '[0s] job ff808082… RUNNING, group reversing',
+      expect.stringMatching(/^\[2\ds\] job ff808082… SUCCESS, group protected$/),
+    ]);
+    expect(f.calls.getGroup).toBe(2); // first poll + final read: frugal
+  });
+
+  it('writes a heartbeat line every 30 s of fake time when nothing changes', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 100_000 });
+    const { opts, err } = setup(f, c);
+    await watchJob(opts);
+    const beats = err().split('\n').filter((l) => l.includes('still RUNNING'));
+    expect(beats.map((l) => l.slice(0, 5))).toEqual(['[30s]', '[1m00', '[1m30']);
+  });
+
+  it('FAIL → JobFailedError (exit 5) with sub-job codes, group status and the retry hint', async () => {
+    const c = fakeClock();
+    const sub = { ...job({ status: 'FAIL', job_id: 'sub-1', job_type: 'reverseProtectionGroupRepNoCG', error_code: 'SDRS.1028', fail_reason: 'pair broken' }), entities: {} };
+    const f = fakeApi({
+      now: c.clock.now, durationMs: 5000,
+      final: { status: 'FAIL', error_code: 'SDRS.1095', fail_reason: 'reverse failed', entities: { server_group_id: 'g-1', sub_jobs: [sub] } },
+      after: { status: 'error-reversing', priority_station: 'source' },
+    });
+    const { opts } = setup(f, c, false, { expect: { priorityStation: 'target' } });
+    const e = (await watchJob(opts).catch((x: unknown) => x)) as JobFailedError;
+    expect(e).toBeInstanceOf(JobFailedError);
+    expect(e.exitCode).toBe(5);
+    expect(e.message).toMatch(/SDRS\.1095: reverse failed/);
+    expect(e.message).toMatch(/sub-job sub-1 .*SDRS\.1028: pair broken/);
+    expect(e.details).toMatchObject({
+      job_id: JOB, error_code: 'SDRS.1095', group_id: 'g-1', group_status: 'error-reversing',
+      failed_sub_jobs: [{ job_id: 'sub-1', error_code: 'SDRS.1028', fail_reason: 'pair broken' }],
+    });
+    expect(e.hint).toBe('the group is error-reversing; a reverse from error-reversing can be retried: sdrs group reverse demo-erp --to target');
+  });
+
+  it('timeout → WaitTimeoutError (exit 6) naming the job, "still running" and the resume command', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3_600_000 });
+    const { opts } = setup(f, c, false, { timeoutMs: 90_000 });
+    const e = (await watchJob(opts).catch((x: unknown) => x)) as WaitTimeoutError;
+    expect(e).toBeInstanceOf(WaitTimeoutError);
+    expect(e.exitCode).toBe(6);
+    expect(e.message).toContain(JOB);
+    expect(e.message).toContain('still running');
+    expect(e.hint).toContain(`sdrs job wait ${JOB}`);
+    expect(e.details).toEqual({ job_id: JOB });
+    expect(c.elapsed()).toBeLessThanOrEqual(90_000);
+  });
+
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('abort by %s → InterruptedError exit %i', async (sig, code) => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 60_000 });
+    const ac = new AbortController();
+    const { opts } = setup(f, c, false, { signal: ac.signal, onPoll: (p) => p.polls === 3 && ac.abort(sig) });
+    const e = (await watchJob(opts).catch((x: unknown) => x)) as InterruptedError;
+    expect(e).toBeInstanceOf(InterruptedError);
+    expect(e.exitCode).toBe(code);
+    expect(e.message).toBe(`stopped watching job ${JOB}; the job continues on the service`);
+    expect(e.hint).toContain(`sdrs job wait ${JOB}`);
+    expect(f.calls.getJob).toBe(3);
+  });
+
+  it('SUCCESS but the group ends in an error status → exit 5', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000, after: { status: 'error' } });
+    const { opts } = setup(f, c);
+    await expect(watchJob(opts)).rejects.toMatchObject({ exitCode: 5, code: 'GROUP_ERROR' });
+  });
+
+  it('SUCCESS but production on the wrong side → exit 5', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000, after: { priority_station: 'source' } });
+    const { opts } = setup(f, c, false, { expect: { finalStatus: 'protected', priorityStation: 'target' } });
+    await expect(watchJob(opts)).rejects.toMatchObject({ exitCode: 5, message: expect.stringMatching(/on source, expected target/) });
+  });
+
+  it('survives transient poll errors and throws non-transient ones', async () => {
+    const c = fakeClock();
+    const e502 = new ApiError('bad gateway', { status: 502, apiCode: 'HTTP_502' });
+    const f = fakeApi({ now: c.clock.now, durationMs: 5000, jobErrors: { 2: e502, 3: e502 } });
+    const { opts } = setup(f, c);
+    expect((await watchJob(opts)).job.status).toBe('SUCCESS');
+    const e401 = new ApiError('unauthorized', { status: 401, apiCode: 'APIGW.0301' });
+    const g = fakeApi({ now: c.clock.now, durationMs: 5000, jobErrors: { 2: e401 } });
+    await expect(watchJob(setup(g, c).opts)).rejects.toBe(e401);
+    expect(g.calls.getJob).toBe(2);
+  });
+
+  it('at a terminal, draws an ora spinner and persists a ✔ line when done', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000 });
+    const { opts, err } = setup(f, c, true);
+    await watchJob(opts);
+    expect(err()).toContain('job RUNNING · group reversing');
+    expect(err()).toMatch(/✔ Reversing group demo-erp to target \(az2\) · done in \ds · group protected\n$/);
+  });
+
+  it('stops the spinner with ✖ when the job fails', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000, final: { status: 'FAIL', error_code: 'SDRS.1', fail_reason: 'x' } });
+    const { opts, err } = setup(f, c, true);
+    await expect(watchJob(opts)).rejects.toBeInstanceOf(JobFailedError);
+    expect(err()).toMatch(/✖ .* job FAIL \(SDRS\.1\)\n$/);
+  });
+});
+
+describe('nextStepHint', () => {
+  it('falls back to job show for unknown job types', () => {
+    expect(nextStepHint({ jobType: 'addNicNew', jobId: 'j1' })).toBe('inspect the job with: sdrs job show j1');
+  });
+});
