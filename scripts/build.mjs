@@ -2,7 +2,9 @@
 // import, so esbuild's code splitting keeps `sdrs --help` from loading got,
 // ora, inquirer, cosmiconfig or the emulator's server framework.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -18,5 +20,6 @@ await build({
   // that need them, and npm installs them for a packed tarball too.
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
+  define: { __SDRS_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });

@@ -1,0 +1,218 @@
+/**
+ * Entry point: builds a fresh commander program per call and runs it.
+ * `main()` is the only place where errors become exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { Readable, Writable } from 'node:stream';
+import { homedir } from 'node:os';
+import { ExitCode, SdrsError, UsageError, toSdrsError } from './errors.js';
+import { createIOStreams, type IOStreams } from './io/streams.js';
+import { palette } from './io/color.js';
+import { systemClock, type Clock, type Context } from './context.js';
+import type { GlobalOptions, ResolvedConfig } from './config/types.js';
+import type { SdrsApi } from './api/client.js';
+import { registerCommands } from './commands/index.js';
+
+/** What main() needs from the outside world; everything is injectable for tests. */
+export interface MainDeps {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  homeDir: string;
+  clock: Clock;
+  /** Install SIGINT/SIGTERM handlers on the real process. @default true */
+  handleSignals: boolean;
+  /** Aborts running work (tests use it to simulate Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Builds the Context for one command run. Expensive parts are lazy. */
+export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStreams, signal: AbortSignal): Context {
+  let configP: Promise<ResolvedConfig> | undefined;
+  let apiP: Promise<SdrsApi> | undefined;
+  const ctx: Context = {
+    io,
+    env: deps.env,
+    cwd: deps.cwd,
+    homeDir: deps.homeDir,
+    globals,
+    clock: deps.clock,
+    signal,
+    debug(line: string) {
+      if (globals.debug) io.err.write(palette(io.color).dim(`[debug] ${line}`) + '\n');
+    },
+    config() {
+      configP ??= import('./config/load.js').then((m) =>
+        m.loadConfig({
+          globals,
+          env: deps.env,
+          cwd: deps.cwd,
+          homeDir: deps.homeDir,
+          warn: (line: string) => io.err.write(palette(io.color).yellow(`warning: ${line}`) + '\n'),
+        }),
+      );
+      return configP;
+    },
+    api() {
+      apiP ??= (async () => {
+        const config = await ctx.config();
+        const { createApiClient } = await import('./api/client.js');
+        return createApiClient({
+          endpoints: config.endpoints,
+          projectId: config.projectId,
+          profile: config.profile,
+          credentials: () => config.credentials(),
+          debug: globals.debug ? (line: string) => ctx.debug(line) : undefined,
+          signal,
+          sleep: (ms: number, s?: AbortSignal) => deps.clock.sleep(ms, s),
+          now: () => deps.clock.now(),
+        });
+      })();
+      return apiP;
+    },
+  };
+  return ctx;
+}
+
+/** Reads the global flags from argv before commander runs, so even a parse error honours --json and --no-color. */
+function preScan(argv: string[]): { json: boolean; color: boolean; input: boolean } {
+  const upto = argv.indexOf('--');
+  const args = upto >= 0 ? argv.slice(0, upto) : argv;
+  return { json: args.includes('--json'), color: !args.includes('--no-color'), input: !args.includes('--no-input') };
+}
+
+/** Builds the program. Actions resolve the context lazily from the parsed globals. */
+export function buildProgram(run: (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>): Command {
+  const program = new Command('sdrs')
+    .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addOption(new Option('--profile <name>', 'configuration profile to use (env: SDRS_PROFILE)'))
+    .addOption(new Option('--region <region>', 'region, e.g. cn-north-4 (env: SDRS_REGION, HW_REGION_NAME)'))
+    .addOption(new Option('--project-id <id>', 'project id (env: SDRS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID, HW_PROJECT_ID)'))
+    .addOption(new Option('--endpoint <url>', 'one endpoint for SDRS, ECS and VPC, e.g. an emulator (env: SDRS_ENDPOINT)'))
+    .option('--json', 'print one JSON document on stdout; errors as JSON on stderr')
+    .option('--no-input', 'never prompt; fail with exit 2 naming the missing flag')
+    .option('--no-color', 'disable colour (also NO_COLOR)')
+    .option('--debug', 'trace HTTP requests and responses on stderr (secrets redacted)')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions(false);
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,
+6 timed out (job still running), 7 service unreachable or outcome unknown, 130 interrupted.
+
+Examples:
+  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id
+  $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"
+  $ sdrs emulator --seed demo   # a local SDRS for rehearsals
+`,
+  );
+  registerCommands(program, run);
+  return program;
+}
+
+declare const __SDRS_VERSION__: string | undefined;
+/** Injected at build time; read from package.json when running from source (tests). */
+const VERSION: string =
+  typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
+
+/** Runs sdrs with argv (without node and script) and returns the exit code. */
+export async function main(argv: string[], partial: Partial<MainDeps> = {}): Promise<number> {
+  const deps: MainDeps = {
+    stdin: partial.stdin ?? process.stdin,
+    stdout: partial.stdout ?? process.stdout,
+    stderr: partial.stderr ?? process.stderr,
+    env: partial.env ?? process.env,
+    cwd: partial.cwd ?? process.cwd(),
+    homeDir: partial.homeDir ?? partial.env?.HOME ?? homedir(),
+    clock: partial.clock ?? systemClock,
+    handleSignals: partial.handleSignals ?? true,
+    signal: partial.signal,
+  };
+  const pre = preScan(argv);
+  let io = createIOStreams({ in: deps.stdin, out: deps.stdout, err: deps.stderr }, deps.env, pre);
+
+  const controller = new AbortController();
+  const onExternalAbort = () => controller.abort(deps.signal?.reason ?? 'SIGINT');
+  deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
+  let interrupts = 0;
+  const onSignal = (sig: 'SIGINT' | 'SIGTERM') => () => {
+    interrupts += 1;
+    if (interrupts > 1) {
+      // A second Ctrl-C exits at once, skipping any clean-up (clig.dev).
+      process.exit(sig === 'SIGTERM' ? ExitCode.TERMINATED : ExitCode.INTERRUPTED);
+    }
+    controller.abort(sig);
+  };
+  const sigint = onSignal('SIGINT');
+  const sigterm = onSignal('SIGTERM');
+  if (deps.handleSignals) {
+    process.on('SIGINT', sigint);
+    process.on('SIGTERM', sigterm);
+  }
+
+  const run = async (cmd: Command, action: (ctx: Context) => Promise<void>) => {
+    const g = cmd.optsWithGlobals() as Record<string, unknown>;
+    const globals: GlobalOptions = {
+      profile: g.profile as string | undefined,
+      region: g.region as string | undefined,
+      projectId: g.projectId as string | undefined,
+      endpoint: g.endpoint as string | undefined,
+      json: g.json === true,
+      input: g.input !== false,
+      color: g.color !== false,
+      debug: g.debug === true,
+    };
+    io = createIOStreams({ in: deps.stdin, out: deps.stdout, err: deps.stderr }, deps.env, globals);
+    await action(createContext(deps, globals, io, controller.signal));
+  };
+
+  const program = buildProgram(run);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => deps.stdout.write(s),
+    writeErr: (s) => deps.stderr.write(s),
+    // Parse errors are reported by main() like every other error, once.
+    outputError: () => undefined,
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return ExitCode.OK; // --help, --version
+      const msg = err.message.replace(/^error: /, '');
+      reportError(io, pre.json, new UsageError(msg, { hint: "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
+      return ExitCode.USAGE;
+    }
+    const e = toSdrsError(err);
+    reportError(io, pre.json, e);
+    if (e.exitCode === ExitCode.INTERNAL && err instanceof Error && err.stack && deps.env.SDRS_DEBUG_STACK) {
+      deps.stderr.write(err.stack + '\n');
+    }
+    return e.exitCode;
+  } finally {
+    deps.signal?.removeEventListener('abort', onExternalAbort);
+    if (deps.handleSignals) {
+      process.off('SIGINT', sigint);
+      process.off('SIGTERM', sigterm);
+    }
+  }
+}
+
+/** Prints an error on stderr: one line plus an optional hint, or the JSON error document. */
+export function reportError(io: IOStreams, json: boolean, err: SdrsError): void {
+  if (json) {
+    io.err.write(JSON.stringify(err.toJSON()) + '\n');
+    return;
+  }
+  const p = palette(io.color);
+  // One line: collapse any newline a server message may carry.
+  io.err.write(p.red('error: ') + err.message.replace(/\s*\n\s*/g, ' ') + '\n');
+  if (err.hint) io.err.write(p.dim(err.hint) + '\n');
+}

@@ -1,0 +1,132 @@
+/**
+ * Pre-flight checks before a reverse, shown as a checklist on stderr. Each
+ * failure says what to do about it. Rules: seed 001 and reference 4.1.
+ */
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { ProtectedInstance, Server, ServerGroup, Station } from '../../api/types.js';
+import { ApiError } from '../../errors.js';
+import { azOf, mark } from '../shared.js';
+
+/** The outcome of the checks. */
+export interface PreflightReport {
+  ok: boolean;
+  /** One short phrase per failed check. */
+  failures: string[];
+  /** Machine-readable names of the failed checks. */
+  failedChecks: string[];
+  /** What to do, one sentence per failure. */
+  hints: string[];
+  instanceCount: number;
+  /** Servers at the current production site that are still running. */
+  running: { id: string; name: string; instance: string }[];
+}
+
+/** How many ECS reads run at once (frugal with the API, still quick for big groups). */
+const SERVER_READ_CONCURRENCY = 4;
+
+/** Runs every check (it does not stop at the first failure, so the operator sees them all). */
+export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station): Promise<PreflightReport> {
+  const report: PreflightReport = { ok: true, failures: [], failedChecks: [], hints: [], instanceCount: 0, running: [] };
+  const line = (ok: boolean, text: string) => ctx.io.err.write(`  ${mark(ctx, ok)} ${text}\n`);
+  const fail = (check: string, failure: string, hint: string) => {
+    report.ok = false;
+    report.failures.push(failure);
+    report.failedChecks.push(check);
+    report.hints.push(hint);
+  };
+  ctx.io.err.write(`Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):\n`);
+  line(true, `group exists: ${group.name} (${group.id})`);
+
+  const statusOk = group.status === 'protected' || group.status === 'error-reversing';
+  line(statusOk, `status is protected or error-reversing (now: ${group.status})`);
+  if (!statusOk) {
+    fail('status', `status is ${group.status}`, statusHint(group));
+  }
+
+  const [pairs, instances] = await Promise.all([
+    api.listAllReplications({ server_group_id: group.id }),
+    api.listAllInstances({ server_group_id: group.id }),
+  ]);
+  report.instanceCount = instances.length;
+  line(pairs.length > 0, `has replication pairs (${pairs.length})`);
+  if (pairs.length === 0) {
+    fail('replication_pairs', 'the group has no replication pairs', 'Add a replication pair to the group and start protection before reversing.');
+  }
+
+  const invalid = instances.filter((i) => i.status === 'invalid');
+  line(invalid.length === 0, `no protected instance is invalid${invalid.length ? ` (invalid: ${invalid.map((i) => `${i.name} ${i.id}`).join(', ')})` : ''}`);
+  if (invalid.length > 0) {
+    fail(
+      'invalid_instances',
+      `${invalid.length} protected instance(s) are invalid`,
+      'An instance is invalid when one of its servers was deleted outside SDRS; a reverse would fail. Remove those protected instances first.',
+    );
+  }
+
+  const from = group.priority_station;
+  const running = await runningProductionServers(api, instances, from);
+  report.running = running;
+  line(
+    running.length === 0,
+    `every server at the current production site ${azOf(group, from)} (${from}) is stopped` +
+      (running.length ? ` (running: ${running.map((s) => `${s.name} ${s.id}`).join(', ')})` : ` (${instances.length})`),
+  );
+  if (running.length > 0) {
+    fail(
+      'servers_running',
+      `${running.length} production server(s) still running: ${running.map((s) => `${s.name} (${s.id})`).join(', ')}`,
+      `Stop them first (console, or the ECS API os-stop), then run the reverse again.`,
+    );
+  }
+  return report;
+}
+
+function statusHint(group: ServerGroup): string {
+  switch (group.status) {
+    case 'available':
+    case 'error-starting':
+      return 'Protection is not started. Start protection (start-server-group) and wait for protected.';
+    case 'failed-over':
+    case 'error-reprotecting':
+      return 'The group was failed over. Re-protect it (start-server-group) before a planned reverse.';
+    case 'reversing':
+    case 'starting':
+    case 'stopping':
+    case 'failing-over':
+    case 'reprotecting':
+    case 'creating':
+    case 'deleting':
+      return `Another operation is running (${group.status}); wait for it with 'sdrs group show ${group.id}' and try again.`;
+    default:
+      return `A reverse is allowed only from protected or error-reversing; see 'sdrs group show ${group.id}'.`;
+  }
+}
+
+async function runningProductionServers(
+  api: SdrsApi,
+  instances: ProtectedInstance[],
+  from: Station,
+): Promise<{ id: string; name: string; instance: string }[]> {
+  const targets = instances
+    .map((i) => ({ instance: i, serverId: from === 'source' ? i.source_server : i.target_server }))
+    .filter((t) => Boolean(t.serverId));
+  const running: { id: string; name: string; instance: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const t = targets[next++];
+      let server: Server | undefined;
+      try {
+        server = await api.getServer(t.serverId);
+      } catch (err) {
+        // A deleted server is the invalid-instance check's business, not a crash here.
+        if (err instanceof ApiError && err.status < 500) continue;
+        throw err;
+      }
+      if (server.status !== 'SHUTOFF') running.push({ id: server.id, name: server.name, instance: t.instance.name });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SERVER_READ_CONCURRENCY, targets.length) }, worker));
+  return running.sort((a, b) => a.name.localeCompare(b.name));
+}

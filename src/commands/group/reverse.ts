@@ -1,0 +1,128 @@
+/** `sdrs group reverse <group> --to target|source`: pre-flight, confirm, submit, watch. */
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { ServerGroup, Station } from '../../api/types.js';
+import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
+import { printable, requireGroupRef } from '../../validate.js';
+import { askConfirm } from '../../io/prompt.js';
+import { printJson } from '../../io/output.js';
+import { palette } from '../../io/color.js';
+import { azOf, parseWaitFlags, reportNoWait, resolveGroup, resumeCommand, say, waitSettings } from '../shared.js';
+import { defaultHistoryPath } from '../../watch/history.js';
+import { printPrepared } from './dry-run.js';
+import { runPreflight, type PreflightReport } from './preflight.js';
+
+/** Statuses from which the service accepts a reverse (reference 4.1, seed 001). */
+export const REVERSIBLE = new Set(['protected', 'error-reversing']);
+
+/** commander handler. */
+export async function reverseCommand(ctx: Context, args: string[], raw: Record<string, unknown>): Promise<void> {
+  const ref = requireGroupRef(args[0]);
+  const to = raw.to as Station;
+  const dryRun = raw.dryRun === true;
+  const waitFlags = await parseWaitFlags(raw);
+  if (!dryRun && raw.yes !== true && !ctx.io.canPrompt) {
+    throw new UsageError('refusing to reverse without confirmation: pass --yes (prompts are off without a terminal or with --no-input/--json)');
+  }
+  const api = await ctx.api();
+  const group = await resolveGroup(api, ref);
+
+  if (group.priority_station === to && group.status === 'protected') {
+    say(ctx, `Nothing to do: group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected.`);
+    if (ctx.globals.json) printJson(ctx.io, group);
+    return;
+  }
+
+  let report: PreflightReport | undefined;
+  if (raw.skipChecks === true) {
+    say(ctx, palette(ctx.io.color).yellow('Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.'));
+  } else {
+    report = await runPreflight(ctx, api, group, to);
+    if (!report.ok) {
+      throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${group.name}: ${report.failures.join('; ')}`, {
+        hint: report.hints.join(' '),
+        details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks },
+      });
+    }
+  }
+
+  if (dryRun) {
+    printPrepared(ctx, await api.prepareGroupAction(group.id, { action: 'reverse', priorityStation: to }));
+    return;
+  }
+  const from = group.priority_station;
+  const instances = report?.instanceCount ?? group.protected_instance_num;
+  if (raw.yes !== true) {
+    const ok = await askConfirm(
+      ctx,
+      `Reverse ${group.name}: production moves from ${azOf(group, from)} (${from}) to ${azOf(group, to)} (${to}); ${instances} protected instance(s) move. Continue?`,
+      false,
+    );
+    if (!ok) throw new UsageError('reverse cancelled at the confirmation prompt; nothing was sent');
+  }
+
+  const settings = await waitSettings(ctx, waitFlags);
+  let jobId: string;
+  try {
+    ({ job_id: jobId } = await api.groupAction(group.id, { action: 'reverse', priorityStation: to }));
+  } catch (err) {
+    if (err instanceof UnknownOutcomeError) throw await explainUnknownReverse(api, group, to, err);
+    throw err;
+  }
+  if (!settings.wait) return reportNoWait(ctx, jobId, { server_group_id: group.id });
+  say(ctx, `Reversing ${group.name} to ${to} (${azOf(group, to)}): job ${jobId}`);
+
+  const { watchJob } = await import('../../watch/job-watcher.js');
+  const result = await watchJob({
+    api,
+    jobId,
+    groupId: group.id,
+    io: ctx.io,
+    clock: ctx.clock,
+    signal: ctx.signal,
+    timeoutMs: settings.timeoutMs,
+    intervalMs: settings.intervalMs,
+    maxIntervalMs: settings.maxIntervalMs,
+    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
+    label: `Reversing ${group.name} to ${to}`,
+    resumeCommand: resumeCommand(jobId),
+    expect: { finalStatus: 'protected', priorityStation: to },
+  });
+  const final = (result.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
+  if (ctx.globals.json) return printJson(ctx.io, final);
+  const p = palette(ctx.io.color);
+  say(ctx, p.green(`Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`);
+  say(ctx, loginNote(to));
+}
+
+/** The short note on logging in to servers at the new production site (seed 001; full text in docs/commands.md). */
+export function loginNote(to: Station): string {
+  return [
+    `Next: start the servers at the new production site (${to}); they are not started automatically.`,
+    'Logging in after a switchover:',
+    '  - Windows with Cloudbase-Init: for 3-5 minutes after boot the old production password still works; once',
+    '    Cloudbase-Init has run, reset the password on the new production server (key pair: use the password',
+    '    obtained from that server). After switching back, log in with that new password.',
+    '  - Windows without Cloudbase-Init, and Linux: use the original production password (or the password',
+    '    obtained with the key pair) at both sites. CoreOS: a password changed after the switchover applies at',
+    '    the DR site; after switching back, use the initial password.',
+  ].join('\n');
+}
+
+async function explainUnknownReverse(api: SdrsApi, group: ServerGroup, to: Station, err: UnknownOutcomeError): Promise<UnknownOutcomeError> {
+  let status: string | undefined;
+  try {
+    status = (await api.getGroup(group.id)).status;
+  } catch {
+    // Still failing; the hint says how to check.
+  }
+  const accepted = status === 'reversing' || status === 'error-reversing';
+  return new UnknownOutcomeError(
+    `the reverse request for group ${printable(group.name)} got no clear answer (${err.message})` +
+      (status ? `; the group is now ${status}${accepted ? ', so the service did accept it' : ''}` : '; it may or may not have been accepted'),
+    {
+      hint: `Do not re-send blindly. Check with: sdrs group show ${group.id}` + (accepted ? '' : ` (then, if it is still ${group.status}: sdrs group reverse ${group.id} --to ${to})`),
+      details: { ...err.details, group: group.name, group_id: group.id, ...(status ? { group_status: status } : {}) },
+    },
+  );
+}
