@@ -2,7 +2,7 @@
  * The command tree: flags, help and examples only. Each action loads its
  * module with a dynamic import when it runs, so `sdrs --help` stays fast.
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import type { Context } from '../context.js';
 
 /** Runs an action with the context built from the parsed global flags. */
@@ -131,6 +131,26 @@ export function registerCommands(program: Command, run: Runner): void {
       '$ printf %s "$SK" | sdrs --profile dr config init --region cn-north-4 --project-id 0123... --access-key AK --secret-key-stdin',
     ],
   ).action(lazy(run, async () => (await import('./config/init.js')).configInitCommand));
+
+  examples(
+    program
+      .command('demo')
+      .description('run a narrated DR drill against an embedded emulator: create, reverse to the DR site, switch back')
+      .option('--fast', 'shorten job durations (1s instead of 5s)'),
+    ['$ sdrs demo', '$ sdrs demo --fast 2>drill.log; echo "drill exit $?"'],
+  ).action(lazy(run, async () => (await import('./demo.js')).demoCommand));
+
+  examples(
+    program
+      .command('completion')
+      .description('print a shell completion script')
+      .addArgument(new Argument('<shell>', 'shell').choices(['bash', 'zsh', 'fish'])),
+    [
+      '$ sdrs completion bash > /etc/bash_completion.d/sdrs',
+      '$ sdrs completion zsh > "${fpath[1]}/_sdrs"',
+      '$ sdrs completion fish > ~/.config/fish/completions/sdrs.fish',
+    ],
+  ).action(lazy(run, async () => (await import('./completion.js')).completionCommand));
 
   examples(
     program
