@@ -84,7 +84,10 @@ function preScan(argv: string[]): { json: boolean; color: boolean; input: boolea
 }
 
 /** Builds the program. Actions resolve the context lazily from the parsed globals. */
-export function buildProgram(run: (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>): Command {
+export function buildProgram(
+  run: (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>,
+  output?: { writeOut(s: string): void; writeErr(s: string): void },
+): Command {
   const program = new Command('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -100,6 +103,17 @@ export function buildProgram(run: (cmd: Command, action: (ctx: Context) => Promi
     .addHelpCommand(false)
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
+  // Set before the subcommands are added: commander copies these settings to
+  // each subcommand when it is created.
+  program.exitOverride();
+  if (output) {
+    program.configureOutput({
+      writeOut: (s) => output.writeOut(s),
+      writeErr: (s) => output.writeErr(s),
+      // Parse errors are reported by main() like every other error, once.
+      outputError: () => undefined,
+    });
+  }
   program.addHelpText(
     'after',
     `
@@ -172,14 +186,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     await action(createContext(deps, globals, io, controller.signal));
   };
 
-  const program = buildProgram(run);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => deps.stdout.write(s),
-    writeErr: (s) => deps.stderr.write(s),
-    // Parse errors are reported by main() like every other error, once.
-    outputError: () => undefined,
-  });
+  const program = buildProgram(run, { writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s) });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.OK;
