@@ -15,6 +15,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**', 'scripts/**', 'bin/**'],
-    rules: { 'no-console': 'off' },
+    // Tests match ANSI escapes and control characters on purpose.
+    rules: { 'no-console': 'off', 'no-control-regex': 'off' },
   },
 );
