@@ -68,9 +68,13 @@ export function registerCommands(program: Command, run: Runner): void {
     waitOptions(
       group
         .command('reverse')
-        .description('switch a protection group over: move production to the DR site (target) or back (source)')
-        .argument('<group>', 'group id or exact, unique name')
+        .description('switch protection groups over: move production to the DR site (target) or back (source)')
+        .argument('[group...]', 'group ids or exact, unique names (several allowed)')
         .addOption(new Option('--to <side>', 'where production runs afterwards').choices(['target', 'source']).makeOptionMandatory())
+        .option('--all', 'every group (narrow with --status and --name)')
+        .addOption(new Option('--status <status>', 'with --all: only groups in this status').choices(GROUP_STATUSES))
+        .option('--name <text>', 'with --all: only groups whose name contains this text')
+        .option('--concurrency <n>', 'groups submitted and watched at once (default: 10)')
         .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
         .option('--skip-checks', 'skip the pre-flight checks (the service still enforces its rules)')
         .option('--dry-run', 'run the checks, print the exact request and send nothing'),
@@ -79,6 +83,8 @@ export function registerCommands(program: Command, run: Runner): void {
       '$ sdrs group reverse erp --to target --yes',
       '$ sdrs group reverse erp --to source --yes --json | jq -r .priority_station',
       '$ sdrs group reverse erp --to target --yes; [ $? -eq 3 ] && echo "pre-flight failed"',
+      '$ sdrs group reverse erp crm hr --to target --yes --json | jq -r \'.[] | "\\(.name) \\(.result)"\'',
+      '$ sdrs group reverse --all --status protected --to target --yes --concurrency 20',
     ],
   ).action(lazy(run, async () => (await import('./group/reverse.js')).reverseCommand));
 

@@ -65,6 +65,8 @@ export interface WatchJobOptions {
   /** Decides which poll errors are retried. @default isTransientError */
   isTransient?: (err: unknown) => boolean;
   onPoll?: (info: PollInfo) => void;
+  /** Draws progress instead of the default spinner/plain lines (the multi-group view). */
+  reporter?: ProgressReporter;
 }
 
 /** A job that ended in SUCCESS, with the group as read afterwards. */
@@ -171,7 +173,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   };
 
   try {
-    reporter = await createProgress({ io: o.io, label: o.label, jobId, heartbeatMs: o.heartbeatMs });
+    reporter = o.reporter ?? (await createProgress({ io: o.io, label: o.label, jobId, heartbeatMs: o.heartbeatMs }));
     const res = await waitFor(
       {
         minDelayMs, maxDelayMs: Math.max(minDelayMs, o.maxIntervalMs ?? 30_000), maxWaitMs: o.timeoutMs,

@@ -53,3 +53,33 @@ export function countMethod(c: { routes: Record<string, number> }, method: strin
     .filter(([k]) => k.startsWith(method + ' '))
     .reduce((a, [, v]) => a + v, 0);
 }
+
+/** Polls a job on the emulator until it ends; throws unless it succeeded. */
+export async function jobDone(client: EmulatorClient, jobId: string): Promise<Record<string, any>> {
+  for (let i = 0; i < 200; i++) {
+    const job = (await client.get(`/jobs/${jobId}`)).body;
+    if (job.status === 'SUCCESS') return job;
+    if (job.status === 'FAIL') throw new Error(`job ${jobId} failed: ${job.error_code} ${job.fail_reason}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+/**
+ * Builds a protected group through the public API, as an operator would:
+ * create the group, add a (stopped) server, protect it, pair its disk, start protection.
+ */
+export async function makeProtectedGroup(client: EmulatorClient, name: string, ids: { domain: string; vpc: string }): Promise<string> {
+  const created = await client.post('/server-groups', { server_group: { name, source_availability_zone: 'cn-north-4a', target_availability_zone: 'cn-north-4b', domain_id: ids.domain, source_vpc_id: ids.vpc } });
+  const groupId = (await jobDone(client, created.body.job_id)).entities.server_group_id as string;
+  const added = (await client.admin('POST', '/servers', { name: `${name}-vm`, vpc_id: ids.vpc, status: 'SHUTOFF', disks: 1 })).body;
+  const pi = await client.post('/protected-instances', { protected_instance: { server_group_id: groupId, server_id: added.server.id, name: `${name}-pi` } });
+  const instanceId = (await jobDone(client, pi.body.job_id)).entities.protected_instance_id as string;
+  const rp = await client.post('/replications', { replication: { server_group_id: groupId, volume_id: added.volumes[0].id, name: `${name}-rp` } });
+  const pairId = (await jobDone(client, rp.body.job_id)).entities.replication_pair_id as string;
+  const at = await client.post(`/protected-instances/${instanceId}/attachreplication`, { replicationAttachment: { replication_id: pairId, device: '/dev/vda' } });
+  await jobDone(client, at.body.job_id);
+  const started = await client.post(`/server-groups/${groupId}/action`, { 'start-server-group': {} });
+  await jobDone(client, started.body.job_id);
+  return groupId;
+}

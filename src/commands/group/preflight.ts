@@ -7,6 +7,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Server, ServerGroup, Station } from '../../api/types.js';
 import { ApiError } from '../../errors.js';
 import { azOf, mark } from '../shared.js';
+import { mapLimit } from '../../util/pool.js';
 
 /** The outcome of the checks. */
 export interface PreflightReport {
@@ -26,16 +27,19 @@ export interface PreflightReport {
 const SERVER_READ_CONCURRENCY = 4;
 
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). */
-export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station): Promise<PreflightReport> {
+export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, opts: { quiet?: boolean } = {}): Promise<PreflightReport> {
   const report: PreflightReport = { ok: true, failures: [], failedChecks: [], hints: [], instanceCount: 0, running: [] };
-  const line = (ok: boolean, text: string) => ctx.io.err.write(`  ${mark(ctx, ok)} ${text}\n`);
+  const write = (text: string) => {
+    if (!opts.quiet) ctx.io.err.write(text);
+  };
+  const line = (ok: boolean, text: string) => write(`  ${mark(ctx, ok)} ${text}\n`);
   const fail = (check: string, failure: string, hint: string) => {
     report.ok = false;
     report.failures.push(failure);
     report.failedChecks.push(check);
     report.hints.push(hint);
   };
-  ctx.io.err.write(`Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):\n`);
+  write(`Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):\n`);
   line(true, `group exists: ${group.name} (${group.id})`);
 
   const statusOk = group.status === 'protected' || group.status === 'error-reversing';
@@ -111,22 +115,17 @@ async function runningProductionServers(
   const targets = instances
     .map((i) => ({ instance: i, serverId: from === 'source' ? i.source_server : i.target_server }))
     .filter((t) => Boolean(t.serverId));
-  const running: { id: string; name: string; instance: string }[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const t = targets[next++];
-      let server: Server | undefined;
-      try {
-        server = await api.getServer(t.serverId);
-      } catch (err) {
-        // A deleted server is the invalid-instance check's business, not a crash here.
-        if (err instanceof ApiError && err.status < 500) continue;
-        throw err;
-      }
-      if (server.status !== 'SHUTOFF') running.push({ id: server.id, name: server.name, instance: t.instance.name });
+  const servers = await mapLimit(targets, SERVER_READ_CONCURRENCY, async (t) => {
+    try {
+      return { server: await api.getServer(t.serverId), instance: t.instance.name };
+    } catch (err) {
+      // A deleted server is the invalid-instance check's business, not a crash here.
+      if (err instanceof ApiError && err.status < 500) return undefined;
+      throw err;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(SERVER_READ_CONCURRENCY, targets.length) }, worker));
-  return running.sort((a, b) => a.name.localeCompare(b.name));
+  });
+  return servers
+    .filter((s): s is { server: Server; instance: string } => s !== undefined && s.server.status !== 'SHUTOFF')
+    .map((s) => ({ id: s.server.id, name: s.server.name, instance: s.instance }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -11,19 +11,39 @@ import { azOf, parseWaitFlags, reportNoWait, resolveGroup, resumeCommand, say, w
 import { defaultHistoryPath } from '../../watch/history.js';
 import { printPrepared } from './dry-run.js';
 import { runPreflight, type PreflightReport } from './preflight.js';
+import { DEFAULT_CONCURRENCY, reverseMany } from './reverse-many.js';
 
 /** Statuses from which the service accepts a reverse (reference 4.1, seed 001). */
 export const REVERSIBLE = new Set(['protected', 'error-reversing']);
 
 /** commander handler. */
 export async function reverseCommand(ctx: Context, args: string[], raw: Record<string, unknown>): Promise<void> {
-  const ref = requireGroupRef(args[0]);
+  const refs = args.map(requireGroupRef);
+  const all = raw.all === true;
+  if (all && refs.length > 0) throw new UsageError('pass either group names/ids or --all, not both');
+  if (!all && refs.length === 0) throw new UsageError('missing group: pass one or more group ids or names, or --all');
+  if (!all && (raw.status !== undefined || raw.name !== undefined)) throw new UsageError('--status and --name filter --all; pass --all too');
   const to = raw.to as Station;
   const dryRun = raw.dryRun === true;
   const waitFlags = await parseWaitFlags(raw);
+  const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
+    throw new UsageError(`--concurrency ${printable(String(raw.concurrency))} must be a whole number from 1 to 100`);
+  }
   if (!dryRun && raw.yes !== true && !ctx.io.canPrompt) {
     throw new UsageError('refusing to reverse without confirmation: pass --yes (prompts are off without a terminal or with --no-input/--json)');
   }
+  if (all || refs.length > 1) {
+    const settings = await waitSettings(ctx, waitFlags);
+    return reverseMany(ctx, {
+      refs, all, to, dryRun, concurrency, settings,
+      status: raw.status as string | undefined,
+      name: raw.name as string | undefined,
+      yes: raw.yes === true,
+      skipChecks: raw.skipChecks === true,
+    });
+  }
+  const ref = refs[0];
   const api = await ctx.api();
   const group = await resolveGroup(api, ref);
 

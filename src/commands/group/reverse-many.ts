@@ -1,0 +1,187 @@
+/**
+ * `sdrs group reverse <group>... --to <side>` and `--all`: real DR events move
+ * dozens of groups. Pre-flight for all first, one confirmation, then submit
+ * and watch concurrently (bounded), and report every group.
+ */
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { ServerGroup, Station } from '../../api/types.js';
+import { ExitCode, PreconditionError, SdrsError, UsageError, toSdrsError } from '../../errors.js';
+import { isWellFormedId, printable } from '../../validate.js';
+import { askConfirm } from '../../io/prompt.js';
+import { printJson, printTable } from '../../io/output.js';
+import { palette } from '../../io/color.js';
+import { mapLimit } from '../../util/pool.js';
+import { defaultHistoryPath } from '../../watch/history.js';
+import { azOf, resumeCommand, say, type WaitSettings } from '../shared.js';
+import { runPreflight } from './preflight.js';
+import { createBoard } from './board.js';
+
+/** One group's outcome, as printed with --json. */
+export interface GroupResult {
+  group_id: string;
+  name: string;
+  job_id: string | null;
+  /** The group's status at the end (as last read). */
+  status: string;
+  priority_station: Station;
+  /** `reversed`, `no-op`, `submitted` (--no-wait) or `failed`. */
+  result: 'reversed' | 'no-op' | 'submitted' | 'failed';
+  exit_code: number;
+  error: { code: string; message: string; exit_code: number; hint?: string } | null;
+}
+
+/** Options after flag validation. */
+export interface ReverseManyOptions {
+  refs: string[];
+  all: boolean;
+  status?: string;
+  name?: string;
+  to: Station;
+  yes: boolean;
+  skipChecks: boolean;
+  dryRun: boolean;
+  concurrency: number;
+  settings: WaitSettings;
+}
+
+/** Default number of groups submitted and watched at once. */
+export const DEFAULT_CONCURRENCY = 10;
+
+/** Finds the groups to reverse with one listing (every page) instead of one read per group. */
+export async function selectGroups(api: SdrsApi, o: Pick<ReverseManyOptions, 'refs' | 'all' | 'status' | 'name'>): Promise<ServerGroup[]> {
+  if (o.all) {
+    const groups = await api.listAllGroups({ ...(o.status ? { status: o.status } : {}), ...(o.name ? { name: o.name } : {}) });
+    if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'no protection group matches --all with the given filters');
+    return groups;
+  }
+  const all = await api.listAllGroups();
+  const picked = new Map<string, ServerGroup>();
+  const missing: string[] = [];
+  for (const ref of o.refs) {
+    const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
+    const byName = all.filter((g) => g.name === ref);
+    if (!byId && byName.length > 1) {
+      throw new UsageError(`group name ${printable(ref)} matches ${byName.length} groups; pass the id instead`, { hint: 'Ids: ' + byName.map((g) => g.id).join(', ') });
+    }
+    const g = byId ?? byName[0];
+    if (g) picked.set(g.id, g);
+    else missing.push(ref);
+  }
+  if (missing.length > 0) {
+    throw new PreconditionError('GROUP_NOT_FOUND', `protection group(s) not found: ${missing.map(printable).join(', ')}`, {
+      hint: "List the groups with 'sdrs group list'.",
+      details: { missing },
+    });
+  }
+  return [...picked.values()];
+}
+
+/** Runs the multi-group reverse; returns the worst exit code (0 when every group succeeded). */
+export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<void> {
+  const api = await ctx.api();
+  const p = palette(ctx.io.color);
+  const groups = await selectGroups(api, o);
+  const noop = groups.filter((g) => g.priority_station === o.to && g.status === 'protected');
+  const todo = groups.filter((g) => !noop.includes(g));
+  say(ctx, `${groups.length} group(s) selected: ${todo.length} to reverse to ${o.to}, ${noop.length} already there.`);
+
+  if (!o.skipChecks && todo.length > 0) {
+    say(ctx, `Pre-flight checks (${todo.length} group(s)):`);
+    const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(ctx, api, g, o.to, { quiet: true }));
+    const failed = todo.map((g, i) => ({ g, r: reports[i] })).filter((x) => !x.r.ok);
+    todo.forEach((g, i) => {
+      const r = reports[i];
+      say(ctx, `  ${r.ok ? p.green('✔') : p.red('✖')} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`);
+    });
+    if (failed.length > 0) {
+      throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for ${failed.length} of ${todo.length} group(s): ${failed.map((x) => x.g.name).join(', ')}; nothing was sent`, {
+        hint: [...new Set(failed.flatMap((x) => x.r.hints))].join(' '),
+        details: { failed_groups: failed.map((x) => ({ group_id: x.g.id, name: x.g.name, failed_checks: x.r.failedChecks })) },
+      });
+    }
+  }
+
+  if (o.dryRun) {
+    const requests = await Promise.all(todo.map((g) => api.prepareGroupAction(g.id, { action: 'reverse', priorityStation: o.to })));
+    if (ctx.globals.json) printJson(ctx.io, { dry_run: true, requests });
+    else for (const r of requests) ctx.io.out.write(`${r.method} ${r.url}\n${JSON.stringify(r.body)}\n`);
+    say(ctx, 'Dry run: nothing was sent.');
+    return;
+  }
+
+  if (todo.length > 0 && !o.yes) {
+    const instances = todo.reduce((n, g) => n + g.protected_instance_num, 0);
+    const ok = await askConfirm(ctx, `Reverse ${todo.length} group(s) to ${o.to}: production moves to each group's ${o.to} AZ; ${instances} protected instance(s) move in total. Continue?`, false);
+    if (!ok) throw new UsageError('reverse cancelled at the confirmation prompt; nothing was sent');
+  }
+
+  const results = new Map<string, GroupResult>();
+  for (const g of noop) results.set(g.id, resultOf(g, null, 'no-op'));
+  const board = createBoard({ io: ctx.io, clock: ctx.clock, names: todo.map((g) => g.name) });
+  try {
+    await mapLimit(todo, o.concurrency, async (g) => {
+      if (ctx.signal.aborted) return;
+      let jobId: string | null = null;
+      try {
+        board.set(g.name, 'submitting', 'submitting');
+        jobId = (await api.groupAction(g.id, { action: 'reverse', priorityStation: o.to })).job_id;
+        if (!o.settings.wait) {
+          results.set(g.id, resultOf({ ...g, status: 'reversing' }, jobId, 'submitted'));
+          board.set(g.name, 'done', `submitted: job ${jobId}`);
+          return;
+        }
+        board.set(g.name, 'watching', `job ${jobId} submitted`);
+        const { watchJob } = await import('../../watch/job-watcher.js');
+        const r = await watchJob({
+          api, jobId, groupId: g.id, io: ctx.io, clock: ctx.clock, signal: ctx.signal,
+          timeoutMs: o.settings.timeoutMs, intervalMs: o.settings.intervalMs, maxIntervalMs: o.settings.maxIntervalMs,
+          historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
+          label: `to ${o.to} (${azOf(g, o.to)})`, resumeCommand: resumeCommand(jobId),
+          expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
+        });
+        results.set(g.id, resultOf((r.group as ServerGroup | undefined) ?? g, jobId, 'reversed'));
+      } catch (err) {
+        const e = toSdrsError(err);
+        board.set(g.name, 'failed', e.message);
+        results.set(g.id, { ...resultOf(g, jobId ?? ((e.details.job_id as string | undefined) ?? null), 'failed'), status: (e.details.group_status as string | undefined) ?? g.status, exit_code: e.exitCode, error: { code: e.code, message: e.message, exit_code: e.exitCode, ...(e.hint ? { hint: e.hint } : {}) } });
+      }
+    });
+  } finally {
+    board.close();
+  }
+
+  const ordered = groups.map((g) => results.get(g.id) ?? notStarted(g, ctx.signal.aborted));
+  if (ctx.globals.json) printJson(ctx.io, ordered);
+  else {
+    printTable(ctx.io, ['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
+      const g = groups.find((x) => x.id === r.group_id)!;
+      return [r.name, r.result, r.status, `${azOf(g, r.priority_station)} (${r.priority_station})`, r.job_id ?? '-', r.exit_code];
+    }));
+  }
+  const worst = worstExit(ordered.map((r) => r.exit_code), ctx.signal.aborted ? ctx.signal.reason : undefined);
+  if (worst !== ExitCode.OK) {
+    const bad = ordered.filter((r) => r.exit_code !== 0);
+    const resume = bad.filter((r) => r.job_id).map((r) => resumeCommand(r.job_id!));
+    // The per-group details are already printed; the summary error carries the worst code.
+    throw new SdrsError(worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
+      `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${r.name} (exit ${r.exit_code})`).join(', ')}`,
+      { hint: resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
+  }
+}
+
+function resultOf(g: ServerGroup, jobId: string | null, result: GroupResult['result']): GroupResult {
+  return { group_id: g.id, name: g.name, job_id: jobId, status: g.status, priority_station: g.priority_station, result, exit_code: 0, error: null };
+}
+
+function notStarted(g: ServerGroup, interrupted: boolean): GroupResult {
+  const code = interrupted ? ExitCode.INTERRUPTED : ExitCode.INTERNAL;
+  return { ...resultOf(g, null, 'failed'), exit_code: code, error: { code: interrupted ? 'INTERRUPTED' : 'NOT_STARTED', message: 'not submitted: nothing was sent for this group', exit_code: code } };
+}
+
+/** The documented rule: 130/143 when interrupted, else the largest exit code among the groups. */
+export function worstExit(codes: number[], abortReason?: unknown): number {
+  if (abortReason === 'SIGTERM') return ExitCode.TERMINATED;
+  if (abortReason !== undefined) return ExitCode.INTERRUPTED;
+  return codes.reduce((a, b) => Math.max(a, b), 0);
+}
