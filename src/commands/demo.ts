@@ -1,8 +1,128 @@
-/** `sdrs demo`: placeholder until the drill lands. */
+/**
+ * `sdrs demo`: a narrated DR drill against an embedded emulator. Every step
+ * runs the real command through main(), so the drill exercises exactly the
+ * code paths an operator uses against the cloud, and prints that command.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, SdrsError } from '../errors.js';
+import { palette } from '../io/color.js';
+import { formatTable, printJson } from '../io/output.js';
+import { formatElapsed } from '../watch/progress.js';
+
+interface Step {
+  title: string;
+  args: string[];
+  /** The exit code this step must end with (3: a refusal the drill shows on purpose). */
+  expect: number;
+  note?: string;
+}
+
+/** One finished step, as printed in the summary. */
+export interface StepResult {
+  step: number;
+  title: string;
+  command: string;
+  exit_code: number;
+  expected_exit_code: number;
+  ok: boolean;
+  duration_ms: number;
+}
+
+/** The drill's steps, given the seeded world. */
+export function drillSteps(names: { group: string; domain: string; vpc: string; local: string; remote: string; servers: string[] }): Step[] {
+  const { group, local, remote, servers } = names;
+  return [
+    { title: 'Create a protection group (production AZ -> DR AZ from the domain)', args: ['group', 'create', '--name', 'drill-group', '--domain', names.domain, '--vpc', names.vpc], expect: 0 },
+    { title: `Look at ${group}, a group that is already protected`, args: ['group', 'show', group], expect: 0 },
+    { title: 'Try to switch over while production servers still run', args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 3, note: 'Refused by the pre-flight checks, as it should be: nothing was sent.' },
+    { title: `Stop the production servers in ${local}`, args: ['server', 'stop', ...servers, '--az', local, '--yes'], expect: 0 },
+    { title: `Switch over: production moves to the DR site ${remote}`, args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 0 },
+    { title: `Start the servers at the new production site ${remote}`, args: ['server', 'start', ...servers, '--az', remote], expect: 0 },
+    { title: 'Where does production run now?', args: ['group', 'list'], expect: 0 },
+    { title: `Stop the servers in ${remote} before switching back`, args: ['server', 'stop', ...servers, '--az', remote, '--yes'], expect: 0 },
+    { title: `Switch back: production returns to ${local}`, args: ['group', 'reverse', group, '--to', 'source', '--yes'], expect: 0 },
+    { title: `Start the production servers in ${local} again`, args: ['server', 'start', ...servers, '--az', local], expect: 0 },
+  ];
+}
 
 /** commander handler. */
-export async function demoCommand(_ctx: Context): Promise<void> {
-  throw new UsageError('sdrs demo is not available yet');
+export async function demoCommand(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const p = palette(ctx.io.color);
+  const err = ctx.io.err;
+  const { startEmulator, SEED_IDS, LOCAL_AZ, REMOTE_AZ } = await import('../emulator/index.js');
+  const { main } = await import('../cli.js');
+  const jobMs = opts.fast === true ? 800 : 3000;
+  const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: jobMs });
+  // A private HOME and cache: the drill must not read the operator's config nor teach
+  // the real job-duration history the emulator's timings.
+  const home = mkdtempSync(join(tmpdir(), 'sdrs-demo-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: ctx.env.PATH,
+    TERM: ctx.env.TERM,
+    ...(ctx.env.NO_COLOR !== undefined ? { NO_COLOR: ctx.env.NO_COLOR } : {}),
+    ...(ctx.env.FORCE_COLOR !== undefined ? { FORCE_COLOR: ctx.env.FORCE_COLOR } : {}),
+    HOME: home,
+    XDG_CACHE_HOME: join(home, '.cache'),
+    SDRS_ENDPOINT: emu.url,
+    SDRS_PROJECT_ID: emu.projectId,
+    HUAWEICLOUD_SDK_AK: emu.ak,
+    HUAWEICLOUD_SDK_SK: emu.sk,
+  };
+  const steps = drillSteps({ group: 'demo-erp', domain: 'dom-cn-north-4', vpc: SEED_IDS.vpc, local: LOCAL_AZ, remote: REMOTE_AZ, servers: ['erp-app-01', 'erp-db-01'] });
+  const results: StepResult[] = [];
+  const started = ctx.clock.now();
+  err.write(p.bold(`sdrs demo: a DR drill against a local SDRS emulator at ${emu.url} (jobs take ${jobMs / 1000}s)`) + '\n');
+  err.write(p.dim('Against the real cloud, set your credentials (sdrs config init) and type the same commands.') + '\n');
+  try {
+    for (const [i, step] of steps.entries()) {
+      const command = `sdrs ${step.args.map(shellWord).join(' ')}`;
+      err.write(`\n${p.bold(`Step ${i + 1}/${steps.length}: ${step.title}`)}\n${p.cyan(`$ ${command}`)}\n`);
+      const t0 = ctx.clock.now();
+      const color = ctx.io.color ? [] : ['--no-color'];
+      // Sub-commands' data goes to stderr too: the demo's stdout is its summary only.
+      const code = await main([...color, '--no-input', ...step.args], {
+        stdin: ctx.io.in, stdout: ctx.io.err, stderr: ctx.io.err, env, cwd: home, homeDir: home,
+        clock: ctx.clock, handleSignals: false, signal: ctx.signal,
+      });
+      results.push({ step: i + 1, title: step.title, command, exit_code: code, expected_exit_code: step.expect, ok: code === step.expect, duration_ms: ctx.clock.now() - t0 });
+      if (ctx.signal.aborted) throw new InterruptedError(`demo interrupted at step ${i + 1}`, { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
+      if (code !== step.expect) {
+        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), `demo step ${i + 1} ("${step.title}") exited ${code}, expected ${step.expect}`);
+      }
+      if (step.note) err.write(p.green(step.note) + '\n');
+    }
+    const groups = await finalGroups(main, env, home, ctx);
+    const summary = { emulator: emu.url, total_ms: ctx.clock.now() - started, steps: results, groups };
+    if (ctx.globals.json) return printJson(ctx.io, summary);
+    err.write('\n' + p.bold('Drill complete.') + '\n');
+    ctx.io.out.write(
+      formatTable(['STEP', 'RESULT', 'TIME', 'WHAT'], results.map((r) => [r.step, r.expected_exit_code === 0 ? 'ok' : `refused (exit ${r.exit_code}), as expected`, formatElapsed(r.duration_ms), r.title])) +
+        '\n\n' +
+        formatTable(['GROUP', 'STATUS', 'PRODUCTION'], groups.map((g) => [g.name, g.status, g.production])) +
+        `\n\nTotal ${formatElapsed(summary.total_ms)}. Next: run 'sdrs emulator --seed demo' to rehearse your own runbook, or see README.md to point sdrs at your account.\n`,
+    );
+  } finally {
+    await emu.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function finalGroups(main: typeof import('../cli.js').main, env: NodeJS.ProcessEnv, home: string, ctx: Context) {
+  let text = '';
+  const out = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
+  const code = await main(['--json', 'group', 'list'], { stdin: ctx.io.in, stdout: out, stderr: ctx.io.err, env, cwd: home, homeDir: home, clock: ctx.clock, handleSignals: false, signal: ctx.signal });
+  if (code !== 0) return [];
+  return (JSON.parse(text) as { name: string; status: string; priority_station: string; source_availability_zone: string; target_availability_zone: string }[]).map((g) => ({
+    name: g.name,
+    status: g.status,
+    production: `${g.priority_station === 'source' ? g.source_availability_zone : g.target_availability_zone} (${g.priority_station})`,
+  }));
+}
+
+function shellWord(w: string): string {
+  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }

@@ -121,6 +121,29 @@ export function registerCommands(program: Command, run: Runner): void {
     '$ sdrs domain list --json | jq -r ".[0].id"',
   ]).action(lazy(run, async () => (await import('./domain/list.js')).domainListCommand));
 
+  const server = program.command('server').description('ECS servers: list them, stop or start them around a switchover');
+  examples(
+    server
+      .command('list')
+      .description('list ECS servers')
+      .option('--az <az>', 'only servers in this availability zone')
+      .option('--vpc <id>', 'only servers in this VPC'),
+    ['$ sdrs server list --az cn-north-4a', '$ sdrs server list --json | jq -r \'.[] | select(.status == "ACTIVE") | .id\''],
+  ).action(lazy(run, async () => (await import('./server.js')).serverListCommand));
+  for (const action of ['stop', 'start'] as const) {
+    const cmd = server
+      .command(action)
+      .description(action === 'stop' ? 'stop servers (soft) and wait until they are SHUTOFF' : 'start servers and wait until they are ACTIVE')
+      .argument('<server...>', 'server ids or names')
+      .option('--az <az>', 'resolve names in this availability zone (a DR server has the same name as its production server)');
+    if (action === 'stop') cmd.option('-y, --yes', 'do not ask for confirmation (required without a terminal)');
+    examples(waitOptions(cmd), [
+      action === 'stop'
+        ? '$ sdrs server stop erp-app-01 erp-db-01 --az cn-north-4a --yes'
+        : '$ sdrs server start erp-app-01 --az cn-north-4b || echo "start failed: exit $?"',
+    ]).action(lazy(run, async () => (await import('./server.js')).powerCommand(action)));
+  }
+
   const config = program.command('config').description('configuration and credentials');
   examples(config.command('show').description('show the resolved settings and where each came from (secrets masked)'), [
     '$ sdrs config show',

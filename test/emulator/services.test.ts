@@ -68,6 +68,10 @@ describe('ECS', () => {
     expect((await h.c.get('/cloudservers/detail?status=SHUTOFF')).body.count).toBe(2);
     expect((await h.c.get('/cloudservers/detail?name=erp')).body.count).toBe(4);
     expect((await h.c.get('/cloudservers/detail?limit=2')).body.servers).toHaveLength(2);
+    // ECS `offset` is a 1-based page number, not an item offset.
+    const ids = (all.servers as { id: string }[]).map((s) => s.id);
+    expect((await h.c.get('/cloudservers/detail?limit=2&offset=1')).body.servers.map((s: { id: string }) => s.id)).toEqual(ids.slice(0, 2));
+    expect((await h.c.get('/cloudservers/detail?limit=2&offset=2')).body.servers.map((s: { id: string }) => s.id)).toEqual(ids.slice(2, 4));
   });
 
   it('os-stop / os-start run as a batch job with per-server sub-jobs and set the power state at the end', async () => {

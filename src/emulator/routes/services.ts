@@ -4,7 +4,7 @@ import { EmuError, sdrsError } from '../errors.js';
 import { isoTime } from '../format.js';
 import { Res, signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
-import { isObject, page } from '../validate.js';
+import { isObject } from '../validate.js';
 import { domainView, jobView, serverView, vpcView } from '../views.js';
 import type { PowerStatus } from '../world.js';
 
@@ -37,8 +37,11 @@ function listServers(ctx: RouteCtx) {
   const matches = Object.values(engine.world.servers).filter(
     (s) => (!az || s.az === az) && (!name || s.name.includes(name)) && (!status || s.status === status),
   );
-  const { items, count } = page(matches, q);
-  return { count, servers: items.map((s) => serverView(engine.world, s)) };
+  // ECS pages by page number: `offset` is 1-based (ListServersDetails), unlike SDRS's item offset.
+  const limit = Math.min(Math.max(Number(q.get('limit') ?? 25) || 25, 1), 1000);
+  const pageNo = Math.max(Number(q.get('offset') ?? 1) || 1, 1);
+  const items = matches.slice((pageNo - 1) * limit, pageNo * limit);
+  return { count: matches.length, servers: items.map((s) => serverView(engine.world, s)) };
 }
 
 function serverAction(ctx: RouteCtx) {
