@@ -71,13 +71,12 @@ export function powerCommand(action: 'stop' | 'start') {
     const settings = await waitSettings(ctx, waitFlags);
     const { job_id: jobId } = await api.serverAction(action === 'stop' ? 'os-stop' : 'os-start', todo.map((s) => s.id));
     if (!settings.wait) return reportNoWait(ctx, jobId, { server_ids: todo.map((s) => s.id) });
-    say(ctx, `${action === 'stop' ? 'Stopping' : 'Starting'} ${todo.map((s) => s.name).join(', ')}: ECS job ${jobId}`);
     const { watchJob } = await import('../watch/job-watcher.js');
     await watchJob({
       api, jobId, kind: 'ecs', io: ctx.io, clock: ctx.clock, signal: ctx.signal,
       timeoutMs: settings.timeoutMs, intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs,
       historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
-      label: `${action === 'stop' ? 'Stopping' : 'Starting'} ${todo.length} server(s)`,
+      label: `${action === 'stop' ? 'Stopping' : 'Starting'} ${todo.map((s) => s.name).join(', ')}`,
       resumeCommand: `sdrs server ${action} ${todo.map((s) => s.id).join(' ')}`,
     });
     const after = await Promise.all(servers.map((s) => api.getServer(s.id)));

@@ -88,6 +88,8 @@ export async function createSpinnerProgress(o: ProgressOptions): Promise<Progres
   let stopped = false;
   const text = (s: ProgressSnapshot) =>
     [o.label, `job ${s.jobStatus}`, ...(s.groupStatus ? [`group ${s.groupStatus}`] : []), p.dim(formatElapsed(s.elapsedMs))].join(' · ');
+  // A persistent line first: the job id must survive whatever happens to the spinner.
+  o.io.err.write(`${o.label}: job ${o.jobId}\n`);
   const spinner = ora({
     text: text(last),
     stream: o.io.err,

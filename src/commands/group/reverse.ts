@@ -90,7 +90,6 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
     throw err;
   }
   if (!settings.wait) return reportNoWait(ctx, jobId, { server_group_id: group.id });
-  say(ctx, `Reversing ${group.name} to ${to} (${azOf(group, to)}): job ${jobId}`);
 
   const { watchJob } = await import('../../watch/job-watcher.js');
   const result = await watchJob({
@@ -104,7 +103,7 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
     intervalMs: settings.intervalMs,
     maxIntervalMs: settings.maxIntervalMs,
     historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
-    label: `Reversing ${group.name} to ${to}`,
+    label: `Reversing ${group.name} to ${to} (${azOf(group, to)})`,
     resumeCommand: resumeCommand(jobId),
     expect: { finalStatus: 'protected', priorityStation: to },
   });
