@@ -139,7 +139,7 @@ export function registerCommands(program: Command, run: Runner): void {
     if (action === 'stop') cmd.option('-y, --yes', 'do not ask for confirmation (required without a terminal)');
     examples(waitOptions(cmd), [
       action === 'stop'
-        ? '$ sdrs server stop erp-app-01 erp-db-01 --az cn-north-4a --yes'
+        ? '$ sdrs server stop erp-app-01 erp-db-01 --az cn-north-4a --yes --json | jq -r ".[].status"'
         : '$ sdrs server start erp-app-01 --az cn-north-4b || echo "start failed: exit $?"',
     ]).action(lazy(run, async () => (await import('./server.js')).powerCommand(action)));
   }

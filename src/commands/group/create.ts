@@ -81,7 +81,6 @@ export async function createCommand(ctx: Context, _args: string[], raw: Record<s
     throw err;
   }
   if (!settings.wait) return reportNoWait(ctx, jobId);
-  say(ctx, `Creating protection group ${body.name}: job ${jobId}`);
 
   const { watchJob } = await import('../../watch/job-watcher.js');
   const result = await watchJob({
@@ -108,7 +107,22 @@ export async function createCommand(ctx: Context, _args: string[], raw: Record<s
   ctx.io.out.write(group.id + '\n');
 }
 
+/** Prompt validation for a typed AZ: the same rule as --source-az/--target-az, re-asked instead of exit 2. */
+function azPrompt(label: string, other?: string): (v: string) => true | string {
+  return (v) => {
+    try {
+      requireAz(label, v);
+    } catch (err) {
+      return (err as Error).message.replace(/^./, (c) => c.toUpperCase());
+    }
+    return v === other ? `The DR AZ must differ from the production AZ (${other})` : true;
+  };
+}
+
 async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promise<CreateGroupBody> {
+  // The optional questions (description, AZs) are asked only in a guided session, i.e. when a
+  // required value was missing; a terminal user who passed --name, --domain and --vpc is not stopped.
+  const guided = ctx.io.canPrompt && (o.name === undefined || o.domain === undefined || o.vpc === undefined);
   const name =
     o.name ??
     (await askText(ctx, 'Group name', {
@@ -116,7 +130,7 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
       validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true),
     }));
   let description = o.description;
-  if (description === undefined && ctx.io.canPrompt) {
+  if (description === undefined && guided) {
     description = await askText(ctx, 'Description (optional)', {
       validate: (v) => (descriptionProblem(v) ? `The description ${descriptionProblem(v)}` : true),
     });
@@ -124,11 +138,15 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   const domain = await pickDomain(ctx, api, o.domain);
   let sourceAz = o.sourceAz ?? domain.local_replication_cluster.availability_zone;
   let targetAz = o.targetAz ?? domain.remote_replication_cluster.availability_zone;
-  if (ctx.io.canPrompt && (o.sourceAz === undefined || o.targetAz === undefined)) {
+  if (guided && (o.sourceAz === undefined || o.targetAz === undefined)) {
     const ok = await askConfirm(ctx, `Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
     if (!ok) {
-      sourceAz = requireAz('source AZ', await askText(ctx, 'Production AZ', { default: sourceAz, required: true }));
-      targetAz = requireAz('target AZ', await askText(ctx, 'DR AZ', { default: targetAz, required: true }));
+      sourceAz = await askText(ctx, 'Production AZ', { default: sourceAz, required: true, validate: azPrompt('production AZ') });
+      targetAz = await askText(ctx, 'DR AZ', {
+        default: targetAz === sourceAz ? undefined : targetAz,
+        required: true,
+        validate: azPrompt('DR AZ', sourceAz),
+      });
     }
   }
   if (sourceAz === targetAz) throw new UsageError(`the production and DR AZs are both ${printable(sourceAz)}; they must differ`);

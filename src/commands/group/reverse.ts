@@ -118,13 +118,14 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
 export function loginNote(to: Station): string {
   return [
     `Next: start the servers at the new production site (${to}); they are not started automatically.`,
-    'Logging in after a switchover:',
-    '  - Windows with Cloudbase-Init: for 3-5 minutes after boot the old production password still works; once',
-    '    Cloudbase-Init has run, reset the password on the new production server (key pair: use the password',
-    '    obtained from that server). After switching back, log in with that new password.',
-    '  - Windows without Cloudbase-Init, and Linux: use the original production password (or the password',
-    '    obtained with the key pair) at both sites. CoreOS: a password changed after the switchover applies at',
-    '    the DR site; after switching back, use the initial password.',
+    'Logging in after a switchover (full note: docs/commands.md, "Logging in to the servers after a switchover"):',
+    '  - Windows with Cloudbase-Init, first switchover: for 3-5 minutes after a DR-site server starts (before',
+    '    Cloudbase-Init runs) the production password, or the key-pair password obtained for the production server,',
+    '    still works. Then reset the password on the DR-site server (key pair: use the password obtained for it).',
+    '    After switching back, log in to production with that DR-site password (or one changed inside the DR server).',
+    '  - Windows without Cloudbase-Init, and Linux: the production password (key pair: the password obtained for',
+    '    the production server) works at both sites. CoreOS: a password changed inside the server after the',
+    '    switchover applies at the DR site; after switching back, use the initial password.',
   ].join('\n');
 }
 
