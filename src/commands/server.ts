@@ -6,8 +6,7 @@ import { PreconditionError, UsageError } from '../errors.js';
 import { isWellFormedId, printable, requireAz, requireId } from '../validate.js';
 import { askConfirm } from '../io/prompt.js';
 import { printJson, printTable } from '../io/output.js';
-import { defaultHistoryPath } from '../watch/history.js';
-import { parseWaitFlags, reportNoWait, resumeCommand, say, waitSettings } from './shared.js';
+import { parseWaitFlags, reportNoWait, resumeCommand, say, waitSettings, watch } from './shared.js';
 
 const azOf = (s: Server) => s['OS-EXT-AZ:availability_zone'];
 
@@ -71,11 +70,9 @@ export function powerCommand(action: 'stop' | 'start') {
     const settings = await waitSettings(ctx, waitFlags);
     const { job_id: jobId } = await api.serverAction(action === 'stop' ? 'os-stop' : 'os-start', todo.map((s) => s.id));
     if (!settings.wait) return reportNoWait(ctx, jobId, { server_ids: todo.map((s) => s.id) });
-    const { watchJob } = await import('../watch/job-watcher.js');
-    await watchJob({
-      api, jobId, kind: 'ecs', io: ctx.io, clock: ctx.clock, signal: ctx.signal,
-      timeoutMs: settings.timeoutMs, intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs,
-      historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
+      await watch(ctx, api, settings, {
+      jobId,
+      kind: 'ecs',
       label: `${action === 'stop' ? 'Stopping' : 'Starting'} ${todo.map((s) => s.name).join(', ')}`,
       resumeCommand: `sdrs server ${action} ${todo.map((s) => s.id).join(' ')}`,
     });

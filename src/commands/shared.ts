@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import type { SdrsApi } from '../api/client.js';
 import type { ServerGroup } from '../api/types.js';
+import type { WatchJobOptions, WatchJobResult } from '../watch/job-watcher.js';
 import { ApiError, PreconditionError, UsageError } from '../errors.js';
 import { isWellFormedId, printable, requireGroupRef } from '../validate.js';
 import { printJson } from '../io/output.js';
@@ -90,4 +91,25 @@ export function mark(ctx: Context, ok: boolean): string {
 /** The AZ that is production when the group's priority_station is `station`. */
 export function azOf(group: Pick<ServerGroup, 'source_availability_zone' | 'target_availability_zone'>, station: 'source' | 'target'): string {
   return station === 'source' ? group.source_availability_zone : group.target_availability_zone;
+}
+
+/** What a command says about one job to watch; the rest comes from the context and settings. */
+export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'historyPath' | 'resumeCommand'> &
+  Partial<Pick<WatchJobOptions, 'resumeCommand'>>;
+
+/** Watches a job with the command's wait settings, the learned-duration cache and the resume command. */
+export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, req: WatchRequest): Promise<WatchJobResult> {
+  const [{ watchJob }, { defaultHistoryPath }] = await Promise.all([import('../watch/job-watcher.js'), import('../watch/history.js')]);
+  return watchJob({
+    api,
+    io: ctx.io,
+    clock: ctx.clock,
+    signal: ctx.signal,
+    timeoutMs: settings.timeoutMs,
+    intervalMs: settings.intervalMs,
+    maxIntervalMs: settings.maxIntervalMs,
+    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
+    resumeCommand: resumeCommand(req.jobId),
+    ...req,
+  });
 }

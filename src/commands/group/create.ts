@@ -6,9 +6,8 @@ import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors
 import { descriptionProblem, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
 import { askSelect, askText, askConfirm } from '../../io/prompt.js';
 import { printJson } from '../../io/output.js';
-import { parseWaitFlags, reportNoWait, resumeCommand, say, waitSettings } from '../shared.js';
+import { parseWaitFlags, reportNoWait, say, waitSettings, watch } from '../shared.js';
 import { printPrepared } from './dry-run.js';
-import { defaultHistoryPath } from '../../watch/history.js';
 
 /** Parsed flags of `group create`. */
 export interface CreateOptions {
@@ -82,19 +81,9 @@ export async function createCommand(ctx: Context, _args: string[], raw: Record<s
   }
   if (!settings.wait) return reportNoWait(ctx, jobId);
 
-  const { watchJob } = await import('../../watch/job-watcher.js');
-  const result = await watchJob({
-    api,
+  const result = await watch(ctx, api, settings, {
     jobId,
-    io: ctx.io,
-    clock: ctx.clock,
-    signal: ctx.signal,
-    timeoutMs: settings.timeoutMs,
-    intervalMs: settings.intervalMs,
-    maxIntervalMs: settings.maxIntervalMs,
-    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
     label: `Creating group ${body.name}`,
-    resumeCommand: resumeCommand(jobId),
     expect: { finalStatus: 'available' },
   });
   const group = result.group as ServerGroup | undefined;

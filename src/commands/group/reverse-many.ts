@@ -12,8 +12,7 @@ import { askConfirm } from '../../io/prompt.js';
 import { printJson, printTable } from '../../io/output.js';
 import { palette } from '../../io/color.js';
 import { mapLimit } from '../../util/pool.js';
-import { defaultHistoryPath } from '../../watch/history.js';
-import { azOf, resumeCommand, say, type WaitSettings } from '../shared.js';
+import { azOf, resumeCommand, say, watch, type WaitSettings } from '../shared.js';
 import { runPreflight } from './preflight.js';
 import { createBoard } from './board.js';
 
@@ -132,12 +131,8 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
           return;
         }
         board.set(g.name, 'watching', `job ${jobId} submitted`);
-        const { watchJob } = await import('../../watch/job-watcher.js');
-        const r = await watchJob({
-          api, jobId, groupId: g.id, io: ctx.io, clock: ctx.clock, signal: ctx.signal,
-          timeoutMs: o.settings.timeoutMs, intervalMs: o.settings.intervalMs, maxIntervalMs: o.settings.maxIntervalMs,
-          historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
-          label: `to ${o.to} (${azOf(g, o.to)})`, resumeCommand: resumeCommand(jobId),
+        const r = await watch(ctx, api, o.settings, {
+          jobId, groupId: g.id, label: `to ${o.to} (${azOf(g, o.to)})`,
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
         });
         results.set(g.id, resultOf((r.group as ServerGroup | undefined) ?? g, jobId, 'reversed'));

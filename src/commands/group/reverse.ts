@@ -7,8 +7,7 @@ import { printable, requireGroupRef } from '../../validate.js';
 import { askConfirm } from '../../io/prompt.js';
 import { printJson } from '../../io/output.js';
 import { palette } from '../../io/color.js';
-import { azOf, parseWaitFlags, reportNoWait, resolveGroup, resumeCommand, say, waitSettings } from '../shared.js';
-import { defaultHistoryPath } from '../../watch/history.js';
+import { azOf, parseWaitFlags, reportNoWait, resolveGroup, say, waitSettings, watch } from '../shared.js';
 import { printPrepared } from './dry-run.js';
 import { runPreflight, type PreflightReport } from './preflight.js';
 import { DEFAULT_CONCURRENCY, reverseMany } from './reverse-many.js';
@@ -91,20 +90,10 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
   }
   if (!settings.wait) return reportNoWait(ctx, jobId, { server_group_id: group.id });
 
-  const { watchJob } = await import('../../watch/job-watcher.js');
-  const result = await watchJob({
-    api,
+  const result = await watch(ctx, api, settings, {
     jobId,
     groupId: group.id,
-    io: ctx.io,
-    clock: ctx.clock,
-    signal: ctx.signal,
-    timeoutMs: settings.timeoutMs,
-    intervalMs: settings.intervalMs,
-    maxIntervalMs: settings.maxIntervalMs,
-    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
     label: `Reversing ${group.name} to ${to} (${azOf(group, to)})`,
-    resumeCommand: resumeCommand(jobId),
     expect: { finalStatus: 'protected', priorityStation: to },
   });
   const final = (result.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));

@@ -2,8 +2,7 @@
 import type { Context } from '../../context.js';
 import { printJson } from '../../io/output.js';
 import { requireId } from '../../validate.js';
-import { parseWaitFlags, resumeCommand, say, waitSettings } from '../shared.js';
-import { defaultHistoryPath } from '../../watch/history.js';
+import { parseWaitFlags, say, waitSettings, watch } from '../shared.js';
 import { describeJob } from './show.js';
 
 /** commander handler. */
@@ -12,20 +11,7 @@ export async function jobWaitCommand(ctx: Context, args: string[], opts: Record<
   const flags = await parseWaitFlags(opts);
   const api = await ctx.api();
   const settings = await waitSettings(ctx, flags);
-  const { watchJob } = await import('../../watch/job-watcher.js');
-  const result = await watchJob({
-    api,
-    jobId,
-    io: ctx.io,
-    clock: ctx.clock,
-    signal: ctx.signal,
-    timeoutMs: settings.timeoutMs,
-    intervalMs: settings.intervalMs,
-    maxIntervalMs: settings.maxIntervalMs,
-    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
-    label: `Waiting for job ${jobId}`,
-    resumeCommand: resumeCommand(jobId),
-  });
+  const result = await watch(ctx, api, settings, { jobId, label: `Waiting for job ${jobId}` });
   if (ctx.globals.json) return printJson(ctx.io, result.job);
   say(ctx, `Job ${jobId} finished: ${result.job.status}`);
   ctx.io.out.write(describeJob(result.job) + '\n');
