@@ -12,7 +12,9 @@ import { describeCommand, flattenCommands, globalOptions, type CommandSpec, type
 
 /** Hand-written sections appended after a command's generated section, by command path. */
 export const PARTIALS: Record<string, string[]> = {
-  'group reverse': ['login-after-switchover.md'],
+  'group reverse': ['switchover.md', 'login-after-switchover.md'],
+  'group status': ['group-status.md'],
+  'group failover': ['failover.md'],
 };
 
 /** Reads docs/partials/<name> from the checkout at `root`. */

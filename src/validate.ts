@@ -2,7 +2,7 @@
  * Client-side validation of user input, done before anything is sent.
  * Rules from reference section 9 (the service enforces the same with SDRS.02xx codes).
  */
-import { UsageError } from './errors.js';
+import { UsageError, safeText } from './errors.js';
 
 const NAME_RE = /^[\u4e00-\u9fa5A-Za-z0-9._-]+$/u;
 
@@ -57,12 +57,25 @@ export function requireName(flag: string, value: string): string {
 
 /** A group reference is an id or a group name. */
 export function requireGroupRef(value: string): string {
-  if (isWellFormedId(value) || nameProblem(value) === undefined) return value;
-  throw new UsageError(`group ${printable(value)} is neither a well-formed id nor a valid group name`);
+  return requireRef('group', value);
 }
 
-/** Quotes a user value for an error message: control characters escaped, long values cut. */
+/** A reference to a group, protected instance or replication pair: an id or a name (same naming rules). */
+export function requireRef(what: string, value: string): string {
+  if (isWellFormedId(value) || nameProblem(value) === undefined) return value;
+  throw new UsageError(`${what} ${printable(value)} is neither a well-formed id nor a valid ${what} name`);
+}
+
+const DEVICE_RE = /^\/dev\/(vd|sd)[a-z]$/;
+
+/** Throws a UsageError unless `value` is a disk device name such as /dev/vdb or /dev/sdb (reference 3.2). */
+export function requireDevice(flag: string, value: string): string {
+  if (!DEVICE_RE.test(value)) throw new UsageError(`${flag} ${printable(value)} is not a device name like /dev/vdb or /dev/sdb (/dev/vd or /dev/sd and one letter)`);
+  return value;
+}
+
+/** Quotes a user value for an error message: control characters (C0, DEL, C1, bidi) escaped, long values cut. */
 export function printable(value: string): string {
   const cut = value.length > 80 ? value.slice(0, 77) + '...' : value;
-  return JSON.stringify(cut);
+  return safeText(JSON.stringify(cut));
 }

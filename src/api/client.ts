@@ -13,6 +13,7 @@ import type {
   ActiveDomain, CreateGroupBody, CreateInstanceBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
   ListServersQuery, PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
 } from './types.js';
+import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody } from './types.js';
 import { validateId, validateIds } from './validate.js';
 
 export interface SdrsApi {
@@ -41,6 +42,23 @@ export interface SdrsApi {
   /** Builds the exact request a mutating call would send, signed, with secrets redacted. Sends nothing. */
   prepareCreateGroup(body: CreateGroupBody): Promise<PreparedRequest>;
   prepareGroupAction(id: string, action: GroupAction): Promise<PreparedRequest>;
+  /** `DELETE /protected-instances/{id}` with the flat body `{delete_target_server, delete_target_eip}`. */
+  deleteInstance(id: string, body: DeleteInstanceBody): Promise<{ job_id: string }>;
+  createReplication(body: CreateReplicationBody): Promise<{ job_id: string }>;
+  /** `DELETE /replications/{id}` with `{"replication":{server_group_id, delete_target_volume}}`. */
+  deleteReplication(id: string, body: DeleteReplicationBody): Promise<{ job_id: string }>;
+  /** `POST /protected-instances/{id}/attachreplication` with `{"replicationAttachment":{replication_id, device}}`. */
+  attachReplication(instanceId: string, body: AttachReplicationBody): Promise<{ job_id: string }>;
+  /** `DELETE /protected-instances/{id}/detachreplication/{replication_id}`, no body. */
+  detachReplication(instanceId: string, replicationId: string): Promise<{ job_id: string }>;
+  prepareDeleteGroup(id: string): Promise<PreparedRequest>;
+  prepareCreateInstance(body: CreateInstanceBody): Promise<PreparedRequest>;
+  prepareDeleteInstance(id: string, body: DeleteInstanceBody): Promise<PreparedRequest>;
+  prepareCreateReplication(body: CreateReplicationBody): Promise<PreparedRequest>;
+  prepareDeleteReplication(id: string, body: DeleteReplicationBody): Promise<PreparedRequest>;
+  prepareAttachReplication(instanceId: string, body: AttachReplicationBody): Promise<PreparedRequest>;
+  prepareDetachReplication(instanceId: string, replicationId: string): Promise<PreparedRequest>;
+  prepareServerAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<PreparedRequest>;
 }
 
 /** Options of createApiClient. */
@@ -111,9 +129,9 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     try {
       body = res.text === '' ? undefined : JSON.parse(res.text);
     } catch {
-      throw badResponse(s.method, path, 'the body is not JSON', res.text);
+      throw badResponse(s.method, path, 'the body is not JSON', transport.redact(res.text));
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badResponse(s.method, path, 'expected a JSON object', res.text);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badResponse(s.method, path, 'expected a JSON object', transport.redact(res.text));
     return body as Record<string, unknown>;
   }
 
@@ -121,9 +139,19 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   async function get<T>(s: RequestSpec, key: string, kind: 'object' | 'array'): Promise<T> {
     const body = await call(s);
     const v = body[key];
+    const path = new URL(s.url).pathname;
     const ok = kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
-    if (!ok) throw badResponse(s.method, new URL(s.url).pathname, `missing "${key}"${kind === 'object' ? ' with an id' : ' list'}`);
+    if (!ok) throw badResponse(s.method, path, `missing "${key}"${kind === 'object' ? ' with an id' : ' list'}`);
+    checkItems(s.method, path, key, kind === 'array' ? (v as unknown[]) : [v]);
     return v as T;
+  }
+
+  /** A list item (or object) the commands would trip over is a bad response (exit 7), not a crash. */
+  function checkItems(method: string, path: string, key: string, items: unknown[]): void {
+    items.forEach((item, i) => {
+      const problem = itemProblem(key, item);
+      if (problem) throw badResponse(method, path, `"${key}"${key.endsWith('s') ? ` item ${i}` : ''} ${problem}`);
+    });
   }
 
   async function jobId(s: RequestSpec): Promise<{ job_id: string }> {
@@ -134,8 +162,15 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
 
   async function job(s: RequestSpec): Promise<Job> {
     const body = await call(s);
-    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw badResponse(s.method, new URL(s.url).pathname, 'missing job "status" or "job_id"');
-    return { ...body, entities: (body.entities as Job['entities']) ?? {} } as Job;
+    const path = new URL(s.url).pathname;
+    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw badResponse(s.method, path, 'missing job "status" or "job_id"');
+    const entities = body.entities ?? {};
+    if (!isObject(entities)) throw badResponse(s.method, path, 'job "entities" is not an object');
+    const subs = entities.sub_jobs;
+    if (subs !== undefined && subs !== null && (!Array.isArray(subs) || !subs.every(isObject))) {
+      throw badResponse(s.method, path, 'job "entities.sub_jobs" is not a list of objects');
+    }
+    return { ...body, entities } as unknown as Job;
   }
 
   /** Follows offset/limit until a short or empty page, or `count` items. */
@@ -145,6 +180,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       const body = await call(spec('GET', service, path, { ...q, limit: PAGE_SIZE, offset }));
       const page = body[key];
       if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
+      checkItems('GET', path, key, page);
       out.push(...(page as T[]));
       const count = typeof body.count === 'number' ? body.count : undefined;
       if (page.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
@@ -157,6 +193,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     for (let page = 1; ; page++) {
       const body = await call(spec('GET', 'ecs', '/cloudservers/detail', { ...q, limit: PAGE_SIZE, offset: page }));
       if (!Array.isArray(body.servers)) throw badResponse('GET', '/cloudservers/detail', 'missing "servers" list');
+      checkItems('GET', '/cloudservers/detail', 'servers', body.servers);
       out.push(...(body.servers as Server[]));
       const count = typeof body.count === 'number' ? body.count : undefined;
       if (body.servers.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
@@ -171,23 +208,41 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     return spec('POST', 'sdrs', `/server-groups/${gid}/action`, undefined, { [key]: inner });
   };
   const createGroupSpec = (body: CreateGroupBody) => spec('POST', 'sdrs', '/server-groups', undefined, { server_group: body });
+  // One builder per mutation, shared by the call and its --dry-run twin, so both send the same bytes.
+  const pi = (id: string) => validateId('protected instance id', id);
+  const rp = (id: string) => validateId('replication id', id);
+  const specs = {
+    deleteGroup: (id: string) => spec('DELETE', 'sdrs', `/server-groups/${validateId('group id', id)}`),
+    createInstance: (body: CreateInstanceBody) => spec('POST', 'sdrs', '/protected-instances', undefined, { protected_instance: body }),
+    deleteInstance: (id: string, body: DeleteInstanceBody) => spec('DELETE', 'sdrs', `/protected-instances/${pi(id)}`, undefined, body),
+    createReplication: (body: CreateReplicationBody) => spec('POST', 'sdrs', '/replications', undefined, { replication: body }),
+    deleteReplication: (id: string, body: DeleteReplicationBody) => spec('DELETE', 'sdrs', `/replications/${rp(id)}`, undefined, { replication: body }),
+    attach: (id: string, body: AttachReplicationBody) =>
+      spec('POST', 'sdrs', `/protected-instances/${pi(id)}/attachreplication`, undefined, { replicationAttachment: body }),
+    detach: (id: string, replicationId: string) => spec('DELETE', 'sdrs', `/protected-instances/${pi(id)}/detachreplication/${rp(replicationId)}`),
+    serverAction: (action: 'os-start' | 'os-stop', ids: string[]) =>
+      spec('POST', 'ecs', '/cloudservers/action', undefined, {
+        [action]: { servers: validateIds('server id', ids).map((id) => ({ id })), ...(action === 'os-stop' ? { type: 'SOFT' } : {}) },
+      }),
+  };
 
   return {
     async listGroups(q = {}) {
       const body = await call(spec('GET', 'sdrs', '/server-groups', q));
       if (!Array.isArray(body.server_groups)) throw badResponse('GET', '/server-groups', 'missing "server_groups" list');
+      checkItems('GET', '/server-groups', 'server_groups', body.server_groups);
       const groups = body.server_groups as ServerGroup[];
       return { server_groups: groups, count: typeof body.count === 'number' ? body.count : groups.length };
     },
     listAllGroups: async (q) => all<ServerGroup>('sdrs', '/server-groups', 'server_groups', q),
     getGroup: async (id) => get<ServerGroup>(spec('GET', 'sdrs', `/server-groups/${validateId('group id', id)}`), 'server_group', 'object'),
     createGroup: async (body) => jobId(createGroupSpec(body)),
-    deleteGroup: async (id) => jobId(spec('DELETE', 'sdrs', `/server-groups/${validateId('group id', id)}`)),
+    deleteGroup: async (id) => jobId(specs.deleteGroup(id)),
     groupAction: async (id, a) => jobId(actionSpec(id, a)),
     listAllInstances: async (q) => all<ProtectedInstance>('sdrs', '/protected-instances', 'protected_instances', q),
     getInstance: async (id) =>
       get<ProtectedInstance>(spec('GET', 'sdrs', `/protected-instances/${validateId('protected instance id', id)}`), 'protected_instance', 'object'),
-    createInstance: async (body) => jobId(spec('POST', 'sdrs', '/protected-instances', undefined, { protected_instance: body })),
+    createInstance: async (body) => jobId(specs.createInstance(body)),
     listAllReplications: async (q) => all<Replication>('sdrs', '/replications', 'replications', q),
     getReplication: async (id) => get<Replication>(spec('GET', 'sdrs', `/replications/${validateId('replication id', id)}`), 'replication', 'object'),
     listDomains: async () => get<ActiveDomain[]>(spec('GET', 'sdrs', '/active-domains'), 'domains', 'array'),
@@ -195,14 +250,43 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     getEcsJob: async (id) => job(spec('GET', 'ecs', `/jobs/${validateId('job id', id)}`)),
     getServer: async (id) => get<Server>(spec('GET', 'ecs', `/cloudservers/${validateId('server id', id)}`), 'server', 'object'),
     listServers: async (q) => allEcsServers(q),
-    serverAction: async (action, ids) =>
-      jobId(spec('POST', 'ecs', '/cloudservers/action', undefined, {
-        [action]: { servers: validateIds('server id', ids).map((id) => ({ id })), ...(action === 'os-stop' ? { type: 'SOFT' } : {}) },
-      })),
+    serverAction: async (action, ids) => jobId(specs.serverAction(action, ids)),
     listVpcs: async () => get<Vpc[]>(spec('GET', 'vpc', '/vpcs'), 'vpcs', 'array'),
     prepareCreateGroup: async (body) => transport.prepare(createGroupSpec(body)),
     prepareGroupAction: async (id, a) => transport.prepare(actionSpec(id, a)),
+    deleteInstance: async (id, body) => jobId(specs.deleteInstance(id, body)),
+    createReplication: async (body) => jobId(specs.createReplication(body)),
+    deleteReplication: async (id, body) => jobId(specs.deleteReplication(id, body)),
+    attachReplication: async (id, body) => jobId(specs.attach(id, body)),
+    detachReplication: async (id, replicationId) => jobId(specs.detach(id, replicationId)),
+    prepareDeleteGroup: async (id) => transport.prepare(specs.deleteGroup(id)),
+    prepareCreateInstance: async (body) => transport.prepare(specs.createInstance(body)),
+    prepareDeleteInstance: async (id, body) => transport.prepare(specs.deleteInstance(id, body)),
+    prepareCreateReplication: async (body) => transport.prepare(specs.createReplication(body)),
+    prepareDeleteReplication: async (id, body) => transport.prepare(specs.deleteReplication(id, body)),
+    prepareAttachReplication: async (id, body) => transport.prepare(specs.attach(id, body)),
+    prepareDetachReplication: async (id, replicationId) => transport.prepare(specs.detach(id, replicationId)),
+    prepareServerAction: async (action, ids) => transport.prepare(specs.serverAction(action, ids)),
   };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasString = (o: Record<string, unknown>, k: string) => typeof o[k] === 'string';
+
+/**
+ * What is wrong with one resource object, for the fields the commands rely on
+ * (the rest is shown as received); undefined when it is usable.
+ */
+export function itemProblem(key: string, item: unknown): string | undefined {
+  if (!isObject(item)) return `is ${item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item}, not an object`;
+  if (!hasString(item, 'id')) return 'has no "id"';
+  if (key === 'domains') {
+    for (const side of ['local_replication_cluster', 'remote_replication_cluster']) {
+      const c = item[side];
+      if (!isObject(c) || !hasString(c, 'availability_zone')) return `has no "${side}.availability_zone"`;
+    }
+  }
+  return undefined;
 }
 
 function badAction(a: GroupAction): Error {

@@ -197,3 +197,30 @@ export interface ListServersQuery {
   limit?: number;
   offset?: number;
 }
+
+/** Body of `POST /v1/{project_id}/replications` (inside `replication`). */
+export interface CreateReplicationBody {
+  server_group_id: string;
+  volume_id: string;
+  name: string;
+  description?: string;
+  cluster_id?: string;
+}
+
+/** Flat body of `DELETE /v1/{project_id}/protected-instances/{id}` (no wrapper key). */
+export interface DeleteInstanceBody {
+  delete_target_server?: boolean;
+  delete_target_eip?: boolean;
+}
+
+/** Body of `DELETE /v1/{project_id}/replications/{id}` (inside `replication`). */
+export interface DeleteReplicationBody {
+  server_group_id?: string;
+  delete_target_volume?: boolean;
+}
+
+/** Body of `POST .../protected-instances/{id}/attachreplication` (inside camelCase `replicationAttachment`). */
+export interface AttachReplicationBody {
+  replication_id: string;
+  device: string;
+}

@@ -3,22 +3,10 @@
  * module with a dynamic import when it runs, so `sdrs --help` stays fast.
  */
 import { Argument, Command, Option } from 'commander';
-import type { Context } from '../context.js';
+import { examples, lazy, waitOptions, type Runner } from './define.js';
+import { registerChildren, registerGroupLifecycle } from './lifecycle.js';
 
-/** Runs an action with the context built from the parsed global flags. */
-export type Runner = (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>;
-
-type Handler = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
-
-/** Wraps a lazily loaded handler as a commander action. */
-function lazy(run: Runner, load: () => Promise<Handler>) {
-  return async (...a: unknown[]) => {
-    const cmd = a[a.length - 1] as Command;
-    const opts = cmd.opts() as Record<string, unknown>;
-    const args = a.slice(0, -2).flat() as string[];
-    await run(cmd, async (ctx) => (await load())(ctx, args, opts));
-  };
-}
+export type { Runner };
 
 /** Every documented protection group status (reference 4.1). */
 export const GROUP_STATUSES = [
@@ -27,20 +15,11 @@ export const GROUP_STATUSES = [
   'reversing', 'error-reversing', 'failing-over', 'failed-over', 'error-failing-over',
 ];
 
-function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', '\nExamples:\n' + lines.map((l) => '  ' + l).join('\n') + '\n');
-}
-
-function waitOptions(cmd: Command): Command {
-  return cmd
-    .option('--no-wait', 'print the job id and return at once (resume with: sdrs job wait <job-id>)')
-    .option('--timeout <duration>', 'how long to wait for the job: 90s, 10m, 1h; 0 = no limit (default: 30m)')
-    .option('--interval <duration>', 'first poll interval; later polls back off (default: 1s)');
-}
-
 /** Adds every noun and verb to the program. */
 export function registerCommands(program: Command, run: Runner): void {
-  const group = program.command('group').description('protection groups: create, list, show, reverse (switch over)');
+  const group = program
+    .command('group')
+    .description('protection groups: create, list, show, status, start/stop protection, reverse (switch over), fail over, delete');
   examples(group, ['$ sdrs group list --status protected --json | jq -r ".[].name"']);
 
   examples(
@@ -77,10 +56,13 @@ export function registerCommands(program: Command, run: Runner): void {
         .option('--concurrency <n>', 'groups submitted and watched at once (default: 10)')
         .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
         .option('--skip-checks', 'skip the pre-flight checks (the service still enforces its rules)')
-        .option('--dry-run', 'run the checks, print the exact request and send nothing'),
+        .option('--stop-servers', 'one group: first stop the servers at the current production site and wait until SHUTOFF')
+        .option('--start-servers', 'one group: after the reverse, start the servers at the new production site and wait until ACTIVE')
+        .option('--dry-run', 'run the checks, print the exact request(s) and send nothing'),
     ),
     [
       '$ sdrs group reverse erp --to target --yes',
+      '$ sdrs group reverse erp --to target --stop-servers --start-servers --yes || echo "switchover stopped: exit $?"',
       '$ sdrs group reverse erp --to source --yes --json | jq -r .priority_station',
       '$ sdrs group reverse erp --to target --yes; [ $? -eq 3 ] && echo "pre-flight failed"',
       '$ sdrs group reverse erp crm hr --to target --yes --json | jq -r \'.[] | "\\(.name) \\(.result)"\'',
@@ -101,6 +83,9 @@ export function registerCommands(program: Command, run: Runner): void {
     group.command('show').description('show one protection group').argument('<group>', 'group id or exact, unique name'),
     ['$ sdrs group show erp', '$ sdrs group show erp --json | jq -r .status'],
   ).action(lazy(run, async () => (await import('./group/show.js')).showCommand));
+
+  registerGroupLifecycle(group, run);
+  registerChildren(program, run);
 
   const job = program.command('job').description('asynchronous jobs: show one, or wait for it to finish');
   examples(job.command('show').description('show a job').argument('<job-id>', 'job id'), [

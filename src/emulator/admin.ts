@@ -6,9 +6,9 @@ import { EmuError } from './errors.js';
 import { newUuid } from './format.js';
 import { Res } from './http.js';
 import type { RouteCtx, RouteDef } from './http.js';
-import { addServer, LOCAL_AZ } from './seed.js';
+import { addProtectedGroup, addServer, LOCAL_AZ } from './seed.js';
 import { isObject } from './validate.js';
-import { instanceView, serverView, volumeView } from './views.js';
+import { instanceView, replicationView, serverView, volumeView } from './views.js';
 import type { PowerStatus, SeedName } from './world.js';
 import { drServerId, productionServerId } from './world.js';
 
@@ -56,6 +56,24 @@ function addServerRoute(ctx: RouteCtx) {
   return new Res(201, { server: serverView(w, server), volumes: volumes.map(volumeView) });
 }
 
+function addGroupsRoute(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const b = obj(ctx.body);
+  if (typeof b.name !== 'string' || !b.name) throw adminError(400, 'name is required');
+  const count = b.count === undefined ? 1 : Number(b.count);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw adminError(400, 'count must be 1 to 1000');
+  const servers = b.servers === undefined ? 1 : Number(b.servers);
+  if (!Number.isInteger(servers) || servers < 1 || servers > 8) throw adminError(400, 'servers must be 1 to 8');
+  const status = (b.production_status ?? 'SHUTOFF') as PowerStatus;
+  if (status !== 'ACTIVE' && status !== 'SHUTOFF') throw adminError(400, 'production_status must be ACTIVE or SHUTOFF');
+  const name = b.name;
+  const groups = Array.from({ length: count }, (_, i) =>
+    addProtectedGroup(engine.world, { name: count === 1 ? name : `${name}-${i + 1}`, now: engine.now(), servers, productionStatus: status }),
+  );
+  engine.touch();
+  return new Res(201, { server_groups: groups.map((g) => ({ id: g.id, name: g.name })) });
+}
+
 function setPower(ctx: RouteCtx) {
   const s = ctx.engine.world.servers[ctx.params.server_id];
   if (!s) throw adminError(404, `no server ${ctx.params.server_id}`);
@@ -101,6 +119,19 @@ function markInvalid(ctx: RouteCtx) {
   return { protected_instance: instanceView(w, pi) };
 }
 
+/** Sets a pair's `fault_level` (reference 3.3): "0" none, "2" failover advised, "5" failover not allowed. */
+function setFaultLevel(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const rp = engine.world.replications[ctx.params.replication_id];
+  if (!rp) throw adminError(404, `no replication pair ${ctx.params.replication_id}`);
+  const level = String(obj(ctx.body).fault_level ?? '');
+  if (!['0', '2', '5'].includes(level)) throw adminError(400, 'fault_level must be "0", "2" or "5"');
+  rp.faultLevel = level;
+  rp.updatedAt = engine.now();
+  engine.touch();
+  return { replication: replicationView(engine.world, rp) };
+}
+
 function advance(ctx: RouteCtx) {
   const ms = Number(obj(ctx.body).ms);
   if (!Number.isFinite(ms) || ms < 0) throw adminError(400, 'ms must be a non-negative number');
@@ -116,6 +147,7 @@ export const adminRoutes: RouteDef[] = [
   admin('POST', '/reset', reset),
   admin('POST', '/servers', addServerRoute),
   admin('PUT', '/servers/{server_id}/power', setPower),
+  admin('POST', '/groups', addGroupsRoute),
   admin('POST', '/fail-next', failNext),
   admin('PUT', '/config', (ctx) => ctx.admin!.configure(obj(ctx.body))),
   admin('GET', '/config', (ctx) => ctx.admin!.configure({})),
@@ -124,7 +156,21 @@ export const adminRoutes: RouteDef[] = [
     ctx.admin!.resetCounters();
     return ctx.admin!.counters();
   }),
+  admin('GET', '/faults', (ctx) => ctx.admin!.faults()),
+  admin('POST', '/faults/next', (ctx) => {
+    try {
+      return { queued: ctx.admin!.queueFault(obj(ctx.body)) };
+    } catch (err) {
+      if (err instanceof EmuError) throw err;
+      throw adminError(400, (err as Error).message);
+    }
+  }),
+  admin('DELETE', '/faults', (ctx) => {
+    ctx.admin!.clearFaults();
+    return ctx.admin!.faults();
+  }),
   admin('GET', '/state', (ctx) => ({ now: new Date(ctx.engine.now()).toISOString(), world: ctx.engine.world })),
   admin('POST', '/clock/advance', advance),
   admin('PUT', '/instances/{protected_instance_id}/invalid', markInvalid),
+  admin('PUT', '/replications/{replication_id}/fault', setFaultLevel),
 ];

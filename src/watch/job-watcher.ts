@@ -13,7 +13,7 @@ import type { Clock } from '../context.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, InterruptedError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';
 import { waitFor } from './waiter.js';
-import { expectedWindow, readDurations, recordDuration, shiftWindow } from './history.js';
+import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
 
@@ -40,6 +40,12 @@ export interface WatchJobOptions {
   groupId?: string;
   /** Checked on the group after SUCCESS. */
   expect?: GroupExpectation;
+  /**
+   * After SUCCESS, an `error*` group status fails the watch (exit 5). False for jobs
+   * about a child (instance, pair), which may run while the group is in an error status.
+   * @default true
+   */
+  checkGroup?: boolean;
   io: IOStreams;
   clock: Clock;
   /** Aborted on Ctrl-C / SIGTERM; `reason` 'SIGINT' or 'SIGTERM'. */
@@ -163,7 +169,8 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       // The job may have started before we began watching (`sdrs job wait`): align the window.
       const age = clock.now() - parseTime(job.begin_time);
       agedMs = age > 0 && age < MAX_DAY_MS ? age : 0;
-      window = shiftWindow(expectedWindow(await readDurations(o.historyPath, historyKey(job.job_type))), agedMs - elapsed());
+      const samples = await readLearnedDurations(o.historyPath, historyKey(job.job_type), gid);
+      window = shiftWindow(expectedWindow(samples), agedMs - elapsed());
     }
     if (!terminal) {
       reporter?.update({ jobStatus: job.status, groupStatus: group?.status, elapsedMs: elapsed() });
@@ -203,13 +210,14 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       endText = `${o.label} · job FAIL${done.error_code ? ` (${done.error_code})` : ''}`;
       throw jobFailedError(done, { groupId: gid, group, side: o.expect?.priorityStation });
     }
-    const bad = group ? groupOutcomeError(done, group, o.expect) : undefined;
+    const bad = group && o.checkGroup !== false ? groupOutcomeError(done, group, o.expect) : undefined;
     if (bad) {
       endText = `${o.label} · group ${group?.status}`;
       throw bad;
     }
     const took = parseTime(done.end_time) - parseTime(done.begin_time);
-    await recordDuration(o.historyPath, historyKey(done.job_type), took > 0 ? took : res.elapsedMs + agedMs);
+    const typeKey = historyKey(done.job_type);
+    await recordDurations(o.historyPath, gid ? [groupHistoryKey(typeKey, gid), typeKey] : [typeKey], took > 0 ? took : res.elapsedMs + agedMs);
     outcome = 'success';
     endText = `${o.label} · done in ${formatElapsed(res.elapsedMs)}${group ? ` · group ${group.status}` : ''}`;
     return { job: done, group, polls: res.polls, elapsedMs: res.elapsedMs, detectedAt };

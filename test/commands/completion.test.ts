@@ -46,6 +46,9 @@ beforeAll(async () => {
   }
 });
 
+/** The verbs of `sdrs group`, in the order of the tree. */
+const GROUP_VERBS = ['create', 'reverse', 'list', 'show', 'status', 'start', 'stop', 'failover', 'delete'];
+
 /** Every choice the issue names, by where it is completed. */
 const CHOICES = {
   to: ['target', 'source'],
@@ -104,9 +107,13 @@ complete -p sdrs
         [['sdrs', ''], top],
         [['sdrs', 'gr'], ['group']],
         [['sdrs', 'group', 'rev'], ['reverse']],
-        [['sdrs', 'group', ''], ['create', 'reverse', 'list', 'show']],
+        [['sdrs', 'group', ''], GROUP_VERBS],
         [['sdrs', '--json', 'group', 'l'], ['list']],
         [['sdrs', 'job', ''], ['show', 'wait']],
+        [['sdrs', 'instance', ''], ['add', 'list', 'remove']],
+        [['sdrs', 'pair', ''], ['add', 'list', 'attach', 'detach', 'remove']],
+        [['sdrs', 'group', 'reverse', 'x', '--st'], ['--status', '--stop-servers', '--start-servers']],
+        [['sdrs', 'group', 'failover', 'x', '--c'], ['--confirm']],
         [['sdrs', 'group', 'reverse', 'x', '--to', ''], CHOICES.to],
         [['sdrs', 'group', 'reverse', 'x', '--to', 't'], ['target']],
         // COMP_WORDBREAKS splits --to=ta into "--to" "=" "ta"
@@ -182,7 +189,7 @@ complete -p sdrs
     it('completes (with the completion builtins stubbed)', (ctx) => {
       ctx.skip(!has('zsh'), 'zsh is not installed on this machine');
       const cases: [string[], string[]][] = [
-        [['sdrs', 'group', 'rev'], ['create', 'reverse', 'list', 'show']], // zsh filters by prefix itself
+        [['sdrs', 'group', 'rev'], GROUP_VERBS], // zsh filters by prefix itself
         [['sdrs', 'group', 'reverse', 'x', '--to', ''], CHOICES.to],
         [['sdrs', 'group', 'reverse', 'x', '--to=t'], ['=', ...CHOICES.to]],
         [['sdrs', 'completion', ''], CHOICES.shells],

@@ -2,23 +2,12 @@
  * The mission through the real binary against the emulator, not at a terminal:
  * group create, group reverse, the job watcher, and the companion commands.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSdrs } from '../helpers/run.js';
-import { countMethod, startWorld, type TestWorld } from '../helpers/cli-env.js';
+import { countMethod, useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
 
-let w: TestWorld;
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => {
-  await w.stop();
-});
-beforeEach(async () => {
-  await w.client.admin('POST', '/reset', { seed: 'demo' });
-  await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
-  await w.client.admin('DELETE', '/counters');
-});
+const w = useDemoWorld();
 
 const sdrs = (args: string[], env: Record<string, string> = {}) => runSdrs(args, { env: { ...w.env, ...env } });
 const createArgs = (name: string) => ['group', 'create', '--name', name, '--domain', SEED_IDS.domain, '--vpc', SEED_IDS.vpc];

@@ -322,3 +322,35 @@ describe('sdrs at a terminal (node-pty)', () => {
     expect(Object.values((await api.get('/server-groups')).body.server_groups).map((g: any) => g.name)).toEqual(['demo-erp']);
   });
 });
+
+describe('group failover at a terminal: the group name is typed to confirm', () => {
+  it('a wrong name exits 2 and sends nothing', async () => {
+    const t = sdrs('group', 'failover', 'demo-erp');
+    await t.waitFor(/Type the group name to confirm/);
+    expect(t.text).toMatch(/production moves to cn-north-4b \(target\)/);
+    t.write('demo-er' + KEY.enter);
+    expect(await t.exitCode()).toBe(2);
+    expect(t.text).toMatch(/failover cancelled: the typed name "demo-er" does not match "demo-erp"; nothing was sent/);
+    expect(mutations(await counters())).toEqual([]);
+  });
+
+  it('the right name fails over with a spinner and exits 0', async () => {
+    const t = sdrs('group', 'failover', 'demo-erp');
+    await t.waitFor(/Type the group name to confirm/);
+    const mark = t.text.length;
+    t.write('demo-erp' + KEY.enter);
+    expect(await t.exitCode()).toBe(0);
+    expect(t.text.slice(mark)).toMatch(new RegExp(`${SPINNER} Failing over demo-erp`));
+    expect(t.text.slice(mark)).toMatch(/Production now runs in cn-north-4b \(target\)/);
+    expect((await api.get(`/server-groups/${SEED_IDS.demoGroup}`)).body.server_group).toMatchObject({ status: 'failed-over', priority_station: 'target' });
+  });
+
+  it('group reverse --stop-servers --start-servers asks once, naming every phase', async () => {
+    const t = sdrs('group', 'reverse', 'demo-erp', '--to', 'target', '--stop-servers', '--start-servers');
+    const m = await t.waitFor(/\? (Switch over demo-erp[^]*?)\(y\/N\)/);
+    expect(m[1].replace(/\s+/g, ' ')).toMatch(/stop 2 server\(s\) at cn-north-4a \(source\) until SHUTOFF; then reverse production .*; then start 2 server\(s\) at cn-north-4b \(target\) until ACTIVE/);
+    t.write('n' + KEY.enter);
+    expect(await t.exitCode()).toBe(2);
+    expect(mutations(await counters())).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 /** Starts an in-process emulator and gives the environment that points the real binary at it. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { emulatorClient, type EmulatorClient } from './emulator-client.js';
 import { baseEnv } from './run.js';
@@ -82,4 +83,24 @@ export async function makeProtectedGroup(client: EmulatorClient, name: string, i
   const started = await client.post(`/server-groups/${groupId}/action`, { 'start-server-group': {} });
   await jobDone(client, started.body.job_id);
   return groupId;
+}
+
+/**
+ * For a test file: one emulator (demo seed, 300 ms jobs) for all its tests, reset to the
+ * demo seed with fresh counters before each test. The world is usable inside tests.
+ */
+export function useDemoWorld(): TestWorld {
+  const w = {} as TestWorld;
+  beforeAll(async () => {
+    Object.assign(w, await startWorld());
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+  beforeEach(async () => {
+    await w.client.admin('POST', '/reset', { seed: 'demo' });
+    await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
+    await w.client.admin('DELETE', '/counters');
+  });
+  return w;
 }

@@ -4,10 +4,10 @@
  */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
-import type { ProtectedInstance, Server, ServerGroup, Station } from '../../api/types.js';
-import { ApiError } from '../../errors.js';
+import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
+import { PreconditionError } from '../../errors.js';
 import { azOf, mark } from '../shared.js';
-import { mapLimit } from '../../util/pool.js';
+import { readServers, runningAt, serverAt } from './snapshot.js';
 
 /** The outcome of the checks. */
 export interface PreflightReport {
@@ -23,11 +23,16 @@ export interface PreflightReport {
   running: { id: string; name: string; instance: string }[];
 }
 
-/** How many ECS reads run at once (frugal with the API, still quick for big groups). */
-const SERVER_READ_CONCURRENCY = 4;
+/** Options of runPreflight. */
+export interface PreflightOptions {
+  /** No checklist on stderr. */
+  quiet?: boolean;
+  /** `--stop-servers`: running production servers will be stopped first, so they do not fail the checks. */
+  stopServers?: boolean;
+}
 
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). */
-export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, opts: { quiet?: boolean } = {}): Promise<PreflightReport> {
+export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
   const report: PreflightReport = { ok: true, failures: [], failedChecks: [], hints: [], instanceCount: 0, running: [] };
   const write = (text: string) => {
     if (!opts.quiet) ctx.io.err.write(text);
@@ -69,19 +74,35 @@ export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGrou
   }
 
   const from = group.priority_station;
-  const running = await runningProductionServers(api, instances, from);
+  const running = await runningProductionServers(api, group, instances);
   report.running = running;
+  const names = running.map((s) => `${s.name} ${s.id}`).join(', ');
+  if (opts.stopServers && running.length > 0) {
+    line(true, `servers at the current production site ${azOf(group, from)} (${from}): ${running.length} running, stopped first (--stop-servers): ${names}`);
+    return report;
+  }
   line(
     running.length === 0,
-    `every server at the current production site ${azOf(group, from)} (${from}) is stopped` +
-      (running.length ? ` (running: ${running.map((s) => `${s.name} ${s.id}`).join(', ')})` : ` (${instances.length})`),
+    `every server at the current production site ${azOf(group, from)} (${from}) is stopped` + (running.length ? ` (running: ${names})` : ` (${instances.length})`),
   );
   if (running.length > 0) {
     fail(
       'servers_running',
       `${running.length} production server(s) still running: ${running.map((s) => `${s.name} (${s.id})`).join(', ')}`,
-      `Stop them first (console, or the ECS API os-stop), then run the reverse again.`,
+      `Stop them first (sdrs server stop ${running.map((s) => s.id).join(' ')} --yes), then run the reverse again; or let the reverse do it: --stop-servers --start-servers.`,
     );
+  }
+  return report;
+}
+
+/** Runs the checks and throws PREFLIGHT_FAILED (exit 3, nothing sent) if any failed. */
+export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
+  const report = await runPreflight(ctx, api, group, to, opts);
+  if (!report.ok) {
+    throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${group.name}: ${report.failures.join('; ')}`, {
+      hint: report.hints.join(' '),
+      details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks },
+    });
   }
   return report;
 }
@@ -107,25 +128,9 @@ function statusHint(group: ServerGroup): string {
   }
 }
 
-async function runningProductionServers(
-  api: SdrsApi,
-  instances: ProtectedInstance[],
-  from: Station,
-): Promise<{ id: string; name: string; instance: string }[]> {
-  const targets = instances
-    .map((i) => ({ instance: i, serverId: from === 'source' ? i.source_server : i.target_server }))
-    .filter((t) => Boolean(t.serverId));
-  const servers = await mapLimit(targets, SERVER_READ_CONCURRENCY, async (t) => {
-    try {
-      return { server: await api.getServer(t.serverId), instance: t.instance.name };
-    } catch (err) {
-      // A deleted server is the invalid-instance check's business, not a crash here.
-      if (err instanceof ApiError && err.status < 500) return undefined;
-      throw err;
-    }
-  });
-  return servers
-    .filter((s): s is { server: Server; instance: string } => s !== undefined && s.server.status !== 'SHUTOFF')
-    .map((s) => ({ id: s.server.id, name: s.server.name, instance: s.instance }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+async function runningProductionServers(api: SdrsApi, group: ServerGroup, instances: ProtectedInstance[]): Promise<PreflightReport['running']> {
+  const from = group.priority_station;
+  const servers = await readServers(api, instances.map((i) => serverAt(i, from)));
+  // A deleted server (null) is the invalid-instance check's business, not a crash here.
+  return runningAt({ group, instances, pairs: [], servers }, from).map((r) => ({ id: r.server.id, name: r.server.name, instance: r.instance.name }));
 }

@@ -2,14 +2,14 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
-import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
+import { UnknownOutcomeError, UsageError } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { askConfirm } from '../../io/prompt.js';
 import { printJson } from '../../io/output.js';
 import { palette } from '../../io/color.js';
-import { azOf, parseWaitFlags, reportNoWait, resolveGroup, say, waitSettings, watch } from '../shared.js';
+import { azOf, parseWaitFlags, reportNoWait, resolveGroup, say, waitSettings, watch, type WaitSettings } from '../shared.js';
 import { printPrepared } from './dry-run.js';
-import { runPreflight, type PreflightReport } from './preflight.js';
+import { preflightOrThrow, type PreflightReport } from './preflight.js';
 import { DEFAULT_CONCURRENCY, reverseMany } from './reverse-many.js';
 
 /** Statuses from which the service accepts a reverse (reference 4.1, seed 001). */
@@ -25,6 +25,12 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
   const to = raw.to as Station;
   const dryRun = raw.dryRun === true;
   const waitFlags = await parseWaitFlags(raw);
+  const phases = { stopServers: raw.stopServers === true, startServers: raw.startServers === true };
+  const switchover = phases.stopServers || phases.startServers;
+  if (switchover && (all || refs.length > 1)) {
+    throw new UsageError('--stop-servers and --start-servers work on one group at a time; for several groups stop the servers first (sdrs server stop ... --yes), then reverse them');
+  }
+  if (switchover && !waitFlags.wait) throw new UsageError('--stop-servers and --start-servers wait for every phase; drop --no-wait');
   const concurrency = raw.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(raw.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
     throw new UsageError(`--concurrency ${printable(String(raw.concurrency))} must be a whole number from 1 to 100`);
@@ -45,6 +51,10 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
   const ref = refs[0];
   const api = await ctx.api();
   const group = await resolveGroup(api, ref);
+  if (switchover) {
+    const { runSwitchover } = await import('./switchover.js');
+    return runSwitchover(ctx, api, group, { to, ...phases, dryRun, yes: raw.yes === true, skipChecks: raw.skipChecks === true, settings: await waitSettings(ctx, waitFlags) });
+  }
 
   if (group.priority_station === to && group.status === 'protected') {
     say(ctx, `Nothing to do: group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected.`);
@@ -56,13 +66,7 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
   if (raw.skipChecks === true) {
     say(ctx, palette(ctx.io.color).yellow('Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.'));
   } else {
-    report = await runPreflight(ctx, api, group, to);
-    if (!report.ok) {
-      throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${group.name}: ${report.failures.join('; ')}`, {
-        hint: report.hints.join(' '),
-        details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks },
-      });
-    }
+    report = await preflightOrThrow(ctx, api, group, to);
   }
 
   if (dryRun) {
@@ -80,7 +84,19 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
     if (!ok) throw new UsageError('reverse cancelled at the confirmation prompt; nothing was sent');
   }
 
-  const settings = await waitSettings(ctx, waitFlags);
+  const final = await sendReverse(ctx, api, group, to, await waitSettings(ctx, waitFlags));
+  if (!final) return;
+  if (ctx.globals.json) return printJson(ctx.io, final);
+  const p = palette(ctx.io.color);
+  say(ctx, p.green(`Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`);
+  say(ctx, loginNote(to));
+}
+
+/**
+ * Sends the reverse once and watches it until the group is protected on `to`;
+ * returns the group as read then, or undefined after --no-wait (job id reported).
+ */
+export async function sendReverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, settings: WaitSettings): Promise<ServerGroup | undefined> {
   let jobId: string;
   try {
     ({ job_id: jobId } = await api.groupAction(group.id, { action: 'reverse', priorityStation: to }));
@@ -88,25 +104,25 @@ export async function reverseCommand(ctx: Context, args: string[], raw: Record<s
     if (err instanceof UnknownOutcomeError) throw await explainUnknownReverse(api, group, to, err);
     throw err;
   }
-  if (!settings.wait) return reportNoWait(ctx, jobId, { server_group_id: group.id });
-
+  if (!settings.wait) {
+    reportNoWait(ctx, jobId, { server_group_id: group.id });
+    return undefined;
+  }
   const result = await watch(ctx, api, settings, {
     jobId,
     groupId: group.id,
     label: `Reversing ${group.name} to ${to} (${azOf(group, to)})`,
     expect: { finalStatus: 'protected', priorityStation: to },
   });
-  const final = (result.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
-  if (ctx.globals.json) return printJson(ctx.io, final);
-  const p = palette(ctx.io.color);
-  say(ctx, p.green(`Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`);
-  say(ctx, loginNote(to));
+  return (result.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
 }
 
 /** The short note on logging in to servers at the new production site (seed 001; full text in docs/commands.md). */
-export function loginNote(to: Station): string {
+export function loginNote(to: Station, servers: 'not-started' | 'started' | 'said' = 'not-started'): string {
   return [
-    `Next: start the servers at the new production site (${to}); they are not started automatically.`,
+    ...(servers === 'said' ? [] : [servers === 'started'
+      ? `The servers at the new production site (${to}) were started.`
+      : `Next: start the servers at the new production site (${to}); they are not started automatically.`]),
     'Logging in after a switchover (full note: docs/commands.md, "Logging in to the servers after a switchover"):',
     '  - Windows with Cloudbase-Init, first switchover: for 3-5 minutes after a DR-site server starts (before',
     '    Cloudbase-Init runs) the production password, or the key-pair password obtained for the production server,',

@@ -168,6 +168,9 @@ function action(ctx: RouteCtx) {
     kind = 'failover';
     requireStatus(['protected', 'error-failing-over', 'error-reversing'], 'SDRS.1021', 'fail over');
     requirePairs('SDRS.1030', 'fail over');
+    // fault_level 5: the replication link is broken, so a failover is not allowed (reference 3.3).
+    const broken = pairs.find((rp) => rp.faultLevel === '5');
+    if (broken) throw sdrsError('SDRS.1030', `Failed to fail over: the replication link of pair ${broken.id} is broken (fault_level 5).`);
     requireIdleChildren();
   } else {
     kind = 'reverse';

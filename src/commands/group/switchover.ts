@@ -1,0 +1,190 @@
+/**
+ * The planned switchover in one command:
+ * `sdrs group reverse <group> --to <side> [--stop-servers] [--start-servers]`.
+ * Stop the servers at the current production site (until SHUTOFF), reverse
+ * (until protected on the new side), start the servers there. Each phase is
+ * reported with its duration. A failed phase ends the run with where everything
+ * is and what to run next; nothing is retried. Re-running the same command
+ * resumes: finished phases are no-ops.
+ */
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { Server, ServerGroup, Station } from '../../api/types.js';
+import { ExitCode, SdrsError, toSdrsError } from '../../errors.js';
+import { printJson } from '../../io/output.js';
+import { palette } from '../../io/color.js';
+import { formatElapsed } from '../../watch/progress.js';
+import { azOf, confirmOrCancel, mark, say, type WaitSettings } from '../shared.js';
+import { powerServers } from '../server.js';
+import { printPrepared } from './dry-run.js';
+import { preflightOrThrow } from './preflight.js';
+import { loginNote, sendReverse } from './reverse.js';
+import { shellArg } from './rules.js';
+import { otherSide, readServers, serverAt } from './snapshot.js';
+
+/** Options after flag validation. */
+export interface SwitchoverOptions {
+  to: Station;
+  stopServers: boolean;
+  startServers: boolean;
+  dryRun: boolean;
+  yes: boolean;
+  skipChecks: boolean;
+  settings: WaitSettings;
+}
+
+/** The phases, in order. */
+export type PhaseName = 'stop-servers' | 'reverse' | 'start-servers';
+
+/** One phase as reported in error details (`phases`). */
+export interface PhaseReport {
+  phase: PhaseName;
+  status: 'done' | 'failed' | 'not-run';
+  duration_ms: number | null;
+}
+
+/** What a run knows while it goes. */
+interface Run {
+  group: ServerGroup;
+  from: Station;
+  o: SwitchoverOptions;
+  /** Server ids at the production site when the run began, and at the side production moves to. */
+  fromIds: string[];
+  toIds: string[];
+  plan: PhaseName[];
+  reports: PhaseReport[];
+}
+
+const seconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : formatElapsed(ms));
+const known = (m: Map<string, Server | null>, ids: string[]) => ids.map((id) => m.get(id)).filter((s): s is Server => Boolean(s));
+
+/** Runs the phases for one group (the group reverse single-group path hands over here). */
+export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGroup, o: SwitchoverOptions): Promise<void> {
+  const from = group.priority_station;
+  const to = o.to;
+  const already = from === to && group.status === 'protected';
+  if (already && !o.startServers) {
+    say(ctx, `Nothing to do: group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected.`);
+    if (ctx.globals.json) printJson(ctx.io, group);
+    return;
+  }
+  if (already) say(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
+  else if (o.skipChecks) say(ctx, palette(ctx.io.color).yellow('Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.'));
+  else await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
+
+  const instances = await api.listAllInstances({ server_group_id: group.id });
+  const plan: PhaseName[] = [
+    ...(o.stopServers && !already ? (['stop-servers'] as const) : []),
+    ...(already ? [] : (['reverse'] as const)),
+    ...(o.startServers ? (['start-servers'] as const) : []),
+  ];
+  const run: Run = {
+    group, from, o, plan,
+    fromIds: instances.map((i) => serverAt(i, from)).filter(Boolean),
+    toIds: instances.map((i) => serverAt(i, to)).filter(Boolean),
+    reports: plan.map((phase) => ({ phase, status: 'not-run', duration_ms: null })),
+  };
+  const servers = await readServers(api, [...run.fromIds, ...run.toIds]);
+  const stopSet = known(servers, run.fromIds);
+  const startSet = known(servers, run.toIds);
+
+  if (o.dryRun) {
+    const off = stopSet.filter((s) => s.status !== 'SHUTOFF').map((s) => s.id);
+    const on = startSet.filter((s) => s.status !== 'ACTIVE').map((s) => s.id);
+    printPrepared(ctx, [
+      ...(plan.includes('stop-servers') && off.length ? [await api.prepareServerAction('os-stop', off)] : []),
+      ...(plan.includes('reverse') ? [await api.prepareGroupAction(group.id, { action: 'reverse', priorityStation: to })] : []),
+      ...(plan.includes('start-servers') && on.length ? [await api.prepareServerAction('os-start', on)] : []),
+    ]);
+    return;
+  }
+  const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
+  await confirmOrCancel(ctx, o.yes, `Switch over ${group.name}: ${steps.join('; then ')}. Continue?`, 'switchover');
+
+  let final = group;
+  const began = ctx.clock.now();
+  for (const [i, phase] of plan.entries()) {
+    const t0 = ctx.clock.now();
+    say(ctx, palette(ctx.io.color).bold(`Phase ${i + 1}/${plan.length}: ${steps[i]}`));
+    try {
+      if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
+      else if (phase === 'reverse') final = (await sendReverse(ctx, api, group, to, o.settings)) ?? final;
+      else await powerServers(ctx, api, startSet, 'start', { settings: o.settings, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
+    } catch (err) {
+      run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
+      throw await phaseFailure(ctx, api, run, i, err);
+    }
+    run.reports[i] = { phase, status: 'done', duration_ms: ctx.clock.now() - t0 };
+    say(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
+  }
+  say(ctx, `Switchover of ${group.name} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
+  if (already) final = await api.getGroup(group.id);
+  if (ctx.globals.json) return printJson(ctx.io, final);
+  say(ctx, palette(ctx.io.color).green(`Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`);
+  say(ctx, loginNote(to, o.startServers ? 'started' : 'not-started'));
+}
+
+function title(run: Run, phase: PhaseName, n: number): string {
+  const g = run.group;
+  if (phase === 'stop-servers') return `stop ${n} server(s) at ${azOf(g, run.from)} (${run.from}) until SHUTOFF`;
+  if (phase === 'reverse') return `reverse production from ${azOf(g, run.from)} (${run.from}) to ${azOf(g, run.o.to)} (${run.o.to}) until protected`;
+  return `start ${n} server(s) at ${azOf(g, run.o.to)} (${run.o.to}) until ACTIVE`;
+}
+
+/** The command that re-runs (and so resumes) this switchover. */
+function rerun(run: Run): string {
+  return `sdrs group reverse ${shellArg(run.group.name)} --to ${run.o.to}${run.o.stopServers ? ' --stop-servers' : ''}${run.o.startServers ? ' --start-servers' : ''} --yes`;
+}
+
+/** The phase's error, keeping its code and exit code, with the state of everything and the next step. */
+async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number, err: unknown): Promise<SdrsError> {
+  const e = toSdrsError(err);
+  const phase = run.plan[index];
+  const g = run.group;
+  const to = run.o.to;
+  const fromAz = azOf(g, run.from);
+  const toAz = azOf(g, to);
+  let now: ServerGroup | undefined;
+  let servers = new Map<string, Server | null>();
+  if (!ctx.signal.aborted) {
+    try {
+      // Where things are now; best effort (the service may be what failed).
+      now = await api.getGroup(g.id);
+      servers = await readServers(api, [...run.fromIds, ...run.toIds]);
+    } catch {
+      // Described as unknown below.
+    }
+  }
+  const power = (ids: string[]) => {
+    const list = known(servers, ids);
+    return list.length ? list.map((s) => `${s.name} ${s.status}`).join(', ') : 'not read';
+  };
+  const state = now
+    ? `State: group ${g.name} is ${now.status} with production on ${now.priority_station} (${azOf(now, now.priority_station)}); servers at ${fromAz}: ${power(run.fromIds)}; at ${toAz}: ${power(run.toIds)}.`
+    : `State: not read${ctx.signal.aborted ? ' (interrupted)' : ''}; check with: sdrs group status ${shellArg(g.name)}.`;
+  const startFrom = `sdrs server start ${run.fromIds.join(' ')}`;
+  let next: string;
+  if (phase === 'stop-servers') {
+    next = `nothing was reversed. Check the servers (sdrs server list --az ${fromAz}), then re-run: ${rerun(run)}; or keep production at ${fromAz} and start them again: ${startFrom}`;
+  } else if (phase === 'reverse') {
+    const jobId = typeof e.details.job_id === 'string' ? e.details.job_id : undefined;
+    const down = run.plan.includes('stop-servers') ? ` Production is DOWN: the servers at ${fromAz} were stopped.` : '';
+    if (e.exitCode === ExitCode.TIMEOUT || e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED) {
+      next = `the reverse job${jobId ? ` ${jobId}` : ''} is still running.${down} Wait for it${jobId ? ` (sdrs job wait ${jobId})` : ''}, then re-run ${rerun(run)} (finished phases are skipped)`;
+    } else if (e.exitCode === ExitCode.UNREACHABLE) {
+      next = `it is not known whether the reverse was accepted.${down} Check with: sdrs group status ${shellArg(g.name)}; do not re-send blindly`;
+    } else {
+      next = `production did not move.${down} Fix the cause above and re-run ${rerun(run)}${now?.status === 'error-reversing' ? ' (a reverse from error-reversing can be retried)' : ''}; or bring production back at ${fromAz}: ${startFrom}`;
+    }
+  } else {
+    const off = known(servers, run.toIds).filter((s) => s.status !== 'ACTIVE').map((s) => s.id);
+    next = `production runs in ${toAz} (${to}) and the group is protected, but not every server there is running. Start them: sdrs server start ${(off.length ? off : run.toIds).join(' ')}`;
+  }
+  // The reverse phase's own hint ("retry the reverse") is replaced by the fuller next step.
+  const hint = [state, phase === 'reverse' ? undefined : e.hint, `Next: ${next}`].filter(Boolean).join('\n');
+  return new SdrsError(e.code, e.exitCode, `switchover of ${g.name} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
+    hint,
+    details: { ...e.details, group_id: g.id, phase, phases: run.reports, ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}) },
+    cause: err,
+  });
+}
