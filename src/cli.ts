@@ -135,10 +135,16 @@ declare const __SDRS_VERSION__: string | undefined;
 const VERSION: string =
   typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
 
+/** Stands in for stdin before an action runs (see main). */
+const STDIN_NOT_OPENED = { isTTY: false } as unknown as Readable;
+
 /** Runs sdrs with argv (without node and script) and returns the exit code. */
 export async function main(argv: string[], partial: Partial<MainDeps> = {}): Promise<number> {
   const deps: MainDeps = {
-    stdin: partial.stdin ?? process.stdin,
+    // Creating process.stdin costs ~4 ms, so only a running action touches it (`--help` never does).
+    get stdin() {
+      return partial.stdin ?? process.stdin;
+    },
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
     env: partial.env ?? process.env,
@@ -149,7 +155,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     signal: partial.signal,
   };
   const pre = preScan(argv);
-  let io = createIOStreams({ in: deps.stdin, out: deps.stdout, err: deps.stderr }, deps.env, pre);
+  // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
+  let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
 
   const controller = new AbortController();
   const onExternalAbort = () => controller.abort(deps.signal?.reason ?? 'SIGINT');
@@ -193,7 +200,9 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return ExitCode.OK; // --help, --version
-      const msg = err.message.replace(/^error: /, '');
+      // Commander quotes the raw value: cut a pasted-by-mistake megabyte down to one readable line.
+      const full = err.message.replace(/^error: /, '');
+      const msg = full.length > 300 ? `${full.slice(0, 300)}… (${full.length} characters)` : full;
       reportError(io, pre.json, new UsageError(msg, { hint: "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
       return ExitCode.USAGE;
     }

@@ -40,6 +40,21 @@ export interface SdrsErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Characters that must never reach a terminal raw from an error: C0 controls
+ * other than tab and newline (ESC starts terminal escape sequences, CR
+ * overwrites the line), DEL, C1 controls, line/paragraph separators and the
+ * bidirectional overrides that can make a message read differently from what
+ * it says. Messages often quote user input and server text.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escapes every unsafe character as `\uXXXX`, so an error stays readable and on its lines. */
+export function safeText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(UNSAFE_CHARS, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 /** Base class of every error sdrs reports on purpose. */
 export class SdrsError extends Error {
   /** Stable, machine-readable code such as `USAGE` or `SDRS.1013`. */
@@ -49,11 +64,11 @@ export class SdrsError extends Error {
   readonly details: ErrorDetails;
 
   constructor(code: string, exitCode: ExitCodeValue, message: string, opts: SdrsErrorOptions = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    super(safeText(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
     this.exitCode = exitCode;
-    this.hint = opts.hint;
+    this.hint = opts.hint === undefined ? undefined : safeText(opts.hint);
     this.details = opts.details ?? {};
   }
 

@@ -50,6 +50,8 @@ export interface TransportResponse {
 export interface Transport {
   send(spec: RequestSpec): Promise<TransportResponse>;
   prepare(spec: RequestSpec): Promise<PreparedRequest>;
+  /** Replaces the secrets of the credentials last used (SK, tokens) in `text` with `***`, for error messages. */
+  redact(text: string): string;
 }
 
 interface HookContext {
@@ -154,8 +156,9 @@ export function createTransport(opts: TransportOptions): Transport {
       if (r.res) {
         const { status } = r.res;
         if (status >= 200 && status < 300) return r.res;
+        // Gateways echo the canonical request (with X-Security-Token) in a 401: never quote a secret.
         const apiErr = toApiError({
-          status, statusMessage: r.res.statusMessage, text: r.res.text, method: spec.method, path,
+          status, statusMessage: r.res.statusMessage, text: scrub(r.res.text, secrets), method: spec.method, path,
           requestId: header(r.res.headers, 'x-request-id'),
         });
         if (status !== 429 && status < 500) throw apiErr;
@@ -191,7 +194,7 @@ export function createTransport(opts: TransportOptions): Transport {
     return { method: spec.method, url: spec.url, headers: redactPreparedHeaders(headers), ...(spec.body !== undefined ? { body: spec.body } : {}) };
   }
 
-  return { send, prepare };
+  return { send, prepare, redact: (text) => scrub(text, secrets) };
 }
 
 function unknownOutcome(method: string, path: string, why: string, cause: unknown): UnknownOutcomeError {

@@ -1,5 +1,6 @@
 /** Human durations for config values and the `--timeout` / `--interval` flags. */
 import { UsageError } from '../errors.js';
+import { printable } from '../validate.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -16,7 +17,7 @@ export function parseDuration(text: string | number, what = 'duration'): number 
   if (/^\d+(\.\d+)?$/.test(s)) return checkRange(Number(s) * 1000, text, what);
   const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s) ? s.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g) : null;
   if (!parts) {
-    throw new UsageError(`invalid ${what} "${text}": use a number of seconds or a value like 500ms, 90s, 10m, 1h`);
+    throw new UsageError(`invalid ${what} ${printable(text)}: use a number of seconds or a value like 500ms, 90s, 10m, 1h`);
   }
   let ms = 0;
   for (const p of parts) {
@@ -28,7 +29,7 @@ export function parseDuration(text: string | number, what = 'duration'): number 
 
 function checkRange(ms: number, text: string, what: string): number {
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DURATION_MS) {
-    throw new UsageError(`invalid ${what} "${text}": must be between 0 and 7 days`);
+    throw new UsageError(`invalid ${what} ${printable(text)}: must be between 0 and 7 days`);
   }
   return Math.round(ms);
 }

@@ -10,7 +10,8 @@ import type { IOStreams } from '../io/streams.js';
 import { ID_PATTERN, isValidRegion, normaliseEndpoint } from '../api/validate.js';
 import { AKSK_FAMILIES } from './env.js';
 import { maskAccessKey } from './mask.js';
-import { type ProfileConfig, isPlainObject } from './schema.js';
+import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject } from './schema.js';
+import { printable } from '../validate.js';
 
 /** The questions config init may ask; injectable for tests. */
 export interface InitPrompter {
@@ -60,10 +61,15 @@ export interface ConfigInitResult {
 export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInitResult> {
   const { flags, env } = opts;
   const name = flags.profile?.trim() || 'default';
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new UsageError(`invalid profile name "${name}": use letters, digits, ".", "_" or "-"`);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new UsageError(`invalid profile name ${printable(name)}: use letters, digits, ".", "_" or "-"`);
+  // Names that are properties of every object would read or write the prototype, not a profile.
+  if (RESERVED_PROFILE_NAMES.has(name)) throw new UsageError(`invalid profile name ${printable(name)}: reserved; choose another name`);
   const file = path.join(opts.homeDir, '.sdrsrc');
   const { doc, created } = await readExisting(file);
-  const existing: ProfileConfig = (doc.profiles as Record<string, ProfileConfig>)[name] ?? {};
+  const profiles = doc.profiles as Record<string, ProfileConfig>;
+  const current: unknown = Object.hasOwn(profiles, name) && profiles[name] !== null ? profiles[name] : {};
+  if (!isPlainObject(current)) throw new ConfigError(`${file}: profile ${printable(name)} is not a mapping; fix or move it before running config init`);
+  const existing = current as ProfileConfig;
   const envPair = AKSK_FAMILIES.map((f) => ({ ak: env[f.ak]?.trim(), sk: env[f.sk]?.trim() })).find((p) => p.ak || p.sk);
 
   if (flags.secretKey) opts.warn('--secret-key exposes the key in shell history and the process list; prefer --secret-key-stdin or HUAWEICLOUD_SDK_SK');
@@ -112,7 +118,7 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
 async function askEndpoint(flag: string | undefined, prev: string | undefined): Promise<string | undefined> {
   if (!flag) return prev;
   const url = normaliseEndpoint(flag);
-  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got "${flag}"`);
+  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got ${printable(flag)}`);
   return url;
 }
 

@@ -80,7 +80,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const credentials = async () => {
     // Re-read the file so a credential helper that rewrites it is honoured mid-wait.
     const fresh = file ? await readConfigFile(file.path, () => {}) : undefined;
-    const freshProfile = fresh?.config.profiles[profileName] ?? (fresh ? {} : profile);
+    const freshProfile = (fresh && Object.hasOwn(fresh.config.profiles, profileName) ? fresh.config.profiles[profileName] : undefined) ?? (fresh ? {} : profile);
     const resolved = resolveCredentials(env, freshProfile, origin);
     if (!resolved) throw missingCredentialsError(profileName, file?.path);
     return resolved.credentials;
@@ -101,7 +101,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
 }
 
 function selectProfile(file: LoadedConfigFile | undefined, name: string, explicit: boolean): ProfileConfig {
-  const found = file?.config.profiles[name];
+  const profiles = file?.config.profiles;
+  const found = profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   if (found) return found;
   if (!explicit && name === 'default') return {};
   const available = Object.keys(file?.config.profiles ?? {});

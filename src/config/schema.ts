@@ -1,5 +1,5 @@
 /** The config file's shape and its validation: wrong types are errors, unknown keys warnings. */
-import { ConfigError } from '../errors.js';
+import { ConfigError, safeText } from '../errors.js';
 import { parseDuration } from './duration.js';
 
 /** One named profile in the config file. Every key is optional. */
@@ -27,6 +27,9 @@ export interface ConfigFile {
 const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint'] as const;
 const DURATION_KEYS = ['interval', 'maxInterval', 'timeout'] as const;
 const ENDPOINT_KEYS = ['sdrs', 'ecs', 'vpc', 'iam'] as const;
+/** Profile names that are properties of every object; never valid profiles. */
+export const RESERVED_PROFILE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Keys whose presence makes the file sensitive (permission warning). */
 export const SECRET_KEYS = ['secretKey', 'securityToken', 'authToken'] as const;
 
@@ -38,18 +41,28 @@ export interface FileText {
 
 /** Validates a parsed config document; returns it typed, warns about unknown keys. */
 export function validateConfig(doc: unknown, file: FileText, warn: (line: string) => void): ConfigFile {
-  if (doc === null || doc === undefined) return { profiles: {} };
+  // No prototype: a profile named "constructor" or "__proto__" must not find Object's properties.
+  const out: Record<string, ProfileConfig> = Object.create(null);
+  if (doc === null || doc === undefined) return { profiles: out };
   if (!isPlainObject(doc)) throw typeError(file, [], 'the top level', 'a mapping with a "profiles" key');
   for (const key of Object.keys(doc)) {
-    if (key !== 'profiles') warn(`${where(file, [key])}: unknown key "${key}" ignored (expected "profiles")`);
+    if (key !== 'profiles') warn(`${where(file, [key])}: unknown key ${quote(key)} ignored (expected "profiles")`);
   }
   const profiles = doc.profiles ?? {};
   if (!isPlainObject(profiles)) throw typeError(file, ['profiles'], '"profiles"', 'a mapping of profile names');
-  const out: Record<string, ProfileConfig> = {};
   for (const [name, raw] of Object.entries(profiles)) {
+    if (RESERVED_PROFILE_NAMES.has(name)) {
+      warn(`${where(file, ['profiles', name])}: profile name ${quote(name)} is reserved; profile ignored`);
+      continue;
+    }
     out[name] = validateProfile(name, raw ?? {}, file, warn);
   }
   return { profiles: out };
+}
+
+/** A key from the file, quoted for a message with control characters escaped. */
+function quote(key: string): string {
+  return safeText(JSON.stringify(key.length > 80 ? key.slice(0, 77) + '...' : key));
 }
 
 function validateProfile(name: string, raw: unknown, file: FileText, warn: (line: string) => void): ProfileConfig {
@@ -73,7 +86,7 @@ function validateProfile(name: string, raw: unknown, file: FileText, warn: (line
     } else if (key === 'endpoints') {
       p.endpoints = validateEndpoints(name, value, file, warn);
     } else {
-      warn(`${where(file, at(key))}: unknown key "${key}" in profile "${name}" ignored`);
+      warn(`${where(file, at(key))}: unknown key ${quote(key)} in profile ${quote(name)} ignored`);
     }
   }
   return p;
@@ -85,7 +98,7 @@ function validateEndpoints(name: string, value: unknown, file: FileText, warn: (
   const out: NonNullable<ProfileConfig['endpoints']> = {};
   for (const [k, v] of Object.entries(value)) {
     if (!(ENDPOINT_KEYS as readonly string[]).includes(k)) {
-      warn(`${where(file, at(k))}: unknown endpoint "${k}" in profile "${name}" ignored (expected sdrs, ecs, vpc or iam)`);
+      warn(`${where(file, at(k))}: unknown endpoint ${quote(k)} in profile ${quote(name)} ignored (expected sdrs, ecs, vpc or iam)`);
       continue;
     }
     if (typeof v !== 'string') throw typeError(file, at(k), `"endpoints.${k}" in profile "${name}"`, 'a URL string');

@@ -21,6 +21,12 @@ export interface RouteCtx {
 export interface AdminHooks {
   counters(): { total: number; routes: Record<string, number> };
   resetCounters(): void;
+  /** `{faults, injected, queued}`: the spec, what was injected so far and what is queued. */
+  faults(): Record<string, unknown>;
+  /** Queues faults for the next matching requests; throws Error on a bad body. Returns the queue. */
+  queueFault(body: Record<string, unknown>): Record<string, unknown>[];
+  /** Empties the queue and zeroes the injected counts. */
+  clearFaults(): void;
   configure(cfg: Record<string, unknown>): Record<string, unknown>;
   advanceClock(ms: number): number;
 }

@@ -7,7 +7,7 @@
  * its source side, with two instances and four attached pairs, its production
  * servers ACTIVE (so a reverse is refused until they are stopped).
  */
-import { stableUuid } from './format.js';
+import { newUuid, stableUuid } from './format.js';
 import type { GroupRec, InstanceRec, PowerStatus, ReplicationRec, SeedName, ServerRec, VolumeRec, World } from './world.js';
 
 export const SEED_IDS = {
@@ -131,63 +131,128 @@ export function addServer(w: World, s: AddServerInput): { server: ServerRec; vol
 }
 
 function addDemoGroup(w: World, now: number): void {
-  const g: GroupRec = {
-    id: SEED_IDS.demoGroup,
-    name: 'demo-erp',
-    description: 'ERP application and database (seeded)',
+  const g = newGroup(w, { id: SEED_IDS.demoGroup, name: 'demo-erp', description: 'ERP application and database (seeded)', now });
+  for (const name of ['erp-app-01', 'erp-db-01']) {
+    protect(w, g, SEED_IDS.server(name), now, {
+      instance: SEED_IDS.demoInstance(name),
+      drServer: SEED_IDS.drServer(name),
+      drVolume: (i) => SEED_IDS.drVolume(name, i === 0 ? 'sys' : 'data'),
+      replication: (i) => SEED_IDS.demoReplication(name, i === 0 ? 'sys' : 'data'),
+      replicationName: (i) => `rp-${name}-${i === 0 ? 'sys' : 'data'}`,
+    });
+  }
+}
+
+/** A group record, protected on its source side in the first domain and VPC. */
+function newGroup(w: World, g: { id: string; name: string; description: string | null; now: number }): GroupRec {
+  const domain = w.domains[0];
+  const rec: GroupRec = {
+    id: g.id,
+    name: g.name,
+    description: g.description,
     status: 'protected',
     progress: 100,
-    sourceAz: LOCAL_AZ,
-    targetAz: REMOTE_AZ,
-    domainId: SEED_IDS.domain,
-    vpcId: SEED_IDS.vpc,
+    sourceAz: domain.localAz,
+    targetAz: domain.remoteAz,
+    domainId: domain.id,
+    vpcId: w.vpcs[0].id,
     priority: 'source',
+    createdAt: g.now,
+    updatedAt: g.now,
+  };
+  w.groups[rec.id] = rec;
+  return rec;
+}
+
+interface ProtectIds {
+  instance: string;
+  drServer: string;
+  /** By the disk's index on the production server (0 = system disk). */
+  drVolume(i: number): string;
+  replication(i: number): string;
+  replicationName(i: number): string;
+}
+
+/** Protects a production server in `g`: a SHUTOFF DR server, DR disks, one attached pair per disk. */
+function protect(w: World, g: GroupRec, prodId: string, now: number, ids: ProtectIds): InstanceRec {
+  const prod = w.servers[prodId];
+  const dr = addServer(w, { id: ids.drServer, name: prod.name, az: g.targetAz, vpcId: g.vpcId, status: 'SHUTOFF', now, role: 'dr', volumeIds: [] }).server;
+  const pi: InstanceRec = {
+    id: ids.instance,
+    name: `pi-${prod.name}`,
+    description: null,
+    groupId: g.id,
+    status: 'protected',
+    progress: 100,
+    sourceServer: prod.id,
+    targetServer: dr.id,
+    attachment: [],
+    tags: [],
+    metadata: {},
     createdAt: now,
     updatedAt: now,
   };
-  w.groups[g.id] = g;
-  for (const name of ['erp-app-01', 'erp-db-01']) {
-    const prod = SEED_IDS.server(name);
-    const dr = addServer(w, { id: SEED_IDS.drServer(name), name, az: REMOTE_AZ, vpcId: SEED_IDS.vpc, status: 'SHUTOFF', now, role: 'dr', volumeIds: [] }).server;
-    const pi: InstanceRec = {
-      id: SEED_IDS.demoInstance(name),
-      name: `pi-${name}`,
+  w.instances[pi.id] = pi;
+  const disks = Object.values(w.volumes)
+    .filter((v) => v.serverId === prod.id)
+    .sort((a, b) => String(a.device).localeCompare(String(b.device)));
+  disks.forEach((src, i) => {
+    const device = src.device!;
+    const drVol: VolumeRec = { ...src, id: ids.drVolume(i), az: g.targetAz, serverId: dr.id, role: 'dr' };
+    w.volumes[drVol.id] = drVol;
+    const rp: ReplicationRec = {
+      id: ids.replication(i),
+      name: ids.replicationName(i),
       description: null,
       groupId: g.id,
       status: 'protected',
+      sourceVolume: src.id,
+      targetVolume: drVol.id,
+      attachment: [{ protected_instance: pi.id, device }],
+      replicationStatus: 'active',
       progress: 100,
-      sourceServer: prod,
-      targetServer: dr.id,
-      attachment: [],
-      tags: [],
-      metadata: {},
+      failureDetail: null,
+      faultLevel: '0',
       createdAt: now,
       updatedAt: now,
     };
-    w.instances[pi.id] = pi;
-    for (const disk of ['sys', 'data'] as const) {
-      const src = w.volumes[SEED_IDS.volume(name, disk)];
-      const device = src.device!;
-      const drVol: VolumeRec = { ...src, id: SEED_IDS.drVolume(name, disk), az: REMOTE_AZ, serverId: dr.id, role: 'dr' };
-      w.volumes[drVol.id] = drVol;
-      const rp: ReplicationRec = {
-        id: SEED_IDS.demoReplication(name, disk),
-        name: `rp-${name}-${disk}`,
-        description: null,
-        groupId: g.id,
-        status: 'protected',
-        sourceVolume: src.id,
-        targetVolume: drVol.id,
-        attachment: [{ protected_instance: pi.id, device }],
-        replicationStatus: 'active',
-        progress: 100,
-        failureDetail: null,
-        faultLevel: '0',
-        createdAt: now,
-        updatedAt: now,
-      };
-      w.replications[rp.id] = rp;
-      pi.attachment.push({ replication: rp.id, device });
-    }
+    w.replications[rp.id] = rp;
+    pi.attachment.push({ replication: rp.id, device });
+  });
+  return pi;
+}
+
+/** What addProtectedGroup builds. */
+export interface ProtectedGroupInput {
+  name: string;
+  now: number;
+  /** Protected instances, each a new production server with a system and a data disk. @default 1 */
+  servers?: number;
+  /** Power state of the new production servers; SHUTOFF makes the group reversible at once. @default 'SHUTOFF' */
+  productionStatus?: PowerStatus;
+}
+
+/**
+ * Adds a protected group (source side is production) in the first domain and VPC, with new
+ * production servers, SHUTOFF DR servers and attached pairs, as if created, filled and
+ * started through the API. For scale tests and benchmarks (`POST /__emulator/groups`).
+ */
+export function addProtectedGroup(w: World, input: ProtectedGroupInput): GroupRec {
+  const g = newGroup(w, { id: newUuid(), name: input.name, description: null, now: input.now });
+  const n = input.servers ?? 1;
+  for (let k = 1; k <= n; k++) {
+    const name = n === 1 ? `${input.name}-app` : `${input.name}-app-${k}`;
+    const prod = addServer(w, {
+      id: newUuid(), name, az: g.sourceAz, vpcId: g.vpcId, status: input.productionStatus ?? 'SHUTOFF', now: input.now,
+      volumeIds: [newUuid(), newUuid()],
+    }).server;
+    protect(w, g, prod.id, input.now, {
+      instance: newUuid(),
+      drServer: newUuid(),
+      drVolume: () => newUuid(),
+      replication: () => newUuid(),
+      replicationName: (i) => `rp-${name}-${i === 0 ? 'sys' : `data${i}`}`,
+    });
   }
+  return g;
 }

@@ -15,7 +15,8 @@ import { authenticate } from './auth.js';
 import type { Credentials } from './auth.js';
 import type { Engine } from './engine.js';
 import { EmuError, gatewayError, sdrsError } from './errors.js';
-import type { FaultInjector } from './faults.js';
+import { formatFaults, parseQueuedFault } from './faults.js';
+import type { FaultInjector, QueuedFault } from './faults.js';
 import { newRequestId } from './format.js';
 import { Res } from './http.js';
 import type { AdminHooks, RouteDef } from './http.js';
@@ -55,6 +56,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       return { total: [...counters.values()].reduce((a, b) => a + b, 0), routes };
     },
     resetCounters: () => counters.clear(),
+    faults: () => ({ faults: formatFaults(faults.spec), injected: structuredClone(faults.stats), queued: faults.queued.map(queuedView) }),
+    queueFault: (body) => {
+      const { fault, count } = parseQueuedFault(body);
+      faults.enqueue(fault, count);
+      return faults.queued.map(queuedView);
+    },
+    clearFaults: () => faults.clear(),
     configure: deps.configure,
     advanceClock: deps.advanceClock,
   };
@@ -81,7 +89,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const def = defOf(req);
     const key = `${req.method} ${def ? def.path : '<unmatched>'}`;
     counters.set(key, (counters.get(key) ?? 0) + 1);
-    const d = faults.decide(req.method);
+    const d = faults.decide(req.method, req.url.split('?')[0]);
     if (d.kind === 'error') throw sdrsError('SDRS.0006', 'Internal server error (injected by the emulator).', d.status);
     if (d.kind === 'throttle') {
       throw gatewayError(429, 'APIGW.0308', 'The throttling threshold has been reached.', { 'Retry-After': String(d.retryAfterS) });
@@ -90,7 +98,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       if (!d.processed) return drop(req, reply);
       dropAfter.add(req.raw);
     }
-    if (faults.spec.latencyMs > 0 && req.method === 'GET') await sleep(faults.spec.latencyMs);
+    if (faults.spec.latencyMs > 0 && req.method === 'GET') {
+      faults.noteLatency(req.method);
+      await sleep(faults.spec.latencyMs);
+    }
   });
 
   app.addHook('preHandler', async (req) => {
@@ -162,6 +173,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   return app;
+}
+
+function queuedView(f: QueuedFault): Record<string, unknown> {
+  return { fault: f.fault, ...(f.method ? { method: f.method } : {}), ...(f.path ? { path: f.path } : {}), ...(f.retryAfterS !== undefined ? { retry_after: f.retryAfterS } : {}) };
 }
 
 function rawBody(req: FastifyRequest): Buffer | undefined {

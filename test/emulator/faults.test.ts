@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FaultInjector, NO_FAULTS } from '../../src/emulator/faults.js';
-import { SEED_IDS, parseDuration, parseFaults } from '../../src/emulator/index.js';
+import { SEED_IDS, formatFaults, parseDuration, parseFaults } from '../../src/emulator/index.js';
 import { harness } from './setup.js';
 
 describe('parseFaults / parseDuration', () => {
@@ -101,5 +101,67 @@ describe('fault injection', () => {
     const t1 = Date.now();
     await h.c.put(`/server-groups/${SEED_IDS.demoGroup}`, { server_group: { name: 'x' } });
     expect(Date.now() - t1).toBeLessThan(390);
+  });
+});
+
+describe('read/write rates, queued faults and statistics', () => {
+  it('parses read.* and write.* overrides; unset rates inherit the base', () => {
+    const f = parseFaults('5xx=0.01,write.429=0.2,read.reset=0.05,latency=10ms');
+    expect(f.write).toEqual({ p5xx: 0.01, p429: 0.2, pReset: 0 });
+    expect(f.read).toEqual({ p5xx: 0.01, p429: 0, pReset: 0.05 });
+    expect(parseFaults(formatFaults(f))).toEqual(f);
+    expect(formatFaults(f)).toBe('5xx=0.01,latency=10ms,read.reset=0.05,write.429=0.2');
+    expect(parseFaults('5xx=0.1')).toEqual({ p5xx: 0.1, p429: 0, pReset: 0, latencyMs: 0, rps: 0 });
+  });
+  it.each(['post.5xx=0.1', 'write.latency=1s', 'write.5xx=0.6,write.429=0.6', 'read.5xx=2'])('rejects %s', (spec) => {
+    expect(() => parseFaults(spec)).toThrow();
+  });
+
+  it('applies write rates to mutations and read rates to GETs', () => {
+    const f = new FaultInjector(parseFaults('write.5xx=1'), 1);
+    expect(f.decide('GET').kind).toBe('none');
+    expect(f.decide('POST')).toMatchObject({ kind: 'error' });
+    expect(f.decide('DELETE')).toMatchObject({ kind: 'error' });
+    expect(f.stats).toMatchObject({ error: 2, by_method: { POST: { error: 1 }, DELETE: { error: 1 } } });
+  });
+
+  it('without overrides, draws exactly as before (same seed, same sequence)', () => {
+    const a = new FaultInjector(parseFaults('5xx=0.2,429=0.2,reset=0.2'), 7);
+    const b = new FaultInjector({ p5xx: 0.2, p429: 0.2, pReset: 0.2, latencyMs: 0, rps: 0 }, 7);
+    const seq = (f: FaultInjector) => Array.from({ length: 40 }, (_, i) => JSON.stringify(f.decide(i % 3 ? 'GET' : 'POST')));
+    expect(seq(a)).toEqual(seq(b));
+  });
+
+  it('queued faults hit the next matching request only, before the dice', async () => {
+    const h = await harness({ seed: 'demo' });
+    const q = await h.c.admin('POST', '/faults/next', { fault: '503', method: 'POST', path: '/action', count: 2 });
+    expect(q.body.queued).toEqual([{ fault: '503', method: 'POST', path: '/action' }, { fault: '503', method: 'POST', path: '/action' }]);
+    expect((await h.c.get('/server-groups')).status).toBe(200);
+    expect((await h.c.post('/server-groups', {})).status).toBe(400); // no match: the real answer
+    const stop = () => h.c.post(`/server-groups/${SEED_IDS.demoGroup}/action`, { 'stop-server-group': {} });
+    expect((await stop()).status).toBe(503);
+    expect((await stop()).status).toBe(503);
+    expect((await stop()).status).toBe(200);
+    await h.c.admin('POST', '/faults/next', { fault: '429', retry_after: 2 });
+    const t = await h.c.get('/server-groups');
+    expect(t.status).toBe(429);
+    expect(t.headers.get('retry-after')).toBe('2');
+    const s = await h.c.admin('GET', '/faults');
+    expect(s.body).toMatchObject({ faults: 'none', queued: [], injected: { error: 2, throttle: 1, by_method: { POST: { error: 2 }, GET: { throttle: 1 } } } });
+    expect((await h.c.admin('DELETE', '/faults')).body.injected).toMatchObject({ error: 0, throttle: 0, by_method: {} });
+    expect((await h.c.admin('POST', '/faults/next', { fault: '418' })).status).toBe(400);
+    expect((await h.c.admin('POST', '/faults/next', { fault: '500', count: 0 })).status).toBe(400);
+  });
+
+  it('reset-after processes a mutation, then drops the connection; reset-before does not process it', async () => {
+    const h = await harness({ seed: 'demo' });
+    const name = () => h.c.admin('GET', '/state').then((r) => r.body.world.groups[SEED_IDS.demoGroup].name);
+    await h.c.admin('POST', '/faults/next', { fault: 'reset-before', method: 'PUT' });
+    await expect(h.c.put(`/server-groups/${SEED_IDS.demoGroup}`, { server_group: { name: 'before' } })).rejects.toThrow();
+    expect(await name()).toBe('demo-erp');
+    await h.c.admin('POST', '/faults/next', { fault: 'reset-after', method: 'PUT' });
+    await expect(h.c.put(`/server-groups/${SEED_IDS.demoGroup}`, { server_group: { name: 'after' } })).rejects.toThrow();
+    expect(await name()).toBe('after');
+    expect((await h.c.admin('GET', '/faults')).body.injected).toMatchObject({ reset: 1, reset_processed: 1 });
   });
 });

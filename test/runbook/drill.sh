@@ -8,7 +8,8 @@ sdrs() { node "$here/../../bin/sdrs.js" "$@"; }
 work=$(mktemp -d)
 trap 'kill "$emu_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-sdrs emulator --port 0 --seed demo --job-duration 300ms --json >"$work/emu.json" 2>"$work/emu.err" &
+# Started without the sdrs() wrapper so that $! is node itself and the trap stops it.
+node "$here/../../bin/sdrs.js" emulator --port 0 --seed demo --job-duration 300ms --json >"$work/emu.json" 2>"$work/emu.err" &
 emu_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/emu.json" ] && break; sleep 0.1; done
 url=$(jq -r .url "$work/emu.json")

@@ -135,19 +135,34 @@ export function loginNote(to: Station, servers: 'not-started' | 'started' | 'sai
 }
 
 async function explainUnknownReverse(api: SdrsApi, group: ServerGroup, to: Station, err: UnknownOutcomeError): Promise<UnknownOutcomeError> {
-  let status: string | undefined;
+  let now: ServerGroup | undefined;
   try {
-    status = (await api.getGroup(group.id)).status;
+    now = await api.getGroup(group.id);
   } catch {
     // Still failing; the hint says how to check.
   }
-  const accepted = status === 'reversing' || status === 'error-reversing';
-  return new UnknownOutcomeError(
-    `the reverse request for group ${printable(group.name)} got no clear answer (${err.message})` +
-      (status ? `; the group is now ${status}${accepted ? ', so the service did accept it' : ''}` : '; it may or may not have been accepted'),
-    {
-      hint: `Do not re-send blindly. Check with: sdrs group show ${group.id}` + (accepted ? '' : ` (then, if it is still ${group.status}: sdrs group reverse ${group.id} --to ${to})`),
-      details: { ...err.details, group: group.name, group_id: group.id, ...(status ? { group_status: status } : {}) },
+  // Only a change proves anything: a group that was already error-reversing before the
+  // request says nothing about whether this request was accepted.
+  const moved = now !== undefined && group.priority_station !== to && now.priority_station === to;
+  const accepted =
+    moved || now?.status === 'reversing' || (now?.status === 'error-reversing' && group.status !== 'error-reversing');
+  const what = !now
+    ? '; it may or may not have been accepted'
+    : moved
+      ? `; production now runs on ${to} (${azOf(now, to)}), so the reverse was carried out (group ${now.status})`
+      : accepted
+        ? `; the group is now ${now.status}, so the service did accept it`
+        : `; the group is now ${now.status} with production still on ${now.priority_station}`;
+  return new UnknownOutcomeError(`the reverse request for group ${printable(group.name)} got no clear answer (${err.message})${what}`, {
+    hint: moved
+      ? `Nothing to re-send. Check with: sdrs group show ${group.id}`
+      : `Do not re-send blindly. Check with: sdrs group show ${group.id}` +
+        (accepted ? '' : ` (then, if it is still ${now?.status ?? group.status} on ${group.priority_station}: sdrs group reverse ${group.id} --to ${to})`),
+    details: {
+      ...err.details,
+      group: group.name,
+      group_id: group.id,
+      ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}),
     },
-  );
+  });
 }
