@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, AuthError, ConfigError, NetworkError, UsageError } from '../../src/errors.js';
 import { findErrorFields } from '../../src/api/errors.js';
 import { makeClient } from './helpers.js';
-import { AK, PROJECT, SK, startStub } from './stub-server.js';
+import { AK, PROJECT, SK, useStubs } from './stub-server.js';
 
-const stubs: { close(): Promise<void> }[] = [];
-async function stub(...args: Parameters<typeof startStub>) {
-  const s = await startStub(...args);
-  stubs.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(stubs.splice(0).map((s) => s.close()));
-});
+const stub = useStubs();
 
 describe('error bodies (reference section 6)', () => {
   const cases: [string, number, unknown, string, string][] = [

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 /** A bare node:http stub for what the emulator cannot produce (bad bodies, 5xx runs, dropped sockets). */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,4 +62,17 @@ export async function closedPort(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((r) => server.close(() => r()));
   return `http://127.0.0.1:${port}`;
+}
+
+/** Starts stubs for one test file and closes them after each test. */
+export function useStubs(): typeof startStub {
+  const open: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (...args) => {
+    const s = await startStub(...args);
+    open.push(s);
+    return s;
+  };
 }

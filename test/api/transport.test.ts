@@ -1,19 +1,11 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError, UnknownOutcomeError } from '../../src/errors.js';
 import { makeClient } from './helpers.js';
-import { PROJECT, SK, closedPort, startStub } from './stub-server.js';
+import { PROJECT, SK, closedPort, useStubs } from './stub-server.js';
 
 const GROUP = { id: 'g-1', name: 'web', status: 'available' };
-const stubs: { close(): Promise<void> }[] = [];
-async function stub(...args: Parameters<typeof startStub>) {
-  const s = await startStub(...args);
-  stubs.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(stubs.splice(0).map((s) => s.close()));
-});
+const stub = useStubs();
 
 describe('signing and headers', () => {
   it('signs GETs and POSTs over the exact bytes sent', async () => {

@@ -16,17 +16,22 @@ export interface TestWorld {
   stop(): Promise<void>;
 }
 
-/** An emulator on a free loopback port with short jobs. */
-export async function startWorld(opts: EmulatorOptions = {}, extraEnv: Record<string, string> = {}): Promise<TestWorld> {
-  const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: 300, ...opts });
-  const client = emulatorClient(emu);
-  const env = baseEnv({
+/** A clean environment (see baseEnv) pointing the binary at an emulator: endpoint, credentials, project. */
+export function emulatorEnv(emu: Pick<RunningEmulator, 'url' | 'ak' | 'sk' | 'projectId'>, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return baseEnv({
     SDRS_ENDPOINT: emu.url,
     HUAWEICLOUD_SDK_AK: emu.ak,
     HUAWEICLOUD_SDK_SK: emu.sk,
     SDRS_PROJECT_ID: emu.projectId,
-    ...extraEnv,
+    ...extra,
   });
+}
+
+/** An emulator on a free loopback port with short jobs. */
+export async function startWorld(opts: EmulatorOptions = {}, extraEnv: Record<string, string> = {}): Promise<TestWorld> {
+  const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: 300, ...opts });
+  const client = emulatorClient(emu);
+  const env = emulatorEnv(emu, extraEnv);
   return {
     emu,
     client,

@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import { LOCAL_AZ, REMOTE_AZ, SEED_IDS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { emulatorClient, type EmulatorClient } from '../helpers/emulator-client.js';
-import { baseEnv } from '../helpers/run.js';
+import { emulatorEnv } from '../helpers/cli-env.js';
 
 export { LOCAL_AZ, REMOTE_AZ, SEED_IDS };
 
@@ -32,13 +32,7 @@ export interface World {
 export async function startWorld(opts: EmulatorOptions = {}, extraEnv: Record<string, string | undefined> = {}): Promise<World> {
   const emu = await startEmulator({ port: 0, seed: 'empty', jobDurationMs: 300, ...opts });
   const client = emulatorClient(emu);
-  const env = baseEnv({
-    SDRS_ENDPOINT: emu.url,
-    HUAWEICLOUD_SDK_AK: emu.ak,
-    HUAWEICLOUD_SDK_SK: emu.sk,
-    SDRS_PROJECT_ID: emu.projectId,
-    ...extraEnv,
-  });
+  const env = emulatorEnv(emu, extraEnv);
   const admin = async (method: string, path: string, body?: unknown) => {
     const r = await client.admin(method, path, body);
     if (r.status >= 300) throw new Error(`admin ${method} ${path}: HTTP ${r.status} ${r.text}`);
