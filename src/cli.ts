@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Readable, Writable } from 'node:stream';
 import { homedir } from 'node:os';
+import { setMaxListeners } from 'node:events';
 import { ExitCode, SdrsError, UsageError, toSdrsError } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
 import { palette } from './io/color.js';
@@ -159,6 +160,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
 
   const controller = new AbortController();
+  // Every in-flight request listens on this one signal; 100 concurrent watchers are expected.
+  setMaxListeners(0, controller.signal);
   const onExternalAbort = () => controller.abort(deps.signal?.reason ?? 'SIGINT');
   deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
   let interrupts = 0;

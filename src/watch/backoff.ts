@@ -2,10 +2,12 @@
  * The polling delay policy: pure arithmetic, no clock, no I/O.
  *
  * Without history it is a capped exponential backoff (1 s × 1.5ⁿ up to 30 s)
- * with ±10 % jitter. With a learned window for the job type (history.ts) it
- * polls sparsely until the window opens, densely inside it, and backs off
+ * with ±10 % jitter. With a learned window for the job (history.ts) it polls
+ * sparsely until the window opens, densely inside it (sqrt(2 × width × 125 ms)
+ * apart: 3.9 s for a 1-minute window, 8.7 s for 5 minutes), and backs off
  * again if the job overruns it: that is how a 10-minute job costs fewer polls
- * than a fixed 10 s poller yet is noticed faster than by a fixed 5 s poller.
+ * than a fixed 10 s poller yet is noticed faster than by a fixed 5 s poller
+ * (`npm run bench`, docs/performance.md).
  */
 
 /** When a job of this type is expected to end, in ms since the wait started. */
@@ -28,8 +30,13 @@ export interface BackoffPolicy {
   jitter: number;
   /** The final poll happens this long before the deadline (ms). @default 100 */
   finalPollLeadMs: number;
-  /** At most about this many polls are spent inside the expected window. @default 20 */
-  densePolls: number;
+  /**
+   * Inside the expected window, what one poll is worth in detection delay (ms). The dense
+   * delay minimises polls + delay / pollWorthMs for an end anywhere in a window of width W:
+   * sqrt(2 × W × pollWorthMs), so a wider window gets more polls, but only as its square root.
+   * @default 125
+   */
+  pollWorthMs: number;
   /** Before the window, delays may grow to this fraction of the window start (if above maxDelayMs). @default 0.1 */
   sparseCapFraction: number;
 }
@@ -41,7 +48,7 @@ export const DEFAULT_POLICY: Readonly<BackoffPolicy> = Object.freeze({
   factor: 1.5,
   jitter: 0.2,
   finalPollLeadMs: 100,
-  densePolls: 20,
+  pollWorthMs: 125,
   sparseCapFraction: 0.1,
 });
 
@@ -91,7 +98,7 @@ export function baseDelay(state: BackoffState, policy: BackoffPolicy = DEFAULT_P
     return { phase: 'sparse', delayMs: Math.min(exponentialDelay(state.attempt, policy, cap), start - t) };
   }
   if (t < end) {
-    const dense = Math.min(policy.maxDelayMs, Math.max(min, (end - start) / policy.densePolls));
+    const dense = Math.min(policy.maxDelayMs, Math.max(min, Math.sqrt(2 * (end - start) * policy.pollWorthMs)));
     return { phase: 'dense', delayMs: dense };
   }
   // Overrun: the delay grows with the time past the window, i.e. geometrically by `factor` per poll.

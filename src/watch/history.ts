@@ -1,23 +1,35 @@
 /**
- * A small local cache of how long each job type took, so the watcher can poll
- * densely only near the expected end (backoff.ts). It is a cache: every
- * function here tolerates a missing or corrupt file and never throws.
+ * A small local cache of how long each job type took on each protection group,
+ * so the watcher can poll densely only near the expected end (backoff.ts). It
+ * is a cache: every function here tolerates a missing or corrupt file and
+ * never throws.
  */
 import { mkdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ExpectedWindow } from './backoff.js';
 
-/** Samples kept per job type. */
+/** Samples kept per key. */
 export const MAX_SAMPLES = 20;
-/** Job types kept in the file (the oldest-updated are dropped). */
-const MAX_TYPES = 64;
+/** Keys (job types, and job types per group) kept in the file; the least recently updated are dropped. */
+const MAX_KEYS = 512;
+/** A job type's samples across all groups stand in for a group without its own only if their p90 is within this factor of their p10. */
+const TYPE_FALLBACK_MAX_SPREAD = 1.5;
 /** Durations above this (ms) are ignored as nonsense: 7 days. */
 const MAX_DURATION_MS = 7 * 24 * 3600_000;
 
 interface HistoryFile {
   version: 1;
-  /** job_type → durations in ms, oldest first. */
+  /** job_type, or job_type@group_id (groupHistoryKey) → durations in ms, oldest first. */
   durations: Record<string, number[]>;
+}
+
+/**
+ * The key of a job type on one protection group. Groups differ (a group of two
+ * servers reverses faster than one of forty), so each learns its own durations;
+ * the bare job type keeps the samples of every group as a fallback.
+ */
+export function groupHistoryKey(typeKey: string, groupId: string): string {
+  return `${typeKey}@${groupId}`;
 }
 
 /** `$XDG_CACHE_HOME/sdrs/job-durations.json`, else `~/.cache/sdrs/job-durations.json`. */
@@ -51,28 +63,62 @@ async function load(path: string): Promise<HistoryFile> {
   return { version: 1, durations: out };
 }
 
-/** The recorded durations (ms, oldest first) for a job type; [] when disabled, missing or unreadable. */
-export async function readDurations(path: string | undefined, jobType: string): Promise<number[]> {
-  if (!path || !jobType) return [];
+/** The recorded durations (ms, oldest first) for a key; [] when disabled, missing or unreadable. */
+export async function readDurations(path: string | undefined, key: string): Promise<number[]> {
+  if (!path || !key) return [];
   const file = await load(path);
-  return Object.hasOwn(file.durations, jobType) ? file.durations[jobType] : [];
+  return Object.hasOwn(file.durations, key) ? file.durations[key] : [];
 }
 
 /**
- * Appends one observed duration (ms) for a job type, keeping the last MAX_SAMPLES.
- * Written atomically (temp file + rename); concurrent writers may lose a sample, never corrupt the file.
+ * The durations to learn from for a job of `typeKey` on `groupId` (one file read): the
+ * group's own; without any, the job type's across groups if they agree (p90 within 1.5x
+ * of p10); else [] (plain backoff), since a window spanning very different groups would
+ * make the watcher slower than knowing nothing.
  */
-export async function recordDuration(path: string | undefined, jobType: string, durationMs: number): Promise<void> {
-  if (!path || !jobType || jobType.length > 128 || !validDuration(durationMs)) return;
+export async function readLearnedDurations(path: string | undefined, typeKey: string, groupId?: string): Promise<number[]> {
+  if (!path || !typeKey) return [];
+  const { durations } = await load(path);
+  const own = groupId ? groupHistoryKey(typeKey, groupId) : undefined;
+  if (own && Object.hasOwn(durations, own)) return durations[own];
+  const all = Object.hasOwn(durations, typeKey) ? durations[typeKey] : [];
+  const sorted = [...all].sort((a, b) => a - b);
+  if (!sorted.length || quantile(sorted, 0.9) > TYPE_FALLBACK_MAX_SPREAD * quantile(sorted, 0.1)) return [];
+  return all;
+}
+
+/** Appends one observed duration (ms) under one key; see recordDurations. */
+export async function recordDuration(path: string | undefined, key: string, durationMs: number): Promise<void> {
+  return recordDurations(path, [key], durationMs);
+}
+
+// Writes from one process are queued, so a hundred watchers finishing together lose no sample.
+let writes: Promise<void> = Promise.resolve();
+
+/**
+ * Appends one observed duration (ms) under each key, keeping the last MAX_SAMPLES per key.
+ * Written atomically (temp file + rename); concurrent writers in different processes may
+ * lose a sample, never corrupt the file.
+ */
+export function recordDurations(path: string | undefined, keys: string[], durationMs: number): Promise<void> {
+  const valid = keys.filter((k) => k && k.length <= 256);
+  if (!path || !valid.length || !validDuration(durationMs)) return Promise.resolve();
+  writes = writes.then(() => write(path, valid, Math.round(durationMs)));
+  return writes;
+}
+
+async function write(path: string, keys: string[], durationMs: number): Promise<void> {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const file = await load(path);
-    const list = (Object.hasOwn(file.durations, jobType) ? file.durations[jobType] : []).concat(Math.round(durationMs));
-    delete file.durations[jobType];
-    file.durations[jobType] = list.slice(-MAX_SAMPLES);
-    // Insertion order doubles as recency: drop the least recently updated types.
-    const types = Object.keys(file.durations);
-    for (const t of types.slice(0, Math.max(0, types.length - MAX_TYPES))) delete file.durations[t];
+    for (const key of keys) {
+      const list = (Object.hasOwn(file.durations, key) ? file.durations[key] : []).concat(durationMs);
+      delete file.durations[key];
+      file.durations[key] = list.slice(-MAX_SAMPLES);
+    }
+    // Insertion order doubles as recency: drop the least recently updated keys.
+    const all = Object.keys(file.durations);
+    for (const k of all.slice(0, Math.max(0, all.length - MAX_KEYS))) delete file.durations[k];
     await mkdir(dirname(path), { recursive: true });
     await writeFile(tmp, JSON.stringify(file) + '\n', { mode: 0o600 });
     await rename(tmp, path);

@@ -49,9 +49,17 @@ describe('learned window', () => {
     expect(baseDelay(st({ attempt: 20, elapsedMs: 550_000, expected: w }))).toEqual({ phase: 'sparse', delayMs: 20_000 });
   });
   it('is dense inside the window and backs off after it', () => {
-    expect(baseDelay(st({ attempt: 30, elapsedMs: 580_000, expected: w }))).toEqual({ phase: 'dense', delayMs: 3000 });
+    // sqrt(2 × 60 s window × 125 ms): 3.9 s apart.
+    expect(baseDelay(st({ attempt: 30, elapsedMs: 580_000, expected: w }))).toEqual({ phase: 'dense', delayMs: Math.sqrt(2 * 60_000 * 125) });
     expect(baseDelay(st({ attempt: 40, elapsedMs: 640_000, expected: w }))).toEqual({ phase: 'overrun', delayMs: 5000 });
     expect(baseDelay(st({ attempt: 40, elapsedMs: 900_000, expected: w })).delayMs).toBe(30_000);
+  });
+  it('spends more polls on a wider window, but only as its square root', () => {
+    const dense = (width: number) => baseDelay(st({ attempt: 30, elapsedMs: 300_000, expected: { startMs: 300_000, endMs: 300_000 + width } })).delayMs;
+    expect(dense(3_000)).toBe(1000); // never below --interval
+    expect(Math.round(dense(300_000))).toBe(8660);
+    expect(dense(4 * 300_000) / dense(300_000)).toBeCloseTo(2);
+    expect(dense(3_600_000)).toBe(30_000); // capped like the backoff
   });
   it('derives the window from history percentiles and shifts it for a job already running', () => {
     expect(expectedWindow([600_000])).toEqual({ startMs: 570_000, endMs: 630_000 });

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultHistoryPath, readDurations, recordDuration } from '../../src/watch/history.js';
+import { defaultHistoryPath, groupHistoryKey, readDurations, readLearnedDurations, recordDuration, recordDurations } from '../../src/watch/history.js';
 import { watchJob } from '../../src/watch/job-watcher.js';
 import { fakeClock, testIO } from '../helpers/fake-api.js';
 import type { Job } from '../../src/api/types.js';
@@ -33,7 +33,7 @@ describe('job-duration history', () => {
 });
 
 /** Simulates one job of `durationMs` and returns how watchJob (or a fixed poller) did. */
-async function runJob(durationMs: number, historyPath?: string) {
+async function runJob(durationMs: number, historyPath?: string, groupId?: string) {
   const c = fakeClock();
   const t0 = c.clock.now();
   const iso = (t: number) => new Date(t).toISOString();
@@ -44,7 +44,8 @@ async function runJob(durationMs: number, historyPath?: string) {
       const done = c.clock.now() - t0 >= durationMs;
       return {
         job_id: id, job_type: 'reverseProtectionGroupNoCG', status: done ? 'SUCCESS' : 'RUNNING',
-        begin_time: iso(t0), end_time: done ? iso(t0 + durationMs) : null, error_code: null, fail_reason: null, entities: {},
+        begin_time: iso(t0), end_time: done ? iso(t0 + durationMs) : null, error_code: null, fail_reason: null,
+        entities: groupId ? { server_group_id: groupId } : {},
       };
     },
     getGroup: async () => { throw new Error('unused'); },
@@ -68,7 +69,8 @@ describe('learned policy', () => {
     for (let i = 0; i < 5; i++) runs.push(await runJob(600_000 + (i - 2) * 3000, p));
     for (const r of runs) {
       expect(r.polls).toBeLessThan(ten.polls * 0.75);
-      expect(r.delayMs).toBeLessThanOrEqual(3500);
+      // Dense polls inside the learned window are sqrt(2 × 72 s × 125 ms) ≈ 4.2 s apart (±10 % jitter).
+      expect(r.delayMs).toBeLessThanOrEqual(4800);
     }
     const mean = runs.reduce((a, r) => a + r.delayMs, 0) / runs.length;
     expect(mean).toBeLessThan(five.meanDelayMs);
@@ -80,5 +82,39 @@ describe('learned policy', () => {
     await recordDuration(p, 'reverseProtectionGroupNoCG', 60_000);
     const r = await runJob(600_000, p);
     expect(r.polls).toBeLessThan(fixedPoller(600_000, 10_000).polls);
+  });
+});
+
+describe('per-group learning', () => {
+  const T = 'reverseProtectionGroupNoCG';
+
+  it('records each job under its group and its type, and learns from the group first', async () => {
+    const p = await tmp();
+    for (let i = 0; i < 3; i++) await runJob(600_000, p, 'g-big');
+    for (let i = 0; i < 3; i++) await runJob(20_000, p, 'g-small');
+    expect(await readDurations(p, groupHistoryKey(T, 'g-big'))).toEqual([600_000, 600_000, 600_000]);
+    expect(await readDurations(p, T)).toHaveLength(6);
+    expect(await readLearnedDurations(p, T, 'g-small')).toEqual([20_000, 20_000, 20_000]);
+    // A new group: the type's samples disagree (20 s and 10 min), so no window at all rather than a misleading one.
+    expect(await readLearnedDurations(p, T, 'g-new')).toEqual([]);
+    // A small group keeps being noticed within a second or two although a big one shares the job type.
+    const r = await runJob(20_000, p, 'g-small');
+    expect(r.delayMs).toBeLessThanOrEqual(2000);
+  });
+
+  it('falls back to the job type across groups when those agree', async () => {
+    const p = await tmp();
+    await recordDurations(p, [groupHistoryKey(T, 'a'), T], 60_000);
+    await recordDurations(p, [groupHistoryKey(T, 'b'), T], 70_000);
+    expect(await readLearnedDurations(p, T, 'c')).toEqual([60_000, 70_000]);
+    expect(await readLearnedDurations(p, T)).toEqual([60_000, 70_000]);
+    expect(await readLearnedDurations(undefined, T, 'c')).toEqual([]);
+  });
+
+  it('loses no sample when many watchers in one process finish together', async () => {
+    const p = await tmp();
+    await Promise.all(Array.from({ length: 15 }, (_, i) => recordDurations(p, [groupHistoryKey(T, `g${i}`), T], 1000 + i)));
+    expect(await readDurations(p, T)).toHaveLength(15);
+    expect(await readDurations(p, groupHistoryKey(T, 'g7'))).toEqual([1007]);
   });
 });

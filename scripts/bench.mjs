@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance figures of issue 8, each as a ratio against a
+// baseline measured side by side in the same run. Not part of `npm test`
+// (timed tests are flaky by nature); docs/performance.md records a run.
+//
+//   npm run bench                      all sections (a few minutes)
+//   npm run bench -- --only startup    startup | watch | many (comma-separated)
+//   npm run bench -- --quick           fewer runs and jobs, for a smoke test
+//   npm run bench -- --builtin-timer   never use hyperfine for start-up
+//   npm run bench -- --json FILE       also write every figure as JSON
+//   npm run bench -- --no-build        use dist/ as it is
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { benchStartup } from './bench/startup.mjs';
+import { benchWatch, fmtDur, LONG_MS } from './bench/watch.mjs';
+import { benchMany } from './bench/many.mjs';
+import { heading, machineFacts, rootPath, table, fmtS, fmtX } from './bench/util.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'builtin-timer': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const sections = new Set((flags.only ?? 'startup,watch,many').split(',').map((s) => s.trim()));
+for (const s of sections) if (!['startup', 'watch', 'many'].includes(s)) throw new Error(`--only: unknown section ${s} (startup, watch, many)`);
+const quick = flags.quick;
+const cacheDir = rootPath('node_modules/.cache/sdrs-bench/');
+mkdirSync(cacheDir, { recursive: true });
+const started = performance.now();
+
+const facts = machineFacts();
+console.log(`sdrs benchmark: Node ${facts.node}, ${facts.platform}, ${facts.cpus} CPU(s) (${facts.cpuModel}), ${facts.memory} RAM, load average ${facts.load}; hyperfine: ${facts.hyperfine}`);
+if (Number(facts.load.split(' ')[0]) > facts.cpus * 0.5) {
+  console.log('note: the machine is busy (load average above half the CPUs); start-up figures will be noisy.');
+}
+
+if (!flags['no-build']) {
+  const b = spawnSync(process.execPath, [rootPath('scripts/build.mjs')], { stdio: 'inherit', cwd: rootPath() });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+const out = { facts, quick };
+if (sections.has('startup')) {
+  heading('Start-up');
+  out.startup = benchStartup({ runs: quick ? 12 : 40, warmup: quick ? 2 : 5, cacheDir, builtinOnly: flags['builtin-timer'] });
+}
+if (sections.has('watch')) {
+  heading('Watching a job');
+  out.watch = await benchWatch({ cacheDir, jobsPerClass: quick ? 4 : 12, historyRuns: quick ? 5 : 10 });
+}
+if (sections.has('many')) {
+  heading('Many groups at once');
+  out.many = await benchMany({ cacheDir, groups: 100, jobMs: 5000, concurrencies: quick ? [100] : [100, 10], sequentialSample: quick ? 2 : 5 });
+}
+
+heading('Summary');
+const rows = [['figure', 'sdrs', 'baseline', 'ratio', 'goal']];
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT MET');
+if (out.startup) {
+  const base = out.startup.results.find((r) => r.key === 'node');
+  for (const r of out.startup.results.filter((x) => x.goal)) {
+    rows.push([`start-up: ${r.label} (paired ratio)`, `${r.median.toFixed(1)} ms`, `${base.median.toFixed(1)} ms (node -e 0)`, fmtX(r.ratio), `≤ ${r.goal}x ${verdict(r.ok)}`]);
+  }
+  rows.push(['start-up: --help loads got/ora/inquirer/cosmiconfig/fastify', out.startup.forbidden.length ? out.startup.forbidden.join(', ') : 'none', '', '', `none ${verdict(out.startup.forbidden.length === 0)}`]);
+}
+if (out.watch) {
+  const s = out.watch.stats;
+  rows.push(['watch: mean detection delay, sdrs learned', fmtS(s.learned.meanDelayMs), `${fmtS(s.fixed5.meanDelayMs)} (fixed 5 s)`, fmtX(s.learned.meanDelayMs / s.fixed5.meanDelayMs), `< 1x ${verdict(out.watch.goalDelay)}`]);
+  rows.push(['watch: p95 detection delay, sdrs learned', fmtS(s.learned.p95DelayMs), `${fmtS(s.fixed5.p95DelayMs)} (fixed 5 s)`, fmtX(s.learned.p95DelayMs / s.fixed5.p95DelayMs), '']);
+  rows.push([`watch: polls per job ≥ ${fmtDur(LONG_MS)}, sdrs learned`, s.learned.longPollsPerJob.toFixed(1), `${s.fixed10.longPollsPerJob.toFixed(1)} (fixed 10 s)`, fmtX(s.learned.longPollsPerJob / s.fixed10.longPollsPerJob), `< 1x ${verdict(out.watch.goalPolls)}`]);
+  rows.push(['watch: mean detection delay, sdrs cold', fmtS(s.cold.meanDelayMs), `${fmtS(s.fixed5.meanDelayMs)} (fixed 5 s)`, fmtX(s.cold.meanDelayMs / s.fixed5.meanDelayMs), '(no goal)']);
+}
+if (out.many && !out.many.skipped) {
+  for (const r of out.many.runs) {
+    rows.push([`many: 100 groups, ${r.label} (${r.history}), wall`, fmtS(r.wallMs), `${fmtS(r.idealMs)} (ideal)`, fmtX(r.wallMs / r.idealMs), '']);
+  }
+  const best = out.many.runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  rows.push(['many: fastest run vs sequential single reverses', fmtS(best.wallMs), `${fmtS(out.many.sequential.extrapolatedMs)} (extrapolated)`, fmtX(best.wallMs / out.many.sequential.extrapolatedMs), '']);
+  rows.push(['many: peak RSS watching 100 jobs', out.many.peakRssKb ? `${(out.many.peakRssKb / 1024).toFixed(1)} MB` : 'n/a', '100 MB (limit)', out.many.peakRssKb ? fmtX(out.many.peakRssKb / 1024 / 100) : '', `< 100 MB ${verdict(out.many.rssOk)}`]);
+} else if (out.many) {
+  rows.push(['many groups', 'skipped', '', '', out.many.skipped]);
+}
+console.log(table(rows));
+console.log(`\nTotal bench time: ${fmtS(performance.now() - started)}.`);
+if (flags.json) writeFileSync(flags.json, JSON.stringify(out, null, 2) + '\n');

@@ -1,0 +1,149 @@
+// Start-up: `sdrs --version`, `sdrs --help` and `sdrs group --help` against bare
+// `node -e 0`, measured side by side in the same run, plus which modules `--help` loads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mean, median, stddev, table, fmtMs, fmtX, rootPath } from './util.mjs';
+
+const NODE = process.execPath;
+const BIN = rootPath('bin/sdrs.js');
+
+/** The design's runtime dependencies, imported eagerly: the reference the issue quotes (~3.5x). */
+const EAGER_DEPS = ['commander', 'got', 'ora', '@inquirer/prompts', 'cosmiconfig', 'fastify', 'chalk', 'js-yaml'];
+/** Packages that must not be loaded by --help (each has its own lazily loaded chunk). */
+const FORBIDDEN_FOR_HELP = ['got', 'ora', '@inquirer', 'cosmiconfig', 'fastify', 'chalk', 'js-yaml', 'commander'];
+
+function commands(cacheDir) {
+  const eager = join(cacheDir, 'eager-deps.mjs');
+  writeFileSync(eager, `await Promise.all(${JSON.stringify(EAGER_DEPS)}.map((m) => import(m)));\n`);
+  return [
+    { key: 'node', label: 'node -e 0 (baseline)', argv: [NODE, '-e', '0'] },
+    { key: 'version', label: 'sdrs --version', argv: [NODE, BIN, '--version'], goal: 1.25 },
+    { key: 'help', label: 'sdrs --help', argv: [NODE, BIN, '--help'], goal: 1.4 },
+    { key: 'groupHelp', label: 'sdrs group --help', argv: [NODE, BIN, 'group', '--help'], goal: 1.4 },
+    { key: 'eager', label: 'all dependencies imported eagerly (reference)', argv: [NODE, eager] },
+  ];
+}
+
+const hasHyperfine = () => spawnSync('hyperfine', ['--version']).status === 0;
+
+/** Built-in timer: warm-up, then rounds that run every command once, in a rotating order, so drift hits all alike. */
+function measureBuiltin(cmds, runs, warmup) {
+  const rounds = [];
+  for (let r = 0; r < warmup + runs; r++) {
+    const round = cmds.map(() => []);
+    for (let k = 0; k < cmds.length; k++) {
+      const i = (k + r) % cmds.length;
+      const c = cmds[i];
+      const t0 = process.hrtime.bigint();
+      const res = spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', cwd: rootPath() });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (res.status !== 0) throw new Error(`${c.label} exited with ${res.status}`);
+      round[i].push(ms);
+    }
+    if (r >= warmup) rounds.push(round);
+  }
+  return { rounds };
+}
+
+const quote = (a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a);
+
+/** hyperfine in many short rounds (3 runs of every command each), so changes in machine load hit every command alike. */
+function measureHyperfine(cmds, runs, warmup, cacheDir) {
+  const per = 3;
+  const rounds = [];
+  const cpu = cmds.map(() => []);
+  for (let r = 0; r < Math.max(1, Math.ceil(runs / per)); r++) {
+    const out = join(cacheDir, 'hyperfine.json');
+    const order = cmds.map((_, k) => (k + r) % cmds.length);
+    const res = spawnSync(
+      'hyperfine',
+      ['-N', '--style', 'none', '--warmup', String(r === 0 ? warmup : 1), '--runs', String(per), '--export-json', out, ...order.map((i) => cmds[i].argv.map(quote).join(' '))],
+      { cwd: rootPath(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+    );
+    if (res.status !== 0) throw new Error(`hyperfine exited with ${res.status}: ${res.stderr}`);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    const round = cmds.map(() => []);
+    json.results.forEach((x, k) => {
+      round[order[k]].push(...x.times.map((t) => t * 1000));
+      cpu[order[k]].push((x.user + x.system) * 1000);
+    });
+    rounds.push(round);
+  }
+  return { rounds, cpu };
+}
+
+/** Which files and built-ins a command loads. */
+export function traceModules(args, cacheDir) {
+  const file = join(cacheDir, 'trace.txt');
+  rmSync(file, { force: true });
+  writeFileSync(file, '');
+  const res = spawnSync(NODE, ['--import', rootPath('scripts/bench/trace-imports.mjs'), BIN, ...args], {
+    cwd: rootPath(), stdio: 'ignore', env: { ...process.env, SDRS_BENCH_TRACE: file },
+  });
+  if (res.status !== 0) throw new Error(`tracing sdrs ${args.join(' ')}: exit ${res.status}`);
+  const root = rootPath();
+  const seen = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))]
+    .map((u) => u.replace(/^cjs:/, 'file://').replace('file://' + root, ''))
+    .filter((u) => !u.startsWith('scripts/bench/'));
+  const fromNodeModules = seen.filter((u) => u.includes('node_modules/'));
+  const forbidden = FORBIDDEN_FOR_HELP.filter((p) => fromNodeModules.some((u) => u.includes(`node_modules/${p}`)));
+  return { files: seen.filter((u) => !u.startsWith('node:')), builtins: seen.filter((u) => u.startsWith('node:')), fromNodeModules, forbidden };
+}
+
+/**
+ * Measures commands side by side; the first is the baseline every ratio refers to.
+ * The ratio judged against a goal is paired: per round, the command's median over the
+ * baseline's median in that same round, then the median of those ratios. A machine that
+ * gets busier or quieter during the run then moves both sides of each ratio alike.
+ */
+export function measure(cmds, { runs, warmup, cacheDir, builtinOnly = false }) {
+  const tool = !builtinOnly && hasHyperfine() ? 'hyperfine' : 'built-in timer';
+  const { rounds, cpu } = tool === 'hyperfine' ? measureHyperfine(cmds, runs, warmup, cacheDir) : measureBuiltin(cmds, runs, warmup);
+  const times = cmds.map((_, i) => rounds.flatMap((round) => round[i]));
+  const base = times[0];
+  const results = cmds.map((c, i) => {
+    const t = times[i];
+    const ratio = median(rounds.map((round) => median(round[i]) / median(round[0])));
+    const ratioMean = mean(t) / mean(base);
+    // hyperfine also reports user + system CPU time, which a busy machine disturbs less than wall time.
+    const cpuMs = cpu ? mean(cpu[i]) : undefined;
+    const ratioCpu = cpu ? cpuMs / mean(cpu[0]) : undefined;
+    return { ...c, mean: mean(t), sd: stddev(t), median: median(t), min: Math.min(...t), ratio, ratioMean, cpuMs, ratioCpu, ok: c.goal ? ratio <= c.goal : undefined };
+  });
+  return { tool, results };
+}
+
+export function printResults(results, { tool, runs, warmup }) {
+  console.log(`${runs} runs per command after ${warmup} warm-up runs, measured with ${tool} in interleaved rounds; stdin is /dev/null, output discarded.`);
+  console.log('ratio (paired): median over rounds of the command\'s time over node -e 0 in the same round; the goals are judged on it.');
+  console.log(
+    table([
+      ['command', 'mean ± σ', 'median', 'min', 'ratio (paired)', 'ratio of means', 'CPU user+sys', 'ratio (CPU)', 'goal'],
+      ...results.map((r) => [
+        r.label, `${fmtMs(r.mean)} ± ${fmtMs(r.sd)}`, fmtMs(r.median), fmtMs(r.min), fmtX(r.ratio), fmtX(r.ratioMean),
+        r.cpuMs === undefined ? 'n/a' : fmtMs(r.cpuMs), r.ratioCpu === undefined ? 'n/a' : fmtX(r.ratioCpu),
+        r.goal ? `≤ ${r.goal}x ${r.ok ? 'met' : 'NOT MET'}` : '',
+      ]),
+    ]),
+  );
+}
+
+/** Runs the section; returns figures for the summary. */
+export function benchStartup({ runs = 40, warmup = 5, cacheDir, builtinOnly = false }) {
+  mkdirSync(cacheDir, { recursive: true });
+  const cmds = commands(cacheDir);
+  const { tool, results } = measure(cmds, { runs, warmup, cacheDir, builtinOnly });
+  printResults(results, { tool, runs, warmup });
+  const traces = {};
+  for (const [name, args] of [['--version', ['--version']], ['--help', ['--help']], ['group --help', ['group', '--help']]]) {
+    traces[name] = traceModules(args, cacheDir);
+  }
+  console.log('\nModules loaded (resolve hook + require.cache):');
+  for (const [name, t] of Object.entries(traces)) {
+    console.log(`  sdrs ${name}: ${t.files.length} files [${t.files.join(', ')}]; built-ins [${t.builtins.join(', ')}]; from node_modules: ${t.fromNodeModules.length ? t.fromNodeModules.join(', ') : 'none'}`);
+  }
+  const forbidden = [...new Set(Object.values(traces).flatMap((t) => t.forbidden))];
+  console.log(`  ${forbidden.length ? `NOT MET: --help loads ${forbidden.join(', ')}` : `none of ${FORBIDDEN_FOR_HELP.join(', ')} is loaded by --version or --help`}`);
+  return { tool, runs, warmup, results, traces, forbidden };
+}
