@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram, main } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli.js';
+import { runMain } from '../helpers/in-process.js';
 import { describeCommand, flattenCommands, globalOptions } from '../../src/commands/tree.js';
 import { baseEnv, runSdrs } from '../helpers/run.js';
 
@@ -21,16 +21,8 @@ function has(shell: string): boolean {
 
 /** Runs `sdrs completion <shell>` in-process, as main() does for the binary. */
 async function generate(shell: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const stdin = new PassThrough();
-  stdin.end();
-  const code = await main(['completion', shell], { stdin, stdout, stderr, env: { HOME: dir, NO_COLOR: '1' }, handleSignals: false });
-  return { code, out, err };
+  const r = await runMain(['completion', shell], { env: { HOME: dir, NO_COLOR: '1' } });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const scripts: Record<string, string> = {};

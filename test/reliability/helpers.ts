@@ -3,12 +3,10 @@
  * environment that points the real binary at it, a concurrency pool, an
  * in-process `main()` runner, and the checks every error report must pass.
  */
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { main } from '../../src/cli.js';
 import { LOCAL_AZ, REMOTE_AZ, SEED_IDS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { emulatorClient, type EmulatorClient } from '../helpers/emulator-client.js';
 import { emulatorEnv } from '../helpers/cli-env.js';
@@ -79,34 +77,7 @@ export function semaphore(limit: number) {
   };
 }
 
-export interface InProcessResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `main(argv)` in this process with captured streams (much faster than spawning). */
-export async function runMain(argv: string[], opts: { env: Record<string, string>; stdin?: string; cwd?: string }): Promise<InProcessResult> {
-  const stdin = new PassThrough();
-  stdin.end(opts.stdin ?? '');
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const home = opts.env.HOME;
-  const code = await main(argv, {
-    stdin,
-    stdout,
-    stderr,
-    env: opts.env,
-    cwd: opts.cwd ?? home,
-    homeDir: home,
-    handleSignals: false,
-  });
-  return { code, stdout: out, stderr: err };
-}
+export { runMain, type InProcessResult } from '../helpers/in-process.js';
 
  
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
