@@ -145,33 +145,23 @@ export function jobPhase(j: JobRec, now: number): JobPhase {
 export function jobView(j: JobRec, now: number): Job {
   const phase = jobPhase(j, now);
   const done = phase === 'DONE';
-  const status = done ? (j.fail ? 'FAIL' : 'SUCCESS') : phase;
   const endTime = done ? isoTime(j.beginAt + j.durationMs) : null;
-  const sub = (s: JobRec['subJobs'] extends (infer T)[] | null ? T : never): SubJob => ({
-    status: done ? (s.fail ? 'FAIL' : 'SUCCESS') : phase,
-    job_id: s.id,
-    job_type: s.type,
+  // A job and its sub-jobs share the timing; each has its own id, type and failure.
+  const fields = (r: { id: string; type: string; fail: { code: string; reason: string } | null }) => ({
+    status: done ? (r.fail ? 'FAIL' : 'SUCCESS') : phase,
+    job_id: r.id,
+    job_type: r.type,
     begin_time: isoTime(j.beginAt),
     end_time: endTime,
-    error_code: done && s.fail ? s.fail.code : null,
-    fail_reason: done && s.fail ? s.fail.reason : null,
-    entities: { ...s.entities },
+    error_code: done && r.fail ? r.fail.code : null,
+    fail_reason: done && r.fail ? r.fail.reason : null,
   });
   const entities: Job['entities'] = { ...j.entities };
   // sub_jobs only when there are sub-jobs: golangsdk decodes pair/attach
   // entities into map[string]string and would choke on an empty array.
   if (j.subJobs) {
-    entities.sub_jobs = j.subJobs.map(sub);
+    entities.sub_jobs = j.subJobs.map((s): SubJob => ({ ...fields(s), entities: { ...s.entities } }));
     if (j.service === 'ecs') entities.sub_jobs_total = j.subJobs.length;
   }
-  return {
-    status,
-    job_id: j.id,
-    job_type: j.type,
-    begin_time: isoTime(j.beginAt),
-    end_time: endTime,
-    error_code: done && j.fail ? j.fail.code : null,
-    fail_reason: done && j.fail ? j.fail.reason : null,
-    entities,
-  };
+  return { ...fields(j), entities };
 }
