@@ -211,7 +211,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     }
     const e = toSdrsError(err);
     reportError(io, pre.json, e);
-    if (e.exitCode === ExitCode.INTERNAL && err instanceof Error && err.stack && deps.env.SDRS_DEBUG_STACK) {
+    // The internal-error hint says "re-run with --debug": that is when the stack is shown.
+    if (e.exitCode === ExitCode.INTERNAL && err instanceof Error && err.stack && (argv.includes('--debug') || deps.env.SDRS_DEBUG_STACK)) {
       deps.stderr.write(err.stack + '\n');
     }
     return e.exitCode;

@@ -141,3 +141,29 @@ describe('config show', () => {
     expect(human.stdout).toContain('https://sdrs.cn-north-4.myhuaweicloud.com');
   });
 });
+
+describe('internal errors', () => {
+  const boom = async (extra: string[]) => {
+    const { main } = await import('../../src/cli.js');
+    const { PassThrough, Writable } = await import('node:stream');
+    let err = '';
+    const stderr = new PassThrough();
+    stderr.on('data', (c) => (err += String(c)));
+    // A stdout that breaks: the command's own code fails in a way no SdrsError describes.
+    const stdout = new Writable({ write: () => { throw new TypeError('stdout exploded'); } });
+    const home = baseEnv().HOME;
+    const code = await main([...extra, 'completion', 'bash'], { stdin: new PassThrough(), stdout, stderr, env: { HOME: home }, homeDir: home, cwd: home, handleSignals: false });
+    return { code, err };
+  };
+
+  it('are exit 1 with a hint, and --debug adds the stack the hint asks for', async () => {
+    const plain = await boom([]);
+    expect(plain.code).toBe(1);
+    expect(plain.err).toContain('internal error: stdout exploded');
+    expect(plain.err).toContain('Re-run with --debug');
+    expect(plain.err).not.toMatch(/\n\s+at /);
+    const debug = await boom(['--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.err).toMatch(/TypeError: stdout exploded\n\s+at /);
+  });
+});
