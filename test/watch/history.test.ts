@@ -6,6 +6,7 @@ import { defaultHistoryPath, groupHistoryKey, readDurations, readLearnedDuration
 import { watchJob } from '../../src/watch/job-watcher.js';
 import { fakeClock, testIO } from '../helpers/fake-api.js';
 import type { Job } from '../../src/api/types.js';
+import { mulberry32 } from '../../src/emulator/faults.js';
 
 const tmp = async () => join(await mkdtemp(join(tmpdir(), 'sdrs-hist-')), 'sdrs', 'job-durations.json');
 
@@ -33,18 +34,8 @@ describe('job-duration history', () => {
 });
 
 /** Simulates one job of `durationMs` and returns how watchJob (or a fixed poller) did. */
-/** A seeded PRNG (mulberry32): the jitter is random but every run of the suite sees the same sequence. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(Number(process.env.SDRS_TEST_SEED ?? 20261125));
+// Seeded jitter (the emulator's mulberry32): random, but every run of the suite sees the same sequence.
+const random = mulberry32(Number(process.env.SDRS_TEST_SEED ?? 20261125));
 
 async function runJob(durationMs: number, historyPath?: string, groupId?: string) {
   const c = fakeClock();
