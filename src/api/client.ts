@@ -37,6 +37,8 @@ export interface SdrsApi {
   getServer(id: string): Promise<Server>;
   /** Every ECS server, paged. */
   listServers(q?: Omit<ListServersQuery, 'limit' | 'offset'>): Promise<Server[]>;
+  /** Every ECS server if the listing takes at most `maxPages` pages; else undefined, after reading one page. */
+  listServersWithin(maxPages: number): Promise<Server[] | undefined>;
   serverAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<{ job_id: string }>;
   listVpcs(): Promise<Vpc[]>;
   /** Builds the exact request a mutating call would send, signed, with secrets redacted. Sends nothing. */
@@ -83,12 +85,16 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** Largest response body, bytes. @default 10 MiB */
   maxBodyBytes?: number;
+  /** Requests in flight at once. @default MAX_IN_FLIGHT (8) */
+  maxInFlight?: number;
   /** Profile name, for error messages. @default "default" */
   profile?: string;
 }
 
 /** Page size used when following pagination. */
 export const PAGE_SIZE = 100;
+/** The service accepts at most 30 ids in `server_group_ids` (SDRS.0226). */
+export const MAX_GROUP_IDS_PER_QUERY = 30;
 
 declare const __SDRS_VERSION__: string | undefined;
 const VERSION = typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
@@ -108,6 +114,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     signal: opts.signal,
     timeoutMs: opts.timeoutMs ?? 30_000,
     maxBodyBytes: opts.maxBodyBytes ?? 10 * 1024 * 1024,
+    maxInFlight: opts.maxInFlight,
   });
   const profile = opts.profile ?? 'default';
 
@@ -117,7 +124,11 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     if (!opts.projectId) throw missingProjectIdError(profile, undefined);
     const projectId = validateId('project id', opts.projectId);
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') qs.append(k, String(v));
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined || v === null || v === '') continue;
+      // ID-list filters (server_group_ids) are list literals: the OTC example sends a JSON array.
+      qs.append(k, Array.isArray(v) ? JSON.stringify(validateIds(k, v.map(String))) : String(v));
+    }
     const q = qs.toString();
     return { method, url: `${base}/v1/${projectId}${path}${q ? `?${q}` : ''}`, projectId, body };
   }
@@ -187,8 +198,8 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     }
   }
 
-  /** ECS pages by page number: `offset` is 1-based pages, not items (unlike SDRS). */
-  async function allEcsServers(q: object = {}): Promise<Server[]> {
+  /** ECS pages by page number: `offset` is 1-based pages, not items (unlike SDRS). Undefined once more than `maxPages` would be needed. */
+  async function allEcsServers(q: object = {}, maxPages = Infinity): Promise<Server[] | undefined> {
     const out: Server[] = [];
     for (let page = 1; ; page++) {
       const body = await call(spec('GET', 'ecs', '/cloudservers/detail', { ...q, limit: PAGE_SIZE, offset: page }));
@@ -197,6 +208,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       out.push(...(body.servers as Server[]));
       const count = typeof body.count === 'number' ? body.count : undefined;
       if (body.servers.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
+      if (page >= maxPages || (count !== undefined && Math.ceil(count / PAGE_SIZE) > maxPages)) return undefined;
     }
   }
 
@@ -249,7 +261,8 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     getJob: async (id) => job(spec('GET', 'sdrs', `/jobs/${validateId('job id', id)}`)),
     getEcsJob: async (id) => job(spec('GET', 'ecs', `/jobs/${validateId('job id', id)}`)),
     getServer: async (id) => get<Server>(spec('GET', 'ecs', `/cloudservers/${validateId('server id', id)}`), 'server', 'object'),
-    listServers: async (q) => allEcsServers(q),
+    listServers: async (q) => (await allEcsServers(q))!,
+    listServersWithin: async (maxPages) => allEcsServers({}, maxPages),
     serverAction: async (action, ids) => jobId(specs.serverAction(action, ids)),
     listVpcs: async () => get<Vpc[]>(spec('GET', 'vpc', '/vpcs'), 'vpcs', 'array'),
     prepareCreateGroup: async (body) => transport.prepare(createGroupSpec(body)),

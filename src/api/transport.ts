@@ -12,6 +12,7 @@ import { toApiError } from './errors.js';
 import { redactHeaders, redactPreparedHeaders, scrub, traceBody } from './redact.js';
 import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
+import { createLimiter } from '../util/pool.js';
 
 /** Transport settings; every clock and random source is injectable for tests. */
 export interface TransportOptions {
@@ -27,7 +28,16 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Largest response body accepted, bytes. */
   maxBodyBytes: number;
+  /** Requests in flight at once (across every caller of this transport). @default MAX_IN_FLIGHT */
+  maxInFlight?: number;
 }
+
+/**
+ * Requests one client has in flight at once. A multi-group reverse submits and
+ * polls for dozens of groups concurrently; more parallel requests would not make
+ * it faster against a rate-limited API, but cost a socket and buffers each.
+ */
+export const MAX_IN_FLIGHT = 8;
 
 /** One logical request (possibly several attempts). */
 export interface RequestSpec {
@@ -104,6 +114,7 @@ export function createTransport(opts: TransportOptions): Transport {
       }),
     ));
   let secrets: string[] = [];
+  const limit = createLimiter(opts.maxInFlight ?? MAX_IN_FLIGHT);
   const trace = (line: string) => opts.debug?.(scrub(line, secrets));
 
   async function attempt(spec: RequestSpec, bodyText: string | undefined) {
@@ -150,7 +161,10 @@ export function createTransport(opts: TransportOptions): Transport {
     const mutating = isMutating(spec.method);
     for (let n = 0; ; n++) {
       if (opts.signal?.aborted) throw interrupted(opts.signal);
-      const r = await attempt(spec, bodyText);
+      // Waiting for a turn is not part of the attempt (nor of its timeout).
+      const r = await limit(() => attempt(spec, bodyText), opts.signal).catch((err: unknown) => {
+        throw opts.signal?.aborted ? interrupted(opts.signal) : err;
+      });
       let retryAfter: number | undefined;
       let final: Error;
       if (r.res) {

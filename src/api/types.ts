@@ -155,6 +155,8 @@ export interface ListGroupsQuery {
 
 export interface ListChildrenQuery {
   server_group_id?: string;
+  /** Several groups at once (at most MAX_GROUP_IDS_PER_QUERY); sent as a JSON list literal. Wins over server_group_id. */
+  server_group_ids?: string[];
   limit?: number;
   offset?: number;
   status?: string;
