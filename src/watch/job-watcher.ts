@@ -6,6 +6,11 @@
  * API frugality: one job GET per poll. The group is read on the first poll, when
  * the job status changes and at most every `groupRefreshMs` (30 s) otherwise,
  * just to show its status; then once more when the job ends.
+ *
+ * With `gateJobReads` (many groups at once, where group reads are batched into
+ * shared listings) a poll reads the group first, and reads the job only when the
+ * group has left the in-progress status it showed while the job ran, or when the
+ * job was last read `maxGapMs` ago.
  */
 import type { SdrsApi } from '../api/client.js';
 import type { Job, ServerGroup } from '../api/types.js';
@@ -73,13 +78,21 @@ export interface WatchJobOptions {
   onPoll?: (info: PollInfo) => void;
   /** Draws progress instead of the default spinner/plain lines (the multi-group view). */
   reporter?: ProgressReporter;
+  /**
+   * Skip the job read of a poll while the group still shows the in-progress status
+   * (`reversing`, …) it had while the job was running: the service changes the
+   * group's status when the job ends. The job is still read at least every
+   * `maxGapMs`, in case a job ends without the group's status changing.
+   * Worth it only where `api.getGroup` is cheap (batched).
+   */
+  gateJobReads?: { maxGapMs: number };
 }
 
 /** A job that ended in SUCCESS, with the group as read afterwards. */
 export interface WatchJobResult {
   job: Job;
   group?: ServerGroup;
-  /** Job polls made. */
+  /** Job reads made. */
   polls: number;
   /** From the start of watching until the end was seen (ms). */
   elapsedMs: number;
@@ -105,7 +118,9 @@ export function retryAfterOf(err: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-const SETTLING = /ing$/;
+/** The group statuses of an operation under way (reference 4.1); `error-reversing` and the like are ended states. */
+const IN_PROGRESS = new Set(['creating', 'deleting', 'starting', 'reprotecting', 'stopping', 'reversing', 'failing-over']);
+const inProgress = (status: unknown) => IN_PROGRESS.has(String(status));
 const MAX_DAY_MS = 24 * 3600_000;
 const parseTime = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
 
@@ -135,6 +150,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   let lastStatus: string | undefined;
   let agedMs = 0;
   let polls = 0;
+  let jobReadAt = -Infinity;
+  /** The group's status while the job ran, once seen to be an in-progress one (gateJobReads). */
+  let runningStatus: string | undefined;
   const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
 
   // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
@@ -155,14 +173,24 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   };
 
   const check = async () => {
+    const gate = o.gateJobReads;
+    if (gate && job && runningStatus !== undefined && clock.now() - jobReadAt < gate.maxGapMs) {
+      const g = await readGroup(groupIdOf()!).catch(() => undefined);
+      if (g?.status === runningStatus) {
+        reporter?.update({ jobStatus: job.status, groupStatus: g.status, elapsedMs: elapsed() });
+        return { state: 'RETRY' as const, value: job };
+      }
+    }
     const first = job === undefined;
     polls++;
     job = await getJob(jobId);
+    jobReadAt = clock.now();
     const terminal = job.status === 'SUCCESS' || job.status === 'FAIL';
     const gid = groupIdOf();
     if (!terminal && gid && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
       await readGroup(gid).catch(() => undefined); // progress only: keep the last known status
     }
+    if (gate && first && !terminal && group && inProgress(group.status)) runningStatus = group.status;
     lastStatus = job.status;
     let window;
     if (first && !terminal && o.historyPath) {
@@ -205,7 +233,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     const gid = groupIdOf();
     group = gid ? await finalGroup(gid, res.state === 'SUCCESS') : undefined;
     reporter.update({ jobStatus: done.status, groupStatus: group?.status, elapsedMs: res.elapsedMs });
-    o.onPoll?.({ job: done, group, polls: res.polls, elapsedMs: res.elapsedMs });
+    o.onPoll?.({ job: done, group, polls, elapsedMs: res.elapsedMs });
     if (res.state === 'FAILURE') {
       endText = `${o.label} · job FAIL${done.error_code ? ` (${done.error_code})` : ''}`;
       throw jobFailedError(done, { groupId: gid, group, side: o.expect?.priorityStation });
@@ -220,7 +248,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     await recordDurations(o.historyPath, gid ? [groupHistoryKey(typeKey, gid), typeKey] : [typeKey], took > 0 ? took : res.elapsedMs + agedMs);
     outcome = 'success';
     endText = `${o.label} · done in ${formatElapsed(res.elapsedMs)}${group ? ` · group ${group.status}` : ''}`;
-    return { job: done, group, polls: res.polls, elapsedMs: res.elapsedMs, detectedAt };
+    return { job: done, group, polls, elapsedMs: res.elapsedMs, detectedAt };
   } catch (err) {
     // A Ctrl-C that lands in a final group read or sleep is still an interrupt.
     if (signal?.aborted && !(err instanceof InterruptedError)) {
@@ -237,7 +265,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         const g = await readGroup(id);
-        if (!succeeded || !SETTLING.test(String(g.status)) || attempt >= 4) return g;
+        if (!succeeded || !inProgress(g.status) || attempt >= 4) return g;
       } catch (err) {
         // After FAIL the group is context only; after SUCCESS without expectations (delete) it may be gone.
         if (!succeeded || (!isTransient(err) && !o.expect)) return undefined;

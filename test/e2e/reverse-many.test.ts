@@ -31,7 +31,14 @@ describe('sdrs group reverse with several groups', () => {
       expect(x).toMatchObject({ result: 'reversed', status: 'protected', priority_station: 'target', exit_code: 0, error: null });
       expect(x.job_id).toMatch(/^[0-9a-f]{32}$/);
     }
-    expect(countMethod(await w.counters(), 'POST')).toBe(3);
+    const counters = await w.counters();
+    expect(countMethod(counters, 'POST')).toBe(3);
+    // Frugal: the checks of all groups read instances, pairs and servers in one listing each.
+    expect(counters.routes).toMatchObject({
+      'GET /v1/{project_id}/protected-instances': 1, 'GET /v1/{project_id}/replications': 1, 'GET /v1/{project_id}/cloudservers/detail': 1,
+    });
+    expect(counters.routes['GET /v1/{project_id}/cloudservers/{server_id}'] ?? 0).toBe(0);
+    expect(counters.routes['GET /v1/{project_id}/jobs/{job_id}']).toBeLessThanOrEqual(3 * 2);
     // Plain progress lines, one per change, and a final summary.
     expect(r.stderr).toMatch(/\[\d+s\] g-b: /);
     expect(r.stderr).toMatch(/3\/3 done/);

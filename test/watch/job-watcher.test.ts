@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, InterruptedError, JobFailedError, WaitTimeoutError } from '../../src/errors.js';
 import { watchJob, type WatchJobOptions } from '../../src/watch/job-watcher.js';
 import { nextStepHint } from '../../src/watch/hints.js';
-import { fakeApi, fakeClock, job, testIO } from '../helpers/fake-api.js';
+import { fakeApi, fakeClock, group, job, testIO } from '../helpers/fake-api.js';
 
 const JOB = 'ff80808290a1b2c30190a1b2c3d40001';
 
@@ -131,6 +131,75 @@ describe('watchJob', () => {
     const { opts, err } = setup(f, c, true);
     await expect(watchJob(opts)).rejects.toBeInstanceOf(JobFailedError);
     expect(err()).toMatch(/✖ .* job FAIL \(SDRS\.1\)\n$/);
+  });
+});
+
+describe('watchJob with gateJobReads (many groups, batched group reads)', () => {
+  const TEN_MIN = 10 * 60_000;
+
+  it('reads the job only at the start and once the group has left its in-progress status', async () => {
+    const c = fakeClock();
+    const gated = fakeApi({ now: c.clock.now, durationMs: TEN_MIN });
+    const r = await watchJob(setup(gated, c, false, { gateJobReads: { maxGapMs: 60 * 60_000 }, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    expect(r.job.status).toBe('SUCCESS');
+    expect(gated.calls.getJob).toBe(2);
+    expect(r.polls).toBe(2);
+    const gatedDelay = r.detectedAt - 1_700_000_000_000 - TEN_MIN;
+
+    const c2 = fakeClock();
+    const plain = fakeApi({ now: c2.clock.now, durationMs: TEN_MIN });
+    const r2 = await watchJob(setup(plain, c2, false, { expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    expect(plain.calls.getJob).toBeGreaterThan(10);
+    // Same schedule, so the end is seen as soon as without the gate.
+    expect(gatedDelay).toBe(r2.detectedAt - 1_700_000_000_000 - TEN_MIN);
+  });
+
+  it('still reads the job every maxGapMs, so a job that ends without the group changing is seen', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 5 * 60_000, final: { status: 'FAIL', error_code: 'SDRS.1029' }, after: { status: 'reversing' } });
+    const err = await watchJob(setup(f, c, false, { gateJobReads: { maxGapMs: 60_000 } }).opts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobFailedError);
+    const seenAfter = c.elapsed() - 5 * 60_000;
+    expect(seenAfter).toBeLessThanOrEqual(60_000 + 30_000); // the gap plus at most one poll interval
+    expect(f.calls.getJob).toBeLessThanOrEqual(5 * 2 + 2);
+  });
+
+  it('reads the job on every poll once the group has changed while the job still runs', async () => {
+    const c = fakeClock();
+    const t0 = c.clock.now();
+    const calls = { getJob: 0, getGroup: 0 };
+    const api = {
+      async getJob(id: string) {
+        calls.getJob++;
+        return job({ job_id: id, ...(c.clock.now() - t0 >= 40_000 ? { status: 'SUCCESS' as const } : {}) });
+      },
+      async getGroup() {
+        calls.getGroup++;
+        // The group shows protected 20 s before the job ends.
+        return c.clock.now() - t0 >= 20_000 ? group({ status: 'protected', priority_station: 'target' }) : group();
+      },
+    };
+    const r = await watchJob(setup({ api }, c, false, { gateJobReads: { maxGapMs: 60 * 60_000 } }).opts);
+    expect(r.job.status).toBe('SUCCESS');
+    expect(r.detectedAt - t0 - 40_000).toBeLessThan(15_000);
+    expect(calls.getJob).toBeGreaterThan(2);
+  });
+
+  it('an error-* group status is an ended state, not one to wait out: the job is read on every poll', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000, during: { status: 'error-reversing' }, after: { status: 'error-reversing' }, final: { status: 'FAIL', error_code: 'SDRS.1029' } });
+    const err = await watchJob(setup(f, c, false, { gateJobReads: { maxGapMs: 60 * 60_000 } }).opts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobFailedError);
+    expect(c.elapsed()).toBeLessThan(10_000);
+  });
+
+  it('without an in-progress group status (a queued job) it reads the job on every poll', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 60_000, during: { status: 'protected' } });
+    const r = await watchJob(setup(f, c, false, { gateJobReads: { maxGapMs: 60 * 60_000 } }).opts);
+    expect(r.job.status).toBe('SUCCESS');
+    expect(f.calls.getJob).toBe(r.polls);
+    expect(f.calls.getJob).toBeGreaterThan(2);
   });
 });
 

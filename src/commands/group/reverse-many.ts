@@ -15,6 +15,7 @@ import { mapLimit } from '../../util/pool.js';
 import { azOf, resumeCommand, say, watch, type WaitSettings } from '../shared.js';
 import { runPreflight } from './preflight.js';
 import { createBoard } from './board.js';
+import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
 
 /** One group's outcome, as printed with --json. */
 export interface GroupResult {
@@ -43,6 +44,12 @@ export interface ReverseManyOptions {
   concurrency: number;
   settings: WaitSettings;
 }
+
+/** How long the watchers' group reads are collected into one listing (ms). */
+export const GROUP_BATCH_WINDOW_MS = 200;
+
+/** While a group still shows `reversing`, its job is read no more often than this (ms). */
+export const JOB_READ_MAX_GAP_MS = 60_000;
 
 /** Default number of groups submitted and watched at once. */
 export const DEFAULT_CONCURRENCY = 10;
@@ -87,7 +94,8 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   if (!o.skipChecks && todo.length > 0) {
     say(ctx, `Pre-flight checks (${todo.length} group(s)):`);
-    const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(ctx, api, g, o.to, { quiet: true }));
+    const checkApi = await prefetchChildren(api, todo.map((g) => g.id), { servers: true });
+    const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(ctx, checkApi, g, o.to, { quiet: true }));
     const failed = todo.map((g, i) => ({ g, r: reports[i] })).filter((x) => !x.r.ok);
     todo.forEach((g, i) => {
       const r = reports[i];
@@ -117,6 +125,10 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   const results = new Map<string, GroupResult>();
   for (const g of noop) results.set(g.id, resultOf(g, null, 'no-op'));
+  // The watchers' group reads (progress, and the final read) share listings.
+  const watchApi = Object.assign(Object.create(api) as SdrsApi, {
+    getGroup: batchGroupReads(api, { windowMs: GROUP_BATCH_WINDOW_MS, knownGroups: groups.length, sleep: (ms) => ctx.clock.sleep(ms) }),
+  });
   const board = createBoard({ io: ctx.io, clock: ctx.clock, names: todo.map((g) => g.name) });
   try {
     await mapLimit(todo, o.concurrency, async (g) => {
@@ -131,9 +143,10 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
           return;
         }
         board.set(g.name, 'watching', `job ${jobId} submitted`);
-        const r = await watch(ctx, api, o.settings, {
+        const r = await watch(ctx, watchApi, o.settings, {
           jobId, groupId: g.id, label: `to ${o.to} (${azOf(g, o.to)})`,
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
+          gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS },
         });
         results.set(g.id, resultOf((r.group as ServerGroup | undefined) ?? g, jobId, 'reversed'));
       } catch (err) {
