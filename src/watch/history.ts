@@ -43,6 +43,19 @@ export function defaultHistoryPath(env: NodeJS.ProcessEnv, homeDir: string): str
 const validDuration = (v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= MAX_DURATION_MS;
 
+// Readers at the same moment (a hundred watchers starting together) share one read and parse.
+const reading = new Map<string, Promise<HistoryFile>>();
+
+/** load() for readers, who must not modify what it returns. */
+function loadShared(path: string): Promise<HistoryFile> {
+  let p = reading.get(path);
+  if (!p) {
+    p = load(path).finally(() => reading.delete(path));
+    reading.set(path, p);
+  }
+  return p;
+}
+
 async function load(path: string): Promise<HistoryFile> {
   const empty: HistoryFile = { version: 1, durations: {} };
   let raw: unknown;
@@ -66,7 +79,7 @@ async function load(path: string): Promise<HistoryFile> {
 /** The recorded durations (ms, oldest first) for a key; [] when disabled, missing or unreadable. */
 export async function readDurations(path: string | undefined, key: string): Promise<number[]> {
   if (!path || !key) return [];
-  const file = await load(path);
+  const file = await loadShared(path);
   return Object.hasOwn(file.durations, key) ? file.durations[key] : [];
 }
 
@@ -78,7 +91,7 @@ export async function readDurations(path: string | undefined, key: string): Prom
  */
 export async function readLearnedDurations(path: string | undefined, typeKey: string, groupId?: string): Promise<number[]> {
   if (!path || !typeKey) return [];
-  const { durations } = await load(path);
+  const { durations } = await loadShared(path);
   const own = groupId ? groupHistoryKey(typeKey, groupId) : undefined;
   if (own && Object.hasOwn(durations, own)) return durations[own];
   const all = Object.hasOwn(durations, typeKey) ? durations[typeKey] : [];
@@ -92,8 +105,10 @@ export async function recordDuration(path: string | undefined, key: string, dura
   return recordDurations(path, [key], durationMs);
 }
 
-// Writes from one process are queued, so a hundred watchers finishing together lose no sample.
+// Writes from one process are queued, so a hundred watchers finishing together lose no
+// sample; samples that arrive while a write is queued join it (one file rewrite for all).
 let writes: Promise<void> = Promise.resolve();
+const queued = new Map<string, { keys: string[]; durationMs: number }[]>();
 
 /**
  * Appends one observed duration (ms) under each key, keeping the last MAX_SAMPLES per key.
@@ -103,18 +118,31 @@ let writes: Promise<void> = Promise.resolve();
 export function recordDurations(path: string | undefined, keys: string[], durationMs: number): Promise<void> {
   const valid = keys.filter((k) => k && k.length <= 256);
   if (!path || !valid.length || !validDuration(durationMs)) return Promise.resolve();
-  writes = writes.then(() => write(path, valid, Math.round(durationMs)));
+  const batch = queued.get(path);
+  const sample = { keys: valid, durationMs: Math.round(durationMs) };
+  if (batch) {
+    batch.push(sample);
+    return writes;
+  }
+  queued.set(path, [sample]);
+  writes = writes.then(() => {
+    const samples = queued.get(path) ?? [];
+    queued.delete(path);
+    return write(path, samples);
+  });
   return writes;
 }
 
-async function write(path: string, keys: string[], durationMs: number): Promise<void> {
+async function write(path: string, samples: { keys: string[]; durationMs: number }[]): Promise<void> {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const file = await load(path);
-    for (const key of keys) {
-      const list = (Object.hasOwn(file.durations, key) ? file.durations[key] : []).concat(durationMs);
-      delete file.durations[key];
-      file.durations[key] = list.slice(-MAX_SAMPLES);
+    for (const { keys, durationMs } of samples) {
+      for (const key of keys) {
+        const list = (Object.hasOwn(file.durations, key) ? file.durations[key] : []).concat(durationMs);
+        delete file.durations[key];
+        file.durations[key] = list.slice(-MAX_SAMPLES);
+      }
     }
     // Insertion order doubles as recency: drop the least recently updated keys.
     const all = Object.keys(file.durations);

@@ -125,4 +125,16 @@ describe('per-group learning', () => {
     expect(await readDurations(p, T)).toHaveLength(15);
     expect(await readDurations(p, groupHistoryKey(T, 'g7'))).toEqual([1007]);
   });
+
+  it('samples that arrive while a write is queued join that write (one rewrite of the file)', async () => {
+    const p = await tmp();
+    const writes = Array.from({ length: 100 }, (_, i) => recordDurations(p, [groupHistoryKey(T, `g${i}`), T], 2000 + i));
+    expect(new Set(writes).size).toBe(1);
+    await Promise.all(writes);
+    expect(await readDurations(p, T)).toEqual(Array.from({ length: 20 }, (_, i) => 2080 + i));
+    expect(await readDurations(p, groupHistoryKey(T, 'g99'))).toEqual([2099]);
+    // A sample recorded after that write started gets a write of its own, and is kept too.
+    await recordDurations(p, [T], 5000);
+    expect((await readDurations(p, T)).at(-1)).toBe(5000);
+  });
 });
