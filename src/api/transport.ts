@@ -105,6 +105,7 @@ export function createTransport(opts: TransportOptions): Transport {
               // Signed here, after got has settled the URL, so the signature covers what is sent.
               const signed = (options.context as HookContext).sign();
               for (const [k, v] of Object.entries(signed)) options.headers[k.toLowerCase()] = v;
+              if (!opts.debug) return;
               trace(`→ ${options.method} ${String(options.url)}`);
               for (const [k, v] of Object.entries(redactHeaders(options.headers))) trace(`  ${k}: ${v}`);
               if (typeof options.body === 'string') trace(`  ${traceBody(options.body)}`);
@@ -138,9 +139,11 @@ export function createTransport(opts: TransportOptions): Transport {
     try {
       const res = await p;
       const text = res.rawBody.toString('utf8');
-      trace(`← ${res.statusCode} ${res.statusMessage ?? ''} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
-      for (const [k, v] of Object.entries(redactHeaders(res.headers))) trace(`  ${k}: ${v}`);
-      if (text) trace(`  ${traceBody(text)}`);
+      if (opts.debug) {
+        trace(`← ${res.statusCode} ${res.statusMessage ?? ''} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
+        for (const [k, v] of Object.entries(redactHeaders(res.headers))) trace(`  ${k}: ${v}`);
+        if (text) trace(`  ${traceBody(text)}`);
+      }
       return { res: { status: res.statusCode, statusMessage: res.statusMessage, text, headers: res.headers } };
     } catch (err) {
       if (tooLarge) {

@@ -85,7 +85,16 @@ export interface WatchJobOptions {
    * `maxGapMs`, in case a job ends without the group's status changing.
    * Worth it only where `api.getGroup` is cheap (batched).
    */
-  gateJobReads?: { maxGapMs: number };
+  gateJobReads?: {
+    maxGapMs: number;
+    /**
+     * The job's type, known because the caller just submitted it (e.g.
+     * `reverseProtectionGroupNoCG`). The first poll then reads only the group: if
+     * it shows an in-progress status, the job is under way and its first read can
+     * wait too; the learned duration is looked up under this type.
+     */
+    jobType?: string;
+  };
 }
 
 /** A job that ended in SUCCESS, with the group as read afterwards. */
@@ -172,15 +181,30 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     return group;
   };
 
-  const check = async () => {
-    const gate = o.gateJobReads;
-    if (gate && job && runningStatus !== undefined && clock.now() - jobReadAt < gate.maxGapMs) {
-      const g = await readGroup(groupIdOf()!).catch(() => undefined);
-      if (g?.status === runningStatus) {
-        reporter?.update({ jobStatus: job.status, groupStatus: g.status, elapsedMs: elapsed() });
-        return { state: 'RETRY' as const, value: job };
-      }
+  /** A poll that reads only the group (gateJobReads): RETRY while the group shows the job is still under way. */
+  const gatedCheck = async (gate: NonNullable<WatchJobOptions['gateJobReads']>, gid: string) => {
+    if (runningStatus === undefined) {
+      if (job !== undefined || !gate.jobType) return undefined;
+      // The first poll of a job we just submitted: does the group show it under way?
+      const g = await readGroup(gid).catch(() => undefined);
+      if (!g || !inProgress(g.status)) return undefined;
+      runningStatus = g.status;
+      jobReadAt = clock.now(); // the gap runs from here
+      const samples = o.historyPath ? await readLearnedDurations(o.historyPath, historyKey(gate.jobType), gid) : [];
+      reporter?.update({ jobStatus: 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
+      return { state: 'RETRY' as const, expectedWindow: shiftWindow(expectedWindow(samples), -elapsed()) };
     }
+    if (clock.now() - jobReadAt >= gate.maxGapMs) return undefined;
+    const g = await readGroup(gid).catch(() => undefined);
+    if (g?.status !== runningStatus) return undefined;
+    reporter?.update({ jobStatus: job?.status ?? 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
+    return { state: 'RETRY' as const, value: job };
+  };
+
+  const check = async () => {
+    const gid0 = groupIdOf();
+    const gated = o.gateJobReads && gid0 ? await gatedCheck(o.gateJobReads, gid0) : undefined;
+    if (gated) return gated;
     const first = job === undefined;
     polls++;
     job = await getJob(jobId);
@@ -190,7 +214,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (!terminal && gid && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
       await readGroup(gid).catch(() => undefined); // progress only: keep the last known status
     }
-    if (gate && first && !terminal && group && inProgress(group.status)) runningStatus = group.status;
+    if (o.gateJobReads && first && !terminal && group && inProgress(group.status)) runningStatus ??= group.status;
     lastStatus = job.status;
     let window;
     if (first && !terminal && o.historyPath) {

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError, InterruptedError, JobFailedError, WaitTimeoutError } from '../../src/errors.js';
 import { watchJob, type WatchJobOptions } from '../../src/watch/job-watcher.js';
@@ -183,6 +186,32 @@ describe('watchJob with gateJobReads (many groups, batched group reads)', () => 
     expect(r.job.status).toBe('SUCCESS');
     expect(r.detectedAt - t0 - 40_000).toBeLessThan(15_000);
     expect(calls.getJob).toBeGreaterThan(2);
+  });
+
+  it('with the job type known, the first job read also waits for the group: one job read in all, learned window used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdrs-gate-'));
+    const historyPath = join(dir, 'job-durations.json');
+    const gate = { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' };
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: TEN_MIN });
+    const r = await watchJob(setup(f, c, false, { gateJobReads: gate, historyPath, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    expect(r.job.status).toBe('SUCCESS');
+    expect(f.calls.getJob).toBe(1);
+    const coldDelay = r.detectedAt - 1_700_000_000_000 - TEN_MIN;
+    // The duration was learned under the group and type; the next watch polls densely near the end.
+    const c2 = fakeClock();
+    const f2 = fakeApi({ now: c2.clock.now, durationMs: TEN_MIN });
+    const r2 = await watchJob(setup(f2, c2, false, { gateJobReads: gate, historyPath }).opts);
+    expect(f2.calls.getJob).toBe(1);
+    expect(r2.detectedAt - 1_700_000_000_000 - TEN_MIN).toBeLessThan(Math.min(coldDelay, 15_000));
+  });
+
+  it('with the job type known but the group not yet under way (queued), the job is read as usual', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 30_000, during: { status: 'protected' } });
+    const r = await watchJob(setup(f, c, false, { gateJobReads: { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' } }).opts);
+    expect(r.job.status).toBe('SUCCESS');
+    expect(f.calls.getJob).toBeGreaterThan(2);
   });
 
   it('an error-* group status is an ended state, not one to wait out: the job is read on every poll', async () => {

@@ -48,6 +48,9 @@ export interface ReverseManyOptions {
 /** How long the watchers' group reads are collected into one listing (ms). */
 export const GROUP_BATCH_WINDOW_MS = 200;
 
+/** The job type of a reverse (reference 5, job types). */
+export const REVERSE_JOB_TYPE = 'reverseProtectionGroupNoCG';
+
 /** While a group still shows `reversing`, its job is read no more often than this (ms). */
 export const JOB_READ_MAX_GAP_MS = 60_000;
 
@@ -146,7 +149,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         const r = await watch(ctx, watchApi, o.settings, {
           jobId, groupId: g.id, label: `to ${o.to} (${azOf(g, o.to)})`,
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
-          gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS },
+          gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: REVERSE_JOB_TYPE },
         });
         results.set(g.id, resultOf((r.group as ServerGroup | undefined) ?? g, jobId, 'reversed'));
       } catch (err) {
