@@ -162,6 +162,8 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   let jobReadAt = -Infinity;
   /** The group's status while the job ran, once seen to be an in-progress one (gateJobReads). */
   let runningStatus: string | undefined;
+  /** gateJobReads: the group as read right before the job read of this poll, in an ended state. */
+  let endedGroup: ServerGroup | undefined;
   const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
 
   // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
@@ -196,14 +198,20 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     }
     if (clock.now() - jobReadAt >= gate.maxGapMs) return undefined;
     const g = await readGroup(gid).catch(() => undefined);
-    if (g?.status !== runningStatus) return undefined;
+    if (g?.status !== runningStatus) {
+      // Read just before the job, after the group left its in-progress status: if the job has
+      // ended, this is already the group's final state.
+      endedGroup = g && !inProgress(g.status) ? g : undefined;
+      return undefined;
+    }
     reporter?.update({ jobStatus: job?.status ?? 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
     return { state: 'RETRY' as const, value: job };
   };
 
   const check = async () => {
-    const gid0 = groupIdOf();
-    const gated = o.gateJobReads && gid0 ? await gatedCheck(o.gateJobReads, gid0) : undefined;
+    endedGroup = undefined;
+    const gateGroup = o.gateJobReads ? groupIdOf() : undefined;
+    const gated = gateGroup ? await gatedCheck(o.gateJobReads!, gateGroup) : undefined;
     if (gated) return gated;
     const first = job === undefined;
     polls++;
@@ -286,6 +294,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
 
   /** Reads the group after the job ended, re-reading briefly while it still shows an in-flight status. */
   async function finalGroup(id: string, succeeded: boolean): Promise<ServerGroup | undefined> {
+    if (endedGroup) return endedGroup; // read by this very poll, after the change that ended the job
     for (let attempt = 1; ; attempt++) {
       try {
         const g = await readGroup(id);

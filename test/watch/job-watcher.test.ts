@@ -206,6 +206,20 @@ describe('watchJob with gateJobReads (many groups, batched group reads)', () => 
     expect(r2.detectedAt - 1_700_000_000_000 - TEN_MIN).toBeLessThan(Math.min(coldDelay, 15_000));
   });
 
+  it('after the job read that sees the end, the group read just before it is the final one: no extra read', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 60_000 });
+    const log: string[] = [];
+    const api = {
+      getJob: async (id: string) => (log.push('job'), f.api.getJob(id)),
+      getGroup: async () => (log.push('group'), f.api.getGroup()),
+    };
+    const r = await watchJob(setup({ api }, c, false, { gateJobReads: { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' }, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    expect(r.group?.status).toBe('protected');
+    expect(log.at(-1)).toBe('job');
+    expect(log.filter((x) => x === 'job')).toHaveLength(1);
+  });
+
   it('with the job type known but the group not yet under way (queued), the job is read as usual', async () => {
     const c = fakeClock();
     const f = fakeApi({ now: c.clock.now, durationMs: 30_000, during: { status: 'protected' } });
