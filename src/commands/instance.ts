@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { SdrsApi } from '../api/client.js';
 import type { ProtectedInstance, Server, ServerGroup } from '../api/types.js';
 import { JobFailedError, PreconditionError, UsageError } from '../errors.js';
-import { nameProblem, printable, requireAz, requireGroupRef, requireName, requireRef } from '../validate.js';
+import { descriptionProblem, nameProblem, printable, requireAz, requireGroupRef, requireName, requireRef } from '../validate.js';
 import { printJson } from '../io/output.js';
 import { palette } from '../io/color.js';
 import { azOf, confirmOrCancel, listChildren, parseWaitFlags, requireYes, resolveGroup, resolveInstance, say, waitSettings } from './shared.js';
@@ -44,6 +44,11 @@ export async function instanceAddCommand(ctx: Context, args: string[], opts: Rec
   const serverRef = requireServerRef(String(opts.server));
   const name = opts.name === undefined ? undefined : requireName('--name', String(opts.name));
   const az = opts.az === undefined ? undefined : requireAz('--az', String(opts.az));
+  const description = opts.description === undefined ? undefined : String(opts.description);
+  if (description !== undefined) {
+    const p = description === '' ? 'must not be empty (leave the option out for none)' : descriptionProblem(description);
+    if (p) throw new UsageError(`--description ${printable(description)} ${p}`);
+  }
   const waitFlags = await parseWaitFlags(opts);
   const api = await ctx.api();
   const group = await resolveGroup(api, groupRef);
@@ -55,7 +60,7 @@ export async function instanceAddCommand(ctx: Context, args: string[], opts: Rec
   const server = await findServer(api, serverRef, group, az);
   const piName = name ?? (nameProblem(server.name) ? undefined : server.name);
   if (!piName) throw new UsageError(`the server's name ${printable(server.name)} is not a valid instance name; pass --name`);
-  const body = { server_group_id: group.id, server_id: server.id, name: piName };
+  const body = { server_group_id: group.id, server_id: server.id, name: piName, ...(description !== undefined ? { description } : {}) };
   const settings = await waitSettings(ctx, waitFlags);
   const result = await submitJob(ctx, api, {
     dryRun: opts.dryRun === true,
@@ -99,6 +104,7 @@ export async function instanceRemoveCommand(ctx: Context, args: string[], opts: 
   const ref = requireRef('instance', args[0]);
   const dryRun = opts.dryRun === true;
   const deleteTarget = opts.deleteTargetServer === true;
+  const deleteEip = opts.deleteTargetEip === true;
   const waitFlags = await parseWaitFlags(opts);
   requireYes(ctx, opts.yes === true || dryRun, 'remove a protected instance');
   const api = await ctx.api();
@@ -108,7 +114,7 @@ export async function instanceRemoveCommand(ctx: Context, args: string[], opts: 
       hint: /ing$/.test(pi.status) ? `Another operation is running; wait for it: sdrs instance list` : `See: sdrs instance list`,
     });
   }
-  const body = { delete_target_server: deleteTarget, delete_target_eip: false };
+  const body = { delete_target_server: deleteTarget, delete_target_eip: deleteEip };
   const dr = serverAt(pi, otherSide(pi.priority_station));
   const attached = pi.attachment.length;
   const settings = await waitSettings(ctx, waitFlags);
@@ -119,12 +125,12 @@ export async function instanceRemoveCommand(ctx: Context, args: string[], opts: 
     send: () => api.deleteInstance(pi.id, body),
     confirm: () => confirmOrCancel(ctx, opts.yes === true,
       `Remove protected instance ${pi.name}: its server is no longer protected; ${attached} attached pair(s) are detached (not deleted); ` +
-        `the DR server ${dr} is ${deleteTarget ? 'DELETED' : 'kept'}. Continue?`, 'remove'),
+        `the DR server ${dr} is ${deleteTarget ? 'DELETED' : 'kept'}${deleteEip ? ' and its elastic IP RELEASED' : ''}. Continue?`, 'remove'),
     noWait: { server_group_id: pi.server_group_id, protected_instance_id: pi.id },
     checkHint: `sdrs instance list --json | jq '.[] | select(.id == "${pi.id}")'`,
     watch: { groupId: pi.server_group_id, checkGroup: false, label: `Removing protected instance ${pi.name}` },
   });
   if (!result) return;
   if (ctx.globals.json) return printJson(ctx.io, { id: pi.id, name: pi.name, server_group_id: pi.server_group_id, deleted: true, job_id: result.job.job_id });
-  say(ctx, palette(ctx.io.color).green(`✔ Protected instance ${pi.name} (${pi.id}) removed.`) + (deleteTarget ? ` DR server ${dr} deleted.` : ` DR server ${dr} kept.`));
+  say(ctx, palette(ctx.io.color).green(`✔ Protected instance ${pi.name} (${pi.id}) removed.`) + (deleteTarget ? ` DR server ${dr} deleted.` : ` DR server ${dr} kept.`) + (deleteEip ? ' Its elastic IP was released.' : ''));
 }

@@ -95,6 +95,7 @@ export function registerChildren(program: Command, run: Runner): void {
         .argument('<group>', 'group id or exact, unique name')
         .option('--server <id-or-name>', 'the production server (see: sdrs server list)')
         .option('--name <name>', 'instance name (default: the server name)')
+        .option('--description <text>', 'description, at most 64 bytes, without < or >')
         .option('--az <az>', "resolve the server name in this AZ (default: the group's production AZ)")
         .option('--dry-run', DRY_RUN),
     ),
@@ -111,6 +112,7 @@ export function registerChildren(program: Command, run: Runner): void {
         .description('stop protecting a server: attached pairs are detached (not deleted); the DR server is kept unless asked')
         .argument('<instance>', 'protected instance id or exact, unique name')
         .option('--delete-target-server', 'also delete the DR server')
+        .option('--delete-target-eip', "also release the DR server's elastic IP (delete_target_eip)")
         .option('-y, --yes', YES)
         .option('--dry-run', DRY_RUN),
     ),

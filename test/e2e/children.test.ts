@@ -23,6 +23,9 @@ describe('validation: exit 2 and nothing sent', () => {
     [['instance', 'add', 'demo-erp', '--server', 'web-01', '--az', 'AZ 1'], /--az "AZ 1" is not an availability zone name/],
     [['instance', 'add', 'bad group!', '--server', 'web-01'], /group "bad group!" is neither a well-formed id nor a valid group name/],
     [['instance', 'add', 'demo-erp', '--server', 'web-01', '--timeout', 'soon'], /--timeout/],
+    [['instance', 'add', 'demo-erp', '--server', 'web-01', '--description', 'd'.repeat(65)], /--description .* is 65 bytes long; the limit is 64 bytes/],
+    [['instance', 'add', 'demo-erp', '--server', 'web-01', '--description', 'a <b>'], /--description .* must not contain "<" or ">"/],
+    [['instance', 'add', 'demo-erp', '--server', 'web-01', '--description', ''], /--description "" must not be empty/],
     [['instance', 'remove', 'pi-erp-app-01'], /refusing to remove a protected instance without confirmation: pass --yes/],
     [['instance', 'remove', 'bad name!', '--yes'], /instance "bad name!" is neither a well-formed id nor a valid instance name/],
     [['pair', 'add', 'demo-erp'], /missing --volume/],
@@ -56,13 +59,13 @@ describe('sdrs instance', () => {
   });
 
   it('add resolves a name at the production site, creates the DR server and prints the instance (id on stdout without --json)', async () => {
-    const r = await sdrs(['instance', 'add', 'demo-erp', '--server', 'web-02', '--name', 'web2']);
+    const r = await sdrs(['instance', 'add', 'demo-erp', '--server', 'web-02', '--name', 'web2', '--description', 'web tier, node 2']);
     expect(r.code, r.stderr).toBe(0);
     const id = r.stdout.trim();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.stderr).toMatch(/✔ Protected instance web2 added to demo-erp: protected\. DR server [0-9a-f-]{36} created in cn-north-4b/);
     const pi = (await w.client.get(`/protected-instances/${id}`)).body.protected_instance;
-    expect(pi).toMatchObject({ name: 'web2', source_server: SEED_IDS.server('web-02'), status: 'protected' });
+    expect(pi).toMatchObject({ name: 'web2', description: 'web tier, node 2', source_server: SEED_IDS.server('web-02'), status: 'protected' });
   });
 
   it('add --no-wait prints the job and the group id', async () => {
@@ -109,6 +112,8 @@ describe('sdrs instance', () => {
     expect(request.method).toBe('DELETE');
     expect(request.url).toBe(`${w.emu.url}/v1/${w.emu.projectId}/protected-instances/${SEED_IDS.demoInstance('erp-app-01')}`);
     expect(request.body).toEqual({ delete_target_server: true, delete_target_eip: false });
+    const eip = await sdrs(['instance', 'remove', 'pi-erp-app-01', '--delete-target-server', '--delete-target-eip', '--dry-run', '--json']);
+    expect(JSON.parse(eip.stdout).request.body).toEqual({ delete_target_server: true, delete_target_eip: true });
     const missing = await sdrs(['instance', 'remove', 'pi-nope', '--yes', '--json']);
     expect(missing.code).toBe(3);
     expect(errorOf(missing.stderr)).toMatchObject({ code: 'INSTANCE_NOT_FOUND', hint: "List the instances with 'sdrs instance list'." });
