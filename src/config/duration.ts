@@ -1,8 +1,7 @@
 /** Human durations for config values and the `--timeout` / `--interval` flags. */
 import { UsageError } from '../errors.js';
 import { printable } from '../validate.js';
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+import { durationMs } from '../util/duration.js';
 
 /** Longest accepted duration (7 days): anything larger is almost certainly a typo. */
 export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
@@ -13,16 +12,9 @@ export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
  */
 export function parseDuration(text: string | number, what = 'duration'): number {
   if (typeof text === 'number') return checkRange(text * 1000, String(text), what);
-  const s = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(s)) return checkRange(Number(s) * 1000, text, what);
-  const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s) ? s.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g) : null;
-  if (!parts) {
+  const ms = durationMs(text, 's');
+  if (ms === undefined) {
     throw new UsageError(`invalid ${what} ${printable(text)}: use a number of seconds or a value like 500ms, 90s, 10m, 1h`);
-  }
-  let ms = 0;
-  for (const p of parts) {
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(p)!;
-    ms += Number(m[1]) * UNITS[m[2]];
   }
   return checkRange(ms, text, what);
 }

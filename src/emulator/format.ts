@@ -1,5 +1,6 @@
 /** Identifiers, timestamp formats (reference section 1) and duration parsing. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { durationMs } from '../util/duration.js';
 
 /** A new UUID for groups, instances, pairs, servers and volumes. */
 export function newUuid(): string {
@@ -37,18 +38,12 @@ export function microTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '000');
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /**
- * Parses `200ms`, `3s`, `1.5s`, `2m`, `1h` or a bare number of milliseconds.
+ * Parses `200ms`, `3s`, `1.5s`, `2m`, `1h`, `1m30s` or a bare number of milliseconds.
  * @throws Error on anything else.
  */
 export function parseDuration(text: string | number): number {
-  if (typeof text === 'number') {
-    if (!Number.isFinite(text) || text < 0) throw new Error(`invalid duration: ${text}`);
-    return Math.round(text);
-  }
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new Error(`invalid duration "${text}" (use e.g. 200ms, 3s, 2m)`);
-  return Math.round(Number(m[1]) * UNITS[m[2] ?? 'ms']);
+  const ms = typeof text === 'number' ? text : durationMs(text, 'ms');
+  if (ms === undefined || !Number.isFinite(ms) || ms < 0) throw new Error(`invalid duration "${text}" (use e.g. 200ms, 3s, 2m)`);
+  return Math.round(ms);
 }

@@ -20,6 +20,8 @@ describe('parseFaults / parseDuration', () => {
     expect(parseDuration('2m')).toBe(120_000);
     expect(parseDuration('1h')).toBe(3_600_000);
     expect(parseDuration('250')).toBe(250);
+    expect(parseDuration('1m30s')).toBe(90_000); // the CLI's grammar: compounds too
+    expect(parseDuration(' 2S ')).toBe(2000);
     expect(() => parseDuration('3 weeks')).toThrow();
   });
 });
