@@ -137,6 +137,35 @@ describe('watchJob', () => {
   });
 });
 
+describe('watchJob: the final group read', () => {
+  it('after SUCCESS, a group still failing-over is read again until it settles (not reported as a failure)', async () => {
+    const c = fakeClock();
+    const t0 = c.clock.now();
+    let finalReads = 0;
+    const api = {
+      async getJob(id: string) {
+        return job({ job_id: id, job_type: 'failoverProtectionGroupNoCG', ...(c.clock.now() - t0 >= 5000 ? { status: 'SUCCESS' as const } : {}) });
+      },
+      async getGroup() {
+        if (c.clock.now() - t0 < 5000) return group({ status: 'failing-over' });
+        // The service shows the new status a moment after the job ended.
+        return group(++finalReads < 2 ? { status: 'failing-over' } : { status: 'failed-over', priority_station: 'target' });
+      },
+    };
+    const r = await watchJob(setup({ api }, c, false, { expect: { finalStatus: 'failed-over', priorityStation: 'target' } }).opts);
+    expect(r.group?.status).toBe('failed-over');
+    expect(finalReads).toBe(2);
+  });
+
+  it('after SUCCESS, an error-* group status is final at once: no re-reads, exit 5', async () => {
+    const c = fakeClock();
+    const f = fakeApi({ now: c.clock.now, durationMs: 3000, after: { status: 'error-reversing' } });
+    const before = f.calls.getGroup;
+    await expect(watchJob(setup(f, c, false, { expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts)).rejects.toMatchObject({ exitCode: 5 });
+    expect(f.calls.getGroup - before).toBe(2); // first poll + one final read
+  });
+});
+
 describe('watchJob with gateJobReads (many groups, batched group reads)', () => {
   const TEN_MIN = 10 * 60_000;
 
