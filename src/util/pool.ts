@@ -16,8 +16,9 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export type Limiter = <T>(task: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
 /**
- * A limiter shared by every caller in the process. A caller still waiting when
- * `signal` aborts is taken out of the queue and rejected with the signal's reason.
+ * A limiter shared by every caller in the process. A finishing task hands its slot
+ * straight to the next waiter, so nobody overtakes the queue. A caller still waiting
+ * when `signal` aborts is taken out of the queue and rejected with the signal's reason.
  */
 export function createLimiter(max: number): Limiter {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`createLimiter: max must be a positive integer, got ${max}`);
@@ -37,15 +38,19 @@ export function createLimiter(max: number): Limiter {
       waiting.push(go);
       signal?.addEventListener('abort', stop, { once: true });
     });
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes on: `active` stays the same
+    else active--;
+  };
   return async (task, signal) => {
     if (signal?.aborted) throw signal.reason;
-    if (active >= max) await turn(signal);
-    active++;
+    if (active < max) active++;
+    else await turn(signal);
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      release();
     }
   };
 }

@@ -79,6 +79,37 @@ describe('createLimiter', () => {
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('a waiter that is aborted leaves the queue at once, while the running task goes on; the next caller gets its turn', async () => {
+    const limit = createLimiter(1);
+    let finish!: () => void;
+    const running = limit(() => new Promise<string>((r) => (finish = () => r('first')))); // ignores any signal
+    const ac = new AbortController();
+    const queued = limit(async () => 'never', ac.signal);
+    const after = limit(async () => 'third');
+    ac.abort(new Error('stop'));
+    await expect(queued).rejects.toThrow('stop');
+    finish();
+    expect(await running).toBe('first');
+    expect(await after).toBe('third');
+  });
+
+  it('a finishing task hands its slot to the oldest waiter: a newcomer does not overtake the queue', async () => {
+    const limit = createLimiter(1);
+    const order: string[] = [];
+    let finish!: () => void;
+    const a = limit(() => new Promise<void>((r) => (finish = r)));
+    const b = limit(async () => {
+      order.push('b');
+    });
+    finish();
+    await Promise.resolve(); // the slot is released here; c arrives in the same turn as b's wake-up
+    const c = limit(async () => {
+      order.push('c');
+    });
+    await Promise.all([a, b, c]);
+    expect(order).toEqual(['b', 'c']);
+  });
+
   it('a failing task frees its turn', async () => {
     const limit = createLimiter(1);
     await expect(limit(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
