@@ -37,7 +37,7 @@ export interface SdrsApi {
   getServer(id: string): Promise<Server>;
   /** Every ECS server, paged. */
   listServers(q?: Omit<ListServersQuery, 'limit' | 'offset'>): Promise<Server[]>;
-  /** Every ECS server if the listing takes at most `maxPages` pages; else undefined, after reading one page. */
+  /** Every ECS server if the listing takes at most `maxPages` pages; else undefined (after one page when the service gives a count). */
   listServersWithin(maxPages: number): Promise<Server[] | undefined>;
   serverAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<{ job_id: string }>;
   listVpcs(): Promise<Vpc[]>;

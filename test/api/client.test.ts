@@ -137,6 +137,16 @@ describe('pagination', () => {
     expect(s.seen.map((r) => new URL(r.url, 'http://x').searchParams.get('offset'))).toEqual(['1', '2']);
     expect(s.seen[0].url).toMatch(new RegExp(`^/v1/${PROJECT}/cloudservers/detail\\?`));
   });
+
+  it('listServersWithin: every server when the pages fit, else undefined after the first page', async () => {
+    const pages = () => [{ status: 200, body: { servers: groups(0, 100), count: 150 } }, { status: 200, body: { servers: groups(100, 50), count: 150 } }] as const;
+    const fits = await stub([...pages()]);
+    expect(await makeClient(fits.url).api.listServersWithin(2)).toHaveLength(150);
+    expect(fits.seen.map((x) => new URL(x.url, 'http://h').searchParams.get('offset'))).toEqual(['1', '2']);
+    const tooMany = await stub([...pages()]);
+    expect(await makeClient(tooMany.url).api.listServersWithin(1)).toBeUndefined();
+    expect(tooMany.seen).toHaveLength(1);
+  });
 });
 
 describe('endpoints and bodies', () => {

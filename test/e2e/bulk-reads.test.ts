@@ -1,6 +1,8 @@
 /** The frugal reads of the multi-group reverse, against the real emulator over loopback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type SdrsApi } from '../../src/api/client.js';
+import type { ServerGroup } from '../../src/api/types.js';
+import { serverAt } from '../../src/commands/group/snapshot.js';
 import { batchGroupReads, chunks, prefetchChildren } from '../../src/commands/group/bulk-reads.js';
 import { ApiError } from '../../src/errors.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
@@ -9,6 +11,7 @@ import { makeProtectedGroup, startWorld, type TestWorld } from '../helpers/cli-e
 let w: TestWorld;
 let api: SdrsApi;
 const groupIds: string[] = [];
+const groups: ServerGroup[] = [];
 const GROUPS = 33; // more than one `server_group_ids` run (30)
 
 beforeAll(async () => {
@@ -23,6 +26,7 @@ beforeAll(async () => {
     projectId: w.emu.projectId,
     credentials: async () => ({ kind: 'aksk', ak: w.emu.ak, sk: w.emu.sk }),
   });
+  groups.push(...(await api.listAllGroups()).filter((g) => groupIds.includes(g.id)));
 }, 60_000);
 afterAll(async () => {
   await w.stop();
@@ -46,7 +50,7 @@ describe('prefetchChildren', () => {
       pairs: await api.listAllReplications({ server_group_id: id }),
     })));
     await reset();
-    const view = await prefetchChildren(api, groupIds);
+    const view = await prefetchChildren(api, groups);
     expect(await routeCount('GET /v1/{project_id}/protected-instances')).toBe(Math.ceil(groupIds.length / 30));
     expect(await routeCount('GET /v1/{project_id}/replications')).toBe(Math.ceil(groupIds.length / 30));
     for (const [i, id] of groupIds.entries()) {
@@ -59,13 +63,36 @@ describe('prefetchChildren', () => {
   });
 
   it('sends any other query to the service', async () => {
-    const view = await prefetchChildren(api, groupIds.slice(0, 2));
+    const view = await prefetchChildren(api, groups.filter((g) => groupIds.slice(0, 2).includes(g.id)));
     await reset();
     await view.listAllInstances({ server_group_id: groupIds[5] }); // not prefetched
     await view.listAllInstances({ server_group_id: groupIds[0], status: 'protected' }); // another filter
     await view.listAllReplications();
     expect(await routeCount('GET /v1/{project_id}/protected-instances')).toBe(2);
     expect(await routeCount('GET /v1/{project_id}/replications')).toBe(1);
+  });
+
+  it('with servers: one listing of every server when that is fewer pages than the production servers to read', async () => {
+    const direct = await api.listAllInstances();
+    const production = direct.filter((i) => groupIds.includes(i.server_group_id)).map((i) => serverAt(i, i.priority_station));
+    expect(production.length).toBeGreaterThan(2);
+    await reset();
+    const view = await prefetchChildren(api, groups, { servers: true });
+    expect(await routeCount('GET /v1/{project_id}/cloudservers/detail')).toBe(1);
+    for (const id of production.slice(0, 5)) expect(await view.getServer(id)).toEqual(await api.getServer(id));
+    await reset();
+    await Promise.all(production.map((id) => view.getServer(id)));
+    expect(await routeCount('GET /v1/{project_id}/cloudservers/{server_id}')).toBe(0);
+  });
+
+  it('with servers, for one group: a single production server is read on its own, no listing', async () => {
+    await reset();
+    const one = groups.filter((g) => g.id === groupIds[0]);
+    const view = await prefetchChildren(api, one, { servers: true });
+    expect(await routeCount('GET /v1/{project_id}/cloudservers/detail')).toBe(0);
+    const [pi] = await view.listAllInstances({ server_group_id: groupIds[0] });
+    await view.getServer(serverAt(pi, one[0].priority_station));
+    expect(await routeCount('GET /v1/{project_id}/cloudservers/{server_id}')).toBe(1);
   });
 
   it('sends server_group_ids as a list the service honours', async () => {
@@ -87,6 +114,46 @@ describe('batchGroupReads', () => {
     const [again] = await Promise.all([read(groupIds[0]), read(groupIds[1])]);
     expect(again.name).toBe('bulk-renamed');
     expect(await routeCount('GET /v1/{project_id}/server-groups')).toBe(2);
+  });
+
+  it('a read asked for while a listing is on its way starts a new batch (never an answer from before it asked)', async () => {
+    let listings = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fake = {
+      listAllGroups: async () => {
+        listings++;
+        const n = listings;
+        if (n === 1) await gate;
+        return [{ id: 'g1', name: `listing-${n}` }, { id: 'g2', name: `listing-${n}` }] as ServerGroup[];
+      },
+      getGroup: async (id: string) => ({ id, name: 'single' }) as ServerGroup,
+    };
+    const read = batchGroupReads(fake, { windowMs: 5, knownGroups: 2, sleep: realSleep });
+    const first = Promise.all([read('g1'), read('g2')]);
+    await realSleep(30); // the first listing is now on its way, held
+    const later = Promise.all([read('g1'), read('g2')]);
+    release();
+    expect((await first).map((g) => g.name)).toEqual(['listing-1', 'listing-1']);
+    expect((await later).map((g) => g.name)).toEqual(['listing-2', 'listing-2']);
+  });
+
+  it('a batch whose window fails does not poison later reads', async () => {
+    let fail = true;
+    const fake = {
+      listAllGroups: async () => [{ id: 'g1', name: 'ok' }, { id: 'g2', name: 'ok' }] as ServerGroup[],
+      getGroup: async (id: string) => ({ id, name: 'single' }) as ServerGroup,
+    };
+    const read = batchGroupReads(fake, {
+      windowMs: 5, knownGroups: 2,
+      sleep: async (ms) => {
+        if (fail) throw new Error('clock broke');
+        await realSleep(ms);
+      },
+    });
+    await expect(read('g1')).rejects.toThrow('clock broke');
+    fail = false;
+    expect((await Promise.all([read('g1'), read('g2')])).map((g) => g.name)).toEqual(['ok', 'ok']);
   });
 
   it('reads each group on its own when a listing would cost more requests', async () => {

@@ -15,6 +15,7 @@
  */
 import { MAX_GROUP_IDS_PER_QUERY, PAGE_SIZE, type SdrsApi } from '../../api/client.js';
 import type { ListChildrenQuery, ServerGroup } from '../../api/types.js';
+import { serverAt } from './snapshot.js';
 
 /** Splits `items` into runs of at most `size`. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -30,11 +31,12 @@ const byGroupOnly = (q: Omit<ListChildrenQuery, 'limit' | 'offset'> | undefined)
 /**
  * Lists the instances and pairs of `groupIds` in ceil(n / 30) listings of each, and
  * returns a view of `api` whose per-group listings of those groups are answered
- * from them (in the service's order). With `servers`, the servers of those
- * instances (on both sides) come from one listing of every ECS server, if it takes
- * fewer pages than there are servers to read. Any other read goes to the service.
+ * from them (in the service's order). With `servers`, server reads come from one
+ * listing of every ECS server, if it takes fewer pages than there are production
+ * servers to read. Any other read goes to the service.
  */
-export async function prefetchChildren(api: SdrsApi, groupIds: readonly string[], opts: { servers?: boolean } = {}): Promise<SdrsApi> {
+export async function prefetchChildren(api: SdrsApi, groups: readonly Pick<ServerGroup, 'id' | 'priority_station'>[], opts: { servers?: boolean } = {}): Promise<SdrsApi> {
+  const groupIds = groups.map((g) => g.id);
   const runs = chunks([...new Set(groupIds)], MAX_GROUP_IDS_PER_QUERY);
   const [instances, pairs] = await Promise.all([
     Promise.all(runs.map((ids) => api.listAllInstances({ server_group_ids: ids }))),
@@ -48,9 +50,11 @@ export async function prefetchChildren(api: SdrsApi, groupIds: readonly string[]
   };
   const instancesOf = index(instances);
   const pairsOf = index(pairs);
-  const serverIds = new Set(instances.flat().flatMap((i) => [i.source_server, i.target_server]).filter(Boolean));
-  // Cheaper only when the listing takes fewer pages than there are servers to read one by one.
-  const listed = opts.servers && serverIds.size > 1 ? await api.listServersWithin(serverIds.size - 1) : undefined;
+  // The checks read the servers at each group's production site, one by one; a listing of
+  // every server is worth it only when it takes fewer pages than that.
+  const production = new Map(groups.map((g) => [g.id, g.priority_station]));
+  const toRead = new Set(instances.flat().map((i) => serverAt(i, production.get(i.server_group_id) ?? i.priority_station)).filter(Boolean));
+  const listed = opts.servers && toRead.size > 1 ? await api.listServersWithin(toRead.size - 1) : undefined;
   const servers = new Map((listed ?? []).map((s) => [s.id, s]));
   return Object.assign(Object.create(api) as SdrsApi, {
     listAllInstances: async (q?: Omit<ListChildrenQuery, 'limit' | 'offset'>) =>
@@ -86,8 +90,11 @@ export function batchGroupReads(api: Pick<SdrsApi, 'getGroup' | 'listAllGroups'>
   return async (id) => {
     if (!open) {
       const batch = { ids: new Set<string>(), listing: Promise.resolve<Map<string, ServerGroup> | undefined>(undefined) };
-      batch.listing = o.sleep(o.windowMs).then(async () => {
-        open = undefined;
+      // The window closes whatever happens to the sleep: a later read never joins a sent batch.
+      const closed = o.sleep(o.windowMs).finally(() => {
+        if (open === batch) open = undefined;
+      });
+      batch.listing = closed.then(async () => {
         if (batch.ids.size < Math.ceil(known / PAGE_SIZE) + 1) return undefined; // reading each is cheaper
         const all = await api.listAllGroups();
         known = Math.max(1, all.length);

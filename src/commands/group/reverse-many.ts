@@ -97,7 +97,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   if (!o.skipChecks && todo.length > 0) {
     say(ctx, `Pre-flight checks (${todo.length} group(s)):`);
-    const checkApi = await prefetchChildren(api, todo.map((g) => g.id), { servers: true });
+    const checkApi = await prefetchChildren(api, todo, { servers: true });
     const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(ctx, checkApi, g, o.to, { quiet: true }));
     const failed = todo.map((g, i) => ({ g, r: reports[i] })).filter((x) => !x.r.ok);
     todo.forEach((g, i) => {
