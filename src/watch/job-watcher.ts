@@ -209,6 +209,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   };
 
   const check = async () => {
+    const pollStart = clock.now();
     endedGroup = undefined;
     const gateGroup = o.gateJobReads ? groupIdOf() : undefined;
     const gated = gateGroup ? await gatedCheck(o.gateJobReads!, gateGroup) : undefined;
@@ -219,7 +220,8 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     jobReadAt = clock.now();
     const terminal = job.status === 'SUCCESS' || job.status === 'FAIL';
     const gid = groupIdOf();
-    if (!terminal && gid && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
+    const readThisPoll = groupReadAt >= pollStart && gateGroup !== undefined; // by the gate, just now
+    if (!terminal && gid && !readThisPoll && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
       await readGroup(gid).catch(() => undefined); // progress only: keep the last known status
     }
     if (o.gateJobReads && first && !terminal && group && inProgress(group.status)) runningStatus ??= group.status;
@@ -263,7 +265,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     }
     const done = res.value as Job;
     const gid = groupIdOf();
-    group = gid ? await finalGroup(gid, res.state === 'SUCCESS') : undefined;
+    group = gid ? await finalGroup(gid, done, res.state === 'SUCCESS') : undefined;
     reporter.update({ jobStatus: done.status, groupStatus: group?.status, elapsedMs: res.elapsedMs });
     o.onPoll?.({ job: done, group, polls, elapsedMs: res.elapsedMs });
     if (res.state === 'FAILURE') {
@@ -293,8 +295,10 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   }
 
   /** Reads the group after the job ended, re-reading briefly while it still shows an in-flight status. */
-  async function finalGroup(id: string, succeeded: boolean): Promise<ServerGroup | undefined> {
-    if (endedGroup) return endedGroup; // read by this very poll, after the change that ended the job
+  async function finalGroup(id: string, done: Job, succeeded: boolean): Promise<ServerGroup | undefined> {
+    // Read by this very poll, after the change that ended the job. After SUCCESS it is used only
+    // if it already shows the expected outcome: the service may not set every field at once.
+    if (endedGroup && (!succeeded || o.checkGroup === false || !groupOutcomeError(done, endedGroup, o.expect))) return endedGroup;
     for (let attempt = 1; ; attempt++) {
       try {
         const g = await readGroup(id);

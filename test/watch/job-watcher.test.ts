@@ -249,6 +249,25 @@ describe('watchJob with gateJobReads (many groups, batched group reads)', () => 
     expect(log.filter((x) => x === 'job')).toHaveLength(1);
   });
 
+  it('after SUCCESS, a group read that does not yet show the expected outcome is read again (no false failure)', async () => {
+    const c = fakeClock();
+    const t0 = c.clock.now();
+    let afterEnd = 0;
+    const api = {
+      async getJob(id: string) {
+        return job({ job_id: id, ...(c.clock.now() - t0 >= 20_000 ? { status: 'SUCCESS' as const } : {}) });
+      },
+      async getGroup() {
+        if (c.clock.now() - t0 < 20_000) return group();
+        // The status is already final, the production side not yet.
+        return ++afterEnd === 1 ? group({ status: 'protected', priority_station: 'source' }) : group({ status: 'protected', priority_station: 'target' });
+      },
+    };
+    const r = await watchJob(setup({ api }, c, false, { gateJobReads: { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' }, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    expect(r.group?.priority_station).toBe('target');
+    expect(afterEnd).toBe(2);
+  });
+
   it('with the job type known but the group not yet under way (queued), the job is read as usual', async () => {
     const c = fakeClock();
     const f = fakeApi({ now: c.clock.now, durationMs: 30_000, during: { status: 'protected' } });
