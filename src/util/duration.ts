@@ -8,7 +8,7 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
 
 /** Milliseconds (not rounded), or undefined when `text` is not a duration. */
 export function durationMs(text: string, bareUnit: 'ms' | 's'): number | undefined {
-  const s = text.trim().toLowerCase();
+  const s = text.trim().toLowerCase().replace(/(\d)\s+(?=[a-z])/g, '$1'); // `200 ms` as `200ms`
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * UNITS[bareUnit];
   if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s)) return undefined;
   let ms = 0;

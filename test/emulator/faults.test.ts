@@ -22,6 +22,7 @@ describe('parseFaults / parseDuration', () => {
     expect(parseDuration('250')).toBe(250);
     expect(parseDuration('1m30s')).toBe(90_000); // the CLI's grammar: compounds too
     expect(parseDuration(' 2S ')).toBe(2000);
+    expect(parseDuration('200 ms')).toBe(200); // accepted before the grammars were merged
     expect(() => parseDuration('3 weeks')).toThrow();
   });
 });
