@@ -29,7 +29,7 @@ const byGroupOnly = (q: Omit<ListChildrenQuery, 'limit' | 'offset'> | undefined)
   q !== undefined && typeof q.server_group_id === 'string' && Object.keys(q).every((k) => k === 'server_group_id');
 
 /**
- * Lists the instances and pairs of `groupIds` in ceil(n / 30) listings of each, and
+ * Lists the instances and pairs of `groups` in ceil(n / 30) listings of each, and
  * returns a view of `api` whose per-group listings of those groups are answered
  * from them (in the service's order). With `servers`, server reads come from one
  * listing of every ECS server, if it takes fewer pages than there are production
