@@ -217,6 +217,21 @@ describe('replication pairs, attach and detach', () => {
     expect(gone.body.error.code).toBe('SDRS.1608');
   });
 
+  it('both child listings filter by the production AZ and by query_type=status_abnormal', async () => {
+    const h = await harness({ seed: 'demo' });
+    for (const path of ['/protected-instances', '/replications']) {
+      const all = (await h.c.get(path)).body.count;
+      expect(all).toBeGreaterThan(0);
+      expect((await h.c.get(`${path}?availability_zone=${LOCAL_AZ}`)).body.count).toBe(all);
+      expect((await h.c.get(`${path}?availability_zone=${REMOTE_AZ}`)).body.count).toBe(0);
+      expect((await h.c.get(`${path}?query_type=status_abnormal`)).body.count).toBe(0);
+    }
+    const pi = SEED_IDS.demoInstance('erp-db-01');
+    expect((await h.c.admin('PUT', `/instances/${pi}/invalid`)).status).toBeLessThan(300);
+    const abnormal = (await h.c.get('/protected-instances?query_type=status_abnormal')).body;
+    expect(abnormal.protected_instances.map((p: any) => p.id)).toEqual([pi]);
+  });
+
   it('lists pairs by group ids, name and status, and renames', async () => {
     const h = await harness({ seed: 'demo' });
     expect((await h.c.get(`/replications?server_group_ids=${encodeURIComponent(`['${G}']`)}`)).body.count).toBe(4);

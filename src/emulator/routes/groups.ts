@@ -4,10 +4,10 @@ import { badRequest, notFound, sdrsError } from '../errors.js';
 import { newUuid } from '../format.js';
 import { signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
-import { checkDescription, checkName, fuzzy, isAbnormal, isObject, page, wrapped } from '../validate.js';
+import { checkDescription, checkName, fuzzy, idList, isAbnormal, isObject, page, wrapped } from '../validate.js';
 import { groupView } from '../views.js';
 import type { Engine } from '../engine.js';
-import type { GroupActionKind, GroupRec, Station } from '../world.js';
+import type { GroupActionKind, GroupRec, Station, World } from '../world.js';
 import { BUSY_CHILD_STATUSES, instancesOf, productionAz, productionServerId, replicationsOf } from '../world.js';
 
 const BASE = '/v1/{project_id}/server-groups';
@@ -16,6 +16,35 @@ export function getGroup(engine: Engine, id: string): GroupRec {
   const g = engine.world.groups[id];
   if (!g) throw notFound.group(id);
   return g;
+}
+
+/**
+ * The filters the instance and pair listings share (reference 3.2, 3.3): `server_group_ids`
+ * beats `server_group_id`; `status`; `name` (substring); `availability_zone` (the group's
+ * production AZ); `query_type=status_abnormal`. `groupIds` is returned for the filters that
+ * depend on it (`protected_instance_ids` is ignored when it is set).
+ */
+export function childListFilter(w: World, q: URLSearchParams): {
+  groupIds: string[] | undefined;
+  matches: (child: { groupId: string; status: string; name: string }) => boolean;
+} {
+  const groupIds = idList(q, 'server_group_ids') ?? (q.get('server_group_id') ? [q.get('server_group_id')!] : undefined);
+  const status = q.get('status');
+  const az = q.get('availability_zone');
+  const abnormal = q.get('query_type') === 'status_abnormal';
+  return {
+    groupIds,
+    matches: (c) => {
+      const g = w.groups[c.groupId];
+      return (
+        (!groupIds || groupIds.includes(c.groupId)) &&
+        (!status || c.status === status) &&
+        fuzzy(c.name, q.get('name')) &&
+        (!az || (g !== undefined && productionAz(g) === az)) &&
+        (!abnormal || isAbnormal(c.status))
+      );
+    },
+  };
 }
 
 function list(ctx: RouteCtx) {

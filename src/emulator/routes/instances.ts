@@ -4,12 +4,12 @@ import { newUuid } from '../format.js';
 import { signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
 import { addServer } from '../seed.js';
-import { checkDescription, checkName, fuzzy, idList, isAbnormal, isObject, page, wrapped } from '../validate.js';
+import { checkDescription, checkName, idList, isObject, page, wrapped } from '../validate.js';
 import { instanceView } from '../views.js';
 import type { Engine } from '../engine.js';
 import type { InstanceRec } from '../world.js';
 import { drAz, productionAz } from '../world.js';
-import { getGroup } from './groups.js';
+import { childListFilter, getGroup } from './groups.js';
 import { getReplication } from './replications.js';
 
 const BASE = '/v1/{project_id}/protected-instances';
@@ -23,23 +23,10 @@ export function getInstance(engine: Engine, id: string): InstanceRec {
 function list(ctx: RouteCtx) {
   const { engine, query: q } = ctx;
   const w = engine.world;
+  const filter = childListFilter(w, q);
   // Precedence (reference 3.2): server_group_ids beats server_group_id; either makes protected_instance_ids ignored.
-  const groupIds = idList(q, 'server_group_ids') ?? (q.get('server_group_id') ? [q.get('server_group_id')!] : undefined);
-  const instanceIds = groupIds ? undefined : idList(q, 'protected_instance_ids');
-  const status = q.get('status');
-  const az = q.get('availability_zone');
-  const abnormal = q.get('query_type') === 'status_abnormal';
-  const matches = Object.values(w.instances).filter((pi) => {
-    const g = w.groups[pi.groupId];
-    return (
-      (!groupIds || groupIds.includes(pi.groupId)) &&
-      (!instanceIds || instanceIds.includes(pi.id)) &&
-      (!status || pi.status === status) &&
-      fuzzy(pi.name, q.get('name')) &&
-      (!az || (g !== undefined && productionAz(g) === az)) &&
-      (!abnormal || isAbnormal(pi.status))
-    );
-  });
+  const instanceIds = filter.groupIds ? undefined : idList(q, 'protected_instance_ids');
+  const matches = Object.values(w.instances).filter((pi) => filter.matches(pi) && (!instanceIds || instanceIds.includes(pi.id)));
   const { items, count } = page(matches, q);
   return { protected_instances: items.map((pi) => instanceView(w, pi)), count };
 }

@@ -3,12 +3,12 @@ import { badRequest, notFound, sdrsError } from '../errors.js';
 import { newUuid } from '../format.js';
 import { signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
-import { checkDescription, checkName, fuzzy, idList, isAbnormal, isObject, page, wrapped } from '../validate.js';
+import { checkDescription, checkName, idList, isObject, page, wrapped } from '../validate.js';
 import { replicationView } from '../views.js';
 import type { Engine } from '../engine.js';
 import type { ReplicationRec, VolumeRec } from '../world.js';
 import { drAz, productionAz } from '../world.js';
-import { getGroup } from './groups.js';
+import { childListFilter, getGroup } from './groups.js';
 
 const BASE = '/v1/{project_id}/replications';
 
@@ -21,22 +21,11 @@ export function getReplication(engine: Engine, id: string): ReplicationRec {
 function list(ctx: RouteCtx) {
   const { engine, query: q } = ctx;
   const w = engine.world;
-  const groupIds = idList(q, 'server_group_ids') ?? (q.get('server_group_id') ? [q.get('server_group_id')!] : undefined);
+  const filter = childListFilter(w, q);
   const instanceIds = idList(q, 'protected_instance_ids') ?? (q.get('protected_instance_id') ? [q.get('protected_instance_id')!] : undefined);
-  const status = q.get('status');
-  const az = q.get('availability_zone');
-  const abnormal = q.get('query_type') === 'status_abnormal';
-  const matches = Object.values(w.replications).filter((rp) => {
-    const g = w.groups[rp.groupId];
-    return (
-      (!groupIds || groupIds.includes(rp.groupId)) &&
-      (!instanceIds || rp.attachment.some((a) => instanceIds.includes(a.protected_instance))) &&
-      (!status || rp.status === status) &&
-      fuzzy(rp.name, q.get('name')) &&
-      (!az || (g !== undefined && productionAz(g) === az)) &&
-      (!abnormal || isAbnormal(rp.status))
-    );
-  });
+  const matches = Object.values(w.replications).filter(
+    (rp) => filter.matches(rp) && (!instanceIds || rp.attachment.some((a) => instanceIds.includes(a.protected_instance))),
+  );
   const { items, count } = page(matches, q);
   return { replications: items.map((rp) => replicationView(w, rp)), count };
 }
