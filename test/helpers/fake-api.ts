@@ -50,11 +50,12 @@ export function fakeApi(o: {
   durationMs: number;
   final?: Partial<Job>;
   during?: Partial<ServerGroup>;
-  after?: Partial<ServerGroup>;
+  /** The group once the job has ended; a list gives successive reads (the last one repeats). */
+  after?: Partial<ServerGroup> | Partial<ServerGroup>[];
   jobErrors?: Record<number, unknown>;
 }) {
   const t0 = o.now();
-  const calls = { getJob: 0, getGroup: 0 };
+  const calls = { getJob: 0, getGroup: 0, groupAfterEnd: 0 };
   const api = {
     async getJob(id: string): Promise<Job> {
       calls.getJob++;
@@ -65,8 +66,10 @@ export function fakeApi(o: {
     },
     async getGroup(): Promise<ServerGroup> {
       calls.getGroup++;
-      const done = o.now() - t0 >= o.durationMs;
-      return group(done ? { status: 'protected', priority_station: 'target', ...o.after } : { ...o.during });
+      if (o.now() - t0 < o.durationMs) return group({ ...o.during });
+      const afters = Array.isArray(o.after) ? o.after : [o.after];
+      const after = afters[Math.min(calls.groupAfterEnd++, afters.length - 1)];
+      return group({ status: 'protected', priority_station: 'target', ...after });
     },
   };
   return { api, calls };

@@ -140,21 +140,11 @@ describe('watchJob', () => {
 describe('watchJob: the final group read', () => {
   it('after SUCCESS, a group still failing-over is read again until it settles (not reported as a failure)', async () => {
     const c = fakeClock();
-    const t0 = c.clock.now();
-    let finalReads = 0;
-    const api = {
-      async getJob(id: string) {
-        return job({ job_id: id, job_type: 'failoverProtectionGroupNoCG', ...(c.clock.now() - t0 >= 5000 ? { status: 'SUCCESS' as const } : {}) });
-      },
-      async getGroup() {
-        if (c.clock.now() - t0 < 5000) return group({ status: 'failing-over' });
-        // The service shows the new status a moment after the job ended.
-        return group(++finalReads < 2 ? { status: 'failing-over' } : { status: 'failed-over', priority_station: 'target' });
-      },
-    };
-    const r = await watchJob(setup({ api }, c, false, { expect: { finalStatus: 'failed-over', priorityStation: 'target' } }).opts);
+    // The service shows the new status a moment after the job ended.
+    const f = fakeApi({ now: c.clock.now, durationMs: 5000, during: { status: 'failing-over' }, after: [{ status: 'failing-over' }, { status: 'failed-over' }] });
+    const r = await watchJob(setup(f, c, false, { expect: { finalStatus: 'failed-over', priorityStation: 'target' } }).opts);
     expect(r.group?.status).toBe('failed-over');
-    expect(finalReads).toBe(2);
+    expect(f.calls.groupAfterEnd).toBe(2);
   });
 
   it('after SUCCESS, an error-* group status is final at once: no re-reads, exit 5', async () => {
@@ -251,21 +241,11 @@ describe('watchJob with gateJobReads (many groups, batched group reads)', () => 
 
   it('after SUCCESS, a group read that does not yet show the expected outcome is read again (no false failure)', async () => {
     const c = fakeClock();
-    const t0 = c.clock.now();
-    let afterEnd = 0;
-    const api = {
-      async getJob(id: string) {
-        return job({ job_id: id, ...(c.clock.now() - t0 >= 20_000 ? { status: 'SUCCESS' as const } : {}) });
-      },
-      async getGroup() {
-        if (c.clock.now() - t0 < 20_000) return group();
-        // The status is already final, the production side not yet.
-        return ++afterEnd === 1 ? group({ status: 'protected', priority_station: 'source' }) : group({ status: 'protected', priority_station: 'target' });
-      },
-    };
-    const r = await watchJob(setup({ api }, c, false, { gateJobReads: { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' }, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
+    // The status is already final, the production side not yet.
+    const f = fakeApi({ now: c.clock.now, durationMs: 20_000, after: [{ priority_station: 'source' }, {}] });
+    const r = await watchJob(setup(f, c, false, { gateJobReads: { maxGapMs: 60 * 60_000, jobType: 'reverseProtectionGroupNoCG' }, expect: { finalStatus: 'protected', priorityStation: 'target' } }).opts);
     expect(r.group?.priority_station).toBe('target');
-    expect(afterEnd).toBe(2);
+    expect(f.calls.groupAfterEnd).toBe(2);
   });
 
   it('with the job type known but the group not yet under way (queued), the job is read as usual', async () => {
