@@ -14,6 +14,7 @@
  */
 import type { SdrsApi } from '../api/client.js';
 import type { Job, ServerGroup } from '../api/types.js';
+import { groupInProgress } from '../api/status.js';
 import type { Clock } from '../context.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, InterruptedError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';
@@ -127,9 +128,6 @@ export function retryAfterOf(err: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-/** The group statuses of an operation under way (reference 4.1); `error-reversing` and the like are ended states. */
-const IN_PROGRESS = new Set(['creating', 'deleting', 'starting', 'reprotecting', 'stopping', 'reversing', 'failing-over']);
-const inProgress = (status: unknown) => IN_PROGRESS.has(String(status));
 const MAX_DAY_MS = 24 * 3600_000;
 const parseTime = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
 
@@ -189,7 +187,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       if (job !== undefined || !gate.jobType) return undefined;
       // The first poll of a job we just submitted: does the group show it under way?
       const g = await readGroup(gid).catch(() => undefined);
-      if (!g || !inProgress(g.status)) return undefined;
+      if (!g || !groupInProgress(g.status)) return undefined;
       runningStatus = g.status;
       jobReadAt = clock.now(); // the gap runs from here
       const samples = o.historyPath ? await readLearnedDurations(o.historyPath, historyKey(gate.jobType), gid) : [];
@@ -201,7 +199,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (g?.status !== runningStatus) {
       // Read just before the job, after the group left its in-progress status: if the job has
       // ended, this is already the group's final state.
-      endedGroup = g && !inProgress(g.status) ? g : undefined;
+      endedGroup = g && !groupInProgress(g.status) ? g : undefined;
       return undefined;
     }
     reporter?.update({ jobStatus: job?.status ?? 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
@@ -224,7 +222,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (!terminal && gid && !readThisPoll && (job.status !== lastStatus || clock.now() - groupReadAt >= groupRefreshMs)) {
       await readGroup(gid).catch(() => undefined); // progress only: keep the last known status
     }
-    if (o.gateJobReads && first && !terminal && group && inProgress(group.status)) runningStatus ??= group.status;
+    if (o.gateJobReads && first && !terminal && group && groupInProgress(group.status)) runningStatus ??= group.status;
     lastStatus = job.status;
     let window;
     if (first && !terminal && o.historyPath) {
@@ -302,7 +300,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         const g = await readGroup(id);
-        if (!succeeded || !inProgress(g.status) || attempt >= 4) return g;
+        if (!succeeded || !groupInProgress(g.status) || attempt >= 4) return g;
       } catch (err) {
         // After FAIL the group is context only; after SUCCESS without expectations (delete) it may be gone.
         if (!succeeded || (!isTransient(err) && !o.expect)) return undefined;

@@ -77,6 +77,12 @@ describe('sdrs group failover', () => {
     const err = errorOf(r.stderr);
     expect(err).toMatchObject({ error_code: 'SDRS.1030', fail_reason: 'DR site busy', group_status: 'error-failing-over' });
     expect(err.hint).toMatch(/failover from error-failing-over can be retried/);
+    // As the hint says: error-failing-over is an ended state, not an operation still running.
+    const status = JSON.parse((await sdrs(['group', 'status', G, '--json'])).stdout);
+    expect(status.next.failover).toMatchObject({ allowed: true });
+    const retry = await sdrs(['group', 'failover', G, '--yes', '--json']);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(JSON.parse(retry.stdout)).toMatchObject({ status: 'failed-over' });
   });
 });
 
@@ -104,6 +110,18 @@ describe('sdrs group start and stop', () => {
     const start = await sdrs(['group', 'start', G, '--json']);
     expect(start.code, start.stderr).toBe(0);
     expect(JSON.parse(start.stdout)).toMatchObject({ status: 'protected', priority_station: 'source' });
+  });
+
+  it('a failed start leaves error-starting, an ended state: status allows a retry, and the retry starts it', async () => {
+    expect((await sdrs(['group', 'stop', G, '--yes'])).code).toBe(0);
+    await w.client.admin('POST', '/fail-next', { job_type: 'startProtectionGroupNoCG', error_code: 'SDRS.1029', fail_reason: 'link down' });
+    expect((await sdrs(['group', 'start', G])).code).toBe(5);
+    const status = JSON.parse((await sdrs(['group', 'status', G, '--json'])).stdout);
+    expect(status.group.status).toBe('error-starting');
+    expect(status.next.start).toMatchObject({ allowed: true });
+    const retry = await sdrs(['group', 'start', G, '--json']);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(JSON.parse(retry.stdout)).toMatchObject({ status: 'protected' });
   });
 
   it('start after a failover is a re-protect: --yes without a terminal; servers running at production block it (exit 3)', async () => {

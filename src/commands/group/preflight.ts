@@ -5,6 +5,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
+import { groupInProgress } from '../../api/status.js';
 import { PreconditionError } from '../../errors.js';
 import { azOf, mark } from '../shared.js';
 import { readServers, runningAt, serverAt } from './snapshot.js';
@@ -108,6 +109,9 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
 }
 
 function statusHint(group: ServerGroup): string {
+  if (groupInProgress(group.status)) {
+    return `Another operation is running (${group.status}); wait for it with 'sdrs group show ${group.id}' and try again.`;
+  }
   switch (group.status) {
     case 'available':
     case 'error-starting':
@@ -115,14 +119,6 @@ function statusHint(group: ServerGroup): string {
     case 'failed-over':
     case 'error-reprotecting':
       return 'The group was failed over. Re-protect it (start-server-group) before a planned reverse.';
-    case 'reversing':
-    case 'starting':
-    case 'stopping':
-    case 'failing-over':
-    case 'reprotecting':
-    case 'creating':
-    case 'deleting':
-      return `Another operation is running (${group.status}); wait for it with 'sdrs group show ${group.id}' and try again.`;
     default:
       return `A reverse is allowed only from protected or error-reversing; see 'sdrs group show ${group.id}'.`;
   }

@@ -5,6 +5,7 @@
  * the pre-checks of `group start|stop|failover|delete`.
  */
 import type { ServerGroup, Station } from '../../api/types.js';
+import { groupInProgress } from '../../api/status.js';
 import { azOf } from '../shared.js';
 import { otherSide, runningAt, type Snapshot } from './snapshot.js';
 
@@ -82,7 +83,7 @@ export function assess(s: Snapshot): NextSteps {
   const ref = shellArg(g.name);
   const from = g.priority_station;
   const to = otherSide(from);
-  const inFlight = /ing$/.test(g.status)
+  const inFlight = groupInProgress(g.status)
     ? [`another operation is running (${g.status}); wait for it: sdrs group status ${ref} --watch`]
     : [];
   const busy = [
