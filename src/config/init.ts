@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ConfigError, UsageError } from '../errors.js';
 import type { IOStreams } from '../io/streams.js';
-import { ID_PATTERN, isValidRegion, normaliseEndpoint } from '../api/validate.js';
+import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { AKSK_FAMILIES } from './env.js';
 import { maskAccessKey } from './mask.js';
 import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject } from './schema.js';
-import { printable } from '../validate.js';
+import { isWellFormedId, printable } from '../validate.js';
 
 /** The questions config init may ask; injectable for tests. */
 export interface InitPrompter {
@@ -91,7 +91,7 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
   const region = (await ask(flags.region, '--region', 'Region (e.g. cn-north-4)', existing.region, (v) =>
     (v === '' && endpoint) || isValidRegion(v) ? true : 'expected a region id such as cn-north-4')) || undefined;
   const projectId = await ask(flags.projectId, '--project-id', 'Project id', existing.projectId, (v) =>
-    ID_PATTERN.test(v) ? true : 'expected letters, digits, "-" or "_"');
+    isWellFormedId(v) ? true : 'expected letters, digits, "-" or "_"');
   const accessKey = await ask(flags.accessKey || envPair?.ak, '--access-key', 'Access key (AK)', existing.accessKey, (v) =>
     /^[A-Za-z0-9]{4,128}$/.test(v) ? true : 'expected 4-128 letters and digits');
   if (!secretKey && prompter) {

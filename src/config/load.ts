@@ -4,7 +4,8 @@
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
 import { ConfigError, UsageError } from '../errors.js';
-import { ID_PATTERN, isValidRegion, normaliseEndpoint } from '../api/validate.js';
+import { isWellFormedId } from '../validate.js';
+import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { resolveCredentials } from './credentials.js';
 import { parseDuration } from './duration.js';
 import { SERVICES, defaultEndpoint } from './endpoints.js';
@@ -51,7 +52,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   if (region && !isValidRegion(String(region.value))) throw badValue(region, 'region', 'a region id such as cn-north-4');
   sources.region = region ?? { value: undefined, source: 'default' };
   const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`);
-  if (projectId && !ID_PATTERN.test(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
+  if (projectId && !isWellFormedId(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
 
   const endpoints = resolveEndpoints(globals, env, profile, origin, region?.value as string | undefined, sources);
