@@ -1,10 +1,16 @@
 /** Redaction for `--debug` traces and `--dry-run` output: no secret ever reaches a terminal. */
 import { maskAccessKey } from '../config/mask.js';
+import type { Credentials } from '../config/types.js';
 
 /** Headers whose values are never shown. */
 export const SECRET_HEADERS = ['authorization', 'x-auth-token', 'x-security-token', 'x-subject-token'];
 /** Longest body shown in a trace. */
 export const TRACE_BODY_CHARS = 4096;
+
+/** Every secret string in a set of credentials (SK, security token, IAM token), for `scrub`. */
+export function secretsOf(c: Credentials): string[] {
+  return c.kind === 'aksk' ? [c.sk, ...(c.securityToken ? [c.securityToken] : [])] : [c.token];
+}
 
 /** Replaces every occurrence of each secret (SK, tokens) in `text` with `***`. */
 export function scrub(text: string, secrets: readonly string[]): string {

@@ -5,11 +5,10 @@
  */
 import type { Got } from 'got';
 import { signRequest } from '../auth/sign.js';
-import { secretsOf } from '../config/credentials.js';
 import type { Credentials } from '../config/types.js';
 import { ApiError, InterruptedError, NetworkError, UnknownOutcomeError } from '../errors.js';
 import { toApiError } from './errors.js';
-import { redactHeaders, redactPreparedHeaders, scrub, traceBody } from './redact.js';
+import { redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
 import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
 import { createLimiter } from '../util/pool.js';

@@ -78,8 +78,3 @@ function token(value: string, o: { source: 'env' | 'config'; origin: string }): 
     },
   };
 }
-
-/** Every secret string in a set of credentials (for redaction). */
-export function secretsOf(c: Credentials): string[] {
-  return c.kind === 'aksk' ? [c.sk, ...(c.securityToken ? [c.securityToken] : [])] : [c.token];
-}
