@@ -59,7 +59,7 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
   if (opts.signal.aborted) return;
 
   // Loaded here so that only a running emulator pulls in fastify.
-  const { startEmulator } = await import('./index.js');
+  const { startEmulator } = await import('./start.js');
   const emu = await startEmulator({
     host,
     port,
