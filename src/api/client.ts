@@ -6,6 +6,7 @@
 import type { Credentials, Endpoints } from '../config/types.js';
 import { missingEndpointError, missingProjectIdError } from '../config/messages.js';
 import { UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { badResponse } from './errors.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 import { type RequestSpec, type Transport, createTransport } from './transport.js';
@@ -95,9 +96,6 @@ export interface ApiClientOptions {
 export const PAGE_SIZE = 100;
 /** The service accepts at most 30 ids in `server_group_ids` (SDRS.0226). */
 export const MAX_GROUP_IDS_PER_QUERY = 30;
-
-declare const __SDRS_VERSION__: string | undefined;
-const VERSION = typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
 
 const ACTION_KEYS = { start: 'start-server-group', stop: 'stop-server-group', failover: 'failover-server-group', reverse: 'reverse-server-group' } as const;
 
