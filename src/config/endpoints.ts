@@ -1,5 +1,4 @@
 /** Default service endpoints per region. */
-import type { Endpoints } from './types.js';
 
 /** The services sdrs talks to. */
 export const SERVICES = ['sdrs', 'ecs', 'vpc', 'iam'] as const;
@@ -18,14 +17,4 @@ const HOST_REGION: Partial<Record<Service, Record<string, string>>> = {
 export function defaultEndpoint(service: Service, region: string): string {
   const host = HOST_REGION[service]?.[region] ?? region;
   return `https://${service}.${host}.myhuaweicloud.com`;
-}
-
-/** All four default endpoints for a region. */
-export function defaultEndpoints(region: string): Endpoints {
-  return {
-    sdrs: defaultEndpoint('sdrs', region),
-    ecs: defaultEndpoint('ecs', region),
-    vpc: defaultEndpoint('vpc', region),
-    iam: defaultEndpoint('iam', region),
-  };
 }
