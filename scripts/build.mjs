@@ -2,10 +2,10 @@
 // import, so esbuild's code splitting keeps `sdrs --help` from loading got,
 // ora, inquirer, cosmiconfig or the emulator's server framework.
 //
-// Start-up (docs/performance.md): commander is the one dependency every run
-// needs, so it is bundled into dist/cli.js instead of being loaded from
-// node_modules (that saves resolving a package, the CJS loader and its
-// export lexer). Its top-level `require('node:child_process')`, which only
+// Start-up (docs/performance.md): commander and chalk are the dependencies every
+// run needs (the tree, and colour for errors), so they are bundled into
+// dist/cli.js instead of being loaded from node_modules (that saves resolving
+// a package, the CJS loader and its export lexer). Its top-level `require('node:child_process')`, which only
 // serves executable subcommands sdrs never uses, is made lazy (~3.5 ms).
 // Every other package stays external and is loaded by the chunk that needs it.
 import { build } from 'esbuild';
@@ -14,13 +14,15 @@ import { readFileSync, rmSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Packages bundled into dist/ rather than loaded from node_modules. */
-const BUNDLED = new Set(['commander']);
+const BUNDLED = new Set(['commander', 'chalk']);
 
 /** Marks every bare import external except BUNDLED (what `packages: 'external'` does, minus the exceptions). */
 const externals = {
   name: 'sdrs-externals',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
+      // A bundled package's private imports (chalk's `#ansi-styles`) are resolved by esbuild.
+      if (args.path.startsWith('#')) return undefined;
       if (args.path.startsWith('node:')) {
         if (args.path === 'node:child_process' && /[/\\]node_modules[/\\]commander[/\\]/.test(args.importer)) {
           return { path: args.path, namespace: 'sdrs-lazy' };

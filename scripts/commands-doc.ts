@@ -22,9 +22,9 @@ export function partialReader(root: string): (name: string) => string {
   return (name) => readFileSync(join(root, 'docs', 'partials', name), 'utf8');
 }
 
-/** The whole of docs/commands.md. */
-export function renderCommandsDoc(readPartial: (name: string) => string): string {
-  const root = describeCommand(buildProgram(async () => undefined));
+/** The whole of docs/commands.md (the whole tree is loaded: buildProgram is async). */
+export async function renderCommandsDoc(readPartial: (name: string) => string): Promise<string> {
+  const root = describeCommand(await buildProgram(async () => undefined, undefined, { full: true }));
   return renderTree(root, readPartial);
 }
 

@@ -27,7 +27,7 @@ await build({
   logLevel: 'warning',
 });
 const { renderCommandsDoc, partialReader } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-const text = renderCommandsDoc(partialReader(root));
+const text = await renderCommandsDoc(partialReader(root));
 
 let current = '';
 try {

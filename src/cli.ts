@@ -3,31 +3,20 @@
  * `main()` is the only place where errors become exit codes.
  */
 import { Command, CommanderError, Option } from 'commander';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
 import { setMaxListeners } from 'node:events';
 import { ExitCode, SdrsError, UsageError, toSdrsError } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
 import { palette } from './io/color.js';
-import { systemClock, type Clock, type Context } from './context.js';
+import { createPrompter } from './io/prompt.js';
+import { systemClock, type Context, type MainDeps } from './context.js';
 import type { GlobalOptions, ResolvedConfig } from './config/types.js';
 import type { SdrsApi } from './api/client.js';
-import { registerCommands } from './commands/index.js';
+import { TOP_LEVEL, type Runner } from './commands/index.js';
+import { VERSION } from './version.js';
 
-/** What main() needs from the outside world; everything is injectable for tests. */
-export interface MainDeps {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  homeDir: string;
-  clock: Clock;
-  /** Install SIGINT/SIGTERM handlers on the real process. @default true */
-  handleSignals: boolean;
-  /** Aborts running work (tests use it to simulate Ctrl-C). */
-  signal?: AbortSignal;
-}
+export type { MainDeps };
 
 /** Builds the Context for one command run. Expensive parts are lazy. */
 export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStreams, signal: AbortSignal): Context {
@@ -35,6 +24,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
   let apiP: Promise<SdrsApi> | undefined;
   const ctx: Context = {
     io,
+    prompter: deps.prompter ?? createPrompter({ in: io.in, err: io.err }, signal),
     env: deps.env,
     cwd: deps.cwd,
     homeDir: deps.homeDir,
@@ -42,7 +32,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
     clock: deps.clock,
     signal,
     debug(line: string) {
-      if (globals.debug) io.err.write(palette(io.color).dim(`[debug] ${line}`) + '\n');
+      if (globals.debug) io.err.write(palette(io.colorLevel).dim(`[debug] ${line}`) + '\n');
     },
     config() {
       configP ??= import('./config/load.js').then((m) =>
@@ -51,7 +41,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
           env: deps.env,
           cwd: deps.cwd,
           homeDir: deps.homeDir,
-          warn: (line: string) => io.err.write(palette(io.color).yellow(`warning: ${line}`) + '\n'),
+          warn: (line: string) => io.err.write(palette(io.colorLevel).yellow(`warning: ${line}`) + '\n'),
         }),
       );
       return configP;
@@ -73,6 +63,8 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
       })();
       return apiP;
     },
+    commandTree: () => buildProgram(async () => undefined, undefined, { full: true }),
+    runSdrs: (argv, d) => main(argv, d),
   };
   return ctx;
 }
@@ -84,11 +76,36 @@ function preScan(argv: string[]): { json: boolean; color: boolean; input: boolea
   return { json: args.includes('--json'), color: !args.includes('--no-color'), input: !args.includes('--no-input') };
 }
 
-/** Builds the program. Actions resolve the context lazily from the parsed globals. */
-export function buildProgram(
-  run: (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>,
+/** Global options that take a value: the word after them is not a command name. */
+const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint']);
+
+/** The command name argv starts with (after the global options), if any. */
+export function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return argv[i + 1];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** How the program is built: `full` loads every command (completion, docs); else only the one argv names. */
+export interface BuildOptions {
+  argv?: string[];
+  full?: boolean;
+}
+
+/**
+ * Builds the program. Only the branch of the tree that argv names is loaded; the
+ * other top-level commands are stubs that carry their name and description, so
+ * `sdrs --help` and suggestions for a mistyped name still list them all.
+ */
+export async function buildProgram(
+  run: Runner,
   output?: { writeOut(s: string): void; writeErr(s: string): void },
-): Command {
+  opts: BuildOptions = { full: true },
+): Promise<Command> {
   const program = new Command('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -127,14 +144,18 @@ Examples:
   $ sdrs emulator --seed demo   # a local SDRS for rehearsals
 `,
   );
-  registerCommands(program, run);
+  const word = opts.full ? undefined : commandWord(opts.argv ?? []);
+  const registers = await Promise.all(
+    TOP_LEVEL.map((t) => (opts.full || t.name === word ? t.load() : undefined)),
+  );
+  TOP_LEVEL.forEach((t, i) => {
+    const cmd = program.command(t.name).description(t.description);
+    const register = registers[i];
+    if (register) register(cmd, run);
+    else t.stub(cmd);
+  });
   return program;
 }
-
-declare const __SDRS_VERSION__: string | undefined;
-/** Injected at build time; read from package.json when running from source (tests). */
-const VERSION: string =
-  typeof __SDRS_VERSION__ === 'string' ? __SDRS_VERSION__ : (process.env.npm_package_version ?? '0.0.0-dev');
 
 /** Stands in for stdin before an action runs (see main). */
 const STDIN_NOT_OPENED = { isTTY: false } as unknown as Readable;
@@ -154,6 +175,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     clock: partial.clock ?? systemClock,
     handleSignals: partial.handleSignals ?? true,
     signal: partial.signal,
+    prompter: partial.prompter,
   };
   const pre = preScan(argv);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
@@ -196,7 +218,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     await action(createContext(deps, globals, io, controller.signal));
   };
 
-  const program = buildProgram(run, { writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s) });
+  const program = await buildProgram(run, { writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s) }, { argv });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.OK;
@@ -231,7 +253,7 @@ export function reportError(io: IOStreams, json: boolean, err: SdrsError): void 
     io.err.write(JSON.stringify(err.toJSON()) + '\n');
     return;
   }
-  const p = palette(io.color);
+  const p = palette(io.colorLevel);
   // One line: collapse any newline a server message may carry.
   io.err.write(p.red('error: ') + err.message.replace(/\s*\n\s*/g, ' ') + '\n');
   if (err.hint) io.err.write(p.dim(err.hint) + '\n');

@@ -5,24 +5,47 @@
  * the global flags in src/cli.ts) each time, so they never drift from it. They
  * are static: a Tab never runs sdrs or touches the network.
  */
+import { Argument, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../validate.js';
+import { bind, examples, type Runner, type RunF } from './shared/command.js';
 import { describeCommand, flattenCommands, globalOptions, type CommandSpec, type OptionSpec } from './tree.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** commander handler. */
-export async function completionCommand(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<void> {
+/** The options of one run. */
+export interface CompletionOptions {
+  shell: Shell;
+}
+
+const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).includes(s);
+
+/** The shell argument, checked (commander checks the choices too; exit 2). */
+function parseCompletion(args: string[]): CompletionOptions {
   const shell = args[0];
-  if (!(SHELLS as readonly string[]).includes(shell)) {
-    throw new UsageError(`unknown shell ${printable(String(shell))}: use one of ${SHELLS.join(', ')}`);
-  }
-  // Loaded here, not at the top: cli.ts imports the command tree that lazily imports this module.
-  const { buildProgram } = await import('../cli.js');
-  const spec = describeCommand(buildProgram(async () => undefined));
-  ctx.io.out.write(completionScript(shell as Shell, spec));
+  if (!isShell(shell)) throw new UsageError(`unknown shell ${printable(String(shell))}: use one of ${SHELLS.join(', ')}`);
+  return { shell };
+}
+
+/** Completes the top-level `completion` command (named and described by commands/index.ts). */
+export function registerCompletion(cmd: Command, run: Runner, runF: RunF<CompletionOptions> = runCompletion): Command {
+  cmd.addArgument(new Argument('<shell>', 'shell').choices(SHELLS));
+  examples(cmd, [
+    '$ sdrs completion bash > /etc/bash_completion.d/sdrs',
+    '$ sdrs completion zsh > "${fpath[1]}/_sdrs"',
+    '$ sdrs completion fish > ~/.config/fish/completions/sdrs.fish',
+  ]);
+  return bind(cmd, run, (args): CompletionOptions => parseCompletion(args), runF);
+}
+
+/** Prints the script for the whole command tree (cli.ts supplies it: no command imports the program). */
+export async function runCompletion(ctx: Context, o: CompletionOptions): Promise<void> {
+  const spec = describeCommand(await ctx.commandTree());
+  // Written as is, not as a Result: the script is the output in every mode
+  // (it is no JSON document, and `--json` must not swallow it).
+  ctx.io.out.write(completionScript(o.shell, spec));
 }
 
 /** The completion script for `shell`, from a described command tree. */

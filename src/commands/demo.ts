@@ -1,17 +1,32 @@
 /**
  * `sdrs demo`: a narrated DR drill against an embedded emulator. Every step
- * runs the real command through main(), so the drill exercises exactly the
- * code paths an operator uses against the cloud, and prints that command.
+ * runs the real command line in this process (ctx.runSdrs, i.e. main()), so the
+ * drill exercises exactly the code paths an operator uses against the cloud,
+ * and prints that command.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Context } from '../context.js';
+import type { Command } from 'commander';
+import type { Context, MainDeps } from '../context.js';
 import { InterruptedError, SdrsError } from '../errors.js';
 import { palette } from '../io/color.js';
-import { formatTable, printJson } from '../io/output.js';
 import { formatElapsed } from '../watch/progress.js';
+import { bind, examples, type Runner, type RunF } from './shared/command.js';
+import { out, result, say, table, type Result } from './shared/output.js';
+import { say as sayNow } from './shared/ui.js';
+
+/** The options of one run. */
+export interface DemoOptions {
+  /** Shorter jobs (800 ms instead of 3 s). */
+  fast: boolean;
+}
+
+/** What commander parses. */
+interface DemoFlags {
+  fast?: boolean;
+}
 
 interface Step {
   title: string;
@@ -49,13 +64,29 @@ export function drillSteps(names: { group: string; domain: string; vpc: string; 
   ];
 }
 
-/** commander handler. */
-export async function demoCommand(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const p = palette(ctx.io.color);
-  const err = ctx.io.err;
+/** Completes the top-level `demo` command (named and described by commands/index.ts). */
+export function registerDemo(cmd: Command, run: Runner, runF: RunF<DemoOptions> = runDemo): Command {
+  cmd.option('--fast', 'shorten job durations (1s instead of 5s)');
+  examples(cmd, ['$ sdrs demo', '$ sdrs demo --fast 2>drill.log; echo "drill exit $?"']);
+  return bind(cmd, run, (_args, f: DemoFlags): DemoOptions => ({ fast: f.fast === true }), runF);
+}
+
+/** The `--json` document of the demo. */
+export interface DemoSummary {
+  emulator: string;
+  total_ms: number;
+  steps: StepResult[];
+  groups: { name: string; status: string; production: string }[];
+}
+
+/**
+ * Runs the drill: narration on stderr while it runs; the summary (two tables and
+ * what to do next, or the JSON document) is the result.
+ */
+export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<DemoSummary>> {
+  const p = palette(ctx.io.colorLevel);
   const { startEmulator, SEED_IDS, LOCAL_AZ, REMOTE_AZ } = await import('../emulator/index.js');
-  const { main } = await import('../cli.js');
-  const jobMs = opts.fast === true ? 800 : 3000;
+  const jobMs = o.fast ? 800 : 3000;
   const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: jobMs });
   // A private HOME and cache: the drill must not read the operator's config nor teach
   // the real job-duration history the emulator's timings.
@@ -72,38 +103,42 @@ export async function demoCommand(ctx: Context, _args: string[], opts: Record<st
     HUAWEICLOUD_SDK_AK: emu.ak,
     HUAWEICLOUD_SDK_SK: emu.sk,
   };
+  // Every step runs with the demo's streams and clock, and no signal handlers of its own.
+  const deps = (stdout: MainDeps['stdout']): Partial<MainDeps> => ({
+    stdin: ctx.io.in, stdout, stderr: ctx.io.err, env, cwd: home, homeDir: home,
+    clock: ctx.clock, handleSignals: false, signal: ctx.signal,
+  });
   const steps = drillSteps({ group: 'demo-erp', domain: 'dom-cn-north-4', vpc: SEED_IDS.vpc, local: LOCAL_AZ, remote: REMOTE_AZ, servers: ['erp-app-01', 'erp-db-01'] });
   const results: StepResult[] = [];
   const started = ctx.clock.now();
-  err.write(p.bold(`sdrs demo: a DR drill against a local SDRS emulator at ${emu.url} (jobs take ${jobMs / 1000}s)`) + '\n');
-  err.write(p.dim('Against the real cloud, set your credentials (sdrs config init) and type the same commands.') + '\n');
+  sayNow(ctx, `sdrs demo: a DR drill against a local SDRS emulator at ${emu.url} (jobs take ${jobMs / 1000}s)`, 'bold');
+  sayNow(ctx, 'Against the real cloud, set your credentials (sdrs config init) and type the same commands.', 'dim');
   try {
     for (const [i, step] of steps.entries()) {
       const command = `sdrs ${step.args.map(shellWord).join(' ')}`;
-      err.write(`\n${p.bold(`Step ${i + 1}/${steps.length}: ${step.title}`)}\n${p.cyan(`$ ${command}`)}\n`);
+      sayNow(ctx, `\n${p.bold(`Step ${i + 1}/${steps.length}: ${step.title}`)}\n${p.cyan(`$ ${command}`)}`);
       const t0 = ctx.clock.now();
       const color = ctx.io.color ? [] : ['--no-color'];
       // Sub-commands' data goes to stderr too: the demo's stdout is its summary only.
-      const code = await main([...color, '--no-input', ...step.args], {
-        stdin: ctx.io.in, stdout: ctx.io.err, stderr: ctx.io.err, env, cwd: home, homeDir: home,
-        clock: ctx.clock, handleSignals: false, signal: ctx.signal,
-      });
+      const code = await ctx.runSdrs([...color, '--no-input', ...step.args], deps(ctx.io.err));
       results.push({ step: i + 1, title: step.title, command, exit_code: code, expected_exit_code: step.expect, ok: code === step.expect, duration_ms: ctx.clock.now() - t0 });
       if (ctx.signal.aborted) throw new InterruptedError(`demo interrupted at step ${i + 1}`, { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
       if (code !== step.expect) {
         throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), `demo step ${i + 1} ("${step.title}") exited ${code}, expected ${step.expect}`);
       }
-      if (step.note) err.write(p.green(step.note) + '\n');
+      if (step.note) sayNow(ctx, step.note, 'ok');
     }
-    const groups = await finalGroups(main, env, home, ctx);
-    const summary = { emulator: emu.url, total_ms: ctx.clock.now() - started, steps: results, groups };
-    if (ctx.globals.json) return printJson(ctx.io, summary);
-    err.write('\n' + p.bold('Drill complete.') + '\n');
-    ctx.io.out.write(
-      formatTable(['STEP', 'RESULT', 'TIME', 'WHAT'], results.map((r) => [r.step, r.expected_exit_code === 0 ? 'ok' : `refused (exit ${r.exit_code}), as expected`, formatElapsed(r.duration_ms), r.title])) +
-        '\n\n' +
-        formatTable(['GROUP', 'STATUS', 'PRODUCTION'], groups.map((g) => [g.name, g.status, g.production])) +
-        `\n\nTotal ${formatElapsed(summary.total_ms)}. Next: run 'sdrs emulator --seed demo' to rehearse your own runbook, or see README.md to point sdrs at your account.\n`,
+    const groups = await finalGroups(ctx, deps);
+    const summary: DemoSummary = { emulator: emu.url, total_ms: ctx.clock.now() - started, steps: results, groups };
+    return result(
+      summary,
+      say(''),
+      say('Drill complete.', 'bold'),
+      table(['STEP', 'RESULT', 'TIME', 'WHAT'], results.map((r) => [r.step, r.expected_exit_code === 0 ? 'ok' : `refused (exit ${r.exit_code}), as expected`, formatElapsed(r.duration_ms), r.title])),
+      out(''),
+      table(['GROUP', 'STATUS', 'PRODUCTION'], groups.map((g) => [g.name, g.status, g.production])),
+      out(''),
+      out(`Total ${formatElapsed(summary.total_ms)}. Next: run 'sdrs emulator --seed demo' to rehearse your own runbook, or see README.md to point sdrs at your account.`),
     );
   } finally {
     await emu.stop();
@@ -111,10 +146,11 @@ export async function demoCommand(ctx: Context, _args: string[], opts: Record<st
   }
 }
 
-async function finalGroups(main: typeof import('../cli.js').main, env: NodeJS.ProcessEnv, home: string, ctx: Context) {
+/** Where each group's production runs at the end, read with `sdrs --json group list`. */
+async function finalGroups(ctx: Context, deps: (stdout: MainDeps['stdout']) => Partial<MainDeps>): Promise<DemoSummary['groups']> {
   let text = '';
-  const out = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  const code = await main(['--json', 'group', 'list'], { stdin: ctx.io.in, stdout: out, stderr: ctx.io.err, env, cwd: home, homeDir: home, clock: ctx.clock, handleSignals: false, signal: ctx.signal });
+  const stdout = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
+  const code = await ctx.runSdrs(['--json', 'group', 'list'], deps(stdout));
   if (code !== 0) return [];
   return (JSON.parse(text) as { name: string; status: string; priority_station: string; source_availability_zone: string; target_availability_zone: string }[]).map((g) => ({
     name: g.name,

@@ -1,28 +1,84 @@
 /** `sdrs emulator`: runs the local SDRS emulator until SIGINT/SIGTERM. */
+import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { bind, examples, type Runner, type RunF } from './shared/command.js';
 
-/** commander handler. */
-export async function emulatorCommand(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${JSON.stringify(opts.port)} is not a port number (0-65535)`);
-  const faultSeed = opts.faultSeed === undefined ? undefined : Number(opts.faultSeed);
+/** The options of one run. */
+export interface EmulatorOptions {
+  host: string;
+  port: number;
+  /** Save the world here on every change and load it on start. */
+  state?: string;
+  seed: 'empty' | 'demo';
+  /** `--job-duration`, checked by the emulator (e.g. `3s` or `3s,reverseProtectionGroupNoCG=10s`). */
+  jobDuration: string;
+  /** `--faults` spec, checked by the emulator. */
+  faults?: string;
+  faultSeed?: number;
+  ak?: string;
+  sk?: string;
+}
+
+/** What commander parses (defaults filled in). */
+interface EmulatorFlags {
+  host: string;
+  port: string;
+  state?: string;
+  seed: string;
+  jobDuration: string;
+  faults?: string;
+  faultSeed?: string;
+  ak?: string;
+  sk?: string;
+}
+
+const SEEDS = ['empty', 'demo'] as const;
+const isSeed = (s: string): s is EmulatorOptions['seed'] => (SEEDS as readonly string[]).includes(s);
+
+/** Flags to options (exit 2 on a bad port, fault seed, seed or a lone --ak/--sk). */
+function parseEmulator(_args: string[], f: EmulatorFlags): EmulatorOptions {
+  const port = Number(f.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${JSON.stringify(f.port)} is not a port number (0-65535)`);
+  const faultSeed = f.faultSeed === undefined ? undefined : Number(f.faultSeed);
   if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError('--fault-seed must be an integer');
-  if ((opts.ak === undefined) !== (opts.sk === undefined)) throw new UsageError('--ak and --sk go together');
+  if ((f.ak === undefined) !== (f.sk === undefined)) throw new UsageError('--ak and --sk go together');
+  const seed = String(f.seed);
+  if (!isSeed(seed)) throw new UsageError(`invalid --seed ${seed}: use empty or demo`);
+  return { host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk };
+}
+
+/** Completes the top-level `emulator` command (named and described by commands/index.ts). */
+export function registerEmulator(cmd: Command, run: Runner, runF: RunF<EmulatorOptions> = runEmulator): Command {
+  cmd
+    .option('--host <host>', 'address to bind (anything but loopback prints a warning)', '127.0.0.1')
+    .option('--port <port>', 'port; 0 takes a free one', '8443')
+    .option('--state <file>', 'save the world to this file on every change and load it on start')
+    .addOption(new Option('--seed <seed>', 'initial world').choices(SEEDS).default('empty'))
+    .option('--job-duration <duration>', 'how long each job runs', '3s')
+    .option('--faults <spec>', 'inject faults, e.g. 5xx=0.05,429=0.05,reset=0.02,latency=200ms,rps=20')
+    .option('--fault-seed <n>', 'seed for fault randomness, to replay a failing run')
+    .option('--ak <ak>', 'access key the emulator accepts')
+    .option('--sk <sk>', 'secret key the emulator accepts');
+  examples(cmd, [
+    '$ sdrs emulator --seed demo',
+    '$ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)',
+  ]);
+  return bind(cmd, run, parseEmulator, runF);
+}
+
+/**
+ * Runs the emulator until the run's signal aborts. It is a long-running server:
+ * it prints its one "listening" line (or JSON object) itself as soon as it
+ * listens, so there is no Result to return at the end.
+ */
+export async function runEmulator(ctx: Context, o: EmulatorOptions): Promise<void> {
   const { runEmulatorCommand } = await import('../emulator/index.js');
   await runEmulatorCommand({
     out: ctx.io.out,
     err: ctx.io.err,
     json: ctx.globals.json,
-    host: String(opts.host),
-    port,
-    state: opts.state as string | undefined,
-    seed: opts.seed as 'empty' | 'demo',
-    jobDuration: String(opts.jobDuration),
-    faults: opts.faults as string | undefined,
-    faultSeed,
-    ak: opts.ak as string | undefined,
-    sk: opts.sk as string | undefined,
+    ...o,
     projectId: ctx.globals.projectId,
     signal: ctx.signal,
   });

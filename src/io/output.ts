@@ -1,14 +1,32 @@
 /** Output helpers: JSON documents and plain tables on stdout. */
 import type { IOStreams } from './streams.js';
+import { safeText } from '../errors.js';
+
+/**
+ * Characters JSON.stringify leaves raw that a terminal acts on or that reorder text:
+ * DEL and C1 controls, and the bidi and line-separator marks. They can only stand
+ * inside strings, where `\uXXXX` is the same value, so the document means the same.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with the characters above escaped. */
+export function safeJson(data: unknown, indent?: number): string {
+  return JSON.stringify(data, null, indent).replace(JSON_UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
 
 /** Prints one JSON document on stdout (indented on a terminal, compact when piped). */
 export function printJson(io: IOStreams, data: unknown): void {
-  io.out.write(JSON.stringify(data, null, io.stdoutIsTTY ? 2 : undefined) + '\n');
+  io.out.write(safeJson(data, io.stdoutIsTTY ? 2 : undefined) + '\n');
+}
+
+/** A table cell as text: control characters and bidi marks escaped, and on one line. */
+function cellText(c: string | number | null | undefined): string {
+  return c === null || c === undefined ? '-' : safeText(String(c)).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
 }
 
 /** Renders rows as an aligned text table (no colour: stdout is data). */
 export function formatTable(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))))];
+  const cells = [headers, ...rows.map((r) => r.map(cellText))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   return cells
     .map((r) =>

@@ -1,51 +1,65 @@
 /**
- * Prompts through @inquirer/prompts, loaded only when a prompt is shown.
- * Prompts read io.in and draw on io.err, so stdout stays data-only.
+ * The Prompter: how commands ask a person for something. The real one uses
+ * @inquirer/prompts (loaded only when a prompt is shown), reads io.in and
+ * draws on io.err, so stdout stays data-only. Tests inject a scripted one.
  */
-import type { Context } from '../context.js';
+import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, UsageError } from '../errors.js';
 
-function promptContext(ctx: Context) {
-  return { input: ctx.io.in, output: ctx.io.err, signal: ctx.signal, clearPromptOnDone: false };
+/** One choice of a select prompt. */
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
 }
 
-async function guard<T>(ctx: Context, p: () => Promise<T>): Promise<T> {
-  try {
-    return await p();
-  } catch (err) {
-    const name = (err as Error)?.name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError' || ctx.signal.aborted) {
-      throw new InterruptedError('cancelled at the prompt; nothing was sent');
+/** Options of a text prompt; `validate` returns an error message or true. */
+export interface TextOptions {
+  default?: string;
+  validate?: (v: string) => true | string;
+  required?: boolean;
+}
+
+/** Everything a command may ask. */
+export interface Prompter {
+  text(message: string, opts?: TextOptions): Promise<string>;
+  select<T>(message: string, choices: Choice<T>[]): Promise<T>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+}
+
+/** What the real prompter draws on. */
+export interface PromptIO {
+  in: Readable;
+  err: Writable;
+}
+
+/** The prompter for a terminal: @inquirer/prompts on the given streams, cancelled by `signal`. */
+export function createPrompter(io: PromptIO, signal: AbortSignal): Prompter {
+  const context = () => ({ input: io.in, output: io.err, signal, clearPromptOnDone: false });
+  const guard = async <T>(p: () => Promise<T>): Promise<T> => {
+    try {
+      return await p();
+    } catch (err) {
+      const name = (err as Error)?.name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || signal.aborted) {
+        throw new InterruptedError('cancelled at the prompt; nothing was sent');
+      }
+      throw err;
     }
-    throw err;
-  }
-}
-
-/** Asks for a line of text; `validate` returns an error message or true. */
-export async function askText(
-  ctx: Context,
-  message: string,
-  opts: { default?: string; validate?: (v: string) => true | string; required?: boolean } = {},
-): Promise<string> {
-  const { input } = await import('@inquirer/prompts');
-  return guard(ctx, () =>
-    input({ message, default: opts.default, required: opts.required, validate: opts.validate }, promptContext(ctx)),
-  );
-}
-
-/** Asks to pick one of the choices. */
-export async function askSelect<T>(
-  ctx: Context,
-  message: string,
-  choices: { name: string; value: T; description?: string }[],
-): Promise<T> {
-  if (choices.length === 0) throw new UsageError(`nothing to choose from: ${message}`);
-  const { select } = await import('@inquirer/prompts');
-  return guard(ctx, () => select<T>({ message, choices }, promptContext(ctx)));
-}
-
-/** Asks a yes/no question. */
-export async function askConfirm(ctx: Context, message: string, defaultValue = false): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
-  return guard(ctx, () => confirm({ message, default: defaultValue }, promptContext(ctx)));
+  };
+  return {
+    async text(message, opts = {}) {
+      const { input } = await import('@inquirer/prompts');
+      return guard(() => input({ message, default: opts.default, required: opts.required, validate: opts.validate }, context()));
+    },
+    async select(message, choices) {
+      if (choices.length === 0) throw new UsageError(`nothing to choose from: ${message}`);
+      const { select } = await import('@inquirer/prompts');
+      return guard(() => select({ message, choices }, context()));
+    },
+    async confirm(message, defaultValue = false) {
+      const { confirm } = await import('@inquirer/prompts');
+      return guard(() => confirm({ message, default: defaultValue }, context()));
+    },
+  };
 }

@@ -14,7 +14,7 @@
  */
 import type { SdrsApi } from '../api/client.js';
 import type { Job, ServerGroup } from '../api/types.js';
-import { groupInProgress } from '../api/status.js';
+import { groupInProgress } from '../api/rules.js';
 import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, InterruptedError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';

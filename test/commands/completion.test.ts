@@ -13,7 +13,7 @@ import { describeCommand, flattenCommands, globalOptions } from '../../src/comma
 import { baseEnv, runSdrs } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdrs-completion-'));
-const tree = describeCommand(buildProgram(async () => undefined));
+const tree = describeCommand(await buildProgram(async () => undefined));
 
 function has(shell: string): boolean {
   return spawnSync(shell, ['-c', 'exit 0'], { stdio: 'ignore' }).status === 0;

@@ -11,7 +11,7 @@ import { describeCommand, flattenCommands } from '../../src/commands/tree.js';
 import { ROOT } from '../helpers/run.js';
 
 const checkedIn = readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8');
-const generated = renderCommandsDoc(partialReader(ROOT));
+const generated = await renderCommandsDoc(partialReader(ROOT));
 
 describe('docs/commands.md', () => {
   it('is up to date with the commander definitions and docs/partials/', () => {
@@ -26,8 +26,8 @@ describe('docs/commands.md', () => {
     }
   });
 
-  it('documents every command with its usage, every flag, every choice and every example', () => {
-    const tree = describeCommand(buildProgram(async () => undefined));
+  it('documents every command with its usage, every flag, every choice and every example', async () => {
+    const tree = describeCommand(await buildProgram(async () => undefined));
     for (const c of flattenCommands(tree)) {
       const name = ['sdrs', ...c.path].join(' ');
       const section = generated.split(`\n## ${name}\n`)[1]?.split('\n## ')[0];

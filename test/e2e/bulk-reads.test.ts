@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type SdrsApi } from '../../src/api/client.js';
 import type { ServerGroup } from '../../src/api/types.js';
-import { serverAt } from '../../src/commands/group/snapshot.js';
+import { serverAt } from '../../src/commands/shared/snapshot.js';
 import { batchGroupReads, chunks, prefetchChildren } from '../../src/commands/group/bulk-reads.js';
 import { ApiError } from '../../src/errors.js';
 import { SEED_IDS } from '../../src/emulator/index.js';

@@ -49,8 +49,10 @@ function walk(cmd: Command, prefix: string[] = []): { path: string[]; cmd: Comma
   });
 }
 
+const program = await buildProgram(async () => undefined);
+
 describe('help', () => {
-  const leaves = walk(buildProgram(async () => undefined));
+  const leaves = walk(program);
 
   it('lists every noun and the exit codes', async () => {
     const r = await runSdrs(['--help']);

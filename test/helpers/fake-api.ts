@@ -89,7 +89,7 @@ export function testIO(opts: { tty?: boolean } = {}) {
   const tty = opts.tty === true;
   const io: IOStreams = {
     in: new PassThrough(), out, err, stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: tty,
-    color: false, canPrompt: tty, canAnimate: tty,
+    color: false, colorLevel: 0, canPrompt: tty, canAnimate: tty,
   };
   return { io, err: () => errText };
 }

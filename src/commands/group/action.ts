@@ -1,25 +1,128 @@
 /**
  * `sdrs group start|stop|failover|delete <group>`: the protection lifecycle.
- * Each is checked against the documented rules (rules.ts) before anything is
- * sent, confirmed in proportion to its danger, sent once and watched.
+ * Each is checked against the documented rules (api/rules.ts, through assess)
+ * before anything is sent, confirmed in proportion to its danger, and run
+ * through the mutation pipeline: sent once and watched.
  */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ServerGroup } from '../../api/types.js';
+import { allowedFrom } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
-import { askText } from '../../io/prompt.js';
-import { printJson } from '../../io/output.js';
-import { palette } from '../../io/color.js';
-import { azOf, confirmOrCancel, parseWaitFlags, requireYes, resolveGroup, say, waitSettings } from '../shared.js';
-import { submitJob } from '../mutation.js';
-import { assess, ALLOWED_FROM, shellArg } from './rules.js';
-import { loadSnapshot, otherSide, serverAt, type Snapshot } from './snapshot.js';
-import { loginNote } from './reverse.js';
+import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
+import { result, say, type Result } from '../shared/output.js';
+import { confirmOrCancel, requireYes } from '../shared/confirm.js';
+import { mutate, nothingToDo } from '../shared/mutation.js';
+import { resolveGroup } from '../shared/resolve.js';
+import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
+import { loginNote } from '../shared/login-note.js';
+import { say as sayNow } from '../shared/ui.js';
+import { waitSettings } from '../shared/wait.js';
+import { assess } from './rules.js';
 
 /** The four verbs this module serves. */
 export type GroupVerb = 'start' | 'stop' | 'failover' | 'delete';
 
-const isReprotect = (g: ServerGroup) => (ALLOWED_FROM.reprotect as readonly string[]).includes(g.status);
+/** The options of one run. */
+export interface ActionOptions {
+  verb: GroupVerb;
+  group: string;
+  yes: boolean;
+  dryRun: boolean;
+  /** failover: `--confirm <name>`, the scripted form of typing the name. */
+  confirm?: string;
+  /** failover: leave the checks to the service. */
+  skipChecks: boolean;
+  wait: WaitFlags;
+}
+
+/** What commander parses. */
+interface ActionFlags extends WaitFlagValues {
+  yes?: boolean;
+  dryRun?: boolean;
+  confirm?: string;
+  skipChecks?: boolean;
+}
+
+/** Flags to options (exit 2 on bad values). */
+export function parseAction(verb: GroupVerb, args: string[], f: ActionFlags): ActionOptions {
+  return {
+    verb,
+    group: requireGroupRef(args[0]),
+    yes: f.yes === true,
+    dryRun: f.dryRun === true,
+    confirm: f.confirm,
+    skipChecks: f.skipChecks === true,
+    wait: parseWaitFlags(f),
+  };
+}
+
+const wire = (cmd: Command, run: Runner, verb: GroupVerb, runF: RunF<ActionOptions>) =>
+  bind(cmd, run, (args, f: ActionFlags) => parseAction(verb, args, f), runF);
+
+/** `group start`. */
+export function registerStart(group: Command, run: Runner, runF: RunF<ActionOptions> = runAction): Command {
+  const cmd = waitOptions(
+    group
+      .command('start')
+      .description('enable protection and wait until protected; after a failover this re-protects (asks first)')
+      .argument('<group>', 'group id or exact, unique name')
+      .option('-y, --yes', 're-protect without asking (required without a terminal)')
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, ['$ sdrs group start erp', '$ sdrs group start erp --yes --json | jq -r .status']);
+  return wire(cmd, run, 'start', runF);
+}
+
+/** `group stop`. */
+export function registerStop(group: Command, run: Runner, runF: RunF<ActionOptions> = runAction): Command {
+  const cmd = waitOptions(
+    group
+      .command('stop')
+      .description('disable protection (replication stops) and wait until available')
+      .argument('<group>', 'group id or exact, unique name')
+      .option('-y, --yes', YES)
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, ['$ sdrs group stop erp --yes', '$ sdrs group stop erp --yes --json | jq -r .status']);
+  return wire(cmd, run, 'stop', runF);
+}
+
+/** `group failover`. */
+export function registerFailover(group: Command, run: Runner, runF: RunF<ActionOptions> = runAction): Command {
+  const cmd = waitOptions(
+    group
+      .command('failover')
+      .description('unplanned failover after losing the production site: production moves to the DR site, replication stops')
+      .argument('<group>', 'group id or exact, unique name')
+      .option('-y, --yes', 'do not ask (a terminal asks you to type the group name)')
+      .option('--confirm <name>', 'confirm by naming the group (the scripted form of typing it)')
+      .option('--skip-checks', 'skip the checks (status, pairs, fault levels); the service still enforces its rules')
+      .option('--dry-run', 'run the checks, print the exact request and send nothing'),
+  );
+  examples(cmd, [
+    '$ sdrs group failover erp',
+    '$ sdrs group failover erp --confirm erp --json | jq -r .priority_station',
+    '$ sdrs group status erp --json | jq -e .next.failover.advised && sdrs group failover erp --yes',
+  ]);
+  return wire(cmd, run, 'failover', runF);
+}
+
+/** `group delete`. */
+export function registerDelete(group: Command, run: Runner, runF: RunF<ActionOptions> = runAction): Command {
+  const cmd = waitOptions(
+    group
+      .command('delete')
+      .description('delete an empty protection group (remove its instances and pairs first)')
+      .argument('<group>', 'group id or exact, unique name')
+      .option('-y, --yes', YES)
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, ['$ sdrs group delete erp', '$ sdrs group delete erp --yes || echo "not deleted: exit $?"']);
+  return wire(cmd, run, 'delete', runF);
+}
 
 /** A group already where the verb would take it: exit 0, nothing sent (runbooks are re-run). */
 function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
@@ -29,63 +132,49 @@ function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
   return undefined;
 }
 
-/** commander handler factory for the four verbs. */
-export function groupActionCommand(verb: GroupVerb) {
-  return async (ctx: Context, args: string[], raw: Record<string, unknown>): Promise<void> => {
-    const ref = requireGroupRef(args[0]);
-    const dryRun = raw.dryRun === true;
-    const yes = raw.yes === true;
-    const typed = raw.confirm === undefined ? undefined : String(raw.confirm);
-    const waitFlags = await parseWaitFlags(raw);
-    if (verb === 'failover' && !dryRun && !yes && typed === undefined && !ctx.io.canPrompt) {
-      throw new UsageError('refusing to fail over without confirmation: pass --yes or --confirm <group-name> (prompts are off without a terminal or with --no-input/--json)');
-    }
-    if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, verb === 'stop' ? 'stop protection' : 'delete a protection group');
+/** Runs one of the four verbs through the mutation pipeline. */
+export async function runAction(ctx: Context, o: ActionOptions): Promise<Result> {
+  const { verb, yes, dryRun, confirm: typed } = o;
+  if (verb === 'failover' && !dryRun && !yes && typed === undefined && !ctx.io.canPrompt) {
+    throw new UsageError('refusing to fail over without confirmation: pass --yes or --confirm <group-name> (prompts are off without a terminal or with --no-input/--json)');
+  }
+  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, verb === 'stop' ? 'stop protection' : 'delete a protection group');
 
-    const api = await ctx.api();
-    const group = await resolveGroup(api, ref);
-    if (typed !== undefined && typed !== group.name && typed !== group.id) {
-      throw new UsageError(`--confirm ${printable(typed)} does not match the group's name ${printable(group.name)}; nothing was sent`);
-    }
-    const done = alreadyDone(verb, group);
-    if (done) {
-      say(ctx, `Nothing to do: ${done}.`);
-      if (ctx.globals.json) printJson(ctx.io, group);
-      return;
-    }
-    const reprotect = verb === 'start' && isReprotect(group);
-    if (reprotect) requireYes(ctx, yes || dryRun, 're-protect');
+  const api = await ctx.api();
+  const group = await resolveGroup(api, o.group);
+  if (typed !== undefined && typed !== group.name && typed !== group.id) {
+    throw new UsageError(`--confirm ${printable(typed)} does not match the group's name ${printable(group.name)}; nothing was sent`);
+  }
+  const done = alreadyDone(verb, group);
+  if (done) return nothingToDo(done, group);
+  const reprotect = verb === 'start' && allowedFrom('reprotect', group.status);
+  if (reprotect) requireYes(ctx, yes || dryRun, 're-protect');
 
-    const snap = await loadSnapshot(api, group, reprotect ? 'production' : 'none');
-    check(ctx, verb, snap, raw.skipChecks === true);
-    const settings = await waitSettings(ctx, waitFlags);
-    const from = group.priority_station;
-    const to = otherSide(from);
-    const name = shellArg(group.name);
-    const action = verb === 'delete' ? undefined : { action: verb };
-    const result = await submitJob(ctx, api, {
-      dryRun,
-      settings,
-      prepare: () => (action ? api.prepareGroupAction(group.id, action) : api.prepareDeleteGroup(group.id)),
-      send: () => (action ? api.groupAction(group.id, action) : api.deleteGroup(group.id)),
-      confirm: () => confirm(ctx, verb, group, { yes, typed, reprotect }),
-      noWait: { server_group_id: group.id },
-      checkHint: `sdrs group status ${name}`,
-      watch: {
-        groupId: group.id,
-        label: `${LABEL[verb](reprotect)} ${group.name}`,
-        expect: verb === 'delete' ? undefined : verb === 'failover' ? { finalStatus: 'failed-over', priorityStation: to } : { finalStatus: verb === 'stop' ? 'available' : 'protected' },
-      },
-    });
-    if (!result) return;
-    if (verb === 'delete') {
-      if (ctx.globals.json) return printJson(ctx.io, { id: group.id, name: group.name, deleted: true, job_id: result.job.job_id });
-      return say(ctx, palette(ctx.io.color).green(`✔ Protection group ${group.name} (${group.id}) deleted.`));
-    }
-    const final = result.group ?? (await api.getGroup(group.id));
-    if (ctx.globals.json) return printJson(ctx.io, final);
-    report(ctx, verb, final, snap, reprotect);
-  };
+  const snap = await loadSnapshot(api, group, reprotect ? 'production' : 'none');
+  const settings = await waitSettings(ctx, o.wait);
+  const to = otherSide(group.priority_station);
+  const action = verb === 'delete' ? undefined : { action: verb };
+  const outcome = await mutate(ctx, api, {
+    preflight: async () => check(ctx, verb, snap, o.skipChecks),
+    dryRun,
+    settings,
+    prepare: () => (action ? api.prepareGroupAction(group.id, action) : api.prepareDeleteGroup(group.id)),
+    confirm: () => confirm(ctx, verb, group, { yes, typed, reprotect }),
+    send: () => (action ? api.groupAction(group.id, action) : api.deleteGroup(group.id)),
+    noWait: { server_group_id: group.id },
+    checkHint: `sdrs group status ${shellArg(group.name)}`,
+    watch: {
+      groupId: group.id,
+      label: `${LABEL[verb](reprotect)} ${group.name}`,
+      expect: verb === 'delete' ? undefined : verb === 'failover' ? { finalStatus: 'failed-over', priorityStation: to } : { finalStatus: verb === 'stop' ? 'available' : 'protected' },
+    },
+  });
+  if (outcome.kind !== 'done') return outcome.result;
+  if (verb === 'delete') {
+    return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(`✔ Protection group ${group.name} (${group.id}) deleted.`, 'ok'));
+  }
+  const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
+  return result(final, ...report(verb, final, snap, reprotect));
 }
 
 const PHRASE: Record<GroupVerb, string> = { start: 'start protection of', stop: 'stop protection of', failover: 'fail over', delete: 'delete' };
@@ -100,9 +189,8 @@ const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
 /** The documented preconditions (exit 3 with every reason); --skip-checks (failover only) leaves them to the service. */
 function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): void {
   const advice = assess(snap)[verb];
-  const p = palette(ctx.io.color);
   if (skip) {
-    say(ctx, p.yellow('Checks skipped (--skip-checks); the service still enforces its own rules.'));
+    sayNow(ctx, 'Checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
     return;
   }
   if (!advice.allowed) {
@@ -112,7 +200,7 @@ function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): vo
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },
     });
   }
-  for (const note of verb === 'failover' || verb === 'start' ? advice.notes : []) say(ctx, p.yellow(`Note: ${note}`));
+  for (const n of verb === 'failover' || verb === 'start' ? advice.notes : []) sayNow(ctx, `Note: ${n}`, 'warn');
 }
 
 async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: boolean; typed?: string; reprotect: boolean }): Promise<void> {
@@ -120,8 +208,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   const to = otherSide(from);
   if (verb === 'failover') {
     if (o.yes || o.typed !== undefined) return;
-    const answer = await askText(
-      ctx,
+    const answer = await ctx.prompter.text(
       `Fail over ${g.name}: production moves to ${azOf(g, to)} (${to}) without a clean stop at ${azOf(g, from)}, and replication stops. ` +
         `This is for a lost production site. Type the group name to confirm:`,
     );
@@ -138,20 +225,20 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   if (question) await confirmOrCancel(ctx, o.yes, question, o.reprotect ? 're-protect' : verb);
 }
 
-function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean): void {
-  const p = palette(ctx.io.color);
+function report(verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {
   const prod = `${azOf(g, g.priority_station)} (${g.priority_station})`;
   const dr = azOf(g, otherSide(g.priority_station));
   const name = shellArg(g.name);
   if (verb === 'start') {
-    say(ctx, p.green(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${g.name}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`));
-  } else if (verb === 'stop') {
-    say(ctx, p.green(`✔ Protection of ${g.name} stopped: ${g.status}.`) + ` Start it again with: sdrs group start ${name}`);
-  } else {
-    const servers = before.instances.map((i) => serverAt(i, g.priority_station)).filter(Boolean);
-    say(ctx, p.green(`Production now runs in ${prod}.`) + ` Group ${g.name} is ${g.status}; replication is stopped.`);
-    say(ctx, `Next: start the servers there (they are not started automatically)${servers.length ? `: sdrs server start ${servers.join(' ')}` : ''}`);
-    say(ctx, `When ${dr} is usable again, re-protect (the servers at ${azOf(g, g.priority_station)} must be stopped for it): sdrs group start ${name}`);
-    say(ctx, loginNote(g.priority_station, 'said'));
+    return [say(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${g.name}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`, 'ok')];
   }
+  if (verb === 'stop') return [say(`✔ Protection of ${g.name} stopped: ${g.status}. Start it again with: sdrs group start ${name}`, 'ok')];
+  const servers = before.instances.map((i) => serverAt(i, g.priority_station)).filter(Boolean);
+  return [
+    say(`Production now runs in ${prod}. Group ${g.name} is ${g.status}; replication is stopped.`, 'ok'),
+    say(`Next: start the servers there (they are not started automatically)${servers.length ? `: sdrs server start ${servers.join(' ')}` : ''}`),
+    say(`When ${dr} is usable again, re-protect (the servers at ${azOf(g, g.priority_station)} must be stopped for it): sdrs group start ${name}`),
+    say(loginNote(g.priority_station, 'said')),
+  ];
 }
+

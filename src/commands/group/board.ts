@@ -38,7 +38,7 @@ export interface Board {
 
 /** Creates the board for the given groups. */
 export function createBoard(o: BoardOptions): Board {
-  const p = palette(o.io.color);
+  const p = palette(o.io.colorLevel);
   const start = o.clock.now();
   const rows = new Map<string, Row>(o.names.map((n) => [n, { name: n, state: 'queued', text: 'queued' }]));
   const heartbeatMs = o.heartbeatMs ?? 30_000;

@@ -15,7 +15,7 @@
  */
 import { MAX_GROUP_IDS_PER_QUERY, PAGE_SIZE, type SdrsApi } from '../../api/client.js';
 import type { ListChildrenQuery, ServerGroup } from '../../api/types.js';
-import { serverAt } from './snapshot.js';
+import { serverAt } from '../shared/snapshot.js';
 
 /** Splits `items` into runs of at most `size`. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

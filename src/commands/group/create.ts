@@ -1,15 +1,17 @@
 /** `sdrs group create`: validate, ask for what is missing, submit, watch until available. */
+import { Option, type Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ActiveDomain, CreateGroupBody, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
 import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
 import { descriptionProblem, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
-import { askSelect, askText, askConfirm } from '../../io/prompt.js';
-import { printJson } from '../../io/output.js';
-import { parseWaitFlags, reportNoWait, say, waitSettings, watch } from '../shared.js';
-import { printPrepared } from './dry-run.js';
+import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
+import { out, result, say, type Result } from '../shared/output.js';
+import { mutate } from '../shared/mutation.js';
+import { findDomain } from '../shared/resolve.js';
+import { waitSettings } from '../shared/wait.js';
 
-/** Parsed flags of `group create`. */
+/** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
 export interface CreateOptions {
   name?: string;
   description?: string;
@@ -19,39 +21,75 @@ export interface CreateOptions {
   vpc?: string;
   drType: 'migration';
   dryRun: boolean;
+  wait: WaitFlags;
 }
 
-/** Validates every flag that was given (exit 2, nothing sent). */
-export function validateCreateFlags(o: CreateOptions): void {
-  if (o.name !== undefined) requireName('--name', o.name);
-  if (o.description !== undefined) {
-    const p = descriptionProblem(o.description);
-    if (p) throw new UsageError(`--description ${printable(o.description)} ${p}`);
-  }
-  if (o.drType !== 'migration') throw new UsageError(`--dr-type ${printable(o.drType)} is not supported; the only value is "migration"`);
-  if (o.sourceAz !== undefined) requireAz('--source-az', o.sourceAz);
-  if (o.targetAz !== undefined) requireAz('--target-az', o.targetAz);
-  if (o.sourceAz !== undefined && o.sourceAz === o.targetAz) {
-    throw new UsageError(`--source-az and --target-az are both ${printable(o.sourceAz)}; the DR AZ must differ from the production AZ`);
-  }
-  if (o.vpc !== undefined) requireId('--vpc', o.vpc);
-  if (o.domain !== undefined && nameProblem(o.domain) !== undefined) requireId('--domain', o.domain);
+/** What commander parses. */
+interface CreateFlags extends WaitFlagValues {
+  name?: string;
+  description?: string;
+  domain?: string;
+  sourceAz?: string;
+  targetAz?: string;
+  vpc?: string;
+  drType?: string;
+  dryRun?: boolean;
 }
 
-/** commander handler. */
-export async function createCommand(ctx: Context, _args: string[], raw: Record<string, unknown>): Promise<void> {
-  const o: CreateOptions = {
-    name: raw.name as string | undefined,
-    description: raw.description as string | undefined,
-    domain: raw.domain as string | undefined,
-    sourceAz: raw.sourceAz as string | undefined,
-    targetAz: raw.targetAz as string | undefined,
-    vpc: raw.vpc as string | undefined,
-    drType: (raw.drType as 'migration') ?? 'migration',
-    dryRun: raw.dryRun === true,
+/** Validates every flag that was given (exit 2, nothing sent), then the wait flags. */
+function parseCreate(_args: string[], f: CreateFlags): CreateOptions {
+  if (f.name !== undefined) requireName('--name', f.name);
+  if (f.description !== undefined) {
+    const p = descriptionProblem(f.description);
+    if (p) throw new UsageError(`--description ${printable(f.description)} ${p}`);
+  }
+  const drType = f.drType ?? 'migration';
+  if (drType !== 'migration') throw new UsageError(`--dr-type ${printable(drType)} is not supported; the only value is "migration"`);
+  if (f.sourceAz !== undefined) requireAz('--source-az', f.sourceAz);
+  if (f.targetAz !== undefined) requireAz('--target-az', f.targetAz);
+  if (f.sourceAz !== undefined && f.sourceAz === f.targetAz) {
+    throw new UsageError(`--source-az and --target-az are both ${printable(f.sourceAz)}; the DR AZ must differ from the production AZ`);
+  }
+  if (f.vpc !== undefined) requireId('--vpc', f.vpc);
+  if (f.domain !== undefined && nameProblem(f.domain) !== undefined) requireId('--domain', f.domain);
+  return {
+    name: f.name,
+    description: f.description,
+    domain: f.domain,
+    sourceAz: f.sourceAz,
+    targetAz: f.targetAz,
+    vpc: f.vpc,
+    drType,
+    dryRun: f.dryRun === true,
+    wait: parseWaitFlags(f),
   };
-  validateCreateFlags(o);
-  const waitFlags = await parseWaitFlags(raw);
+}
+
+/** `group create`'s flags, help and wiring. */
+export function registerCreate(group: Command, run: Runner, runF: RunF<CreateOptions> = runCreate): Command {
+  const cmd = waitOptions(
+    group
+      .command('create')
+      .description('create a protection group and wait until it is available')
+      .option('--name <name>', 'group name: 1-64 bytes of letters, digits, Chinese characters, . _ -')
+      .option('--description <text>', 'description: at most 64 bytes, no < or >')
+      .option('--domain <id-or-name>', 'active-active domain (see: sdrs domain list)')
+      .option('--source-az <az>', "production AZ (default: the domain's local AZ)")
+      .option('--target-az <az>', "DR AZ (default: the domain's remote AZ)")
+      .option('--vpc <id>', 'VPC of the production servers')
+      .addOption(new Option('--dr-type <type>', 'deployment model').choices(['migration']).default('migration'))
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, [
+    '$ sdrs group create --name erp-prod --domain dom-1 --vpc 0f8c... --no-input',
+    '$ id=$(sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id)',
+    '$ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --dry-run',
+  ]);
+  return bind(cmd, run, parseCreate, runF);
+}
+
+/** Asks for what is missing, sends the create once and watches it: the new group (JSON) or its id. */
+export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result> {
   if (!ctx.io.canPrompt) {
     const missing = [
       o.name === undefined && '--name',
@@ -66,34 +104,28 @@ export async function createCommand(ctx: Context, _args: string[], raw: Record<s
   }
   const api = await ctx.api();
   const body = await completeBody(ctx, api, o);
-
-  if (o.dryRun) {
-    printPrepared(ctx, await api.prepareCreateGroup(body));
-    return;
-  }
-  const settings = await waitSettings(ctx, waitFlags);
-  let jobId: string;
-  try {
-    ({ job_id: jobId } = await api.createGroup(body));
-  } catch (err) {
-    if (err instanceof UnknownOutcomeError) throw await explainUnknownCreate(api, body.name, err);
-    throw err;
-  }
-  if (!settings.wait) return reportNoWait(ctx, jobId);
-
-  const result = await watch(ctx, api, settings, {
-    jobId,
-    label: `Creating group ${body.name}`,
-    expect: { finalStatus: 'available' },
+  const settings = await waitSettings(ctx, o.wait);
+  const outcome = await mutate(ctx, api, {
+    dryRun: o.dryRun,
+    settings,
+    prepare: () => api.prepareCreateGroup(body),
+    send: () => api.createGroup(body),
+    reconcile: (err) => explainUnknownCreate(api, body.name, err),
+    checkHint: `sdrs group list --name ${body.name}`,
+    watch: { label: `Creating group ${body.name}`, expect: { finalStatus: 'available' } },
   });
-  const group = result.group as ServerGroup | undefined;
+  if (outcome.kind !== 'done') return outcome.result;
+
+  const group = outcome.watched.group as ServerGroup | undefined;
   if (!group) {
-    throw new PreconditionError('NO_GROUP', `job ${jobId} succeeded but named no protection group`, { details: { job_id: jobId } });
+    throw new PreconditionError('NO_GROUP', `job ${outcome.jobId} succeeded but named no protection group`, { details: { job_id: outcome.jobId } });
   }
-  if (ctx.globals.json) return printJson(ctx.io, group);
-  say(ctx, `Protection group ${group.name} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`);
-  say(ctx, `Next: add servers and replication pairs, then start protection.`);
-  ctx.io.out.write(group.id + '\n');
+  return result(
+    group,
+    say(`Protection group ${group.name} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
+    say(`Next: add servers and replication pairs, then start protection.`),
+    out(group.id),
+  );
 }
 
 /** Prompt validation for a typed AZ: the same rule as --source-az/--target-az, re-asked instead of exit 2. */
@@ -114,13 +146,13 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   const guided = ctx.io.canPrompt && (o.name === undefined || o.domain === undefined || o.vpc === undefined);
   const name =
     o.name ??
-    (await askText(ctx, 'Group name', {
+    (await ctx.prompter.text('Group name', {
       required: true,
       validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true),
     }));
   let description = o.description;
   if (description === undefined && guided) {
-    description = await askText(ctx, 'Description (optional)', {
+    description = await ctx.prompter.text('Description (optional)', {
       validate: (v) => (descriptionProblem(v) ? `The description ${descriptionProblem(v)}` : true),
     });
   }
@@ -128,10 +160,10 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   let sourceAz = o.sourceAz ?? domain.local_replication_cluster.availability_zone;
   let targetAz = o.targetAz ?? domain.remote_replication_cluster.availability_zone;
   if (guided && (o.sourceAz === undefined || o.targetAz === undefined)) {
-    const ok = await askConfirm(ctx, `Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
+    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
     if (!ok) {
-      sourceAz = await askText(ctx, 'Production AZ', { default: sourceAz, required: true, validate: azPrompt('production AZ') });
-      targetAz = await askText(ctx, 'DR AZ', {
+      sourceAz = await ctx.prompter.text('Production AZ', { default: sourceAz, required: true, validate: azPrompt('production AZ') });
+      targetAz = await ctx.prompter.text('DR AZ', {
         default: targetAz === sourceAz ? undefined : targetAz,
         required: true,
         validate: azPrompt('DR AZ', sourceAz),
@@ -142,8 +174,7 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   let vpc = o.vpc;
   if (vpc === undefined) {
     const vpcs = await api.listVpcs();
-    vpc = await askSelect(
-      ctx,
+    vpc = await ctx.prompter.select(
       'VPC of the production servers',
       vpcs.map((v) => ({ name: `${v.name} (${v.cidr}) ${v.id}`, value: v.id })),
     );
@@ -159,30 +190,20 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   };
 }
 
+/** The domain named by --domain (findDomain: exit 3 naming the choices), or the one picked at the prompt. */
 async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): Promise<ActiveDomain> {
   const domains = await api.listDomains();
-  if (ref === undefined) {
-    return askSelect(
-      ctx,
-      'Active-active domain',
-      domains.map((d) => ({
-        name: `${d.name}: ${d.local_replication_cluster.availability_zone} -> ${d.remote_replication_cluster.availability_zone}${d.sold_out ? ' (sold out)' : ''}`,
-        value: d,
-      })),
-    );
-  }
-  const byId = domains.find((d) => d.id === ref);
-  const byName = domains.filter((d) => d.name === ref);
-  const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
-  if (!found) {
-    throw new PreconditionError('DOMAIN_NOT_FOUND', `active-active domain ${printable(ref)} not found${byName.length > 1 ? ' (name is ambiguous; pass the id)' : ''}`, {
-      hint: `Available: ${domains.map((d) => `${d.name} (${d.id})`).join(', ') || 'none'}`,
-    });
-  }
-  return found;
+  if (ref !== undefined) return findDomain(domains, ref);
+  return ctx.prompter.select(
+    'Active-active domain',
+    domains.map((d) => ({
+      name: `${d.name}: ${d.local_replication_cluster.availability_zone} -> ${d.remote_replication_cluster.availability_zone}${d.sold_out ? ' (sold out)' : ''}`,
+      value: d,
+    })),
+  );
 }
 
-/** After a create whose outcome is unknown, looks the group up by name and says what is known. */
+/** The `reconcile` of the create: after an unknown outcome, looks the group up by name and says what is known. */
 async function explainUnknownCreate(api: SdrsApi, name: string, err: UnknownOutcomeError): Promise<UnknownOutcomeError> {
   let found: ServerGroup[] = [];
   try {

@@ -1,29 +1,45 @@
-/** `sdrs group list` and `sdrs group show`. */
+/** `sdrs group list`: every page of protection groups, as a table or JSON. */
+import { Option, type Command } from 'commander';
 import type { Context } from '../../context.js';
+import { GROUP_STATUSES } from '../../api/rules.js';
+import { bind, examples, type RunF, type Runner } from '../shared/command.js';
+import { result, say, table, type Result } from '../shared/output.js';
+import { azOf, otherSide, productionLabel } from '../shared/sites.js';
 import type { ServerGroup } from '../../api/types.js';
-import { printJson, printTable } from '../../io/output.js';
-import { azOf } from '../shared.js';
 
-/** commander handler for `group list`. */
-export async function listCommand(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const api = await ctx.api();
-  const groups = await api.listAllGroups({
-    ...(opts.status ? { status: String(opts.status) } : {}),
-    ...(opts.name ? { name: String(opts.name) } : {}),
-  });
-  if (ctx.globals.json) return printJson(ctx.io, groups);
-  if (groups.length === 0) {
-    ctx.io.err.write('No protection groups found.\n');
-    return;
-  }
-  printTable(
-    ctx.io,
-    ['ID', 'NAME', 'STATUS', 'PRODUCTION', 'DR', 'INSTANCES', 'PAIRS'],
-    groups.map((g) => [g.id, g.name, g.status, productionLabel(g), azOf(g, g.priority_station === 'source' ? 'target' : 'source'), g.protected_instance_num, g.replication_num]),
-  );
+/** The options of one run. */
+export interface ListOptions {
+  status?: string;
+  name?: string;
 }
 
-/** `cn-north-4a (source)` */
-export function productionLabel(g: ServerGroup): string {
-  return `${azOf(g, g.priority_station)} (${g.priority_station})`;
+/** What commander parses. */
+interface ListFlags {
+  status?: string;
+  name?: string;
+}
+
+/** `group list`'s flags, help and wiring. */
+export function registerList(group: Command, run: Runner, runF: RunF<ListOptions> = runList): Command {
+  const cmd = group
+    .command('list')
+    .description('list protection groups (all pages)')
+    .addOption(new Option('--status <status>', 'only groups in this status').choices(GROUP_STATUSES))
+    .option('--name <name>', 'only groups whose name contains this text');
+  examples(cmd, ['$ sdrs group list', '$ sdrs group list --status error-reversing --json | jq -r ".[].id"']);
+  return bind(cmd, run, (_args, f: ListFlags): ListOptions => ({ status: f.status, name: f.name }), runF);
+}
+
+/** Lists the groups: the JSON array as the API returns them, or a table. */
+export async function runList(ctx: Context, o: ListOptions): Promise<Result<ServerGroup[]>> {
+  const api = await ctx.api();
+  const groups = await api.listAllGroups({ ...(o.status ? { status: o.status } : {}), ...(o.name ? { name: o.name } : {}) });
+  if (groups.length === 0) return result(groups, say('No protection groups found.'));
+  return result(
+    groups,
+    table(
+      ['ID', 'NAME', 'STATUS', 'PRODUCTION', 'DR', 'INSTANCES', 'PAIRS'],
+      groups.map((g) => [g.id, g.name, g.status, productionLabel(g), azOf(g, otherSide(g.priority_station)), g.protected_instance_num, g.replication_num]),
+    ),
+  );
 }

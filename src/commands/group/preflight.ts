@@ -1,14 +1,16 @@
 /**
  * Pre-flight checks before a reverse, shown as a checklist on stderr. Each
- * failure says what to do about it. Rules: seed 001 and reference 4.1.
+ * failure says what to do about it. Rules: seed 001 and reference 4.1; the
+ * status check is a view of the one table in api/rules.ts.
  */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
-import { groupInProgress } from '../../api/status.js';
+import { ALLOWED_FROM, allowedFrom, statusRefusal } from '../../api/rules.js';
 import { PreconditionError } from '../../errors.js';
-import { azOf, mark } from '../shared.js';
-import { readServers, runningAt, serverAt } from './snapshot.js';
+import { azOf, shellArg } from '../shared/sites.js';
+import { readServers, runningAt, serverAt } from '../shared/snapshot.js';
+import { mark, say } from '../shared/ui.js';
 
 /** The outcome of the checks. */
 export interface PreflightReport {
@@ -36,23 +38,22 @@ export interface PreflightOptions {
 export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
   const report: PreflightReport = { ok: true, failures: [], failedChecks: [], hints: [], instanceCount: 0, running: [] };
   const write = (text: string) => {
-    if (!opts.quiet) ctx.io.err.write(text);
+    if (!opts.quiet) say(ctx, text);
   };
-  const line = (ok: boolean, text: string) => write(`  ${mark(ctx, ok)} ${text}\n`);
+  const line = (ok: boolean, text: string) => write(`  ${mark(ctx, ok)} ${text}`);
   const fail = (check: string, failure: string, hint: string) => {
     report.ok = false;
     report.failures.push(failure);
     report.failedChecks.push(check);
     report.hints.push(hint);
   };
-  write(`Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):\n`);
+  write(`Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):`);
   line(true, `group exists: ${group.name} (${group.id})`);
 
-  const statusOk = group.status === 'protected' || group.status === 'error-reversing';
-  line(statusOk, `status is protected or error-reversing (now: ${group.status})`);
-  if (!statusOk) {
-    fail('status', `status is ${group.status}`, statusHint(group));
-  }
+  const statusOk = allowedFrom('reverse', group.status);
+  line(statusOk, `status is ${ALLOWED_FROM.reverse.join(' or ')} (now: ${group.status})`);
+  const refusal = statusRefusal('reverse', group, shellArg(group.name));
+  if (refusal) fail('status', `status is ${group.status}`, sentence(refusal));
 
   const [pairs, instances] = await Promise.all([
     api.listAllReplications({ server_group_id: group.id }),
@@ -108,21 +109,8 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
   return report;
 }
 
-function statusHint(group: ServerGroup): string {
-  if (groupInProgress(group.status)) {
-    return `Another operation is running (${group.status}); wait for it with 'sdrs group show ${group.id}' and try again.`;
-  }
-  switch (group.status) {
-    case 'available':
-    case 'error-starting':
-      return 'Protection is not started. Start protection (start-server-group) and wait for protected.';
-    case 'failed-over':
-    case 'error-reprotecting':
-      return 'The group was failed over. Re-protect it (start-server-group) before a planned reverse.';
-    default:
-      return `A reverse is allowed only from protected or error-reversing; see 'sdrs group show ${group.id}'.`;
-  }
-}
+/** A refusal from the rules as a hint sentence. */
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1) + '.';
 
 async function runningProductionServers(api: SdrsApi, group: ServerGroup, instances: ProtectedInstance[]): Promise<PreflightReport['running']> {
   const from = group.priority_station;

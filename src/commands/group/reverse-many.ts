@@ -6,16 +6,19 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
-import { ExitCode, PreconditionError, SdrsError, UsageError, toSdrsError } from '../../errors.js';
-import { isWellFormedId, printable } from '../../validate.js';
-import { askConfirm } from '../../io/prompt.js';
-import { printJson, printTable } from '../../io/output.js';
-import { palette } from '../../io/color.js';
+import { ExitCode, PreconditionError, SdrsError, toSdrsError } from '../../errors.js';
 import { mapLimit } from '../../util/pool.js';
-import { azOf, resumeCommand, say, watch, type WaitSettings } from '../shared.js';
+import { confirmOrCancel } from '../shared/confirm.js';
+import { dryRun, sendOnce } from '../shared/mutation.js';
+import { result, table, type Result } from '../shared/output.js';
+import { resolveGroups } from '../shared/resolve.js';
+import { azOf } from '../shared/sites.js';
+import { mark, say } from '../shared/ui.js';
+import { resumeCommand, watch, type WaitSettings } from '../shared/wait.js';
 import { runPreflight } from './preflight.js';
 import { createBoard } from './board.js';
 import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
+import { reconcileReverse, reverseAction } from './reverse-request.js';
 
 /** One group's outcome, as printed with --json. */
 export interface GroupResult {
@@ -54,9 +57,6 @@ export const REVERSE_JOB_TYPE = 'reverseProtectionGroupNoCG';
 /** While a group still shows `reversing`, its job is read no more often than this (ms). */
 export const JOB_READ_MAX_GAP_MS = 60_000;
 
-/** Default number of groups submitted and watched at once. */
-export const DEFAULT_CONCURRENCY = 10;
-
 /** Finds the groups to reverse with one listing (every page) instead of one read per group. */
 export async function selectGroups(api: SdrsApi, o: Pick<ReverseManyOptions, 'refs' | 'all' | 'status' | 'name'>): Promise<ServerGroup[]> {
   if (o.all) {
@@ -64,32 +64,15 @@ export async function selectGroups(api: SdrsApi, o: Pick<ReverseManyOptions, 're
     if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'no protection group matches --all with the given filters');
     return groups;
   }
-  const all = await api.listAllGroups();
-  const picked = new Map<string, ServerGroup>();
-  const missing: string[] = [];
-  for (const ref of o.refs) {
-    const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
-    const byName = all.filter((g) => g.name === ref);
-    if (!byId && byName.length > 1) {
-      throw new UsageError(`group name ${printable(ref)} matches ${byName.length} groups; pass the id instead`, { hint: 'Ids: ' + byName.map((g) => g.id).join(', ') });
-    }
-    const g = byId ?? byName[0];
-    if (g) picked.set(g.id, g);
-    else missing.push(ref);
-  }
-  if (missing.length > 0) {
-    throw new PreconditionError('GROUP_NOT_FOUND', `protection group(s) not found: ${missing.map(printable).join(', ')}`, {
-      hint: "List the groups with 'sdrs group list'.",
-      details: { missing },
-    });
-  }
-  return [...picked.values()];
+  return resolveGroups(api, o.refs);
 }
 
-/** Runs the multi-group reverse; returns the worst exit code (0 when every group succeeded). */
-export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<void> {
+/**
+ * Runs the multi-group reverse: the per-group results (JSON array or table), with
+ * the worst exit code as the result's error when any group did not finish.
+ */
+export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<Result> {
   const api = await ctx.api();
-  const p = palette(ctx.io.color);
   const groups = await selectGroups(api, o);
   const noop = groups.filter((g) => g.priority_station === o.to && g.status === 'protected');
   const todo = groups.filter((g) => !noop.includes(g));
@@ -102,7 +85,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     const failed = todo.map((g, i) => ({ g, r: reports[i] })).filter((x) => !x.r.ok);
     todo.forEach((g, i) => {
       const r = reports[i];
-      say(ctx, `  ${r.ok ? p.green('✔') : p.red('✖')} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`);
+      say(ctx, `  ${mark(ctx, r.ok)} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`);
     });
     if (failed.length > 0) {
       throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for ${failed.length} of ${todo.length} group(s): ${failed.map((x) => x.g.name).join(', ')}; nothing was sent`, {
@@ -113,17 +96,14 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   }
 
   if (o.dryRun) {
-    const requests = await Promise.all(todo.map((g) => api.prepareGroupAction(g.id, { action: 'reverse', priorityStation: o.to })));
-    if (ctx.globals.json) printJson(ctx.io, { dry_run: true, requests });
-    else for (const r of requests) ctx.io.out.write(`${r.method} ${r.url}\n${JSON.stringify(r.body)}\n`);
-    say(ctx, 'Dry run: nothing was sent.');
-    return;
+    const dry = dryRun(await Promise.all(todo.map((g) => api.prepareGroupAction(g.id, reverseAction(o.to)))));
+    // Nothing to send: no empty request text on stdout.
+    return todo.length > 0 ? dry : { ...dry, blocks: dry.blocks.filter((b) => b.kind !== 'out') };
   }
 
-  if (todo.length > 0 && !o.yes) {
+  if (todo.length > 0) {
     const instances = todo.reduce((n, g) => n + g.protected_instance_num, 0);
-    const ok = await askConfirm(ctx, `Reverse ${todo.length} group(s) to ${o.to}: production moves to each group's ${o.to} AZ; ${instances} protected instance(s) move in total. Continue?`, false);
-    if (!ok) throw new UsageError('reverse cancelled at the confirmation prompt; nothing was sent');
+    await confirmOrCancel(ctx, o.yes, `Reverse ${todo.length} group(s) to ${o.to}: production moves to each group's ${o.to} AZ; ${instances} protected instance(s) move in total. Continue?`, 'reverse');
   }
 
   const results = new Map<string, GroupResult>();
@@ -139,7 +119,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
       let jobId: string | null = null;
       try {
         board.set(g.name, 'submitting', 'submitting');
-        jobId = (await api.groupAction(g.id, { action: 'reverse', priorityStation: o.to })).job_id;
+        jobId = (await sendOnce(() => api.groupAction(g.id, reverseAction(o.to)), reconcileReverse(api, g, o.to))).job_id;
         if (!o.settings.wait) {
           results.set(g.id, resultOf({ ...g, status: 'reversing' }, jobId, 'submitted'));
           board.set(g.name, 'done', `submitted: job ${jobId}`);
@@ -163,22 +143,23 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   }
 
   const ordered = groups.map((g) => results.get(g.id) ?? notStarted(g, ctx.signal.aborted));
-  if (ctx.globals.json) printJson(ctx.io, ordered);
-  else {
-    printTable(ctx.io, ['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
+  const res: Result<GroupResult[]> = result(
+    ordered,
+    table(['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
       const g = groups.find((x) => x.id === r.group_id)!;
       return [r.name, r.result, r.status, `${azOf(g, r.priority_station)} (${r.priority_station})`, r.job_id ?? '-', r.exit_code];
-    }));
-  }
+    })),
+  );
   const worst = worstExit(ordered.map((r) => r.exit_code), ctx.signal.aborted ? ctx.signal.reason : undefined);
   if (worst !== ExitCode.OK) {
     const bad = ordered.filter((r) => r.exit_code !== 0);
     const resume = bad.filter((r) => r.job_id).map((r) => resumeCommand(r.job_id!));
-    // The per-group details are already printed; the summary error carries the worst code.
-    throw new SdrsError(worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
+    // The per-group results are printed first; this error then carries the worst code.
+    res.error = new SdrsError(worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
       `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${r.name} (exit ${r.exit_code})`).join(', ')}`,
       { hint: resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
   }
+  return res;
 }
 
 function resultOf(g: ServerGroup, jobId: string | null, result: GroupResult['result']): GroupResult {

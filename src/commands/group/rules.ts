@@ -1,25 +1,14 @@
 /**
- * What the operator can do next with a group: the documented preconditions of
- * start, re-protect, stop, reverse, failover and delete (reference 4.1 to 4.3),
- * plus the pairs' fault levels (3.3). One place, used by `group status` and by
- * the pre-checks of `group start|stop|failover|delete`.
+ * What the operator can do next with a group: a view of the one table of group
+ * rules in src/api/rules.ts (accepted statuses, operations in progress, fixes,
+ * fault levels), applied to one snapshot of the group and its children
+ * (reference 4.1 to 4.3, 3.3). Used by `group status` and by the pre-checks of
+ * `group start|stop|failover|delete`; it adds no status list of its own.
  */
-import type { ServerGroup, Station } from '../../api/types.js';
-import { groupInProgress } from '../../api/status.js';
-import { azOf } from '../shared.js';
-import { otherSide, runningAt, type Snapshot } from './snapshot.js';
-
-/** What a pair's `fault_level` means: "0" none, "2" failover advised, "5" failover not allowed. */
-export type FaultMeaning = 'none' | 'failover-advised' | 'failover-not-allowed' | 'unknown';
-
-/** Reads a pair's `fault_level` (a string on the wire). */
-export function faultMeaning(level: string | number | null | undefined): FaultMeaning {
-  const l = String(level ?? '0').trim();
-  if (l === '0' || l === '') return 'none';
-  if (l === '2') return 'failover-advised';
-  if (l === '5') return 'failover-not-allowed';
-  return 'unknown';
-}
+import type { Station } from '../../api/types.js';
+import { ALLOWED_FROM, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
+import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { runningAt, type Snapshot } from '../shared/snapshot.js';
 
 /** One possible next action. */
 export interface Advice {
@@ -42,38 +31,8 @@ export interface NextSteps {
   delete: Advice;
 }
 
-/** Group statuses each action is accepted from (reference 4.1; delete: the emulator's decision, docs/emulator.md). */
-export const ALLOWED_FROM = {
-  reverse: ['protected', 'error-reversing'],
-  failover: ['protected', 'error-failing-over', 'error-reversing'],
-  start: ['available', 'error-starting'],
-  reprotect: ['failed-over', 'error-reprotecting'],
-  stop: ['protected', 'error-stopping'],
-  delete: ['available', 'error', 'error-deleting'],
-} as const;
-
 /** Child statuses that mean another job owns the child (the service answers SDRS.1002). */
 const BUSY_CHILD = new Set(['creating', 'deleting', 'attaching', 'detaching', 'extending', 'resizing', 'nic-creating', 'nic-deleting']);
-
-/** Quotes a name for a shell command line unless it is plainly safe. */
-export function shellArg(s: string): string {
-  return /^[\w.\-\u4e00-\u9fa5]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The command that moves a group out of `status` towards a usable state. */
-function fixFor(g: ServerGroup, ref: string): string {
-  switch (g.status) {
-    case 'available': return `start protection first: sdrs group start ${ref}`;
-    case 'error-starting': return `retry the start: sdrs group start ${ref}`;
-    case 'failed-over':
-    case 'error-reprotecting': return `re-protect first: sdrs group start ${ref}`;
-    case 'error-stopping': return `retry the stop: sdrs group stop ${ref}`;
-    case 'error-failing-over': return `retry the failover: sdrs group failover ${ref}`;
-    case 'error-reversing': return `retry the reverse: sdrs group reverse ${ref} --to ${otherSide(g.priority_station)}`;
-    case 'protected': return `stop protection first: sdrs group stop ${ref}`;
-    default: return `see: sdrs group show ${ref}`;
-  }
-}
 
 const list = (names: string[], max = 3) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 
@@ -83,15 +42,15 @@ export function assess(s: Snapshot): NextSteps {
   const ref = shellArg(g.name);
   const from = g.priority_station;
   const to = otherSide(from);
-  const inFlight = groupInProgress(g.status)
-    ? [`another operation is running (${g.status}); wait for it: sdrs group status ${ref} --watch`]
-    : [];
+  const inFlight = groupInProgress(g.status) ? [fixFor(g, ref)] : [];
   const busy = [
     ...s.instances.filter((i) => BUSY_CHILD.has(i.status)).map((i) => `protected instance ${i.name} is ${i.status}; wait for it to finish`),
     ...s.pairs.filter((p) => BUSY_CHILD.has(p.status)).map((p) => `replication pair ${p.name} is ${p.status}; wait for it to finish`),
   ];
-  const statusIn = (allowed: readonly string[], what: string) =>
-    allowed.includes(g.status) || inFlight.length ? [] : [`${what} needs the group ${allowed.join(' or ')} (it is ${g.status}); ${fixFor(g, ref)}`];
+  const statusIn = (op: Parameters<typeof statusRefusal>[0], also: readonly string[] = []) => {
+    const why = inFlight.length ? undefined : statusRefusal(op, g, ref, also);
+    return why ? [why] : [];
+  };
   const noPairs = s.pairs.length ? [] : [`the group has no replication pairs; add one: sdrs pair add ${ref} --volume <disk-id>`];
   const running = runningAt(s, from);
   const runningNames = list(running.map((r) => r.server.name));
@@ -102,7 +61,7 @@ export function assess(s: Snapshot): NextSteps {
     allowed: reasons.length === 0, command: reasons.length === 0 ? command : null, reasons, notes, ...extra,
   });
 
-  const reverseReasons = [...inFlight, ...busy, ...statusIn(ALLOWED_FROM.reverse, 'a reverse'), ...noPairs];
+  const reverseReasons = [...inFlight, ...busy, ...statusIn('reverse'), ...noPairs];
   if (invalid.length) reverseReasons.push(`protected instance(s) ${list(invalid)} are invalid (a server was deleted outside SDRS) and would make the reverse fail; remove them: sdrs instance remove ${shellArg(invalid[0])}`);
   const reverseNotes = [
     ...(running.length ? [`${running.length} server(s) at the production site ${azOf(g, from)} are running (${runningNames}); --stop-servers stops them first`] : []),
@@ -111,17 +70,17 @@ export function assess(s: Snapshot): NextSteps {
   ];
   const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''}`;
 
-  const failoverReasons = [...inFlight, ...busy, ...statusIn(ALLOWED_FROM.failover, 'a failover'), ...noPairs];
+  const failoverReasons = [...inFlight, ...busy, ...statusIn('failover'), ...noPairs];
   if (brokenPairs.length) failoverReasons.push(`pair(s) ${list(brokenPairs)}: the replication link is broken (fault_level 5), so a failover is not allowed`);
   const advised = failoverReasons.length === 0 && advisedPairs.length > 0;
   const failoverNotes = advised
     ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised`]
     : [`a failover is for a lost production site; for a planned move use: ${reverseCmd}`];
 
-  const reprotect = (ALLOWED_FROM.reprotect as readonly string[]).includes(g.status);
+  const reprotect = allowedFrom('reprotect', g.status);
   const startReasons = [...inFlight, ...busy];
   if (g.status === 'protected') startReasons.push('protection is already on (protected)');
-  else startReasons.push(...statusIn([...ALLOWED_FROM.start, ...ALLOWED_FROM.reprotect], 'starting protection'));
+  else startReasons.push(...statusIn('start', ALLOWED_FROM.reprotect));
   startReasons.push(...noPairs);
   if (reprotect && running.length) {
     startReasons.push(`${running.length} server(s) at the current production site ${azOf(g, from)} are running (${runningNames}); re-protect needs them stopped: sdrs server stop ${running.map((r) => r.server.id).join(' ')} --yes`);
@@ -130,9 +89,9 @@ export function assess(s: Snapshot): NextSteps {
 
   const stopReasons = [...inFlight, ...busy];
   if (g.status === 'available') stopReasons.push('protection is already off (available)');
-  else stopReasons.push(...statusIn(ALLOWED_FROM.stop, 'stopping protection'));
+  else stopReasons.push(...statusIn('stop'));
 
-  const deleteReasons = [...inFlight, ...statusIn(ALLOWED_FROM.delete, 'a delete')];
+  const deleteReasons = [...inFlight, ...statusIn('delete')];
   if (s.instances.length) {
     deleteReasons.push(`the group still has ${s.instances.length} protected instance(s); remove them first: ${list(s.instances.map((i) => `sdrs instance remove ${shellArg(i.name)}`))}`);
   }

@@ -1,20 +1,35 @@
-/** `sdrs group show <group>`. */
+/** `sdrs group show <group>`: one group, described. */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ServerGroup } from '../../api/types.js';
-import { printJson } from '../../io/output.js';
-import { azOf, resolveGroup } from '../shared.js';
+import { requireGroupRef } from '../../validate.js';
+import { bind, examples, type RunF, type Runner } from '../shared/command.js';
+import { out, result, type Result } from '../shared/output.js';
+import { resolveGroup } from '../shared/resolve.js';
+import { azOf, otherSide } from '../shared/sites.js';
 
-/** commander handler. */
-export async function showCommand(ctx: Context, args: string[]): Promise<void> {
+/** The options of one run. */
+export interface ShowOptions {
+  group: string;
+}
+
+/** `group show`'s arguments, help and wiring. */
+export function registerShow(group: Command, run: Runner, runF: RunF<ShowOptions> = runShow): Command {
+  const cmd = group.command('show').description('show one protection group').argument('<group>', 'group id or exact, unique name');
+  examples(cmd, ['$ sdrs group show erp', '$ sdrs group show erp --json | jq -r .status']);
+  return bind(cmd, run, (args): ShowOptions => ({ group: requireGroupRef(args[0]) }), runF);
+}
+
+/** Reads the group: the API object with --json, an aligned description otherwise. */
+export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<ServerGroup>> {
   const api = await ctx.api();
-  const group = await resolveGroup(api, args[0]);
-  if (ctx.globals.json) return printJson(ctx.io, group);
-  ctx.io.out.write(describeGroup(group) + '\n');
+  const group = await resolveGroup(api, o.group);
+  return result(group, out(describeGroup(group)));
 }
 
 /** A readable, aligned description of a group. */
 export function describeGroup(g: ServerGroup): string {
-  const dr = g.priority_station === 'source' ? 'target' : 'source';
+  const dr = otherSide(g.priority_station);
   const rows: [string, string | number | null][] = [
     ['ID', g.id],
     ['Name', g.name],

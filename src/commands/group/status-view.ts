@@ -1,14 +1,17 @@
 /**
  * The `group status` document: the group, where production runs, replication,
  * every instance with both servers' power state, every pair with its fault
- * level, and what can be done next (rules.ts). Rendered as JSON or as text.
+ * level (api/rules.ts faultMeaning), and what can be done next (rules.ts, a
+ * view of api/rules.ts). Rendered as JSON or as text.
  */
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Replication, Server, ServerGroup, Station } from '../../api/types.js';
+import { faultMeaning, type FaultMeaning } from '../../api/rules.js';
 import { formatTable } from '../../io/output.js';
-import { azOf } from '../shared.js';
-import { assess, faultMeaning, type Advice, type FaultMeaning, type NextSteps } from './rules.js';
-import { loadSnapshot, otherSide, serverAt, type Snapshot } from './snapshot.js';
+import { serverAz } from '../shared/resolve.js';
+import { azOf, otherSide } from '../shared/sites.js';
+import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
+import { assess, type Advice, type NextSteps } from './rules.js';
 
 /** A server as the status view shows it; `status` is `NOT_FOUND` when it no longer exists. */
 export interface ServerState {
@@ -35,7 +38,7 @@ function serverState(s: Snapshot, id: string): ServerState | null {
   if (!id) return null;
   const server: Server | null | undefined = s.servers.get(id);
   if (!server) return { id, name: null, status: 'NOT_FOUND', availability_zone: null };
-  return { id, name: server.name, status: server.status, availability_zone: server['OS-EXT-AZ:availability_zone'] };
+  return { id, name: server.name, status: server.status, availability_zone: serverAz(server) };
 }
 
 /** Builds the document from a snapshot read with the servers of both sites. */
@@ -65,6 +68,7 @@ export async function readStatus(api: SdrsApi, groupId: string, now: () => numbe
   return statusDocument(await loadSnapshot(api, group, 'both'), now());
 }
 
+/** How the view prints each fault meaning (wording only; the meaning is api/rules.ts faultMeaning). */
 const FAULT_TEXT: Record<FaultMeaning, string> = {
   none: 'none',
   'failover-advised': 'FAILOVER ADVISED',

@@ -3,12 +3,17 @@
  * needs before acting. `--watch` refreshes until Ctrl-C, which ends it with
  * exit 0 (it is the normal way out); SIGTERM exits 143.
  */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { parseDuration } from '../../config/duration.js';
 import { InterruptedError, UsageError } from '../../errors.js';
-import { requireGroupRef } from '../../validate.js';
 import { printJson } from '../../io/output.js';
+import { requireGroupRef } from '../../validate.js';
 import { isTransientError } from '../../watch/job-watcher.js';
-import { resolveGroup, say } from '../shared.js';
+import { bind, examples, type RunF, type Runner } from '../shared/command.js';
+import { out, result, type Result } from '../shared/output.js';
+import { resolveGroup } from '../shared/resolve.js';
+import { say } from '../shared/ui.js';
 import { readStatus, renderStatus, type StatusDocument } from './status-view.js';
 
 /** Default refresh interval of --watch (ms). */
@@ -19,46 +24,84 @@ export const MIN_REFRESH_MS = 1_000;
 /** Clears a terminal and moves the cursor home. */
 const CLEAR = '\u001b[H\u001b[2J';
 
-/** commander handler. */
-export async function statusCommand(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
-  const ref = requireGroupRef(args[0]);
-  const watching = opts.watch === true;
+/** The options of one run. */
+export interface StatusOptions {
+  group: string;
+  /** Refresh until Ctrl-C. */
+  watch: boolean;
+  /** Refresh interval of --watch (ms). */
+  intervalMs: number;
+}
+
+/** What commander parses. */
+interface StatusFlags {
+  watch?: boolean;
+  interval?: string;
+}
+
+/** Flags to options (exit 2 on bad values). */
+function parseStatus(args: string[], f: StatusFlags): StatusOptions {
+  const group = requireGroupRef(args[0]);
+  const watch = f.watch === true;
   let intervalMs = DEFAULT_REFRESH_MS;
-  if (opts.interval !== undefined) {
-    if (!watching) throw new UsageError('--interval sets the refresh of --watch; pass --watch too');
-    const { parseDuration } = await import('../../config/duration.js');
-    intervalMs = parseDuration(String(opts.interval), '--interval');
+  if (f.interval !== undefined) {
+    if (!watch) throw new UsageError('--interval sets the refresh of --watch; pass --watch too');
+    intervalMs = parseDuration(String(f.interval), '--interval');
     if (intervalMs < MIN_REFRESH_MS) throw new UsageError(`--interval must be at least ${MIN_REFRESH_MS / 1000}s with --watch`);
   }
-  const api = await ctx.api();
-  const group = await resolveGroup(api, ref);
-  const now = () => ctx.clock.now();
-  if (!watching) return show(ctx, await readStatus(api, group.id, now));
+  return { group, watch, intervalMs };
+}
 
+/** `group status`'s arguments, flags, help and wiring. */
+export function registerStatus(group: Command, run: Runner, runF: RunF<StatusOptions> = runStatus): Command {
+  const cmd = group
+    .command('status')
+    .description('one screen: production side, replication, servers and their power, pair fault levels, what can be done next')
+    .argument('<group>', 'group id or exact, unique name')
+    .option('--watch', 'refresh until Ctrl-C (which exits 0)')
+    .option('--interval <duration>', 'with --watch: refresh interval, at least 1s (default: 5s)');
+  examples(cmd, [
+    '$ sdrs group status erp',
+    '$ sdrs group status erp --watch --interval 10s',
+    '$ sdrs group status erp --json | jq -r ".next.failover.allowed"',
+    "$ sdrs group status erp --json | jq -r '.pairs[] | select(.fault != \"none\") | \"\\(.name) \\(.fault_level)\"'",
+  ]);
+  return bind(cmd, run, parseStatus, runF);
+}
+
+/** Reads the status once (the document with --json, the screen otherwise), or refreshes it with --watch. */
+export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<StatusDocument>> {
+  const api = await ctx.api();
+  const group = await resolveGroup(api, o.group);
+  const now = () => ctx.clock.now();
+  if (!o.watch) {
+    const doc = await readStatus(api, group.id, now);
+    return result(doc, out(renderStatus(doc)));
+  }
+
+  // --watch is a stream, not one result: each refresh is written as it is read (one JSON
+  // document per refresh with --json; the screen, cleared first at a terminal), so this
+  // loop writes to stdout itself. It ends with nothing more to print (no data, no blocks).
   for (;;) {
     try {
       const doc = await readStatus(api, group.id, now);
       if (ctx.globals.json) printJson(ctx.io, doc);
       else {
-        const header = `Every ${intervalMs / 1000}s: sdrs group status ${group.name} · ${doc.read_at} · Ctrl-C to stop`;
+        const header = `Every ${o.intervalMs / 1000}s: sdrs group status ${group.name} · ${doc.read_at} · Ctrl-C to stop`;
         ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + header + '\n\n' + renderStatus(doc) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
       }
     } catch (err) {
       if (ctx.signal.aborted) break;
       // A refresh that fails for a passing reason keeps the view alive; anything else ends it.
       if (!isTransientError(err)) throw err;
-      say(ctx, `refresh failed at ${new Date(now()).toISOString()}: ${(err as Error).message}; trying again in ${intervalMs / 1000}s`);
+      say(ctx, `refresh failed at ${new Date(now()).toISOString()}: ${(err as Error).message}; trying again in ${o.intervalMs / 1000}s`);
     }
     try {
-      await ctx.clock.sleep(intervalMs, ctx.signal);
+      await ctx.clock.sleep(o.intervalMs, ctx.signal);
     } catch {
       break;
     }
   }
   if (ctx.signal.reason === 'SIGTERM') throw new InterruptedError('stopped watching the group status', { signal: 'SIGTERM' });
-}
-
-function show(ctx: Context, doc: StatusDocument): void {
-  if (ctx.globals.json) printJson(ctx.io, doc);
-  else ctx.io.out.write(renderStatus(doc) + '\n');
+  return { blocks: [] };
 }

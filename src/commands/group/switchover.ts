@@ -11,16 +11,18 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { Server, ServerGroup, Station } from '../../api/types.js';
 import { ExitCode, SdrsError, toSdrsError } from '../../errors.js';
-import { printJson } from '../../io/output.js';
-import { palette } from '../../io/color.js';
 import { formatElapsed } from '../../watch/progress.js';
-import { azOf, confirmOrCancel, mark, say, type WaitSettings } from '../shared.js';
-import { powerServers } from '../server.js';
-import { printPrepared } from './dry-run.js';
+import { confirmOrCancel } from '../shared/confirm.js';
+import { loginNote } from '../shared/login-note.js';
+import { dryRun, nothingToDo, sendOnce } from '../shared/mutation.js';
+import { result, say, type Result } from '../shared/output.js';
+import { powerServers } from '../shared/power.js';
+import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { readServers, serverAt } from '../shared/snapshot.js';
+import { mark, say as sayNow, tint } from '../shared/ui.js';
+import { watch, type WaitSettings } from '../shared/wait.js';
 import { preflightOrThrow } from './preflight.js';
-import { loginNote, sendReverse } from './reverse.js';
-import { shellArg } from './rules.js';
-import { otherSide, readServers, serverAt } from './snapshot.js';
+import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
 
 /** Options after flag validation. */
 export interface SwitchoverOptions {
@@ -59,17 +61,15 @@ const seconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : fo
 const known = (m: Map<string, Server | null>, ids: string[]) => ids.map((id) => m.get(id)).filter((s): s is Server => Boolean(s));
 
 /** Runs the phases for one group (the group reverse single-group path hands over here). */
-export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGroup, o: SwitchoverOptions): Promise<void> {
+export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGroup, o: SwitchoverOptions): Promise<Result> {
   const from = group.priority_station;
   const to = o.to;
   const already = from === to && group.status === 'protected';
   if (already && !o.startServers) {
-    say(ctx, `Nothing to do: group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected.`);
-    if (ctx.globals.json) printJson(ctx.io, group);
-    return;
+    return nothingToDo(`group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`, group);
   }
-  if (already) say(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
-  else if (o.skipChecks) say(ctx, palette(ctx.io.color).yellow('Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.'));
+  if (already) sayNow(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
+  else if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
   else await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
 
   const instances = await api.listAllInstances({ server_group_id: group.id });
@@ -91,12 +91,11 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   if (o.dryRun) {
     const off = stopSet.filter((s) => s.status !== 'SHUTOFF').map((s) => s.id);
     const on = startSet.filter((s) => s.status !== 'ACTIVE').map((s) => s.id);
-    printPrepared(ctx, [
+    return dryRun([
       ...(plan.includes('stop-servers') && off.length ? [await api.prepareServerAction('os-stop', off)] : []),
-      ...(plan.includes('reverse') ? [await api.prepareGroupAction(group.id, { action: 'reverse', priorityStation: to })] : []),
+      ...(plan.includes('reverse') ? [await api.prepareGroupAction(group.id, reverseAction(to))] : []),
       ...(plan.includes('start-servers') && on.length ? [await api.prepareServerAction('os-start', on)] : []),
     ]);
-    return;
   }
   const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
   await confirmOrCancel(ctx, o.yes, `Switch over ${group.name}: ${steps.join('; then ')}. Continue?`, 'switchover');
@@ -105,23 +104,32 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const began = ctx.clock.now();
   for (const [i, phase] of plan.entries()) {
     const t0 = ctx.clock.now();
-    say(ctx, palette(ctx.io.color).bold(`Phase ${i + 1}/${plan.length}: ${steps[i]}`));
+    sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
     try {
       if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
-      else if (phase === 'reverse') final = (await sendReverse(ctx, api, group, to, o.settings)) ?? final;
+      else if (phase === 'reverse') final = await reverse(ctx, api, group, to, o.settings);
       else await powerServers(ctx, api, startSet, 'start', { settings: o.settings, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
     } catch (err) {
       run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
       throw await phaseFailure(ctx, api, run, i, err);
     }
     run.reports[i] = { phase, status: 'done', duration_ms: ctx.clock.now() - t0 };
-    say(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
+    sayNow(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
   }
-  say(ctx, `Switchover of ${group.name} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
+  sayNow(ctx, `Switchover of ${group.name} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
   if (already) final = await api.getGroup(group.id);
-  if (ctx.globals.json) return printJson(ctx.io, final);
-  say(ctx, palette(ctx.io.color).green(`Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`);
-  say(ctx, loginNote(to, o.startServers ? 'started' : 'not-started'));
+  return result(
+    final,
+    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
+    say(loginNote(to, o.startServers ? 'started' : 'not-started')),
+  );
+}
+
+/** The reverse phase: sent once (an unknown outcome is reconciled, never re-sent), watched until protected on `to`. */
+async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, settings: WaitSettings): Promise<ServerGroup> {
+  const { job_id: jobId } = await sendOnce(() => api.groupAction(group.id, reverseAction(to)), reconcileReverse(api, group, to));
+  const watched = await watch(ctx, api, settings, { jobId, ...reverseWatch(group, to) });
+  return (watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
 }
 
 function title(run: Run, phase: PhaseName, n: number): string {

@@ -1,16 +1,28 @@
-/** `sdrs job show <job-id>`. */
+/** `sdrs job show <job-id>`: one asynchronous job, described. */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { Job } from '../../api/types.js';
-import { printJson } from '../../io/output.js';
 import { requireId } from '../../validate.js';
+import { bind, examples, type RunF, type Runner } from '../shared/command.js';
+import { out, result, type Result } from '../shared/output.js';
 
-/** commander handler. */
-export async function jobShowCommand(ctx: Context, args: string[]): Promise<void> {
-  const jobId = requireId('job id', args[0]);
+/** The options of one run. */
+export interface ShowOptions {
+  jobId: string;
+}
+
+/** `job show`'s argument, help and wiring. */
+export function registerShow(job: Command, run: Runner, runF: RunF<ShowOptions> = runShow): Command {
+  const cmd = job.command('show').description('show a job').argument('<job-id>', 'job id');
+  examples(cmd, ['$ sdrs job show 0a1b...ff --json | jq -r .status']);
+  return bind(cmd, run, (args): ShowOptions => ({ jobId: requireId('job id', args[0]) }), runF);
+}
+
+/** Reads the job: the API object with --json, a description otherwise. */
+export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Job>> {
   const api = await ctx.api();
-  const job = await api.getJob(jobId);
-  if (ctx.globals.json) return printJson(ctx.io, job);
-  ctx.io.out.write(describeJob(job) + '\n');
+  const job = await api.getJob(o.jobId);
+  return result(job, out(describeJob(job)));
 }
 
 /** A readable description of a job and its sub-jobs. */

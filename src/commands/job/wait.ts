@@ -1,18 +1,41 @@
 /** `sdrs job wait <job-id>`: resume watching a job from anywhere. */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { printJson } from '../../io/output.js';
+import type { Job } from '../../api/types.js';
 import { requireId } from '../../validate.js';
-import { parseWaitFlags, say, waitSettings, watch } from '../shared.js';
+import { bind, examples, parseWaitFlags, type RunF, type Runner, type WaitFlags as CheckedWaitFlags } from '../shared/command.js';
+import { out, result, say, type Result } from '../shared/output.js';
+import { waitSettings, watch } from '../shared/wait.js';
 import { describeJob } from './show.js';
 
-/** commander handler. */
-export async function jobWaitCommand(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
-  const jobId = requireId('job id', args[0]);
-  const flags = await parseWaitFlags(opts);
+/** The options of one run. */
+export interface WaitOptions {
+  jobId: string;
+  wait: CheckedWaitFlags;
+}
+
+/** What commander parses (no `--no-wait`: waiting is the point). */
+interface WaitFlags {
+  timeout?: string;
+  interval?: string;
+}
+
+/** `job wait`'s argument, flags, help and wiring. */
+export function registerWait(job: Command, run: Runner, runF: RunF<WaitOptions> = runWait): Command {
+  const cmd = job
+    .command('wait')
+    .description('wait for a job to finish (resume watching from anywhere)')
+    .argument('<job-id>', 'job id')
+    .option('--timeout <duration>', 'how long to wait: 90s, 10m, 1h; 0 = no limit (default: 30m)')
+    .option('--interval <duration>', 'first poll interval (default: 1s)');
+  examples(cmd, ['$ sdrs job wait 0a1b...ff --timeout 1h || echo "exit $?"']);
+  return bind(cmd, run, (args, f: WaitFlags): WaitOptions => ({ jobId: requireId('job id', args[0]), wait: parseWaitFlags(f) }), runF);
+}
+
+/** Watches the job to its end: the job object with --json, its description otherwise. */
+export async function runWait(ctx: Context, o: WaitOptions): Promise<Result<Job>> {
   const api = await ctx.api();
-  const settings = await waitSettings(ctx, flags);
-  const result = await watch(ctx, api, settings, { jobId, label: `Waiting for job ${jobId}` });
-  if (ctx.globals.json) return printJson(ctx.io, result.job);
-  say(ctx, `Job ${jobId} finished: ${result.job.status}`);
-  ctx.io.out.write(describeJob(result.job) + '\n');
+  const settings = await waitSettings(ctx, o.wait);
+  const { job } = await watch(ctx, api, settings, { jobId: o.jobId, label: `Waiting for job ${o.jobId}` });
+  return result(job, say(`Job ${o.jobId} finished: ${job.status}`), out(describeJob(job)));
 }

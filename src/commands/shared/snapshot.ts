@@ -7,6 +7,8 @@ import type { ProtectedInstance, Replication, Server, ServerGroup, Station } fro
 import { ApiError } from '../../errors.js';
 import { mapLimit } from '../../util/pool.js';
 
+export { otherSide } from './sites.js';
+
 /** A group and its children as read at one moment. */
 export interface Snapshot {
   group: ServerGroup;
@@ -18,11 +20,6 @@ export interface Snapshot {
 
 /** How many ECS reads run at once (frugal with the API, still quick for big groups). */
 export const SERVER_READ_CONCURRENCY = 4;
-
-/** The other side. */
-export function otherSide(station: Station): Station {
-  return station === 'source' ? 'target' : 'source';
-}
 
 /** The instance's server on `station` (`source_server`/`target_server` keep their creation-time meaning). */
 export function serverAt(pi: ProtectedInstance, station: Station): string {

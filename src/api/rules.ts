@@ -1,0 +1,103 @@
+/**
+ * The service's rules for protection groups (reference 4.1 to 4.3), in one table:
+ * which statuses an operation is accepted from, which statuses mean an operation
+ * is running, and what moves a group out of a status. The pre-flight checklist,
+ * the status view's "what is allowed next", the watcher's in-progress set and the
+ * hints are all views of this table.
+ */
+import type { GroupStatus, ServerGroup, Station } from './types.js';
+
+/** Every documented protection group status (reference 4.1), in the order of the reference. */
+export const GROUP_STATUSES: readonly GroupStatus[] = [
+  'creating', 'available', 'protected', 'deleting', 'error-deleting', 'error', 'starting',
+  'error-starting', 'reprotecting', 'error-reprotecting', 'stopping', 'error-stopping',
+  'reversing', 'error-reversing', 'failing-over', 'failed-over', 'error-failing-over',
+];
+
+/**
+ * The statuses of a group while an operation runs on it. The `error-*` statuses are not
+ * among them: they are ended states (the operation failed), from which the same
+ * operation, and some others, may be sent again.
+ */
+export const GROUP_IN_PROGRESS: ReadonlySet<string> = new Set<GroupStatus>([
+  'creating', 'deleting', 'starting', 'reprotecting', 'stopping', 'reversing', 'failing-over',
+]);
+
+/** True while an operation runs on a group with this status. */
+export const groupInProgress = (status: unknown): boolean => GROUP_IN_PROGRESS.has(String(status));
+
+/** The operations on a group. */
+export type GroupOperation = 'reverse' | 'failover' | 'start' | 'reprotect' | 'stop' | 'delete';
+
+/** Group statuses each operation is accepted from (reference 4.1; delete: the emulator's decision, docs/emulator.md). */
+export const ALLOWED_FROM: Readonly<Record<GroupOperation, readonly GroupStatus[]>> = {
+  reverse: ['protected', 'error-reversing'],
+  failover: ['protected', 'error-failing-over', 'error-reversing'],
+  start: ['available', 'error-starting'],
+  reprotect: ['failed-over', 'error-reprotecting'],
+  stop: ['protected', 'error-stopping'],
+  delete: ['available', 'error', 'error-deleting'],
+};
+
+/** True when the service accepts `op` from `status`. */
+export const allowedFrom = (op: GroupOperation, status: string): boolean => (ALLOWED_FROM[op] as readonly string[]).includes(status);
+
+const other = (s: Station): Station => (s === 'source' ? 'target' : 'source');
+
+/** The command that moves a group out of its status towards a usable state (`ref`: how to name the group). */
+export function fixFor(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string {
+  if (groupInProgress(g.status)) return `another operation is running (${g.status}); wait for it: sdrs group status ${ref} --watch`;
+  switch (g.status) {
+    case 'available': return `start protection first: sdrs group start ${ref}`;
+    case 'error-starting': return `retry the start: sdrs group start ${ref}`;
+    case 'failed-over':
+    case 'error-reprotecting': return `re-protect first: sdrs group start ${ref}`;
+    case 'error-stopping': return `retry the stop: sdrs group stop ${ref}`;
+    case 'error-failing-over': return `retry the failover: sdrs group failover ${ref}`;
+    case 'error-reversing': return `retry the reverse: sdrs group reverse ${ref} --to ${other(g.priority_station)}`;
+    case 'protected': return `stop protection first: sdrs group stop ${ref}`;
+    default: return `see: sdrs group show ${ref}`;
+  }
+}
+
+/** What each operation is called in a refusal. */
+const PHRASE: Record<GroupOperation, string> = {
+  reverse: 'a reverse', failover: 'a failover', start: 'starting protection', reprotect: 're-protecting', stop: 'stopping protection', delete: 'a delete',
+};
+
+/**
+ * Why the service would refuse `op` because of the group's status, with the fix;
+ * undefined when the status allows it. `alsoFrom` widens the accepted statuses
+ * (start covers re-protect).
+ */
+export function statusRefusal(op: GroupOperation, g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string, alsoFrom: readonly string[] = []): string | undefined {
+  if (allowedFrom(op, g.status) || alsoFrom.includes(g.status)) return undefined;
+  if (groupInProgress(g.status)) return fixFor(g, ref);
+  const allowed = [...ALLOWED_FROM[op], ...alsoFrom];
+  return `${PHRASE[op]} needs the group ${allowed.join(' or ')} (it is ${g.status}); ${fixFor(g, ref)}`;
+}
+
+/** What a pair's `fault_level` means (reference 3.3): "0" none, "2" failover advised, "5" failover not allowed. */
+export type FaultMeaning = 'none' | 'failover-advised' | 'failover-not-allowed' | 'unknown';
+
+/** Reads a pair's `fault_level` (a string on the wire). */
+export function faultMeaning(level: string | number | null | undefined): FaultMeaning {
+  const l = String(level ?? '0').trim();
+  if (l === '0' || l === '') return 'none';
+  if (l === '2') return 'failover-advised';
+  if (l === '5') return 'failover-not-allowed';
+  return 'unknown';
+}
+
+/**
+ * Statuses in which the service adds, attaches or detaches children: of the group
+ * (instance add, pair add, pair attach), of the instance and of the pair (pair attach).
+ * Reference 4.2.
+ */
+export const CHILDREN_CHANGE_FROM: ReadonlySet<string> = new Set(['available', 'protected']);
+
+/** Protected instance statuses the service deletes from (reference 4.2). */
+export const INSTANCE_DELETABLE_FROM: ReadonlySet<string> = new Set([
+  'available', 'protected', 'failed-over', 'error', 'error-starting', 'error-stopping', 'error-reversing',
+  'error-failing-over', 'error-deleting', 'error-reprotecting', 'error-resizing', 'invalid', 'fault',
+]);

@@ -1,0 +1,129 @@
+/** `sdrs instance add <group> --server <id-or-name>`: protect a server; the service creates its DR server. */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
+import { JobFailedError, PreconditionError, UsageError } from '../../errors.js';
+import { descriptionProblem, nameProblem, printable, requireAz, requireGroupRef, requireName } from '../../validate.js';
+import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
+import { out, result, say, type Result } from '../shared/output.js';
+import { mutate } from '../shared/mutation.js';
+import { requireServerRef, resolveGroup, resolveServers, serverAz } from '../shared/resolve.js';
+import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { serverAt } from '../shared/snapshot.js';
+import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
+import { waitSettings } from '../shared/wait.js';
+
+/** The options of one run. */
+export interface AddOptions {
+  group: string;
+  /** The production server: id or name. */
+  server: string;
+  /** Instance name; default: the server's name. */
+  name?: string;
+  /** Where to resolve the server name; default: the group's production AZ. */
+  az?: string;
+  description?: string;
+  dryRun: boolean;
+  wait: WaitFlags;
+}
+
+/** What commander parses. */
+interface AddFlags extends WaitFlagValues {
+  server?: string;
+  name?: string;
+  description?: string;
+  az?: string;
+  dryRun?: boolean;
+}
+
+/** Flags to options (exit 2 on bad values). */
+export function parseAdd(args: string[], f: AddFlags): AddOptions {
+  const group = requireGroupRef(args[0]);
+  if (f.server === undefined) throw new UsageError('missing --server: pass the id or name of the production server to protect');
+  const server = requireServerRef(f.server);
+  const name = f.name === undefined ? undefined : requireName('--name', f.name);
+  const az = f.az === undefined ? undefined : requireAz('--az', f.az);
+  const description = f.description;
+  if (description !== undefined) {
+    const p = description === '' ? 'must not be empty (leave the option out for none)' : descriptionProblem(description);
+    if (p) throw new UsageError(`--description ${printable(description)} ${p}`);
+  }
+  return { group, server, name, az, description, dryRun: f.dryRun === true, wait: parseWaitFlags(f) };
+}
+
+/** `instance add`'s flags, help and wiring. */
+export function registerAdd(instance: Command, run: Runner, runF: RunF<AddOptions> = runAdd): Command {
+  const cmd = waitOptions(
+    instance
+      .command('add')
+      .description('protect a server at the group\'s production site and wait until its DR server exists')
+      .argument('<group>', 'group id or exact, unique name')
+      .option('--server <id-or-name>', 'the production server (see: sdrs server list)')
+      .option('--name <name>', 'instance name (default: the server name)')
+      .option('--description <text>', 'description, at most 64 bytes, without < or >')
+      .option('--az <az>', "resolve the server name in this AZ (default: the group's production AZ)")
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, ['$ sdrs instance add erp --server erp-app-01', '$ pi=$(sdrs instance add erp --server erp-app-01 --json | jq -r .id)']);
+  return bind(cmd, run, parseAdd, runF);
+}
+
+/** Finds the server to protect: an id anywhere, or a name at the group's production site (or --az). */
+async function findServer(api: SdrsApi, ref: string, group: ServerGroup, az: string | undefined): Promise<Server> {
+  const prodAz = azOf(group, group.priority_station);
+  const [server] = await resolveServers(api, [ref], az ?? prodAz);
+  if (serverAz(server) !== prodAz) {
+    throw new PreconditionError('SERVER_WRONG_AZ', `server ${server.name} (${server.id}) is in ${serverAz(server)}, not at the production site of group ${group.name} (${prodAz}, ${group.priority_station})`, {
+      hint: `Only servers at the current production site can be protected; list them with: sdrs server list --az ${prodAz}`,
+    });
+  }
+  if (server.metadata?.vpc_id && server.metadata.vpc_id !== group.source_vpc_id) {
+    throw new PreconditionError('SERVER_WRONG_VPC', `server ${server.name} (${server.id}) is in VPC ${server.metadata.vpc_id}, not in the group's VPC ${group.source_vpc_id}`, {
+      hint: `A group protects the servers of one VPC; list them with: sdrs server list --az ${prodAz} --vpc ${group.source_vpc_id}`,
+    });
+  }
+  return server;
+}
+
+/** Protects the server through the mutation pipeline; the result is the instance read after the job. */
+export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
+  const api = await ctx.api();
+  const group = await resolveGroup(api, o.group);
+  if (!CHILDREN_CHANGE_FROM.has(group.status)) {
+    throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a protected instance to group ${group.name} while it is ${group.status}; it must be available or protected`, {
+      hint: `See what can be done next: sdrs group status ${shellArg(group.name)}`,
+    });
+  }
+  const server = await findServer(api, o.server, group, o.az);
+  const piName = o.name ?? (nameProblem(server.name) ? undefined : server.name);
+  if (!piName) throw new UsageError(`the server's name ${printable(server.name)} is not a valid instance name; pass --name`);
+  const body = { server_group_id: group.id, server_id: server.id, name: piName, ...(o.description !== undefined ? { description: o.description } : {}) };
+  const outcome = await mutate(ctx, api, {
+    dryRun: o.dryRun,
+    settings: await waitSettings(ctx, o.wait),
+    prepare: () => api.prepareCreateInstance(body),
+    send: () => api.createInstance(body),
+    noWait: { server_group_id: group.id },
+    checkHint: `sdrs instance list ${shellArg(group.name)}`,
+    watch: { groupId: group.id, checkGroup: false, label: `Protecting ${server.name} in ${group.name}` },
+  });
+  if (outcome.kind !== 'done') return outcome.result;
+  const { job } = outcome.watched;
+  const id = job.entities.protected_instance_id;
+  const pi: ProtectedInstance | undefined = id
+    ? await api.getInstance(id)
+    : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
+  if (!pi || pi.status === 'error') {
+    throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${server.name} is ${pi ? 'in status error' : 'missing'}`, {
+      hint: `Inspect it with: sdrs instance list ${shellArg(group.name)}`, details: { job_id: job.job_id, group_id: group.id },
+    });
+  }
+  const dr = otherSide(group.priority_station);
+  return result(
+    pi,
+    say(`✔ Protected instance ${pi.name} added to ${group.name}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
+    say(`Next: pair its disks (sdrs pair add ${shellArg(group.name)} --volume <disk-id>) and attach them (sdrs pair attach <pair> --instance ${shellArg(pi.name)} --device /dev/vdb).`),
+    out(pi.id),
+  );
+}

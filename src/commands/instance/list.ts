@@ -1,0 +1,36 @@
+/** `sdrs instance list [<group>]`: every page of protected instances, of one group or all. */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { ProtectedInstance } from '../../api/types.js';
+import { requireGroupRef } from '../../validate.js';
+import { bind, examples, type RunF, type Runner } from '../shared/command.js';
+import type { Result } from '../shared/output.js';
+import { listChildren } from '../shared/children.js';
+import { otherSide } from '../shared/sites.js';
+import { serverAt } from '../shared/snapshot.js';
+
+/** The options of one run. */
+export interface ListOptions {
+  /** Only this group's instances (id or exact name); all when undefined. */
+  group?: string;
+}
+
+/** `instance list`'s arguments, help and wiring. */
+export function registerList(instance: Command, run: Runner, runF: RunF<ListOptions> = runList): Command {
+  const cmd = instance.command('list').description('list protected instances (all pages), of one group or all').argument('[group]', 'group id or exact, unique name');
+  examples(cmd, ['$ sdrs instance list erp', '$ sdrs instance list erp --json | jq -r ".[] | select(.status == \\"invalid\\") | .name"']);
+  return bind(cmd, run, (args): ListOptions => ({ group: args[0] === undefined ? undefined : requireGroupRef(args[0]) }), runF);
+}
+
+/** Lists the instances: the JSON array as the API returns them, or a table with group names. */
+export function runList(ctx: Context, o: ListOptions): Promise<Result<ProtectedInstance[]>> {
+  return listChildren<ProtectedInstance>(ctx, o.group, {
+    what: 'protected instances',
+    list: (api, q) => api.listAllInstances(q),
+    headers: ['ID', 'NAME', 'STATUS', 'GROUP', 'PRODUCTION SERVER', 'DR SERVER', 'DISKS'],
+    row: (pi, group) => [
+      pi.id, pi.name, pi.status, group, serverAt(pi, pi.priority_station), serverAt(pi, otherSide(pi.priority_station)),
+      pi.attachment.map((a) => a.device).join(' ') || '-',
+    ],
+  });
+}

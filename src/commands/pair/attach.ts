@@ -1,0 +1,92 @@
+/** `sdrs pair attach <pair> --instance <instance> --device <device>`: attach a pair to a protected instance. */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { PreconditionError, UsageError } from '../../errors.js';
+import { requireDevice, requireRef } from '../../validate.js';
+import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
+import { result, say, type Result } from '../shared/output.js';
+import { mutate, nothingToDo } from '../shared/mutation.js';
+import { resolveInstance, resolvePair } from '../shared/resolve.js';
+import { shellArg } from '../shared/sites.js';
+import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
+import { waitSettings } from '../shared/wait.js';
+import { pairAfter } from './after-job.js';
+
+/** The options of one run. */
+export interface AttachOptions {
+  pair: string;
+  instance: string;
+  /** Device name on the server: /dev/vdX or /dev/sdX. */
+  device: string;
+  dryRun: boolean;
+  wait: WaitFlags;
+}
+
+/** What commander parses. */
+interface AttachFlags extends WaitFlagValues {
+  instance?: string;
+  device?: string;
+  dryRun?: boolean;
+}
+
+/** Flags to options (exit 2 on bad values). */
+export function parseAttach(args: string[], f: AttachFlags): AttachOptions {
+  const pair = requireRef('pair', args[0]);
+  if (f.instance === undefined) throw new UsageError('missing --instance: pass the protected instance to attach the pair to');
+  if (f.device === undefined) throw new UsageError('missing --device: pass the device name on the server, e.g. /dev/vdb');
+  const instance = requireRef('instance', f.instance);
+  const device = requireDevice('--device', f.device);
+  return { pair, instance, device, dryRun: f.dryRun === true, wait: parseWaitFlags(f) };
+}
+
+/** `pair attach`'s flags, help and wiring. */
+export function registerAttach(pair: Command, run: Runner, runF: RunF<AttachOptions> = runAttach): Command {
+  const cmd = waitOptions(
+    pair
+      .command('attach')
+      .description('attach a pair to a protected instance as a device and wait')
+      .argument('<pair>', 'replication pair id or exact, unique name')
+      .option('--instance <instance>', 'protected instance id or exact, unique name')
+      .option('--device <device>', 'device name on the server: /dev/vda (system disk), /dev/vdb, ... (or /dev/sdX)')
+      .option('--dry-run', DRY_RUN),
+  );
+  examples(cmd, ['$ sdrs pair attach erp-app-01-data --instance erp-app-01 --device /dev/vdb', '$ sdrs pair attach "$rp" --instance "$pi" --device /dev/vdb --json | jq -r .status']);
+  return bind(cmd, run, parseAttach, runF);
+}
+
+/** Attaches the pair through the mutation pipeline; already attached there is a no-op (exit 0). */
+export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result> {
+  const { device } = o;
+  const api = await ctx.api();
+  const [rp, pi] = await Promise.all([resolvePair(api, o.pair), resolveInstance(api, o.instance)]);
+  const group = await api.getGroup(rp.server_group_id);
+  const current = rp.attachment[0];
+  if (current && current.protected_instance === pi.id && current.device.slice(-1) === device.slice(-1)) {
+    return nothingToDo(`${rp.name} is already attached to ${pi.name} as ${current.device}`, rp);
+  }
+  const body = { replication_id: rp.id, device };
+  const outcome = await mutate(ctx, api, {
+    preflight: async () => {
+      const problems: string[] = [];
+      if (rp.server_group_id !== pi.server_group_id) problems.push(`the pair is in group ${group.name} but the instance ${pi.name} is in another group`);
+      if (current) problems.push(`the pair is already attached to instance ${current.protected_instance} as ${current.device}; detach it first: sdrs pair detach ${shellArg(rp.name)}`);
+      // The service rewrites vd/sd to the hypervisor's prefix, so only the letter must be free.
+      const taken = pi.attachment.find((a) => a.device.slice(-1) === device.slice(-1));
+      if (taken) problems.push(`device ${taken.device} is already used on ${pi.name} by pair ${taken.replication}; pick another letter`);
+      if (!CHILDREN_CHANGE_FROM.has(group.status)) problems.push(`group ${group.name} is ${group.status}; it must be available or protected`);
+      if (!CHILDREN_CHANGE_FROM.has(pi.status)) problems.push(`instance ${pi.name} is ${pi.status}; it must be available or protected`);
+      if (!CHILDREN_CHANGE_FROM.has(rp.status)) problems.push(`pair ${rp.name} is ${rp.status}; it must be available or protected`);
+      if (problems.length) throw new PreconditionError('PREFLIGHT_FAILED', `cannot attach ${rp.name} to ${pi.name}: ${problems.join('; ')}`, { hint: 'Nothing was sent.' });
+    },
+    dryRun: o.dryRun,
+    settings: await waitSettings(ctx, o.wait),
+    prepare: () => api.prepareAttachReplication(pi.id, body),
+    send: () => api.attachReplication(pi.id, body),
+    noWait: { server_group_id: group.id, replication_id: rp.id, protected_instance_id: pi.id },
+    checkHint: `sdrs pair list ${shellArg(group.name)}`,
+    watch: { groupId: group.id, checkGroup: false, label: `Attaching ${rp.name} to ${pi.name} as ${device}` },
+  });
+  if (outcome.kind !== 'done') return outcome.result;
+  const after = await pairAfter(api, rp.id, outcome.jobId);
+  return result(after, say(`✔ ${after.name} attached to ${pi.name} as ${after.attachment[0]?.device ?? device}: ${after.status}.`, 'ok'));
+}

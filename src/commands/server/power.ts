@@ -1,0 +1,72 @@
+/** What `server stop` and `server start` share: their flags' parsing and the run (one ECS job, then a check of every server). */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { requireAz } from '../../validate.js';
+import { parseWaitFlags, waitOptions, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
+import { note, result, type Result } from '../shared/output.js';
+import { confirmOrCancel, requireYes } from '../shared/confirm.js';
+import { defaultReconcile, handOff, sendOnce } from '../shared/mutation.js';
+import { POWER, powerServers } from '../shared/power.js';
+import { requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
+import { waitSettings } from '../shared/wait.js';
+
+/** The options of one stop or start. */
+export interface PowerRunOptions {
+  /** Server ids or names, as given. */
+  servers: string[];
+  /** Resolve names in this AZ. */
+  az?: string;
+  wait: WaitFlags;
+}
+
+/** What commander parses for both verbs (`server stop` adds `--yes`). */
+export interface PowerFlags extends WaitFlagValues {
+  az?: string;
+}
+
+/** The argument and flags both verbs declare (stop adds `--yes` after these), then the wait flags. */
+export function declarePower(cmd: Command, extra: (c: Command) => Command = (c) => c): Command {
+  return waitOptions(
+    extra(
+      cmd
+        .argument('<server...>', 'server ids or names')
+        .option('--az <az>', 'resolve names in this availability zone (a DR server has the same name as its production server)'),
+    ),
+  );
+}
+
+/** Arguments and flags to options (exit 2 on a malformed server, AZ or duration). */
+export function parsePower(args: string[], f: PowerFlags): PowerRunOptions {
+  if (args.length === 0) throw new UsageError(`missing server: pass one or more server ids or names`);
+  for (const ref of args) requireServerRef(ref);
+  const az = f.az === undefined ? undefined : requireAz('--az', String(f.az));
+  return { servers: args, az, wait: parseWaitFlags(f) };
+}
+
+/**
+ * Stops or starts the servers not yet in the wanted state and waits for them;
+ * with --no-wait, sends the one ECS request and hands the job off. Servers already
+ * there are named and nothing is sent (exit 0: runbooks are re-run).
+ */
+export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerRunOptions & { yes?: boolean }): Promise<Result> {
+  const yes = o.yes === true;
+  if (action === 'stop') requireYes(ctx, yes, 'stop servers');
+  const api = await ctx.api();
+  const servers = await resolveServers(api, o.servers, o.az);
+  const { want } = POWER[action];
+  const todo = servers.filter((s) => s.status !== want);
+  if (todo.length === 0) return result(servers, ...servers.map((s) => note(`${s.name} (${s.id}) is already ${want}.`)));
+  if (action === 'stop') {
+    await confirmOrCancel(ctx, yes, `Stop ${todo.length} server(s): ${todo.map((s) => `${s.name} in ${serverAz(s)}`).join(', ')}?`, 'stop');
+  }
+  const settings = await waitSettings(ctx, o.wait);
+  if (!settings.wait) {
+    const ids = todo.map((s) => s.id);
+    const azs = new Set(todo.map(serverAz));
+    const check = `sdrs server list${azs.size === 1 ? ` --az ${[...azs][0]}` : ''}`;
+    const { job_id: jobId } = await sendOnce(() => api.serverAction(POWER[action].action, ids), defaultReconcile(check));
+    return handOff(jobId, { server_ids: ids });
+  }
+  return result(await powerServers(ctx, api, servers, action, { settings }));
+}

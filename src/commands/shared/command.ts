@@ -1,0 +1,91 @@
+/**
+ * How every command is declared. A verb module exports:
+ *   - `<Verb>Options`: the typed options of one run;
+ *   - `register<Verb>(parent, run, runF?)`: declares the flags beside a `<Verb>Flags`
+ *     type (what commander parses) and a parse function that turns flags and
+ *     arguments into the options, validating them (exit 2, nothing sent);
+ *   - `run<Verb>(ctx, options)`: does the work and returns a Result, which the one
+ *     output layer (output.ts) renders for people, plain lines or --json.
+ * `runF` lets a wiring test capture the parsed options without running anything.
+ */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseDuration } from '../../config/duration.js';
+import { printable } from '../../validate.js';
+import { render, type Result } from './output.js';
+
+/** Runs an action with the context built from the parsed global flags (given by cli.ts). */
+export type Runner = (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>;
+
+/** A command's run: typed options in, a Result out (undefined: nothing more to print). */
+export type RunF<O> = (ctx: Context, o: O) => Promise<Result | void>;
+
+/** Turns commander's parsed flags and positional arguments into a command's options (throws UsageError). */
+export type Parse<F, O> = (args: string[], flags: F) => O;
+
+/**
+ * Wires a declared command to its parse and run functions. The flags are read
+ * from commander once, here, as the type the command declares next to them.
+ */
+export function bind<F, O>(cmd: Command, run: Runner, parse: Parse<F, O>, runF: RunF<O>): Command {
+  return cmd.action(async (...a: unknown[]) => {
+    const c = a[a.length - 1] as Command;
+    const args = a.slice(0, -2).flat().filter((x) => x !== undefined) as string[];
+    await run(c, async (ctx) => {
+      const options = parse(args, c.opts() as F);
+      const r = await runF(ctx, options);
+      render(ctx, r);
+      if (r?.error) throw r.error;
+    });
+  });
+}
+
+/** Appends an "Examples:" block to the help (docs/commands.md reads it too). */
+export function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', '\nExamples:\n' + lines.map((l) => '  ' + l).join('\n') + '\n');
+}
+
+export const DRY_RUN = 'print the exact request (secrets redacted) and send nothing';
+export const YES = 'do not ask for confirmation (required without a terminal)';
+
+/** The flags of every command that submits a job and waits for it. */
+export function waitOptions(cmd: Command): Command {
+  return cmd
+    .option('--no-wait', 'print the job id and return at once (resume with: sdrs job wait <job-id>)')
+    .option('--timeout <duration>', 'how long to wait for the job: 90s, 10m, 1h; 0 = no limit (default: 30m)')
+    .option('--interval <duration>', 'first poll interval; later polls back off (default: 1s)');
+}
+
+/** What commander parses from waitOptions. */
+export interface WaitFlagValues {
+  wait?: boolean;
+  timeout?: string;
+  interval?: string;
+}
+
+/** The wait flags, checked: `--no-wait`, and durations in ms where given. */
+export interface WaitFlags {
+  wait: boolean;
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
+/** Parses --timeout/--interval/--no-wait (exit 2 on bad values). */
+export function parseWaitFlags(f: WaitFlagValues): WaitFlags {
+  const out: WaitFlags = { wait: f.wait !== false };
+  if (f.timeout !== undefined) out.timeoutMs = parseDuration(String(f.timeout), '--timeout');
+  if (f.interval !== undefined) {
+    out.intervalMs = parseDuration(String(f.interval), '--interval');
+    if (out.intervalMs <= 0) throw new UsageError('--interval must be greater than 0');
+  }
+  return out;
+}
+
+/** A whole number within bounds, or exit 2 naming the flag. */
+export function parseInteger(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} ${printable(String(value))} must be a whole number from ${min} to ${max}`);
+  return n;
+}

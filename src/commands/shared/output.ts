@@ -1,0 +1,93 @@
+/**
+ * The one output layer. A command's run returns a Result: the data (the
+ * `--json` document) and the view for people (stdout lines and tables, stderr
+ * messages). `render` prints it in the mode the run is in: a person at a
+ * terminal (colour), plain lines (scripts, CI), or one JSON document.
+ */
+import type { Context } from '../../context.js';
+import { palette, type Palette } from '../../io/color.js';
+import { printJson, printTable } from '../../io/output.js';
+import { safeText, type SdrsError } from '../../errors.js';
+
+/** How a stderr message is coloured for people. */
+export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
+
+/** One piece of the people's view, in order. */
+export type Block =
+  /** A line (or lines) of data on stdout. */
+  | { kind: 'out'; text: string }
+  /** An aligned table on stdout. */
+  | { kind: 'table'; headers: string[]; rows: (string | number | null | undefined)[][] }
+  /** A message for people on stderr; `always`: printed with --json too. */
+  | { kind: 'say'; text: string; tone: Tone; always: boolean };
+
+/** What a command's run returns. */
+export interface Result<T = unknown> {
+  /** The --json document; undefined prints nothing on stdout with --json. */
+  data?: T;
+  /** The view for people (without --json; `say` blocks marked `always` in both modes). */
+  blocks: Block[];
+  /** A partial failure, reported after the result is printed and setting the exit code (e.g. one of several groups failed). */
+  error?: SdrsError;
+}
+
+/** A stdout line (or several, joined by newlines). */
+export const out = (text: string): Block => ({ kind: 'out', text });
+/** A table on stdout. */
+export const table = (headers: string[], rows: (string | number | null | undefined)[][]): Block => ({ kind: 'table', headers, rows });
+/** A message on stderr for people (not with --json). */
+export const say = (text: string, tone: Tone = 'plain'): Block => ({ kind: 'say', text, tone, always: false });
+/** A message on stderr in every mode (e.g. "Nothing to do", "Dry run: nothing was sent."). */
+export const note = (text: string, tone: Tone = 'plain'): Block => ({ kind: 'say', text, tone, always: true });
+
+/** A result: data for --json, blocks for people. */
+export function result<T>(data: T | undefined, ...blocks: Block[]): Result<T> {
+  return { data, blocks };
+}
+
+/** Colour (SGR) sequences as chalk writes them. */
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Text for a terminal: control characters and bidi overrides (service text) escaped,
+ * keeping the colour sequences that `tint` and `mark` put around our own words when
+ * colour is on (with colour off there are none, so every escape character is escaped).
+ */
+export function clean(text: string, colorLevel: number): string {
+  if (colorLevel === 0) return safeText(text);
+  const codes = text.match(SGR) ?? [];
+  return text.split(SGR).map((part, i) => safeText(part) + (codes[i] ?? '')).join('');
+}
+
+/** Colours a line by tone. */
+export function paint(p: Palette, tone: Tone, text: string): string {
+  switch (tone) {
+    case 'ok': return p.green(text);
+    case 'warn': return p.yellow(text);
+    case 'bad': return p.red(text);
+    case 'dim': return p.dim(text);
+    case 'bold': return p.bold(text);
+    default: return text;
+  }
+}
+
+/**
+ * Prints a result in the run's mode. Text may carry what the service said (names,
+ * descriptions, reasons), so control characters and bidi overrides are escaped
+ * before any colour is added; tables escape their cells; JSON escapes C1 and bidi.
+ */
+export function render(ctx: Context, r: Result | undefined | void): void {
+  if (!r) return;
+  const json = ctx.globals.json;
+  const p = palette(ctx.io.colorLevel);
+  for (const b of r.blocks) {
+    if (b.kind === 'say') {
+      if (!json || b.always) ctx.io.err.write(paint(p, b.tone, clean(b.text, ctx.io.colorLevel)) + '\n');
+    } else if (!json) {
+      if (b.kind === 'out') ctx.io.out.write(clean(b.text, 0) + '\n');
+      else printTable(ctx.io, b.headers, b.rows);
+    }
+  }
+  if (json && r.data !== undefined) printJson(ctx.io, r.data);
+}

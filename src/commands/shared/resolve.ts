@@ -1,0 +1,144 @@
+/** Finding what the operator named: groups, protected instances, pairs, servers and domains, by id or exact name. */
+import type { SdrsApi } from '../../api/client.js';
+import type { ActiveDomain, ProtectedInstance, Replication, Server, ServerGroup } from '../../api/types.js';
+import { ApiError, PreconditionError, UsageError } from '../../errors.js';
+import { isWellFormedId, printable, requireRef } from '../../validate.js';
+
+const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
+
+/** How to find one kind of resource by id or exact, unique name. */
+interface Lookup<T extends { id: string; name: string }> {
+  /** Short noun for messages: `group`, `instance`, `pair`. */
+  noun: string;
+  /** Full noun: `protection group`. */
+  full: string;
+  /** The service's not-found code for a GET by id (HTTP 400, reference 6.2). */
+  apiNotFound: string;
+  /** Our error code when nothing matches. */
+  notFound: string;
+  get(id: string): Promise<T>;
+  /** Candidates for a name (the service matches names fuzzily; exact matches are kept). */
+  byName(name: string): Promise<T[]>;
+  /** The command that lists them. */
+  list: string;
+}
+
+/** Id first (an id-shaped name is possible, so a not-found id falls through), then exact name. */
+async function resolveRef<T extends { id: string; name: string }>(ref: string, l: Lookup<T>): Promise<T> {
+  requireRef(l.noun, ref);
+  if (isWellFormedId(ref) && ID_SHAPED.test(ref)) {
+    try {
+      return await l.get(ref);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.apiCode === l.apiNotFound)) throw err;
+    }
+  }
+  return uniqueByName(ref, await l.byName(ref), l);
+}
+
+/** The one exact match of a name among candidates: ambiguous is exit 2, none is exit 3. */
+function uniqueByName<T extends { id: string; name: string }>(ref: string, candidates: T[], l: Pick<Lookup<T>, 'noun' | 'full' | 'notFound' | 'list'>): T {
+  const matches = candidates.filter((x) => x.name === ref);
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    throw new UsageError(`${l.noun} name ${printable(ref)} matches ${matches.length} ${l.noun}s; pass the id instead`, {
+      hint: 'Ids: ' + matches.map((x) => x.id).join(', '),
+    });
+  }
+  throw new PreconditionError(l.notFound, `${l.full} ${printable(ref)} not found`, {
+    hint: `List the ${l.noun}s with '${l.list}'.`,
+    details: { [l.noun]: ref },
+  });
+}
+
+const GROUP = { noun: 'group', full: 'protection group', apiNotFound: 'SDRS.1013', notFound: 'GROUP_NOT_FOUND', list: 'sdrs group list' };
+
+/** Finds a group by id or exact, unique name. Not found: exit 3; ambiguous name: exit 2. */
+export function resolveGroup(api: SdrsApi, ref: string): Promise<ServerGroup> {
+  return resolveRef(ref, { ...GROUP, get: (id) => api.getGroup(id), byName: (name) => api.listAllGroups({ name }) });
+}
+
+/**
+ * Finds several groups with one listing (every page) instead of one read each.
+ * Every missing one is named (exit 3); an ambiguous name is exit 2.
+ */
+export async function resolveGroups(api: SdrsApi, refs: string[]): Promise<ServerGroup[]> {
+  const all = await api.listAllGroups();
+  const picked = new Map<string, ServerGroup>();
+  const missing: string[] = [];
+  for (const ref of refs) {
+    const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
+    const byName = all.filter((g) => g.name === ref);
+    if (!byId && byName.length > 1) {
+      throw new UsageError(`group name ${printable(ref)} matches ${byName.length} groups; pass the id instead`, { hint: 'Ids: ' + byName.map((g) => g.id).join(', ') });
+    }
+    const g = byId ?? byName[0];
+    if (g) picked.set(g.id, g);
+    else missing.push(ref);
+  }
+  if (missing.length > 0) {
+    throw new PreconditionError('GROUP_NOT_FOUND', `protection group(s) not found: ${missing.map(printable).join(', ')}`, {
+      hint: "List the groups with 'sdrs group list'.",
+      details: { missing },
+    });
+  }
+  return [...picked.values()];
+}
+
+/** Finds a protected instance by id or exact, unique name (exit 3 / exit 2 as for groups). */
+export function resolveInstance(api: SdrsApi, ref: string): Promise<ProtectedInstance> {
+  return resolveRef(ref, {
+    noun: 'instance', full: 'protected instance', apiNotFound: 'SDRS.1320', notFound: 'INSTANCE_NOT_FOUND', list: 'sdrs instance list',
+    get: (id) => api.getInstance(id), byName: (name) => api.listAllInstances({ name }),
+  });
+}
+
+/** Finds a replication pair by id or exact, unique name (exit 3 / exit 2 as for groups). */
+export function resolvePair(api: SdrsApi, ref: string): Promise<Replication> {
+  return resolveRef(ref, {
+    noun: 'pair', full: 'replication pair', apiNotFound: 'SDRS.1608', notFound: 'PAIR_NOT_FOUND', list: 'sdrs pair list',
+    get: (id) => api.getReplication(id), byName: (name) => api.listAllReplications({ name }),
+  });
+}
+
+/** A server's AZ. */
+export const serverAz = (s: Server): string => s['OS-EXT-AZ:availability_zone'];
+
+/** Throws a UsageError unless `ref` could be a server id or name. */
+export function requireServerRef(ref: string): string {
+  if (!isWellFormedId(ref) && !/^[\w.\-\u4e00-\u9fa5]{1,64}$/u.test(ref)) throw new UsageError(`server ${printable(ref)} is neither an id nor a server name`);
+  return ref;
+}
+
+/**
+ * Resolves server ids (in any AZ) or names (narrowed by `az`) with one listing;
+ * an ambiguous name is a usage error naming the candidates.
+ */
+export async function resolveServers(api: SdrsApi, refs: string[], az?: string): Promise<Server[]> {
+  const all = await api.listServers();
+  const out = new Map<string, Server>();
+  for (const ref of refs) {
+    const byId = all.find((s) => s.id === ref);
+    const byName = all.filter((s) => s.name === ref && (!az || serverAz(s) === az));
+    if (!byId && byName.length > 1) {
+      throw new UsageError(`server name ${printable(ref)} matches ${byName.length} servers (${byName.map((s) => `${s.id} in ${serverAz(s)}`).join(', ')}); pass an id or --az`);
+    }
+    const s = byId ?? byName[0];
+    if (!s) throw new PreconditionError('SERVER_NOT_FOUND', `server ${printable(ref)} not found${az ? ` in ${az}` : ''}`, { hint: "List servers with 'sdrs server list'." });
+    out.set(s.id, s);
+  }
+  return [...out.values()];
+}
+
+/** Finds an active-active domain by id or exact, unique name among those listed (exit 3 naming the choices). */
+export function findDomain(domains: ActiveDomain[], ref: string): ActiveDomain {
+  const byId = domains.find((d) => d.id === ref);
+  const byName = domains.filter((d) => d.name === ref);
+  const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
+  if (!found) {
+    throw new PreconditionError('DOMAIN_NOT_FOUND', `active-active domain ${printable(ref)} not found${byName.length > 1 ? ' (name is ambiguous; pass the id)' : ''}`, {
+      hint: `Available: ${domains.map((d) => `${d.name} (${d.id})`).join(', ') || 'none'}`,
+    });
+  }
+  return found;
+}

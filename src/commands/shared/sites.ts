@@ -1,0 +1,20 @@
+/** Where production runs: the two sides of a group and their AZs, and names quoted for commands we print. */
+import type { ServerGroup, Station } from '../../api/types.js';
+
+/** The AZ that is production when the group's priority_station is `station`. */
+export function azOf(group: Pick<ServerGroup, 'source_availability_zone' | 'target_availability_zone'>, station: Station): string {
+  return station === 'source' ? group.source_availability_zone : group.target_availability_zone;
+}
+
+/** The other side. */
+export const otherSide = (s: Station): Station => (s === 'source' ? 'target' : 'source');
+
+/** `cn-north-4a (source)`: where production runs. */
+export function productionLabel(g: ServerGroup): string {
+  return `${azOf(g, g.priority_station)} (${g.priority_station})`;
+}
+
+/** Quotes a name for a shell command line unless it is plainly safe. */
+export function shellArg(s: string): string {
+  return /^[\w.\-\u4e00-\u9fa5]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
