@@ -5,7 +5,7 @@
  * the global flags in src/cli.ts) each time, so they never drift from it. They
  * are static: a Tab never runs sdrs or touches the network.
  */
-import { Argument, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../validate.js';
@@ -31,7 +31,7 @@ function parseCompletion(args: string[]): CompletionOptions {
 
 /** Completes the top-level `completion` command (named and described by commands/index.ts). */
 export function registerCompletion(cmd: Command, run: Runner, runF: RunF<CompletionOptions> = runCompletion): Command {
-  cmd.addArgument(new Argument('<shell>', 'shell').choices(SHELLS));
+  cmd.addArgument(cmd.createArgument('<shell>', 'shell').choices(SHELLS));
   examples(cmd, [
     '$ sdrs completion bash > /etc/bash_completion.d/sdrs',
     '$ sdrs completion zsh > "${fpath[1]}/_sdrs"',

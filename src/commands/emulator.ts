@@ -1,5 +1,5 @@
 /** `sdrs emulator`: runs the local SDRS emulator until SIGINT/SIGTERM. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { bind, examples, type Runner, type RunF } from './shared/command.js';
@@ -54,7 +54,7 @@ export function registerEmulator(cmd: Command, run: Runner, runF: RunF<EmulatorO
     .option('--host <host>', 'address to bind (anything but loopback prints a warning)', '127.0.0.1')
     .option('--port <port>', 'port; 0 takes a free one', '8443')
     .option('--state <file>', 'save the world to this file on every change and load it on start')
-    .addOption(new Option('--seed <seed>', 'initial world').choices(SEEDS).default('empty'))
+    .addOption(cmd.createOption('--seed <seed>', 'initial world').choices(SEEDS).default('empty'))
     .option('--job-duration <duration>', 'how long each job runs', '3s')
     .option('--faults <spec>', 'inject faults, e.g. 5xx=0.05,429=0.05,reset=0.02,latency=200ms,rps=20')
     .option('--fault-seed <n>', 'seed for fault randomness, to replay a failing run')

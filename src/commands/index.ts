@@ -3,7 +3,7 @@
  * description, and how to load the module that registers it. cli.ts loads only
  * the branch argv names; the others are stubs with their name and description.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Runner } from './shared/command.js';
 
 export type { Runner };
@@ -25,7 +25,7 @@ export interface TopLevel {
 
 const noun = () => undefined;
 /** A stub for a verb with options: commander prints `[options]` after the name. */
-const withOptions = (cmd: Command) => void cmd.addOption(new Option('--options').hideHelp());
+const withOptions = (cmd: Command) => void cmd.addOption(cmd.createOption('--options').hideHelp());
 
 /** In the order `sdrs --help` lists them. */
 export const TOP_LEVEL: TopLevel[] = [

@@ -1,5 +1,5 @@
 /** `sdrs group create`: validate, ask for what is missing, submit, watch until available. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ActiveDomain, CreateGroupBody, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
@@ -77,7 +77,7 @@ export function registerCreate(group: Command, run: Runner, runF: RunF<CreateOpt
       .option('--source-az <az>', "production AZ (default: the domain's local AZ)")
       .option('--target-az <az>', "DR AZ (default: the domain's remote AZ)")
       .option('--vpc <id>', 'VPC of the production servers')
-      .addOption(new Option('--dr-type <type>', 'deployment model').choices(['migration']).default('migration'))
+      .addOption(group.createOption('--dr-type <type>', 'deployment model').choices(['migration']).default('migration'))
       .option('--dry-run', DRY_RUN),
   );
   examples(cmd, [

@@ -1,5 +1,5 @@
 /** `sdrs group list`: every page of protection groups, as a table or JSON. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
@@ -24,7 +24,7 @@ export function registerList(group: Command, run: Runner, runF: RunF<ListOptions
   const cmd = group
     .command('list')
     .description('list protection groups (all pages)')
-    .addOption(new Option('--status <status>', 'only groups in this status').choices(GROUP_STATUSES))
+    .addOption(group.createOption('--status <status>', 'only groups in this status').choices(GROUP_STATUSES))
     .option('--name <name>', 'only groups whose name contains this text');
   examples(cmd, ['$ sdrs group list', '$ sdrs group list --status error-reversing --json | jq -r ".[].id"']);
   return bind(cmd, run, (_args, f: ListFlags): ListOptions => ({ status: f.status, name: f.name }), runF);

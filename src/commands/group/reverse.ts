@@ -5,7 +5,7 @@
  * `--stop-servers`/`--start-servers`: the phases in switchover.ts. The two
  * heavier paths are loaded only when used.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ServerGroup, Station } from '../../api/types.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
@@ -101,9 +101,9 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
       .command('reverse')
       .description('switch protection groups over: move production to the DR site (target) or back (source)')
       .argument('[group...]', 'group ids or exact, unique names (several allowed)')
-      .addOption(new Option('--to <side>', 'where production runs afterwards').choices(['target', 'source']).makeOptionMandatory())
+      .addOption(group.createOption('--to <side>', 'where production runs afterwards').choices(['target', 'source']).makeOptionMandatory())
       .option('--all', 'every group (narrow with --status and --name)')
-      .addOption(new Option('--status <status>', 'with --all: only groups in this status').choices(GROUP_STATUSES))
+      .addOption(group.createOption('--status <status>', 'with --all: only groups in this status').choices(GROUP_STATUSES))
       .option('--name <text>', 'with --all: only groups whose name contains this text')
       .option('--concurrency <n>', 'groups submitted and watched at once (default: 10)')
       .option('-y, --yes', YES)

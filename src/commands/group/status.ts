@@ -9,9 +9,8 @@ import { parseDuration } from '../../config/duration.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 import { printJson } from '../../io/output.js';
 import { requireGroupRef } from '../../validate.js';
-import { isTransientError } from '../../watch/job-watcher.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
-import { out, result, type Result } from '../shared/output.js';
+import { clean, out, result, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { say } from '../shared/ui.js';
 import { readStatus, renderStatus, type StatusDocument } from './status-view.js';
@@ -82,13 +81,14 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
   // --watch is a stream, not one result: each refresh is written as it is read (one JSON
   // document per refresh with --json; the screen, cleared first at a terminal), so this
   // loop writes to stdout itself. It ends with nothing more to print (no data, no blocks).
+  const { isTransientError } = await import('../../watch/job-watcher.js');
   for (;;) {
     try {
       const doc = await readStatus(api, group.id, now);
       if (ctx.globals.json) printJson(ctx.io, doc);
       else {
         const header = `Every ${o.intervalMs / 1000}s: sdrs group status ${group.name} · ${doc.read_at} · Ctrl-C to stop`;
-        ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + header + '\n\n' + renderStatus(doc) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
+        ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + clean(header + '\n\n' + renderStatus(doc), 0) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
       }
     } catch (err) {
       if (ctx.signal.aborted) break;
