@@ -1,46 +1,22 @@
 /**
- * The README's two commands, taken literally: the install-and-drill command runs on a
- * fresh `git clone` of this checkout, and CI runs the README's test command.
+ * The README's two commands: exactly two, and CI runs its test command (then
+ * `npm run test:release`, which runs the install-and-drill command on a fresh clone:
+ * test/release/readme-install.test.ts).
  */
 import { expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readmeCommands } from '../helpers/readme.js';
 import { ROOT } from '../helpers/run.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const block = /## Try it: two commands on a fresh machine[\s\S]*?```bash\n([\s\S]*?)```/.exec(readme)![1];
-const [installAndDrill, testCommand] = block
-  .trim()
-  .split('\n')
-  .map((l) => l.replace(/\s+#.*$/, '').trim());
-
-it('the README gives exactly two commands, and CI runs its test command', () => {
-  expect(block.trim().split('\n')).toHaveLength(2);
+it('the README gives exactly two commands, and CI runs its test command, then the release tests', () => {
+  const { lines, installAndDrill, testCommand } = readmeCommands();
+  expect(lines).toHaveLength(2);
   expect(installAndDrill).toBe('npm install && npm start');
   expect(testCommand).toBe('npm test');
-  const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
-  expect(ci.split('\n').map((l) => l.trim())).toContain(testCommand);
+  const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n').map((l) => l.trim());
+  const at = ci.indexOf(testCommand);
+  expect(at, '.ci/run runs the README test command').toBeGreaterThanOrEqual(0);
+  // Then the release tests: the fresh-clone install and the packed tarball.
+  expect(ci.slice(at + 1)).toContain('npm run test:release');
 });
-
-it('the install-and-drill command works as written on a fresh clone', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sdrs-clone-'));
-  try {
-    execFileSync('git', ['clone', '--quiet', ROOT, join(dir, 'sdrs')]);
-    const r = spawnSync('bash', ['-c', installAndDrill], {
-      cwd: join(dir, 'sdrs'),
-      // The real environment, HOME included: npm's own settings (registry, CA, the Node
-      // headers for native dev dependencies) live in ~/.npmrc, as on a newcomer's machine.
-      env: { ...process.env, NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    expect(r.status, `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).toBe(0);
-    expect(r.stdout).toMatch(/^STEP\s+RESULT\s+TIME\s+WHAT/m);
-    expect(r.stdout).toMatch(/demo-erp\s+protected\s+cn-north-4a \(source\)/);
-    expect(r.stderr).toContain('Production now runs in cn-north-4b (target)');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}, 620_000);
