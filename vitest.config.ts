@@ -1,6 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/sequencer.js';
 
-/** `npm test`: every test but test/release/ (`npm run test:release`, run by CI after it). */
+/**
+ * `npm test`: every test but test/release/ (`npm run test:release`, run by CI after it).
+ *
+ * Most test files spend their time waiting (on the binary they spawn, on emulator jobs),
+ * not computing, so more files run at once than there are cores: vitest's own default
+ * (cores - 1) ran them one after the other on a 2-core machine.
+ */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -10,5 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    maxWorkers: Math.max(4, availableParallelism()),
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

@@ -1,8 +1,11 @@
-/** The newcomer's drill, piped (as CI and `npm start | tee` run it). */
+/**
+ * The newcomer's drill, piped (as CI and `npm start | tee` run it). Each run starts its own
+ * emulator with a private HOME, and mostly waits for its jobs: the two run at once.
+ */
 import { expect, it } from 'vitest';
 import { runSdrs } from '../helpers/run.js';
 
-it('sdrs demo --fast runs the whole drill piped and ends with exit 0 and a summary', async () => {
+it.concurrent('sdrs demo --fast runs the whole drill piped and ends with exit 0 and a summary', async () => {
   const r = await runSdrs(['demo', '--fast'], { timeoutMs: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   // Narration with the equivalent commands, on stderr.
@@ -23,7 +26,7 @@ it('sdrs demo --fast runs the whole drill piped and ends with exit 0 and a summa
   expect(r.stdout).toMatch(/drill-group\s+available/);
 }, 130_000);
 
-it('sdrs demo --fast --json prints the summary as one JSON document', async () => {
+it.concurrent('sdrs demo --fast --json prints the summary as one JSON document', async () => {
   const r = await runSdrs(['demo', '--fast', '--json'], { timeoutMs: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   const doc = JSON.parse(r.stdout);
