@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runSdrs } from '../helpers/run.js';
-import { countMethod, useDemoWorld } from '../helpers/cli-env.js';
+import { JOB_MS, countMethod, useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
 
 const w = useDemoWorld();
@@ -184,12 +184,17 @@ describe('sdrs group reverse', () => {
 
   it('times out with exit 6, the job id, "still running" and the resume command; job wait then finishes it', async () => {
     await w.stopServers();
-    await w.client.admin('PUT', '/config', { job_duration_ms: { default: 300, reverseProtectionGroupNoCG: 4000 } });
-    const r = await sdrs(['group', 'reverse', group, '--to', 'target', '--yes', '--timeout', '1s']);
+    // A reverse that takes an hour, unless the emulator's job clock is moved on.
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, reverseProtectionGroupNoCG: 3_600_000 } });
+    const env = w.freshEnv(); // its job-duration history will hold that hour
+    const sdrs = (args: string[]) => runSdrs(args, { env });
+    const r = await sdrs(['group', 'reverse', group, '--to', 'target', '--yes', '--timeout', '500ms']);
     expect(r.code).toBe(6);
     const jobId = /job ([0-9a-f]{32})/.exec(r.stderr)![1];
     expect(r.stderr).toContain('still running');
     expect(r.stderr).toContain(`sdrs job wait ${jobId}`);
+    expect((await w.client.get(`/jobs/${jobId}`)).body.status).toMatch(/^(INIT|RUNNING)$/);
+    await w.client.admin('POST', '/clock/advance', { ms: 3_600_000 });
     const waited = await sdrs(['job', 'wait', jobId]);
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stdout).toContain('SUCCESS');
@@ -213,7 +218,9 @@ describe('sdrs group reverse', () => {
 
   it('polls the job frugally and notices the end quickly', async () => {
     await w.stopServers();
-    const r = await sdrs(['group', 'reverse', group, '--to', 'target', '--yes']);
+    // Real timing: a 300 ms job and the default first poll interval (the test profile's is shorter).
+    await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
+    const r = await sdrs(['group', 'reverse', group, '--to', 'target', '--yes', '--interval', '1s']);
     expect(r.code, r.stderr).toBe(0);
     const c = await w.counters();
     // A 300 ms job: the first poll at ~1 s sees it finished.

@@ -12,15 +12,15 @@ import { SEED_IDS } from '../../src/emulator/index.js';
 
 let w: TestWorld;
 beforeAll(async () => {
-  w = await startWorld({ seed: 'empty', jobDurationMs: 300 });
+  w = await startWorld({ seed: 'empty' });
 });
 afterAll(async () => {
   await w.stop();
 });
 
 const sdrs = (args: string[]) => runSdrs(args, { env: w.env });
-/** A mutating command, polling fast so the test stays short. */
-const act = (args: string[]) => sdrs([...args, '--interval', '200ms']);
+/** A mutating command (the test world's profile makes it poll fast, so the test stays short). */
+const act = sdrs;
 /** Runs, checks the exit code (with stderr on failure) and parses stdout as JSON. */
 async function ok(p: Promise<RunResult>, code = 0): Promise<any> {
   const r = await p;

@@ -8,7 +8,7 @@ import { worstExit } from '../../src/commands/group/reverse-many.js';
 let w: TestWorld;
 const ids = { domain: SEED_IDS.domain, vpc: SEED_IDS.vpc };
 beforeAll(async () => {
-  w = await startWorld({ jobDurationMs: 200 });
+  w = await startWorld();
 });
 afterAll(async () => {
   await w.stop();

@@ -12,7 +12,7 @@ import { SEED_IDS } from '../../src/emulator/index.js';
 const w = useDemoWorld();
 
 const G = 'demo-erp';
-const SWITCH = ['group', 'reverse', G, '--to', 'target', '--stop-servers', '--start-servers', '--yes', '--interval', '200ms'];
+const SWITCH = ['group', 'reverse', G, '--to', 'target', '--stop-servers', '--start-servers', '--yes'];
 const sdrs = (args: string[]) => runSdrs(args, { env: w.env });
 const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
 const group = async () => (await w.client.get(`/server-groups/${SEED_IDS.demoGroup}`)).body.server_group;

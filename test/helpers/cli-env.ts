@@ -1,4 +1,6 @@
 /** Starts an in-process emulator and gives the environment that points the real binary at it. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { emulatorClient, type EmulatorClient } from './emulator-client.js';
@@ -9,6 +11,11 @@ export interface TestWorld {
   client: EmulatorClient;
   /** Environment for `runSdrs`: endpoint, credentials and project id of the emulator. */
   env: Record<string, string>;
+  /**
+   * Another such environment with a HOME of its own: no job-duration history shared with
+   * `env` (a test that makes a job take an hour should not teach the other tests to wait).
+   */
+  freshEnv(): Record<string, string>;
   /** Requests per route so far (admin counters). */
   counters(): Promise<{ total: number; routes: Record<string, number> }>;
   /** Sets every ACTIVE server in the given AZ (default: all) to SHUTOFF. */
@@ -27,15 +34,37 @@ export function emulatorEnv(emu: Pick<RunningEmulator, 'url' | 'ak' | 'sk' | 'pr
   });
 }
 
-/** An emulator on a free loopback port with short jobs. */
+/**
+ * How long a job takes in a test world. Short: these tests are about what the CLI does
+ * with a job, not about how long it waits for one (tests about timing set their own).
+ */
+export const JOB_MS = 100;
+/**
+ * The binary's first poll interval in a test world (the `interval` of the profile in its
+ * HOME, so every waiting command uses it). A test about real polling passes `--interval`.
+ */
+export const POLL_INTERVAL = '50ms';
+
+/** Writes HOME/.sdrsrc with a profile that polls every POLL_INTERVAL at first. */
+export function writeFastPollingProfile(home: string): void {
+  const text = `# Written by test/helpers/cli-env.ts: jobs take ${JOB_MS} ms in the test worlds, so poll fast.\nprofiles:\n  default:\n    interval: ${POLL_INTERVAL}\n`;
+  writeFileSync(join(home, '.sdrsrc'), text, { mode: 0o600 });
+}
+
+/** An emulator on a free loopback port with short jobs (JOB_MS), and a binary that polls fast. */
 export async function startWorld(opts: EmulatorOptions = {}, extraEnv: Record<string, string> = {}): Promise<TestWorld> {
-  const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: 300, ...opts });
+  const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: JOB_MS, ...opts });
   const client = emulatorClient(emu);
-  const env = emulatorEnv(emu, extraEnv);
+  const freshEnv = () => {
+    const env = emulatorEnv(emu, extraEnv);
+    writeFastPollingProfile(env.HOME);
+    return env;
+  };
   return {
     emu,
     client,
-    env,
+    env: freshEnv(),
+    freshEnv,
     async counters() {
       return (await client.admin('GET', '/counters')).body;
     },
@@ -91,7 +120,7 @@ export async function makeProtectedGroup(client: EmulatorClient, name: string, i
 }
 
 /**
- * For a test file: one emulator (demo seed, 300 ms jobs) for all its tests, reset to the
+ * For a test file: one emulator (demo seed, JOB_MS jobs) for all its tests, reset to the
  * demo seed with fresh counters before each test. The world is usable inside tests.
  */
 export function useDemoWorld(): TestWorld {
@@ -104,7 +133,7 @@ export function useDemoWorld(): TestWorld {
   });
   beforeEach(async () => {
     await w.client.admin('POST', '/reset', { seed: 'demo' });
-    await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
+    await w.client.admin('PUT', '/config', { job_duration_ms: JOB_MS });
     await w.client.admin('DELETE', '/counters');
   });
   return w;
