@@ -41,6 +41,10 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
 
 /** Runs `node bin/sdrs.js ...args` and collects its output. */
 export function runSdrs(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  if (process.env.SDRS_TEST_QUICK) {
+    // dist/ is not built for `npm run test:quick`: a run here could test a stale binary.
+    return Promise.reject(new Error('this test spawns the built binary: it belongs to `npm test`, not `npm run test:quick` (vitest.quick.config.ts)'));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: opts.env ?? baseEnv(),
