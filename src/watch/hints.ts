@@ -46,3 +46,22 @@ export function nextStepHint(h: HintInput): string {
   const job = h.jobId ? `sdrs job show ${h.jobId}` : 'sdrs job show <job-id>';
   return `${now}inspect the job with: ${job}${h.group ? ` and the group with: sdrs group show ${g}` : ''}`;
 }
+
+/** Inputs of unknownJobHint. */
+export interface UnknownJobHintInput {
+  /** The command that resumes watching the job, e.g. `sdrs job wait <id>`. */
+  resumeCommand: string;
+  /** The caller's command that shows whether the change was made (e.g. `sdrs group list --name erp`). */
+  checkHint?: string;
+  /** The group the job is about, when known. */
+  groupId?: string;
+}
+
+/**
+ * The hint of a watch that ended without knowing the job's outcome: never re-send (the job
+ * was accepted), resume watching, and look at the group.
+ */
+export function unknownJobHint(h: UnknownJobHintInput): string {
+  const lookup = h.checkHint ?? (h.groupId ? `sdrs group show ${h.groupId}` : undefined);
+  return `Do not send the request again. Resume watching with: ${h.resumeCommand}${lookup ? `; check the result with: ${lookup}` : ''}`;
+}

@@ -17,11 +17,12 @@ import type { Job, ServerGroup } from '../api/types.js';
 import { groupInProgress } from '../api/rules.js';
 import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
-import { ApiError, InterruptedError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';
+import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, WaitTimeoutError } from '../errors.js';
 import { waitFor } from './waiter.js';
 import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
+import { unknownJobHint } from './hints.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
 export type WatchApi = Pick<SdrsApi, 'getJob' | 'getGroup'> & { getEcsJob?: (id: string) => Promise<Job> };
@@ -70,6 +71,11 @@ export interface WatchJobOptions {
   label: string;
   /** The command that resumes watching, e.g. "sdrs job wait <id>". */
   resumeCommand: string;
+  /**
+   * The command that shows whether the change was made, for an ending that cannot tell
+   * (e.g. `sdrs group list --name erp` for a create). @default `sdrs group show <group id>` when the group is known
+   */
+  checkHint?: string;
   /** Plain-mode heartbeat (ms). @default 30000 */
   heartbeatMs?: number;
   /** Minimum time between progress reads of the group (ms). @default 30000 */
@@ -110,6 +116,31 @@ export interface WatchJobResult {
   detectedAt: number;
 }
 
+/**
+ * Readable answers that cannot be this job's state (another job's id, a status sdrs does
+ * not know, a job object with a malformed field) tolerated in a row before the watch ends
+ * with exit 7. A proxy or cache may garble a read or two; a service that keeps answering
+ * so will not start making sense.
+ */
+export const ODD_ANSWER_LIMIT = 3;
+
+/** The documented job statuses (SDRS and ECS). Anything else is never taken for "still running". */
+export const JOB_STATUSES: ReadonlySet<string> = new Set(['INIT', 'RUNNING', 'SUCCESS', 'FAIL']);
+
+/** A job answer the watcher gave up on: exit 7, never retried. */
+class BadJobAnswerError extends SdrsError {
+  constructor(message: string, opts: ConstructorParameters<typeof SdrsError>[3]) {
+    super('BAD_RESPONSE', ExitCode.UNREACHABLE, message, opts);
+  }
+}
+
+/** A client error about a job answer that was read (JSON) but is not a usable job: another job, a malformed field. */
+function oddAnswerOf(err: unknown): { why: string; answeredJobId?: string } | undefined {
+  if (!(err instanceof NetworkError) || err.code !== 'BAD_RESPONSE' || err.details.response !== 'unexpected') return undefined;
+  const answered = err.details.answered_job_id;
+  return { why: err.message, ...(typeof answered === 'string' ? { answeredJobId: answered } : {}) };
+}
+
 const NET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
 /** Default transient test: ApiError 5xx/429/408, NetworkError, or a raw socket error. */
@@ -129,6 +160,8 @@ export function retryAfterOf(err: unknown): number | undefined {
 }
 
 const MAX_DAY_MS = 24 * 3600_000;
+/** An id or status quoted from an answer: JSON-quoted and cut short (the error itself escapes control characters). */
+const printableId = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v) : String(v));
 const parseTime = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
 
 /** Watches a job until SUCCESS (returns) or FAIL, timeout or abort (throws). */
@@ -158,6 +191,12 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   let agedMs = 0;
   let polls = 0;
   let jobReadAt = -Infinity;
+  /** Readable answers in a row that were not this job's state (see ODD_ANSWER_LIMIT). */
+  let oddAnswers = 0;
+  /** The last good read of the job and when it was made (clock ms). */
+  let lastSeenAt: number | undefined;
+  /** Where the watch is: polling the job, or reading the group after the job ended. */
+  let phase: 'polling' | 'final' = 'polling';
   /** The group's status while the job ran, once seen to be an in-progress one (gateJobReads). */
   let runningStatus: string | undefined;
   /** gateJobReads: the group as read right before the job read of this poll, in an ended state. */
@@ -214,8 +253,26 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (gated) return gated;
     const first = job === undefined;
     polls++;
-    job = await getJob(jobId);
+    let read: Job;
+    try {
+      read = await getJob(jobId);
+    } catch (err) {
+      const odd = oddAnswerOf(err);
+      if (!odd) throw err;
+      return oddAnswer(odd.why, odd.answeredJobId !== undefined ? { answered_job_id: odd.answeredJobId } : {}, err);
+    }
     jobReadAt = clock.now();
+    if (read.job_id !== jobId) {
+      // Never take another job's state (a cache, a proxy, a service bug) for this one's.
+      return oddAnswer(`the service answered with job ${printableId(read.job_id)} (${printableId(read.status)})`, { answered_job_id: read.job_id });
+    }
+    if (!JOB_STATUSES.has(read.status)) {
+      job = read; // it is this job: its entities name the group
+      return oddAnswer(`job ${jobId} reports status ${printableId(read.status)}, which sdrs does not know`, { job_status: read.status });
+    }
+    oddAnswers = 0;
+    lastSeenAt = clock.now();
+    job = read;
     const terminal = job.status === 'SUCCESS' || job.status === 'FAIL';
     const gid = groupIdOf();
     const readThisPoll = groupReadAt >= pollStart && gateGroup !== undefined; // by the gate, just now
@@ -239,12 +296,42 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     return { state: job.status === 'SUCCESS' ? 'SUCCESS' as const : job.status === 'FAIL' ? 'FAILURE' as const : 'RETRY' as const, value: job, expectedWindow: window };
   };
 
+  /** A readable answer that is not this job's state: skipped, and after ODD_ANSWER_LIMIT in a row the end (exit 7). */
+  function oddAnswer(why: string, details: Record<string, unknown>, cause?: unknown) {
+    if (++oddAnswers < ODD_ANSWER_LIMIT) return { state: 'RETRY' as const };
+    const gid = groupIdOf();
+    throw new BadJobAnswerError(
+      `job ${jobId} was accepted by the service, but ${oddAnswers} reads of it in a row could not be used: ${why}; its outcome is unknown`,
+      {
+        hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
+        details: { job_id: jobId, ...details, ...(gid ? { group_id: gid } : {}) },
+        cause,
+      },
+    );
+  }
+
+  /** Every read of the job (or of the group after it) failed: the job was accepted, its outcome is unknown. */
+  function readsFailed(err: SdrsError | Error): UnknownOutcomeError {
+    const gid = groupIdOf();
+    const last = err instanceof Error ? err.message : String(err);
+    const what = phase === 'final' && job
+      ? `job ${jobId} ended ${job.status}, but the group could not be read afterwards to check the result (${last})`
+      : `job ${jobId} was accepted by the service, but reading it kept failing (${last})` +
+        (job && lastSeenAt !== undefined ? `; last seen ${job.status} ${formatElapsed(clock.now() - lastSeenAt)} ago` : '; it was never read');
+    return new UnknownOutcomeError(`${what}: its outcome is unknown`, {
+      hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
+      details: { job_id: jobId, ...(job ? { job_status: job.status } : {}), ...(gid ? { group_id: gid } : {}) },
+      cause: err,
+    });
+  }
+
   try {
     reporter = o.reporter ?? (await createProgress({ io: o.io, label: o.label, jobId, heartbeatMs: o.heartbeatMs }));
     const res = await waitFor(
       {
         minDelayMs, maxDelayMs: Math.max(minDelayMs, o.maxIntervalMs ?? 30_000), maxWaitMs: o.timeoutMs,
-        signal, sleep, now: () => clock.now(), random: o.random, isTransient, retryAfterMs: retryAfterOf,
+        signal, sleep, now: () => clock.now(), random: o.random, retryAfterMs: retryAfterOf,
+        isTransient: (err) => !(err instanceof BadJobAnswerError) && isTransient(err),
       },
       check,
     );
@@ -263,6 +350,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     }
     const done = res.value as Job;
     const gid = groupIdOf();
+    phase = 'final';
     group = gid ? await finalGroup(gid, done, res.state === 'SUCCESS') : undefined;
     reporter.update({ jobStatus: done.status, groupStatus: group?.status, elapsedMs: res.elapsedMs });
     o.onPoll?.({ job: done, group, polls, elapsedMs: res.elapsedMs });
@@ -286,6 +374,13 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (signal?.aborted && !(err instanceof InterruptedError)) {
       outcome = 'stopped';
       throw interrupted();
+    }
+    // The waiter gave up after failing reads (or the final group read kept failing): the job was
+    // accepted, so the error must say so, name it and say how to find out; a runbook that re-sends
+    // on a bare exit 7 would make a duplicate.
+    if (!(err instanceof BadJobAnswerError) && (err instanceof Error) && isTransient(err)) {
+      endText = `${o.label} · outcome unknown`;
+      throw readsFailed(err);
     }
     throw err;
   } finally {
