@@ -55,7 +55,8 @@ describe('requests in flight', () => {
     const { api } = makeClient(s.url, { maxInFlight: 1, signal: ac.signal });
     const first = api.getGroup(id(1)).catch((e: unknown) => e);
     const second = api.getGroup(id(2)).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 50));
+    // Ctrl-C once the first is in flight (a fixed delay can pass before it even leaves on a busy machine).
+    while (s.stats.total < 1) await new Promise((r) => setTimeout(r, 5));
     ac.abort('SIGINT');
     expect(await second).toBeInstanceOf(InterruptedError);
     await first;

@@ -131,7 +131,7 @@ describe('batchGroupReads', () => {
     };
     const read = batchGroupReads(fake, { windowMs: 5, knownGroups: 2, sleep: realSleep });
     const first = Promise.all([read('g1'), read('g2')]);
-    await realSleep(30); // the first listing is now on its way, held
+    while (listings < 1) await realSleep(5); // the first listing is now on its way, held
     const later = Promise.all([read('g1'), read('g2')]);
     release();
     expect((await first).map((g) => g.name)).toEqual(['listing-1', 'listing-1']);
