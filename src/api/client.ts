@@ -7,8 +7,8 @@ import type { Credentials, Endpoints } from '../config/types.js';
 import { missingEndpointError, missingProjectIdError } from '../config/messages.js';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { badResponse } from './errors.js';
-import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { badResponse, describeBody, findErrorFields, shownValue, snippet, unknownOutcome } from './errors.js';
+import { DEFAULT_RETRY, type RetryOptions, isMutating } from './retry.js';
 import { type RequestSpec, type Transport, createTransport } from './transport.js';
 import type {
   ActiveDomain, CreateGroupBody, CreateInstanceBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
@@ -16,6 +16,7 @@ import type {
 } from './types.js';
 import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody } from './types.js';
 import { validateId, validateIds } from './validate.js';
+import { isWellFormedId } from '../validate.js';
 
 export interface SdrsApi {
   listGroups(q?: ListGroupsQuery): Promise<{ server_groups: ServerGroup[]; count: number }>;
@@ -131,17 +132,34 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     return { method, url: `${base}/v1/${projectId}${path}${q ? `?${q}` : ''}`, projectId, body };
   }
 
-  async function call(s: RequestSpec): Promise<Record<string, unknown>> {
+  /**
+   * Sends and reads the answer as a JSON object. An answer that cannot be read so is a bad
+   * response (exit 7) for a read; for a request that changes something it is an unknown
+   * outcome (exit 7, reconciled by the command), since the service may have made the change
+   * before whatever answered (a proxy, a gateway) did.
+   */
+  async function send(s: RequestSpec): Promise<{ body: Record<string, unknown>; status: number }> {
     const res = await transport.send(s);
     const path = new URL(s.url).pathname;
+    const text = transport.redact(res.text);
+    const mutating = isMutating(s.method);
+    const unknown = (seen: string) =>
+      unknownOutcome(s.method, path, `HTTP ${res.status} with ${seen}, not the documented answer`, undefined, { http_status: res.status, response: 'unreadable' });
     let body: unknown;
     try {
       body = res.text === '' ? undefined : JSON.parse(res.text);
     } catch {
-      throw badResponse(s.method, path, 'the body is not JSON', transport.redact(res.text));
+      throw mutating ? unknown(describeBody(text, header(res.headers, 'content-type'))) : badResponse(s.method, path, 'the body is not JSON', text, 'unreadable');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badResponse(s.method, path, 'expected a JSON object', transport.redact(res.text));
-    return body as Record<string, unknown>;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      if (!mutating) throw badResponse(s.method, path, 'expected a JSON object', text, 'unreadable');
+      throw unknown(body === undefined ? 'an empty body' : `${Array.isArray(body) ? 'a JSON list' : `JSON ${String(body)}`} (body: ${snippet(text)})`);
+    }
+    return { body: body as Record<string, unknown>, status: res.status };
+  }
+
+  async function call(s: RequestSpec): Promise<Record<string, unknown>> {
+    return (await send(s)).body;
   }
 
   /** Reads `key` from a response and checks it is an object (or array) with an id where one is expected. */
@@ -163,21 +181,46 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     });
   }
 
+  /**
+   * The answer to a change: `{"job_id": "<id>"}`. Anything else (an error document with a
+   * 2xx, no job id, a malformed one) says nothing sure about whether the change was made:
+   * an unknown outcome, with what was seen, for the command to reconcile.
+   */
   async function jobId(s: RequestSpec): Promise<{ job_id: string }> {
-    const body = await call(s);
-    if (typeof body.job_id !== 'string' || body.job_id === '') throw badResponse(s.method, new URL(s.url).pathname, 'missing "job_id"');
-    return { job_id: body.job_id };
+    const { body, status } = await send(s);
+    const id = body.job_id;
+    if (typeof id === 'string' && isWellFormedId(id)) return { job_id: id };
+    const path = new URL(s.url).pathname;
+    const fields = id === undefined || id === null ? findErrorFields(body) : undefined;
+    const seen = fields
+      ? `an error document (${fields.code ?? 'no code'}: ${snippet(fields.message ?? '', 120)})`
+      : id === undefined || id === null ? `no "job_id" (body: ${snippet(transport.redact(JSON.stringify(body)))})` : `a malformed "job_id" ${shownValue(id)}`;
+    if (!isMutating(s.method)) throw badResponse(s.method, path, seen);
+    throw unknownOutcome(s.method, path, `HTTP ${status} with ${seen}, not the documented answer`, undefined, {
+      http_status: status, response: 'unexpected', ...(fields?.code ? { answer_code: fields.code } : {}),
+    });
   }
 
-  async function job(s: RequestSpec): Promise<Job> {
+  /**
+   * A job, as asked for by `askedId`: the answer must carry that id (a cache or a proxy may
+   * hand back another job) and well-formed ids where the commands use them in a URL.
+   */
+  async function job(s: RequestSpec, askedId: string): Promise<Job> {
     const body = await call(s);
     const path = new URL(s.url).pathname;
-    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw badResponse(s.method, path, 'missing job "status" or "job_id"');
+    const bad = (why: string, extra: Record<string, unknown> = {}) => badResponse(s.method, path, why, undefined, 'unexpected', { job_id: askedId, ...extra });
+    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw bad('missing job "status" or "job_id"');
+    if (!isWellFormedId(body.job_id)) throw bad(`job "job_id" ${shownValue(body.job_id)} is not a well-formed id`);
+    if (body.job_id !== askedId) throw bad(`asked for job ${askedId}, the answer is job ${body.job_id}`, { answered_job_id: body.job_id });
     const entities = body.entities ?? {};
-    if (!isObject(entities)) throw badResponse(s.method, path, 'job "entities" is not an object');
+    if (!isObject(entities)) throw bad('job "entities" is not an object');
+    for (const k of JOB_ENTITY_IDS) {
+      const problem = idFieldProblem(entities[k]);
+      if (problem) throw bad(`job "entities.${k}" ${problem}`);
+    }
     const subs = entities.sub_jobs;
     if (subs !== undefined && subs !== null && (!Array.isArray(subs) || !subs.every(isObject))) {
-      throw badResponse(s.method, path, 'job "entities.sub_jobs" is not a list of objects');
+      throw bad('job "entities.sub_jobs" is not a list of objects');
     }
     return { ...body, entities } as unknown as Job;
   }
@@ -256,8 +299,8 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     listAllReplications: async (q) => all<Replication>('sdrs', '/replications', 'replications', q),
     getReplication: async (id) => get<Replication>(spec('GET', 'sdrs', `/replications/${validateId('replication id', id)}`), 'replication', 'object'),
     listDomains: async () => get<ActiveDomain[]>(spec('GET', 'sdrs', '/active-domains'), 'domains', 'array'),
-    getJob: async (id) => job(spec('GET', 'sdrs', `/jobs/${validateId('job id', id)}`)),
-    getEcsJob: async (id) => job(spec('GET', 'ecs', `/jobs/${validateId('job id', id)}`)),
+    getJob: async (id) => job(spec('GET', 'sdrs', `/jobs/${validateId('job id', id)}`), id),
+    getEcsJob: async (id) => job(spec('GET', 'ecs', `/jobs/${validateId('job id', id)}`), id),
     getServer: async (id) => get<Server>(spec('GET', 'ecs', `/cloudservers/${validateId('server id', id)}`), 'server', 'object'),
     listServers: async (q) => (await allEcsServers(q))!,
     listServersWithin: async (maxPages) => allEcsServers({}, maxPages),
@@ -281,16 +324,53 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   };
 }
 
+const header = (h: Record<string, string | string[] | undefined>, name: string) => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasString = (o: Record<string, unknown>, k: string) => typeof o[k] === 'string';
 
+/** The ids in a job's `entities` that commands use in a URL (volume_ids is a list, not an id). */
+const JOB_ENTITY_IDS = ['server_group_id', 'protected_instance_id', 'replication_pair_id'] as const;
+
+/**
+ * Fields holding the id of another resource that commands use in a URL or a query, per
+ * list or object key; `attachment` entries name the instance or pair they attach.
+ */
+const ID_FIELDS: Record<string, { fields: readonly string[]; attachment?: string }> = {
+  protected_instance: { fields: ['server_group_id', 'source_server', 'target_server'], attachment: 'replication' },
+  replication: { fields: ['server_group_id'], attachment: 'protected_instance' },
+};
+
+/** Why a value where an id belongs is unusable; undefined when it is a well-formed id, or absent (null, missing, ""). */
+function idFieldProblem(v: unknown): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') return `is ${shownValue(v)}, not an id`;
+  return isWellFormedId(v) ? undefined : `${shownValue(v)} is not a well-formed id`;
+}
+
 /**
  * What is wrong with one resource object, for the fields the commands rely on
- * (the rest is shown as received); undefined when it is usable.
+ * (the rest is shown as received); undefined when it is usable. An id is checked
+ * here, where it is read, so that a malformed one is the service's bad answer
+ * (exit 7), not a usage error when a command later puts it in a URL.
  */
 export function itemProblem(key: string, item: unknown): string | undefined {
   if (!isObject(item)) return `is ${item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item}, not an object`;
   if (!hasString(item, 'id')) return 'has no "id"';
+  if (!isWellFormedId(item.id as string)) return `has the malformed "id" ${shownValue(item.id)}`;
+  const ids = ID_FIELDS[key.replace(/s$/, '')];
+  for (const f of ids?.fields ?? []) {
+    const problem = idFieldProblem(item[f]);
+    if (problem) return `has "${f}" that ${problem.startsWith('is ') ? problem : `is ${problem}`}`;
+  }
+  if (ids?.attachment && Array.isArray(item.attachment)) {
+    for (const a of item.attachment) {
+      const problem = isObject(a) ? idFieldProblem(a[ids.attachment]) : undefined;
+      if (problem) return `has an "attachment.${ids.attachment}" that ${problem.startsWith('is ') ? problem : `is ${problem}`}`;
+    }
+  }
   if (key === 'domains') {
     for (const side of ['local_replication_cluster', 'remote_replication_cluster']) {
       const c = item[side];

@@ -1,5 +1,5 @@
 /** Turns HTTP error responses of every documented shape into ApiError (reference section 6). */
-import { ApiError, NetworkError } from '../errors.js';
+import { ApiError, NetworkError, UnknownOutcomeError, type ErrorDetails } from '../errors.js';
 
 /** Longest slice of an unexpected body quoted in an error message. */
 export const SNIPPET_CHARS = 200;
@@ -85,10 +85,48 @@ function hintFor(status: number, code: string): string | undefined {
   return undefined;
 }
 
-/** A 2xx whose body is not what the API documents. Exit 7. */
-export function badResponse(method: string, path: string, why: string, text?: string): NetworkError {
+/**
+ * How a 2xx answer missed the documented shape: `unreadable` (not JSON, not an object,
+ * too large: a proxy page or a garbled body) or `unexpected` (a JSON object with a missing,
+ * mistyped or malformed field, another job's id). The watcher tolerates a few `unexpected`
+ * answers in a row and many `unreadable` ones.
+ */
+export type AnswerProblem = 'unreadable' | 'unexpected';
+
+/** A 2xx whose body is not what the API documents, to a request that changes nothing. Exit 7. */
+export function badResponse(
+  method: string, path: string, why: string, text?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
+): NetworkError {
   return new NetworkError(
     `the service returned an unexpected response to ${method} ${path}: ${why}${text !== undefined ? ` (body: ${snippet(text) || 'empty'})` : ''}`,
-    { code: 'BAD_RESPONSE', details: { method, path } },
+    { code: 'BAD_RESPONSE', details: { method, path, response: problem, ...extra } },
   );
+}
+
+/**
+ * A mutating request that may have been processed and whose answer does not say what
+ * happened (a 5xx, a dropped connection, or an answer that is not the documented success:
+ * an HTML page, an error document with status 200, a body too large to read, a malformed
+ * job id). Never re-sent; the command reconciles by reading the service. Exit 7.
+ */
+export function unknownOutcome(method: string, path: string, why: string, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
+  return new UnknownOutcomeError(
+    `${method} ${path} was sent but its outcome is unknown (${why}); it was not sent again`,
+    { details: { method, path, ...extra }, ...(cause === undefined ? {} : { cause }) },
+  );
+}
+
+/** What a body that is not the documented answer looks like, for "HTTP 200 with …". */
+export function describeBody(text: string, contentType?: string): string {
+  const t = text.trim();
+  if (t === '') return 'an empty body';
+  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)\b/i.test(t)) return `an HTML page (body: ${snippet(text)})`;
+  return `a body that is not JSON (body: ${snippet(text)})`;
+}
+
+/** An id or other short value quoted from an answer: JSON-quoted, cut at 60 characters (errors escape control characters). */
+export function shownValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
 }

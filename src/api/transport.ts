@@ -6,8 +6,8 @@
 import type { Got } from 'got';
 import { signRequest } from '../auth/sign.js';
 import type { Credentials } from '../config/types.js';
-import { ApiError, InterruptedError, NetworkError, UnknownOutcomeError } from '../errors.js';
-import { toApiError } from './errors.js';
+import { ApiError, InterruptedError, NetworkError } from '../errors.js';
+import { toApiError, unknownOutcome } from './errors.js';
 import { redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
 import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
@@ -146,6 +146,10 @@ export function createTransport(opts: TransportOptions): Transport {
       return { res: { status: res.statusCode, statusMessage: res.statusMessage, text, headers: res.headers } };
     } catch (err) {
       if (tooLarge) {
+        // A change may have been made before the answer grew too large to read: an unknown outcome.
+        if (isMutating(spec.method)) {
+          throw unknownOutcome(spec.method, pathOf(spec.url), `a response larger than ${opts.maxBodyBytes} bytes, not read`, err, { response: 'too_large' });
+        }
         throw new NetworkError(`the response to ${spec.method} ${pathOf(spec.url)} is larger than ${opts.maxBodyBytes} bytes`, {
           code: 'RESPONSE_TOO_LARGE', details: { method: spec.method, path: pathOf(spec.url) },
         });
@@ -177,6 +181,9 @@ export function createTransport(opts: TransportOptions): Transport {
           status, statusMessage: r.res.statusMessage, text: scrub(r.res.text, secrets), method: spec.method, path,
           requestId: header(r.res.headers, 'x-request-id'),
         });
+        // A redirect answering a change (303 after a POST is how some servers acknowledge one) is not followed
+        // and says nothing sure: an unknown outcome. A 4xx is the service's (or a gateway's) refusal.
+        if (mutating && status < 400) throw unknownOutcome(spec.method, path, `HTTP ${status}${r.res.statusMessage ? ` ${r.res.statusMessage}` : ''}, not the documented answer`, apiErr, { http_status: status });
         if (status !== 429 && status < 500) throw apiErr;
         if (status >= 500 && mutating) throw unknownOutcome(spec.method, path, apiErr.message, apiErr);
         retryAfter = parseRetryAfter(r.res.headers['retry-after'], opts.now());
@@ -213,12 +220,6 @@ export function createTransport(opts: TransportOptions): Transport {
   return { send, prepare, redact: (text) => scrub(text, secrets) };
 }
 
-function unknownOutcome(method: string, path: string, why: string, cause: unknown): UnknownOutcomeError {
-  return new UnknownOutcomeError(
-    `${method} ${path} was sent but its outcome is unknown (${why}); it was not sent again`,
-    { details: { method, path }, cause },
-  );
-}
 
 function interrupted(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
