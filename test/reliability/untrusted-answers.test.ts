@@ -206,7 +206,7 @@ describe('a change the service made, answered with something else: never a bad r
   });
 
   afterAll(() => {
-    summary(`untrusted answers: ${ANSWERS.length} kinds of answer to a processed reverse (HTML, error documents, 12 MiB, malformed job_id), a stop, a create and two watches behind a tampering proxy; ${tampered.length} answers replaced; every one exit 7 with the lookup`);
+    summary(`untrusted answers: ${ANSWERS.length} kinds of answer to a processed reverse (HTML, two error documents, 12 MiB, malformed job_id), a stop, two creates and a watch whose job reads all fail, behind a tampering proxy on the emulator; ${tampered.length} answers replaced; exit 2: 0, bare BAD_RESPONSE after a send: 0`);
   });
 });
 
