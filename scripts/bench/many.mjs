@@ -48,7 +48,7 @@ async function startEmulatorProcess(jobMs) {
     ...info,
     admin: async (method, path, body) => {
       const r = await globalThis.fetch(`${info.url}/__emulator${path}`, {
-        method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+        method, headers: method === 'GET' && !body ? {} : { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
       });
       return { status: r.status, body: await r.json().catch(() => undefined) };
     },

@@ -16,6 +16,8 @@ import type { Credentials } from './auth.js';
 import type { Engine } from './engine.js';
 import { EmuError, gatewayError, sdrsError } from './errors.js';
 import { formatFaults, parseQueuedFault } from './faults.js';
+import { checkAdmin, checkHost } from './guard.js';
+import type { AccessPolicy, Refusal } from './guard.js';
 import type { FaultInjector, QueuedFault } from './faults.js';
 import { newRequestId } from './format.js';
 import { Res } from './http.js';
@@ -37,6 +39,8 @@ export interface ServerDeps {
   faults: FaultInjector;
   configure: AdminHooks['configure'];
   advanceClock: AdminHooks['advanceClock'];
+  /** Host, Origin, content-type and token rules (guard.ts). @default loopback names only, no token */
+  access?: AccessPolicy;
   logger?: (line: string) => void;
 }
 
@@ -47,6 +51,7 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { engine, creds, faults } = deps;
+  const access: AccessPolicy = deps.access ?? { host: '127.0.0.1', allowHosts: [] };
   const counters = new Map<string, number>();
   /** Requests that must be processed, then have their connection dropped (a `reset` fault). */
   const dropAfter = new WeakSet<IncomingMessage>();
@@ -82,13 +87,20 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
-    if (req.url.startsWith('/__emulator/')) {
+    const def = defOf(req);
+    // By the matched route, not the URL text: the router decodes %5F, so
+    // `/%5F%5Femulator/state` is an admin route too.
+    const isAdmin = def ? def.auth === 'admin' : req.url.startsWith('/__emulator/');
+    const wrongHost = checkHost(req.headers.host, access, isAdmin);
+    if (isAdmin) {
       if (!isLoopbackAddress(req.socket.remoteAddress)) throw gatewayError(403, 'APIGW.0302', 'The emulator admin API answers loopback clients only.');
+      const refusal = wrongHost ?? checkAdmin({ method: req.method, headers: req.headers, hasBody: hasBody(req) }, access);
+      if (refusal) throw refusalError(refusal);
       return;
     }
-    const def = defOf(req);
     const key = `${req.method} ${def ? def.path : '<unmatched>'}`;
     counters.set(key, (counters.get(key) ?? 0) + 1);
+    if (wrongHost) throw refusalError(wrongHost);
     const d = faults.decide(req.method, req.url.split('?')[0]);
     if (d.kind === 'error') throw sdrsError('SDRS.0006', 'Internal server error (injected by the emulator).', d.status);
     if (d.kind === 'throttle') {
@@ -177,6 +189,19 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
 function queuedView(f: QueuedFault): Record<string, unknown> {
   return { fault: f.fault, ...(f.method ? { method: f.method } : {}), ...(f.path ? { path: f.path } : {}), ...(f.retryAfterS !== undefined ? { retry_after: f.retryAfterS } : {}) };
+}
+
+/** A refused Host, Origin, token or content type: 403 like the gateway, 401/415 as admin errors. */
+function refusalError(r: Refusal): EmuError {
+  if (r.status === 403) return gatewayError(403, 'APIGW.0302', r.message);
+  const headers: Record<string, string> = r.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="sdrs-emulator-admin"' } : {};
+  return new EmuError(r.status, { error: { code: 'EMULATOR.ADMIN', message: r.message } }, headers);
+}
+
+/** True when body bytes follow the headers. */
+function hasBody(req: FastifyRequest): boolean {
+  const len = req.headers['content-length'];
+  return (len !== undefined && len !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 function rawBody(req: FastifyRequest): Buffer | undefined {

@@ -9,6 +9,15 @@ export interface EmulatorTarget {
   ak: string;
   sk: string;
   projectId: string;
+  /** Sent as `Authorization: Bearer` on admin calls when the emulator requires it. */
+  adminToken?: string;
+}
+
+export interface AdminOptions {
+  /** Extra or replacing headers (e.g. a foreign Origin). */
+  headers?: Record<string, string>;
+  /** Another admin token than the target's; null sends none. */
+  token?: string | null;
 }
 
 export interface CallOptions {
@@ -47,8 +56,12 @@ export interface EmulatorClient {
   post<T = any>(p: string, body?: unknown, o?: CallOptions): Promise<CallResult<T>>;
   put<T = any>(p: string, body?: unknown, o?: CallOptions): Promise<CallResult<T>>;
   del<T = any>(p: string, body?: unknown, o?: CallOptions): Promise<CallResult<T>>;
-  /** Unsigned call to `/__emulator/...`. */
-  admin<T = any>(method: string, p: string, body?: unknown): Promise<CallResult<T>>;
+  /**
+   * Unsigned call to `/__emulator/...`, as the admin API requires it: JSON
+   * content type on every call but GET (with or without a body), and the
+   * target's admin token if it has one.
+   */
+  admin<T = any>(method: string, p: string, body?: unknown, o?: AdminOptions): Promise<CallResult<T>>;
 }
 
 export function emulatorClient(target: EmulatorTarget, opts: { now?: () => number } = {}): EmulatorClient {
@@ -100,10 +113,14 @@ export function emulatorClient(target: EmulatorTarget, opts: { now?: () => numbe
     post: (p, body, o) => call('POST', p, { ...o, body }),
     put: (p, body, o) => call('PUT', p, { ...o, body }),
     del: (p, body, o) => call('DELETE', p, { ...o, body }),
-    admin: async (method, p, body) => {
+    admin: async (method, p, body, o = {}) => {
+      const headers: Record<string, string> = {};
+      if (body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';
+      const token = o.token === undefined ? target.adminToken : o.token;
+      if (token) headers['Authorization'] = `Bearer ${token}`;
       const r = await fetch(target.url + '/__emulator' + p, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: { ...headers, ...o.headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return parse(r);
