@@ -18,6 +18,10 @@ export interface EmulatorOptions {
   faultSeed?: number;
   ak?: string;
   sk?: string;
+  /** `--allow-host`: more names the Host header may carry (DNS rebinding protection). */
+  allowHosts: string[];
+  /** `--admin-token`; without it, SDRS_EMULATOR_ADMIN_TOKEN is read at run time. */
+  adminToken?: string;
 }
 
 /** What commander parses (defaults filled in). */
@@ -31,6 +35,8 @@ interface EmulatorFlags {
   faultSeed?: string;
   ak?: string;
   sk?: string;
+  allowHost?: string;
+  adminToken?: string;
 }
 
 const SEEDS = ['empty', 'demo'] as const;
@@ -45,7 +51,11 @@ function parseEmulator(_args: string[], f: EmulatorFlags): EmulatorOptions {
   if ((f.ak === undefined) !== (f.sk === undefined)) throw new UsageError('--ak and --sk go together');
   const seed = String(f.seed);
   if (!isSeed(seed)) throw new UsageError(`invalid --seed ${seed}: use empty or demo`);
-  return { host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk };
+  const allowHosts = (f.allowHost ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return {
+    host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk,
+    allowHosts, adminToken: f.adminToken,
+  };
 }
 
 /** Completes the top-level `emulator` command (named and described by commands/index.ts). */
@@ -59,7 +69,9 @@ export function registerEmulator(cmd: Command, run: Runner, runF: RunF<EmulatorO
     .option('--faults <spec>', 'inject faults, e.g. 5xx=0.05,429=0.05,reset=0.02,latency=200ms,rps=20')
     .option('--fault-seed <n>', 'seed for fault randomness, to replay a failing run')
     .option('--ak <ak>', 'access key the emulator accepts')
-    .option('--sk <sk>', 'secret key the emulator accepts');
+    .option('--sk <sk>', 'secret key the emulator accepts')
+    .option('--allow-host <names>', 'more host names clients may use besides 127.0.0.1, localhost and [::1] (comma-separated)')
+    .option('--admin-token <token>', 'require this bearer token on the admin API (env: SDRS_EMULATOR_ADMIN_TOKEN, which keeps it out of ps)');
   examples(cmd, [
     '$ sdrs emulator --seed demo',
     '$ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)',
@@ -79,6 +91,7 @@ export async function runEmulator(ctx: Context, o: EmulatorOptions): Promise<voi
     err: ctx.io.err,
     json: ctx.globals.json,
     ...o,
+    adminToken: o.adminToken ?? (ctx.env.SDRS_EMULATOR_ADMIN_TOKEN || undefined),
     projectId: ctx.globals.projectId,
     signal: ctx.signal,
   });

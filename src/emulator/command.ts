@@ -30,6 +30,10 @@ export interface EmulatorCommandOptions {
   ak?: string;
   sk?: string;
   projectId?: string;
+  /** `--allow-host`: more names the Host header may carry, comma-separated or a list. */
+  allowHosts?: string | string[];
+  /** `--admin-token` (or SDRS_EMULATOR_ADMIN_TOKEN): the admin API then needs `Authorization: Bearer <token>`. */
+  adminToken?: string;
   /** Log each request to `err`. */
   verbose?: boolean;
   /** Aborting it stops the emulator; the returned promise then resolves. */
@@ -46,6 +50,18 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
   if ((opts.ak === undefined) !== (opts.sk === undefined)) throw new UsageError('--ak and --sk go together');
   if (opts.projectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(opts.projectId)) {
     throw new UsageError(`invalid --project-id ${opts.projectId}: use letters, digits, "-" or "_" (32 hex characters like the real ones)`);
+  }
+  const allowHosts = (Array.isArray(opts.allowHosts) ? opts.allowHosts : (opts.allowHosts ?? '').split(','))
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (const h of allowHosts) {
+    if (!/^[A-Za-z0-9.-]{1,253}$/.test(h) && !/^\[?[0-9A-Fa-f:.]+\]?$/.test(h)) {
+      throw new UsageError(`invalid --allow-host ${JSON.stringify(h.slice(0, 80))}: give host names or addresses, comma-separated`);
+    }
+  }
+  if (opts.adminToken !== undefined && !/^[\x21-\x7e]{1,1024}$/.test(opts.adminToken)) {
+    // Never echo the token: it is a secret.
+    throw new UsageError('invalid admin token (--admin-token or SDRS_EMULATOR_ADMIN_TOKEN): use 1 to 1024 printable ASCII characters without spaces');
   }
   const faultSeed = opts.faultSeed === undefined ? undefined : Number(opts.faultSeed);
   if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError(`invalid --fault-seed ${String(opts.faultSeed)}`);
@@ -71,8 +87,15 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
     ak: opts.ak,
     sk: opts.sk,
     projectId: opts.projectId,
+    allowHosts,
+    adminToken: opts.adminToken,
     logger: opts.verbose ? (line) => opts.err.write(line + '\n') : undefined,
   });
+  const { staleLock, removedFiles } = emu.recovered;
+  if (staleLock) {
+    opts.err.write(`note: took over the lock of ${opts.state}: its emulator (pid ${staleLock.pid}, started ${staleLock.started}) is gone\n`);
+  }
+  if (removedFiles.length) opts.err.write(`note: removed ${removedFiles.length} temporary file(s) an interrupted save left beside ${opts.state}\n`);
   if (opts.json) {
     opts.out.write(JSON.stringify({ url: emu.url, project_id: emu.projectId, ak: emu.ak, sk: emu.sk }) + '\n');
   } else {

@@ -9,11 +9,14 @@ import { JobClock, systemClock } from './clock.js';
 import type { EmulatorClock } from './clock.js';
 import { DEFAULT_AK, DEFAULT_FAULT_SEED, DEFAULT_PROJECT_ID, DEFAULT_SK, durationsToJson, parseJobDurations, toDurations } from './config.js';
 import type { JobDurationOption } from './config.js';
+import { UsageError } from '../errors.js';
 import { Engine } from './engine.js';
 import { EmuError } from './errors.js';
 import { FaultInjector, formatFaults, parseFaults } from './faults.js';
 import { parseDuration } from './format.js';
-import { loadWorld, saveWorld } from './persist.js';
+import { acquireStateLock } from './lock.js';
+import type { LockOwner, StateLock } from './lock.js';
+import { cleanScratchFiles, loadWorld, saveWorld, stateFileError } from './persist.js';
 import { seedWorld } from './seed.js';
 import { buildServer } from './server.js';
 import type { SeedName, World } from './world.js';
@@ -23,7 +26,10 @@ export interface EmulatorOptions {
   host?: string;
   /** 0 takes a free port. @default 0 */
   port?: number;
-  /** Save the world here on every change and load it on start. */
+  /**
+   * Save the world here on every change and load it on start. The file is
+   * locked (`FILE.lock`) while this emulator runs: a second one refuses it.
+   */
   statePath?: string;
   /** Seed for a fresh world (ignored when statePath already holds one). @default 'empty' */
   seed?: SeedName;
@@ -41,6 +47,10 @@ export interface EmulatorOptions {
   projectId?: string;
   /** Time source for jobs and signature dates. @default the system clock */
   clock?: EmulatorClock;
+  /** More names the Host header may carry besides loopback ones and `host` (DNS rebinding protection). */
+  allowHosts?: string[];
+  /** When set, the admin API needs `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
   /** Receives one line per request and internal errors. */
   logger?: (line: string) => void;
 }
@@ -58,22 +68,51 @@ export interface RunningEmulator {
   /** The job clock (the injected clock plus admin advances). */
   clock: JobClock;
   engine: Engine;
-  /** Stops listening and closes open connections. */
+  /** The admin token, when one is required (clients send it as a Bearer token). */
+  adminToken?: string;
+  /** What start-up repaired beside the state file: a stale lock taken over, scratch files removed. */
+  recovered: { staleLock?: LockOwner; removedFiles: string[] };
+  /** Stops listening and closes open connections, and releases the state file's lock. */
   stop(): Promise<void>;
 }
 
-/** Starts an emulator in this process. */
+/**
+ * Starts an emulator in this process.
+ * @throws SdrsError STATE_LOCKED (exit 2) when another emulator uses `statePath`,
+ *   STATE_FILE (exit 4) when it cannot be read, parsed or written, and
+ *   UsageError (exit 2) for another project's state or an address that cannot be bound.
+ */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
   const clock = new JobClock(opts.clock ?? systemClock);
+  const lock: StateLock | undefined = opts.statePath ? acquireStateLock(opts.statePath) : undefined;
+  try {
+    return await startLocked(opts, host, clock, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock, lock: StateLock | undefined): Promise<RunningEmulator> {
+  // Holding the lock, nothing else writes beside the file: leftovers of earlier runs can go.
+  const removedFiles = opts.statePath ? cleanScratchFiles(opts.statePath) : [];
   const loaded = opts.statePath ? loadWorld(opts.statePath) : undefined;
   if (loaded && opts.projectId && loaded.projectId !== opts.projectId) {
-    throw new Error(`state file ${opts.statePath} belongs to project ${loaded.projectId}, not ${opts.projectId}`);
+    throw new UsageError(`state file ${opts.statePath} belongs to project ${loaded.projectId}, not ${opts.projectId}`, {
+      hint: 'Drop --project-id to use the file\'s project, or give another --state file.',
+    });
   }
   const projectId = loaded?.projectId ?? opts.projectId ?? DEFAULT_PROJECT_ID;
   const world = loaded ?? seedWorld(projectId, opts.seed ?? 'empty', clock.now());
   const engine = new Engine(world, clock, toDurations(opts.jobDurationMs), opts.statePath);
-  if (opts.statePath && !loaded) saveWorld(opts.statePath, world);
+  if (opts.statePath && !loaded) {
+    try {
+      saveWorld(opts.statePath, world);
+    } catch (err) {
+      throw stateFileError(opts.statePath, `cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'Give a --state file in a directory you can write to.');
+    }
+  }
   let faultSeed = opts.faultSeed ?? DEFAULT_FAULT_SEED;
   const faults = new FaultInjector(parseFaults(opts.faults), faultSeed);
   const creds = { ak: opts.ak ?? DEFAULT_AK, sk: opts.sk ?? DEFAULT_SK, projectId };
@@ -100,11 +139,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     faults,
     configure,
     advanceClock: (ms) => clock.advance(parseDuration(ms)),
+    access: { host, allowHosts: opts.allowHosts ?? [], adminToken: opts.adminToken },
     logger: opts.logger,
   });
-  await app.listen({ host, port: opts.port ?? 0 });
+  try {
+    await app.listen({ host, port: opts.port ?? 0 });
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    throw listenError(err, host, opts.port ?? 0);
+  }
   const port = (app.server.address() as AddressInfo).port;
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  let stopped = false;
   return {
     url: `http://${urlHost}:${port}`,
     host,
@@ -117,8 +163,28 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     },
     clock,
     engine,
+    adminToken: opts.adminToken,
+    recovered: { staleLock: lock?.tookOver, removedFiles },
     stop: async () => {
-      await app.close();
+      try {
+        await app.close();
+      } finally {
+        // Handlers are synchronous, so once closed no save is under way.
+        if (!stopped) lock?.release();
+        stopped = true;
+      }
     },
   };
+}
+
+/** The address cannot be bound: a usage problem (exit 2), said plainly. */
+function listenError(err: unknown, host: string, port: number): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return new UsageError(`cannot listen on ${where}: the port is in use`, { hint: 'Stop what uses it, or pick another --port (0 takes a free one).' });
+  if (code === 'EACCES') return new UsageError(`cannot listen on ${where}: permission denied`, { hint: 'Ports below 1024 need privileges: pick another --port.' });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new UsageError(`cannot listen on ${where}: no such address on this machine`, { hint: 'Give --host an address of this machine, e.g. 127.0.0.1.' });
+  }
+  return err as Error;
 }
