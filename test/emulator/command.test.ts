@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_AK, DEFAULT_PROJECT_ID, DEFAULT_SK, runEmulatorCommand } from '../../src/emulator/index.js';
 import { emulatorClient } from '../helpers/emulator-client.js';
@@ -75,6 +79,45 @@ describe('runEmulatorCommand (sdrs emulator)', () => {
     const p = runEmulatorCommand({ out: s.out, err: s.err, port: 0, signal: new AbortController().signal, ...(bad as object) });
     await expect(p).rejects.toBeInstanceOf(UsageError);
     await expect(p).rejects.toThrow(msg);
+    expect(s.stdout()).toBe('');
+  });
+});
+
+/** `sdrs ...argv` through main() in this process, until `stop` is aborted; resolves with the exit code and output. */
+function mainUntil(argv: string[], env: Record<string, string>, signal: AbortSignal) {
+  const s = streams();
+  const home = mkdtempSync(join(tmpdir(), 'sdrs-home-'));
+  const stdin = new PassThrough();
+  stdin.end('');
+  const done = main(argv, { stdin, stdout: s.out, stderr: s.err, env: { HOME: home, ...env }, cwd: home, homeDir: home, handleSignals: false, signal });
+  return { s, done };
+}
+
+describe('sdrs emulator --admin-token / SDRS_EMULATOR_ADMIN_TOKEN', () => {
+  it('the environment variable sets the admin token; --admin-token wins over it', async () => {
+    for (const [argv, env, token] of [
+      [[], { SDRS_EMULATOR_ADMIN_TOKEN: 'tok-from-env' }, 'tok-from-env'],
+      [['--admin-token', 'tok-from-flag'], { SDRS_EMULATOR_ADMIN_TOKEN: 'tok-from-env' }, 'tok-from-flag'],
+    ] as [string[], Record<string, string>, string][]) {
+      const ac = new AbortController();
+      const { s, done } = mainUntil(['--json', 'emulator', '--port', '0', ...argv], env, ac.signal);
+      const info = JSON.parse(await firstLine(s));
+      expect(JSON.stringify(info)).not.toContain(token);
+      const target = { url: info.url, ak: info.ak, sk: info.sk, projectId: info.project_id };
+      expect((await emulatorClient(target).admin('GET', '/config')).status).toBe(401);
+      expect((await emulatorClient({ ...target, adminToken: 'tok-from-env' }).admin('GET', '/config')).status).toBe(token === 'tok-from-env' ? 200 : 401);
+      expect((await emulatorClient({ ...target, adminToken: token }).admin('GET', '/config')).status).toBe(200);
+      ac.abort('SIGINT');
+      await done;
+    }
+  });
+
+  it('a malformed token is exit 2 and is not echoed', async () => {
+    const ac = new AbortController();
+    const { s, done } = mainUntil(['emulator', '--port', '0', '--admin-token', 'has space secret-part'], {}, ac.signal);
+    expect(await done).toBe(2);
+    expect(s.stderr()).toMatch(/invalid admin token/);
+    expect(s.stderr()).not.toContain('secret-part');
     expect(s.stdout()).toBe('');
   });
 });
