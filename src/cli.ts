@@ -225,10 +225,9 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return ExitCode.OK; // --help, --version
-      // Commander quotes the raw value: cut a pasted-by-mistake megabyte down to one readable line.
-      const full = err.message.replace(/^error: /, '');
-      const msg = full.length > 300 ? `${full.slice(0, 300)}… (${full.length} characters)` : full;
-      reportError(io, pre.json, new UsageError(msg, { hint: "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
+      // Never commander's text as it is: it quotes argv, and a pasted secret would be printed back.
+      const u = usageMessage(err);
+      reportError(io, pre.json, new UsageError(u.message, { hint: u.hint ?? "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
       return ExitCode.USAGE;
     }
     const e = toSdrsError(err);
@@ -257,4 +256,49 @@ export function reportError(io: IOStreams, json: boolean, err: SdrsError): void 
   // One line: collapse any newline a server message may carry.
   io.err.write(p.red('error: ') + err.message.replace(/\s*\n\s*/g, ' ') + '\n');
   if (err.hint) io.err.write(p.dim(err.hint) + '\n');
+}
+
+/** Options that do not exist on purpose, with what to do instead. */
+const REFUSED_OPTIONS: Record<string, string> = {
+  '--secret-key': 'sdrs never takes a secret key as a flag (shell history and the process list would keep it): use --secret-key-stdin, or HUAWEICLOUD_SDK_SK / HW_SECRET_KEY.',
+};
+
+/**
+ * A commander parse error as one line that never repeats a value from argv: an unknown
+ * option is named without its `=value` (a cluster of short options by its first letter),
+ * an unknown command only when it looks like a command name, a rejected value not at all.
+ */
+export function usageMessage(err: CommanderError): { message: string; hint?: string } {
+  const text = err.message.replace(/^error: /, '');
+  switch (err.code) {
+    case 'commander.unknownOption': {
+      const m = /^unknown option '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(text);
+      const token = m?.[1] ?? '';
+      const name = token.startsWith('--') ? token.split('=')[0] : token.slice(0, 2);
+      // sdrs's options are lower-case words: anything else (a pasted key?) is not repeated.
+      const shown = /^(?:-[A-Za-z0-9]|--[a-z0-9][a-z0-9-]{0,31})$/.test(name) ? `'${name}'` : '(not repeated: it does not look like an option name)';
+      const value = token.length > name.length ? ' (its value is not repeated)' : '';
+      return { message: `unknown option ${shown}${value}${m?.[2] ? ` ${m[2].trim()}` : ''}`, hint: REFUSED_OPTIONS[name] };
+    }
+    case 'commander.unknownCommand': {
+      const m = /^unknown command '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(text);
+      const word = m?.[1] ?? '';
+      const shown = /^[a-z][a-z0-9-]{0,23}$/.test(word) ? `'${word}'` : '(not repeated: it does not look like a command name)';
+      return { message: `unknown command ${shown}${m?.[2] ? ` ${m[2].trim()}` : ''}` };
+    }
+    case 'commander.invalidArgument': {
+      // "option '--to <side>' argument 'x' is invalid. Allowed choices are ..." without 'x'.
+      // A value that looks like a word is named ('tcsh'); anything else is not repeated.
+      const value = (v: string) => (/^[a-z][a-z0-9-]{0,23}$/.test(v) ? `invalid value '${v}'` : 'invalid value (not repeated)');
+      const opt = /^option '([^']*)' (?:argument|value) '([\s\S]*?)' (?:from env '[^']*' )?is invalid\.(?: ([\s\S]*))?$/.exec(text);
+      if (opt) return { message: `option '${opt[1]}': ${value(opt[2])}${opt[3] ? `. ${opt[3]}` : ''}` };
+      const arg = /^command-argument value '([\s\S]*?)' is invalid for argument '([^']*)'\.(?: ([\s\S]*))?$/.exec(text);
+      if (arg) return { message: `argument '${arg[2]}': ${value(arg[1])}${arg[3] ? `. ${arg[3]}` : ''}` };
+      return { message: 'invalid value (not repeated)' };
+    }
+    default:
+      // The other parse errors (missing or excess arguments, a missing option value) name only
+      // the command's own flags and counts; still cut to one readable line.
+      return { message: text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text };
+  }
 }
