@@ -15,6 +15,17 @@ export const PROFILE_VARS = ['SDRS_PROFILE'] as const;
 /** IAM token sent as X-Auth-Token. */
 export const AUTH_TOKEN_VARS = ['SDRS_AUTH_TOKEN'] as const;
 
+/**
+ * The opt-in that lets a config file not directly in the home directory (a
+ * cloned repository's `.sdrsrc`) choose the endpoints credentials are sent to.
+ */
+export const TRUST_PROJECT_CONFIG_VAR = 'SDRS_TRUST_PROJECT_CONFIG';
+
+/** True when SDRS_TRUST_PROJECT_CONFIG is `1`, `true` or `yes`. */
+export function trustsProjectConfig(env: NodeJS.ProcessEnv): boolean {
+  return /^(1|true|yes)$/i.test(env[TRUST_PROJECT_CONFIG_VAR]?.trim() ?? '');
+}
+
 /** AK/SK families: a family's AK, SK and security token are read together, never mixed. */
 export const AKSK_FAMILIES = [
   { ak: 'HUAWEICLOUD_SDK_AK', sk: 'HUAWEICLOUD_SDK_SK', token: 'HUAWEICLOUD_SDK_SECURITY_TOKEN' },

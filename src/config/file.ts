@@ -1,8 +1,12 @@
 /**
- * Finding and reading the config file: cosmiconfig with non-executable
- * formats only, walked from the working directory up to the home directory.
+ * Finding and reading the config file. sdrs reads it itself, with no config
+ * loader library: only regular files (a FIFO or a device never blocks or
+ * floods a run), at most MAX_CONFIG_BYTES, YAML or JSON only (nothing is ever
+ * executed, imported or merged from another file), and parse errors that say
+ * where and what kind of problem without quoting a byte of the content.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { type ConfigFile, SECRET_KEYS, validateConfig } from './schema.js';
@@ -20,8 +24,6 @@ export interface LoadedConfigFile {
   mode: number;
 }
 
-type Explorer = { search(from?: string): Promise<{ filepath: string; config: unknown } | null>; load(p: string): Promise<{ filepath: string; config: unknown } | null> };
-
 /** Directories searched: cwd and its parents up to homeDir; homeDir last when cwd is outside it. */
 export function searchDirs(cwd: string, homeDir: string): string[] {
   const home = path.resolve(homeDir);
@@ -38,25 +40,35 @@ export function searchDirs(cwd: string, homeDir: string): string[] {
   return dirs;
 }
 
-/** Finds and loads the first config file; undefined when there is none. */
+/** True when `file` sits directly in the home directory (`~/.sdrsrc`, the file `config init` writes). */
+export function isInHomeDir(file: string, homeDir: string): boolean {
+  return path.dirname(path.resolve(file)) === path.resolve(homeDir);
+}
+
+/**
+ * Finds and loads the first config file; undefined when there is none. A place
+ * that is missing, a directory, empty (or only comments), or a package.json
+ * without an `sdrs` key is skipped, and the search goes on.
+ */
 export async function findConfigFile(cwd: string, homeDir: string, warn: (line: string) => void): Promise<LoadedConfigFile | undefined> {
-  const explorer = await createExplorer();
   for (const dir of searchDirs(cwd, homeDir)) {
     for (const place of SEARCH_PLACES) {
-      if (place !== 'package.json') await checkSize(path.join(dir, place));
+      const file = path.join(dir, place);
+      const read = await readConfigText(file);
+      if (!read) continue;
+      const doc = await parseConfig(file, read.text);
+      if (doc === undefined || doc === null) continue;
+      return finish(file, read, doc, warn);
     }
-    const result = await explorer.search(dir).catch(rethrow);
-    if (result) return finish(result.filepath, result.config, warn);
   }
   return undefined;
 }
 
 /** Reads one known config file again (credentials are re-read before every request). */
 export async function readConfigFile(file: string, warn: (line: string) => void): Promise<LoadedConfigFile> {
-  if (path.basename(file) !== 'package.json') await checkSize(file);
-  const explorer = await createExplorer();
-  const result = await explorer.load(file).catch(rethrow);
-  return finish(file, result?.config ?? null, warn);
+  const read = await readConfigText(file);
+  if (!read) throw new ConfigError(`config file ${file} is gone`, { details: { config_file: file } });
+  return finish(file, read, (await parseConfig(file, read.text)) ?? null, warn);
 }
 
 /** True when the file holds a secret and group or others can read it (POSIX only). */
@@ -65,74 +77,176 @@ export function isExposed(file: LoadedConfigFile, platform = process.platform): 
   return Object.values(file.config.profiles).some((p) => SECRET_KEYS.some((k) => p[k] !== undefined && p[k] !== ''));
 }
 
-async function finish(file: string, doc: unknown, warn: (line: string) => void): Promise<LoadedConfigFile> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  const config = validateConfig(doc, { path: file, text: path.basename(file) === 'package.json' ? undefined : text }, warn);
-  const mode = (await stat(file)).mode;
-  return { path: file, config, mode };
+function finish(file: string, read: { text: string; mode: number }, doc: unknown, warn: (line: string) => void): LoadedConfigFile {
+  const config = validateConfig(doc, { path: file, text: isPackageJson(file) ? undefined : read.text }, warn);
+  return { path: file, config, mode: read.mode };
 }
 
-async function checkSize(file: string): Promise<void> {
-  const s = await stat(file).catch(() => undefined);
-  if (s?.isFile() && s.size > MAX_CONFIG_BYTES) {
-    throw new ConfigError(`config file ${file} is ${s.size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes`, {
-      details: { config_file: file },
+const isPackageJson = (file: string) => path.basename(file) === 'package.json';
+
+/** What a file that is not a regular file is, for the refusal. */
+function kindOf(s: import('node:fs').Stats): string {
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * The text of a config file, or undefined when it is absent, a directory or
+ * (for package.json, someone else's file) unusable. Opened without blocking
+ * and checked on the open descriptor, so a FIFO or device swapped in between
+ * cannot hang or flood the read; at most MAX_CONFIG_BYTES + 1 bytes are read.
+ */
+export async function readConfigText(file: string): Promise<{ text: string; mode: number } | undefined> {
+  const pkg = isPackageJson(file);
+  let fh: FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer. (Both are 0 where unsupported.)
+    fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || pkg) return undefined;
+    throw new ConfigError(`cannot read config file ${file}: ${ERRNO_TEXT[code] ?? 'cannot open it'}${code ? ` (${code})` : ''}`, {
+      details: { config_file: file, ...(code ? { cause_code: code } : {}) },
     });
+  }
+  try {
+    const s = await fh.stat();
+    if (s.isDirectory()) return undefined;
+    if (!s.isFile()) {
+      if (pkg) return undefined;
+      throw new ConfigError(`config file ${file} is ${kindOf(s)}: sdrs reads its configuration only from regular files; move it away or replace it with a file`, {
+        details: { config_file: file },
+      });
+    }
+    const tooLarge = (size: string) => {
+      if (pkg) return undefined;
+      throw new ConfigError(`config file ${file} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes`, { details: { config_file: file } });
+    };
+    if (s.size > MAX_CONFIG_BYTES) return tooLarge(String(s.size));
+    // Read to the cap even if the file grows after the stat: never more than the limit plus one byte.
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let got = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > MAX_CONFIG_BYTES) return tooLarge(`more than ${MAX_CONFIG_BYTES}`);
+    }
+    return { text: buf.subarray(0, got).toString('utf8'), mode: s.mode };
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 
-function rethrow(err: unknown): never {
-  if (err instanceof ConfigError) throw err;
-  const e = err as NodeJS.ErrnoException & { filepath?: string };
-  const file = e.filepath ?? e.path ?? 'config file';
-  throw new ConfigError(`cannot read ${file}: ${e.message}`, { details: { config_file: file }, cause: err });
+/**
+ * Parses a config file's text by its name: YAML (`.sdrsrc`, `.yaml`, `.yml`,
+ * core schema: no tags that build objects) or JSON (`.json`, package.json's
+ * `sdrs` key). Undefined for an empty file or a package.json without `sdrs`.
+ */
+export async function parseConfig(file: string, text: string): Promise<unknown> {
+  if (text.trim() === '') return undefined;
+  if (isPackageJson(file)) {
+    // A broken package.json belongs to someone else's project: skip it rather than fail.
+    try {
+      const doc: unknown = JSON.parse(text);
+      return typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'sdrs') ? (doc as { sdrs: unknown }).sdrs : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  // js-yaml is loaded only when a YAML file is read.
+  return file.endsWith('.json') ? parseJson(file, text) : parseYaml(file, text, await import('js-yaml'));
 }
 
-async function createExplorer(): Promise<Explorer> {
-  const [{ cosmiconfig }, yaml] = await Promise.all([import('cosmiconfig'), import('js-yaml')]);
-  const loadYaml = (file: string, content: string): unknown => {
-    try {
-      return yaml.load(content, { filename: file, schema: yaml.CORE_SCHEMA });
-    } catch (err) {
-      const mark = (err as { mark?: { line: number }; reason?: string }).mark;
-      const reason = (err as { reason?: string }).reason ?? (err as Error).message;
-      throw new ConfigError(`${file}${mark ? `:${mark.line + 1}` : ''}: invalid YAML: ${reason}`, {
-        details: { config_file: file, ...(mark ? { line: mark.line + 1 } : {}) },
-      });
+/** The kinds of YAML problem js-yaml reports, by the start of its reason, said without the content it may quote. */
+const YAML_REASONS: [RegExp, string][] = [
+  [/^unknown tag|^unacceptable node kind|^cannot resolve a node|^tag |^undeclared tag|^named tag|^duplication of a tag/, 'a tag sdrs does not accept (only plain YAML values)'],
+  [/^unidentified alias/, 'an alias (*name) to an anchor that is not defined'],
+  [/^duplicated mapping key/, 'duplicated mapping key'],
+  [/^nesting exceeded/, 'nested too deeply'],
+  [/^merge keys exceeded|^abnormal merge|^cannot merge/, 'a merge key (<<) sdrs does not accept'],
+  [/^nested arrays are not supported inside keys/, 'a list used as a key'],
+  [/^the stream contains non-printable/, 'a non-printable character'],
+  [/^expected the node content/, 'a value is missing'],
+];
+
+function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): unknown {
+  try {
+    const doc = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
+    checkKeys(file, doc);
+    return doc;
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const e = err as { mark?: { line: number; column: number }; reason?: string };
+    const reason = e.reason ?? '';
+    // A reason made only of fixed words is shown as it is; one that quotes the file is replaced by its kind.
+    const known = YAML_REASONS.find(([re]) => re.test(reason))?.[1];
+    const kind = known ?? (/^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : 'a syntax error');
+    throw syntaxError(file, 'YAML', kind, e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : undefined);
+  }
+}
+
+/** js-yaml turns a mapping used as a key into the string "[object Object]": refuse it instead of naming a profile so. */
+function checkKeys(file: string, doc: unknown, at: string[] = []): void {
+  if (typeof doc !== 'object' || doc === null || at.length > 3) return;
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === '[object Object]') {
+      const where = at.length ? `under "${at.join('.')}"` : 'at the top level';
+      throw new ConfigError(`${file}: a mapping is used as a key ${where}; keys must be plain names`, { details: { config_file: file } });
     }
-  };
-  const loadJson = (file: string, content: string): unknown => {
-    // A broken package.json belongs to someone else's project: skip it rather than fail.
-    if (path.basename(file) === 'package.json') {
-      try {
-        return JSON.parse(content);
-      } catch {
-        return null;
-      }
-    }
-    try {
-      return JSON.parse(content);
-    } catch (err) {
-      const offset = jsonErrorOffset(content);
-      const line = offset === undefined ? undefined : content.slice(0, offset).split('\n').length - 1;
-      throw new ConfigError(`${file}${line !== undefined ? `:${line + 1}` : ''}: invalid JSON: ${(err as Error).message}`, {
-        details: { config_file: file, ...(line !== undefined ? { line: line + 1 } : {}) },
-      });
-    }
-  };
-  const refuse = (file: string): never => {
-    // A repository's .config/config.json meta file can add search places; never run code from one.
-    throw new ConfigError(`${file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json`);
-  };
-  return cosmiconfig('sdrs', {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: 'none',
-    cache: false,
-    loaders: {
-      noExt: loadYaml, '.yaml': loadYaml, '.yml': loadYaml, '.json': loadJson,
-      '.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse,
-    },
-  }) as unknown as Explorer;
+    checkKeys(file, v, [...at, k]);
+  }
+}
+
+/** The kinds of JSON problem V8 reports, by its message, said without the text it quotes. */
+const JSON_REASONS: [RegExp, string][] = [
+  [/Unterminated string/i, 'a string that is not closed'],
+  [/end of (JSON|data) input|Unexpected end/i, 'the file ends too early'],
+  [/Bad control character/i, 'a control character inside a string'],
+  [/Bad (escaped character|Unicode escape)/i, 'a bad escape sequence in a string'],
+  [/non-whitespace character after JSON/i, 'more text after the end of the document'],
+  [/property name/i, 'a key that is not a double-quoted string'],
+  [/Expected ',' or '}'/i, 'a missing comma or closing brace'],
+  [/Expected ',' or ']'/i, 'a missing comma or closing bracket'],
+  [/Expected ':'/i, 'a missing colon after a key'],
+  [/number|Exponent|fractional/i, 'a malformed number'],
+  [/Unexpected token|Unexpected character/i, 'an unexpected character (a value that is not quoted?)'],
+];
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const kind = JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? 'a syntax error';
+    // No bad character before the end: the problem is where the text stops.
+    throw syntaxError(file, 'JSON', kind, lineColumn(text, jsonErrorOffset(text) ?? text.trimEnd().length));
+  }
+}
+
+/** `file:line: invalid YAML: <kind> (column C)`: where and what, never the content. */
+function syntaxError(file: string, format: string, kind: string, at: { line: number; column: number } | undefined): ConfigError {
+  return new ConfigError(`${file}${at ? `:${at.line}` : ''}: invalid ${format}: ${kind}${at ? ` (column ${at.column})` : ''}`, {
+    details: { config_file: file, ...(at ? { line: at.line, column: at.column } : {}) },
+  });
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
 /**

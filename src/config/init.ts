@@ -2,7 +2,7 @@
  * `sdrs config init`: asks for (or takes from flags) the values of one profile
  * and merges it into `~/.sdrsrc` (YAML), written with mode 0600.
  */
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ConfigError, UsageError } from '../errors.js';
@@ -10,7 +10,8 @@ import type { IOStreams } from '../io/streams.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { AKSK_FAMILIES } from './env.js';
 import { maskAccessKey } from './mask.js';
-import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject } from './schema.js';
+import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject, validateConfig } from './schema.js';
+import { parseConfig, readConfigText } from './file.js';
 import { isWellFormedId, printable } from '../validate.js';
 
 /** The questions config init may ask; injectable for tests. */
@@ -26,8 +27,7 @@ export interface ConfigInitFlags {
   region?: string;
   projectId?: string;
   accessKey?: string;
-  /** Discouraged: visible in shell history and `ps`. Accepted with a warning. */
-  secretKey?: string;
+  // No secret-key flag: a key on the command line lands in shell history and the process list.
   /** Read the secret key from stdin (one line). */
   secretKeyStdin?: boolean;
   endpoint?: string;
@@ -65,15 +65,14 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
   // Names that are properties of every object would read or write the prototype, not a profile.
   if (RESERVED_PROFILE_NAMES.has(name)) throw new UsageError(`invalid profile name ${printable(name)}: reserved; choose another name`);
   const file = path.join(opts.homeDir, '.sdrsrc');
-  const { doc, created } = await readExisting(file);
+  const { doc, created } = await readExisting(file, opts.warn);
   const profiles = doc.profiles as Record<string, ProfileConfig>;
   const current: unknown = Object.hasOwn(profiles, name) && profiles[name] !== null ? profiles[name] : {};
   if (!isPlainObject(current)) throw new ConfigError(`${file}: profile ${printable(name)} is not a mapping; fix or move it before running config init`);
   const existing = current as ProfileConfig;
   const envPair = AKSK_FAMILIES.map((f) => ({ ak: env[f.ak]?.trim(), sk: env[f.sk]?.trim() })).find((p) => p.ak || p.sk);
 
-  if (flags.secretKey) opts.warn('--secret-key exposes the key in shell history and the process list; prefer --secret-key-stdin or HUAWEICLOUD_SDK_SK');
-  let secretKey = flags.secretKey?.trim() || (flags.secretKeyStdin ? await readLine(opts.io.in) : undefined) || envPair?.sk || undefined;
+  let secretKey = (flags.secretKeyStdin ? await readLine(opts.io.in) : undefined) || envPair?.sk || undefined;
   if (flags.secretKeyStdin && !secretKey) throw new UsageError('--secret-key-stdin: stdin was empty');
 
   const prompter = opts.canPrompt ? (opts.prompter ?? (await inquirerPrompter(opts.io))) : undefined;
@@ -122,22 +121,25 @@ async function askEndpoint(flag: string | undefined, prev: string | undefined): 
   return url;
 }
 
-async function readExisting(file: string): Promise<{ doc: Record<string, unknown>; created: boolean }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { doc: { profiles: {} }, created: true };
-    throw new ConfigError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-  const yaml = await import('js-yaml');
+/**
+ * The current ~/.sdrsrc, read and checked as every command reads it (a regular file,
+ * capped, parse errors without content, wrong types naming the key): a profile this
+ * run would keep must be usable, and a file that cannot be parsed is never overwritten.
+ */
+async function readExisting(file: string, warn: (line: string) => void): Promise<{ doc: Record<string, unknown>; created: boolean }> {
   let doc: unknown;
   try {
-    doc = text.trim() ? yaml.load(text, { schema: yaml.CORE_SCHEMA }) : {};
+    const read = await readConfigText(file);
+    if (!read) {
+      if (await stat(file).then((st) => st.isDirectory(), () => false)) throw new ConfigError(`${file} is a directory, not a file; move it before running config init`);
+      return { doc: { profiles: {} }, created: true };
+    }
+    doc = (await parseConfig(file, read.text)) ?? {};
+    validateConfig(doc, { path: file, text: read.text }, warn);
   } catch (err) {
-    // Never overwrite a file we cannot parse: it may hold other profiles.
-    const line = (err as { mark?: { line: number } }).mark?.line;
-    throw new ConfigError(`${file}${line !== undefined ? `:${line + 1}` : ''}: invalid YAML; fix or move it before running config init`);
+    if (!(err instanceof ConfigError)) throw err;
+    // Never overwrite a file we cannot use: it may hold other profiles.
+    throw new ConfigError(`${err.message}; fix or move it before running config init`, { details: err.details });
   }
   if (!isPlainObject(doc)) throw new ConfigError(`${file}: expected a mapping with a "profiles" key; fix or move it first`);
   if (doc.profiles === undefined || doc.profiles === null) doc.profiles = {};

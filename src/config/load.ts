@@ -4,14 +4,14 @@
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
 import { ConfigError, UsageError } from '../errors.js';
-import { isWellFormedId } from '../validate.js';
+import { isWellFormedId, printable } from '../validate.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { resolveCredentials } from './credentials.js';
 import { parseDuration } from './duration.js';
 import { SERVICES, defaultEndpoint } from './endpoints.js';
-import { ENDPOINT_VARS, PROFILE_VARS, PROJECT_ID_VARS, REGION_VARS, firstEnv } from './env.js';
-import { type LoadedConfigFile, findConfigFile, isExposed, readConfigFile } from './file.js';
-import { missingCredentialsError } from './messages.js';
+import { ENDPOINT_VARS, PROFILE_VARS, PROJECT_ID_VARS, REGION_VARS, TRUST_PROJECT_CONFIG_VAR, firstEnv, trustsProjectConfig } from './env.js';
+import { type LoadedConfigFile, findConfigFile, isExposed, isInHomeDir, readConfigFile } from './file.js';
+import { missingCredentialsError, untrustedEndpointError } from './messages.js';
 import type { ProfileConfig } from './schema.js';
 import type { Endpoints, GlobalOptions, ResolvedConfig, SettingWithSource } from './types.js';
 
@@ -56,6 +56,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
 
   const endpoints = resolveEndpoints(globals, env, profile, origin, region?.value as string | undefined, sources);
+  const refusal = projectConfigTrust(file, opts.homeDir, env, endpoints, sources);
   const duration = (key: 'interval' | 'maxInterval' | 'timeout', def: number): number => {
     const raw = profile[key];
     if (raw === undefined) {
@@ -79,6 +80,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   }
 
   const credentials = async () => {
+    // Every request asks for credentials first: a refused endpoint is refused before anything is sent.
+    if (refusal) throw refusal();
     // Re-read the file so a credential helper that rewrites it is honoured mid-wait.
     const fresh = file ? await readConfigFile(file.path, () => {}) : undefined;
     const freshProfile = (fresh && Object.hasOwn(fresh.config.profiles, profileName) ? fresh.config.profiles[profileName] : undefined) ?? (fresh ? {} : profile);
@@ -101,6 +104,32 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   };
 }
 
+/**
+ * A config file that is not directly in the home directory (a cloned
+ * repository's `.sdrsrc`, found by walking up from the working directory)
+ * must not choose where credentials go. Its endpoints are shown by `config
+ * show` but every request to them is refused (exit 4, nothing sent) unless
+ * SDRS_TRUST_PROJECT_CONFIG=1; --endpoint and SDRS_ENDPOINT are the user's own
+ * choice and always win. Records the verdict in `sources.projectConfig`.
+ */
+function projectConfigTrust(
+  file: LoadedConfigFile | undefined, homeDir: string, env: NodeJS.ProcessEnv, endpoints: Endpoints, sources: Record<string, Setting>,
+): (() => Error) | undefined {
+  if (!file || isInHomeDir(file.path, homeDir)) return undefined;
+  const fromFile = SERVICES.filter((s) => sources[`endpoints.${s}`]?.source === 'config');
+  if (trustsProjectConfig(env)) {
+    sources.projectConfig = { value: 'trusted', source: 'env', origin: TRUST_PROJECT_CONFIG_VAR };
+    return undefined;
+  }
+  sources.projectConfig = {
+    value: fromFile.length ? `untrusted: requests to its endpoints are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)` : 'untrusted (no endpoint from it is used)',
+    source: 'default',
+    origin: 'not directly in the home directory',
+  };
+  if (fromFile.length === 0) return undefined;
+  return () => untrustedEndpointError(file.path, fromFile, endpoints[fromFile[0]]);
+}
+
 function selectProfile(file: LoadedConfigFile | undefined, name: string, explicit: boolean): ProfileConfig {
   const profiles = file?.config.profiles;
   const found = profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
@@ -109,7 +138,7 @@ function selectProfile(file: LoadedConfigFile | undefined, name: string, explici
   const available = Object.keys(file?.config.profiles ?? {});
   const list = available.length ? `available profiles: ${available.join(', ')}` : 'no profiles are defined';
   throw new ConfigError(
-    `unknown profile "${name}" (${file ? `in ${file.path}` : 'no config file found'}); ${list}. Create it with: sdrs config init --profile ${name}`,
+    `unknown profile ${printable(name)} (${file ? `in ${file.path}` : 'no config file found'}); ${list}. Create it with: sdrs config init --profile ${name}`,
     { details: { profile: name, available_profiles: available } },
   );
 }
@@ -152,6 +181,8 @@ function pick(
 }
 
 function badValue(s: Setting, what: string, expected: string): Error {
-  const msg = `invalid ${what} ${JSON.stringify(s.value)} from ${s.origin ?? s.source}: expected ${expected}`;
+  // A URL's user:password part is a credential: never repeat it.
+  const shown = String(s.value).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+  const msg = `invalid ${what} ${JSON.stringify(shown)} from ${s.origin ?? s.source}: expected ${expected}`;
   return s.source === 'config' ? new ConfigError(msg) : new UsageError(msg);
 }

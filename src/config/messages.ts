@@ -44,3 +44,19 @@ export function missingEndpointError(service: string, profile: string): ConfigEr
     { details: { profile } },
   );
 }
+
+/**
+ * AuthError (exit 4) before any request: a config file that is not directly in
+ * the home directory names the endpoint, and it has not been trusted.
+ */
+export function untrustedEndpointError(file: string, services: readonly string[], url: string): AuthError {
+  const which = services.length === 4 ? 'every service' : services.map((s) => s.toUpperCase()).join(', ');
+  return new AuthError(
+    `${file} is a project's config file (not one directly in your home directory) and sets the endpoint of ${which} (${url}): sdrs sends no credentials where such a file points; nothing was sent`,
+    {
+      code: 'UNTRUSTED_CONFIG',
+      hint: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give the endpoint yourself with --endpoint or SDRS_ENDPOINT.',
+      details: { config_file: file, endpoint: url, services: [...services] },
+    },
+  );
+}

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { buildConfigShow, formatConfigShow, runConfigShow } from '../../src/conf
 import { parseDuration, formatDuration } from '../../src/config/duration.js';
 import { createIOStreams } from '../../src/io/streams.js';
 import { load, tempTree } from './helpers.js';
+import { baseEnv } from '../helpers/run.js';
+import { runMain } from '../helpers/in-process.js';
 
 function io(stdin = '') {
   const input = new PassThrough();
@@ -71,14 +73,14 @@ describe('config init', () => {
     expect(err.message).toMatch(/--project-id, --access-key, --secret-key-stdin/);
   });
 
-  it('warns when the secret key is given on the command line', async () => {
-    const t = tempTree();
-    const warnings: string[] = [];
-    await runConfigInit({
-      io: io().io, env: {}, homeDir: t.home, canPrompt: false, warn: (l) => warnings.push(l),
-      flags: { region: 'cn-north-4', projectId: 'p1', accessKey: 'AKIDINITKEY0005678', secretKey: 'visible' },
-    });
-    expect(warnings[0]).toMatch(/--secret-key exposes the key.*--secret-key-stdin/);
+  it('takes no secret key as a flag: --secret-key is a usage error that does not repeat the key', async () => {
+    const env = baseEnv();
+    const r = await runMain(['config', 'init', '--region', 'cn-north-4', '--project-id', 'p1', '--access-key', 'AKIDINITKEY0005678', '--secret-key=visible-secret'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--secret-key'");
+    expect(r.stderr).toContain('--secret-key-stdin');
+    expect(r.stderr).not.toContain('visible-secret');
+    expect(existsSync(path.join(env.HOME, '.sdrsrc'))).toBe(false);
   });
 
   it('prompts for what is missing, keeping the current secret on Enter', async () => {

@@ -166,6 +166,39 @@ describe('config file search', () => {
     expect((await load(t)).config.configFile).toBeUndefined();
   });
 
+  it('skips an empty or comments-only file and searches on, as before', async () => {
+    const t = tempTree();
+    t.write(t.home, '.sdrsrc', PROFILE);
+    t.write(t.cwd, '.sdrsrc', '   \n');
+    t.write(t.cwd, '.sdrsrc.json', '');
+    t.write(path.join(t.home, 'projects'), '.sdrsrc.yml', '# nothing here yet\n');
+    const { config } = await load(t);
+    expect(config.configFile).toBe(path.join(t.home, '.sdrsrc'));
+  });
+
+  it('a project file, even under home, names endpoints only for its own requests once trusted', async () => {
+    const t = tempTree();
+    t.write(t.home, '.sdrsrc', PROFILE);
+    const project = t.write(t.cwd, '.sdrsrc', 'profiles:\n  default:\n    endpoint: http://127.0.0.1:9\n    accessKey: AKIDPROJECT0000001\n    secretKey: project-secret\n');
+    const { config } = await load(t);
+    expect(config.configFile).toBe(project);
+    expect(config.sources.projectConfig.value).toMatch(/^untrusted: requests to its endpoints are refused/);
+    const err = await config.credentials().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthError);
+    expect(err).toMatchObject({ code: 'UNTRUSTED_CONFIG', exitCode: 4 });
+    const trusted = (await load(t, { SDRS_TRUST_PROJECT_CONFIG: '1' })).config;
+    expect(trusted.sources.projectConfig).toMatchObject({ value: 'trusted', source: 'env' });
+    expect(await trusted.credentials()).toMatchObject({ kind: 'aksk', ak: 'AKIDPROJECT0000001' });
+    // Only the value 1 (or true/yes) trusts it.
+    await expect((await load(t, { SDRS_TRUST_PROJECT_CONFIG: '0' })).config.credentials()).rejects.toMatchObject({ code: 'UNTRUSTED_CONFIG' });
+    // The user's own ~/.sdrsrc is trusted as it is.
+    const home = tempTree();
+    home.write(home.home, '.sdrsrc', PROFILE);
+    const own = (await load(home, {}, { profile: 'emu' })).config;
+    expect(own.sources.projectConfig).toBeUndefined();
+    expect(await own.credentials()).toEqual({ kind: 'token', token: 'emu-token-value' });
+  });
+
   it('finds ~/.sdrsrc even when cwd is outside home', async () => {
     const t = tempTree();
     t.write(t.home, '.sdrsrc', PROFILE);

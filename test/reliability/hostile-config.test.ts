@@ -5,10 +5,13 @@
  * warnings naming file and line; never a crash, a hang or a stack trace.
  */
 import fc from 'fast-check';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseEnv } from '../helpers/run.js';
+import { ConfigError } from '../../src/errors.js';
 import { runSdrs } from '../helpers/run.js';
 import { expectCleanError, runMain, summary } from './helpers.js';
 
@@ -111,6 +114,66 @@ describe('hostile config files', () => {
     }
   });
 
+  it('a FIFO or a device where the file should be: exit 4 at once, naming the file and why (the binary)', async () => {
+    const cases: [string, (file: string) => void, RegExp][] = [
+      ['a FIFO at ~/.sdrsrc', (f) => execFileSync('mkfifo', [f]), /is a FIFO \(named pipe\): sdrs reads its configuration only from regular files/],
+      ['~/.sdrsrc -> /dev/zero', (f) => symlinkSync('/dev/zero', f), /is a character device: sdrs reads its configuration only from regular files/],
+      ['~/.sdrsrc.json -> /dev/urandom', (f) => symlinkSync('/dev/urandom', f.replace(/\.sdrsrc$/, '.sdrsrc.json')), /\.sdrsrc\.json is a character device/],
+    ];
+    for (const [name, make, message] of cases) {
+      tried++;
+      const env = baseEnv({ SDRS_REGION: undefined });
+      const file = join(env.HOME, '.sdrsrc');
+      make(file);
+      const started = Date.now();
+      // A child process: before the fix the read blocked forever (FIFO) or took half a gigabyte (/dev/zero).
+      const r = await runSdrs(['group', 'list'], { env, timeoutMs: 8000 }).catch((e: Error) => ({ code: -1, stderr: e.message.slice(0, 300), stdout: '' }));
+      expect(r.code, `${name}: ${r.stderr}`).toBe(4);
+      expect(expectCleanError(r.stderr, name), name).toMatch(message);
+      expect(r.stderr).toContain(env.HOME);
+      expect(Date.now() - started, name).toBeLessThan(5000);
+    }
+  });
+
+  it('the read is capped at 1 MiB: a file just under it reads, one byte over is refused', async () => {
+    tried++;
+    const { readConfigText, MAX_CONFIG_BYTES } = await import('../../src/config/file.js');
+    const { file } = home('.sdrsrc', 'profiles: {}\n' + '#'.repeat(MAX_CONFIG_BYTES - 20) + '\n');
+    expect((await readConfigText(file))!.text.length).toBeLessThanOrEqual(MAX_CONFIG_BYTES);
+    writeFileSync(file, 'x'.repeat(MAX_CONFIG_BYTES + 1));
+    await expect(readConfigText(file)).rejects.toThrow(/is \d+ bytes; the limit is 1048576 bytes/);
+  });
+
+  it('a mapping where a name or a value should be: exit 4 naming the file, the line and the key', async () => {
+    const cases: [string, string, string[], RegExp][] = [
+      ['a mapping as a profile name', 'profiles:\n  ? {a: 1}\n  : {region: cn-north-4}\n', ['config', 'show'], /a mapping is used as a key under "profiles"/],
+      ['config init over a region that is a mapping', 'profiles:\n  default:\n    projectId: p1\n    region: {a: 1}\n', ['config', 'init', '--project-id', 'p1', '--access-key', 'AKIDHOSTILE000001', '--secret-key-stdin'], /\.sdrsrc:4: "region" in profile "default" must be a string/],
+      ['config init over a projectId that is a mapping', 'profiles:\n  default:\n    projectId: {b: 2}\n', ['config', 'init', '--region', 'cn-north-4', '--access-key', 'AKIDHOSTILE000001', '--secret-key-stdin'], /\.sdrsrc:3: "projectId" in profile "default" must be a string/],
+      ['config init over an endpoint that is a mapping', 'profiles:\n  default:\n    endpoint: {c: 3}\n', ['config', 'init', '--region', 'cn-north-4', '--project-id', 'p1', '--access-key', 'AKIDHOSTILE000001', '--secret-key-stdin'], /\.sdrsrc:3: "endpoint" in profile "default" must be a string/],
+    ];
+    for (const [name, text, argv, message] of cases) {
+      tried++;
+      const { env, file } = home('.sdrsrc', text);
+      const r = await runMain(argv, { env, stdin: 'secret-key-value\n' });
+      expect(r.code, `${name}: ${r.stderr}`).toBe(4);
+      expect(expectCleanError(r.stderr, name), name).toMatch(message);
+      // config init never rewrote the file it could not use.
+      expect(readFileSync(file, 'utf8'), name).toBe(text);
+    }
+  });
+
+  it('config init at a terminal over a profile value that is a mapping: exit 4, not a crash in the prompt', async () => {
+    tried++;
+    const { runConfigInit } = await import('../../src/config/init.js');
+    const { env } = home('.sdrsrc', 'profiles:\n  default:\n    region: cn-north-4\n    projectId: {b: 2}\n');
+    // Enter at every question keeps the current value: here a mapping, which has no .trim().
+    const prompter = { input: async (_m: string, o: { default?: string }) => o.default as string, password: async () => 'sk' };
+    const io = { in: new PassThrough(), out: new PassThrough(), err: new PassThrough() } as unknown as Parameters<typeof runConfigInit>[0]['io'];
+    const err = await runConfigInit({ io, env: {}, homeDir: env.HOME, flags: {}, canPrompt: true, prompter, warn: () => undefined }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(/\.sdrsrc:4: "projectId" in profile "default" must be a string/);
+  });
+
   it('random YAML-ish files: exit 0 or 4, never a crash; errors name the file', async () => {
     const yamlish = fc.string({
       unit: fc.constantFrom(...' \n\t:-[]{}#&*!|>\'"%@`,?=~.0123456789abcxyzprofilesdefaultregion'.split(''), 'profiles:\n', '  default:\n', '    region: ', '    timeout: ', 'endpoints:', '\u0000', '\u001b'),
@@ -135,6 +198,6 @@ describe('hostile config files', () => {
     const r = await runSdrs(['group', 'list'], { env });
     expect(r.code).toBe(4);
     expect(expectCleanError(r.stderr)).toContain(`${file}:4: invalid YAML`);
-    summary(`hostile config: ${tried} files (${Object.keys(CASES).length} crafted, 300 random YAML-ish, unknown keys, a directory${process.getuid?.() === 0 ? '' : ', an unreadable file'}); crashes: 0, hangs: 0, wrong exit codes: 0`);
+    summary(`hostile config: ${tried} files (${Object.keys(CASES).length} crafted, 300 random YAML-ish, unknown keys, a directory, a FIFO, two devices, a file past the cap, four mappings where a name or value belongs${process.getuid?.() === 0 ? '' : ', an unreadable file'}); crashes: 0, hangs: 0, wrong exit codes: 0`);
   });
 });
