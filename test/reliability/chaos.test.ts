@@ -93,7 +93,7 @@ describe('chaos: creates and reverses under injected faults', () => {
           check(/Do not create it again/.test(String(json ? e?.hint : r.stderr)), `create ${name}: no "do not create it again" hint`, r);
         } else {
           check(json ? e?.group_id === undefined : /may or may not/.test(r.stderr), `create ${name}: not created but reported as created`, r);
-          check(String(json ? e?.hint : r.stderr).includes(`sdrs group list --name ${name}`), `create ${name}: no hint on how to check`, r);
+          check(String(json ? e?.hint : r.stderr).includes(`sdrs group show ${name}`), `create ${name}: no exact lookup hint`, r);
         }
         outcomes.push({ kind: 'create', code: 7, processed: mine.length === 1 });
       } else {

@@ -15,7 +15,7 @@ import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { mutate, nothingToDo } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
-import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { loginNote } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
@@ -162,7 +162,7 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     confirm: () => confirm(ctx, verb, group, { yes, typed, reprotect }),
     send: () => (action ? api.groupAction(group.id, action) : api.deleteGroup(group.id)),
     noWait: { server_group_id: group.id },
-    checkHint: `sdrs group status ${shellArg(group.name)}`,
+    checkHint: `sdrs group status ${refOf(group)}`,
     watch: {
       groupId: group.id,
       label: `${LABEL[verb](reprotect)} ${group.name}`,
@@ -196,7 +196,7 @@ function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): vo
   if (!advice.allowed) {
     const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0);
     throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', `cannot ${PHRASE[verb]} group ${snap.group.name}: ${advice.reasons.join('; ')}`, {
-      hint: `Nothing was sent. See what can be done next: sdrs group status ${shellArg(snap.group.name)}`,
+      hint: `Nothing was sent. See what can be done next: sdrs group status ${refOf(snap.group)}`,
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },
     });
   }
@@ -228,7 +228,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
 function report(verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {
   const prod = `${azOf(g, g.priority_station)} (${g.priority_station})`;
   const dr = azOf(g, otherSide(g.priority_station));
-  const name = shellArg(g.name);
+  const name = refOf(g);
   if (verb === 'start') {
     return [say(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${g.name}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`, 'ok')];
   }

@@ -9,6 +9,7 @@ import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type R
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { findDomain } from '../shared/resolve.js';
+import { shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
@@ -111,7 +112,8 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
     prepare: () => api.prepareCreateGroup(body),
     send: () => api.createGroup(body),
     reconcile: (err) => explainUnknownCreate(api, body.name, err),
-    checkHint: `sdrs group list --name ${body.name}`,
+    // An exact lookup: the service's name filter also matches longer names (par-1 finds par-10).
+    checkHint: `sdrs group show ${shellArg(body.name)}`,
     watch: { label: `Creating group ${body.name}`, expect: { finalStatus: 'available' } },
   });
   if (outcome.kind !== 'done') return outcome.result;
@@ -224,7 +226,7 @@ async function explainUnknownCreate(api: SdrsApi, name: string, err: UnknownOutc
   return new UnknownOutcomeError(
     `the create request for group ${printable(name)} got no clear answer (${err.message}); it may or may not have been created`,
     {
-      hint: `Check before retrying: sdrs group list --name ${name}`,
+      hint: `Check before retrying: sdrs group show ${shellArg(name)}`,
       details: { ...err.details, group: name },
     },
   );

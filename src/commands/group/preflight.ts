@@ -8,7 +8,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, allowedFrom, statusRefusal } from '../../api/rules.js';
 import { PreconditionError } from '../../errors.js';
-import { azOf, shellArg } from '../shared/sites.js';
+import { azOf, refOf } from '../shared/sites.js';
 import { readServers, runningAt, serverAt } from '../shared/snapshot.js';
 import { mark, say } from '../shared/ui.js';
 
@@ -52,7 +52,7 @@ export async function runPreflight(ctx: Context, api: SdrsApi, group: ServerGrou
 
   const statusOk = allowedFrom('reverse', group.status);
   line(statusOk, `status is ${ALLOWED_FROM.reverse.join(' or ')} (now: ${group.status})`);
-  const refusal = statusRefusal('reverse', group, shellArg(group.name));
+  const refusal = statusRefusal('reverse', group, refOf(group));
   if (refusal) fail('status', `status is ${group.status}`, sentence(refusal));
 
   const [pairs, instances] = await Promise.all([

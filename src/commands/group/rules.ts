@@ -7,7 +7,7 @@
  */
 import type { Station } from '../../api/types.js';
 import { ALLOWED_FROM, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
-import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { runningAt, type Snapshot } from '../shared/snapshot.js';
 
 /** One possible next action. */
@@ -39,7 +39,7 @@ const list = (names: string[], max = 3) => names.slice(0, max).join(', ') + (nam
 /** Assesses every next action from one snapshot (servers at the production site should have been read). */
 export function assess(s: Snapshot): NextSteps {
   const g = s.group;
-  const ref = shellArg(g.name);
+  const ref = refOf(g);
   const from = g.priority_station;
   const to = otherSide(from);
   const inFlight = groupInProgress(g.status) ? [fixFor(g, ref)] : [];
@@ -62,7 +62,7 @@ export function assess(s: Snapshot): NextSteps {
   });
 
   const reverseReasons = [...inFlight, ...busy, ...statusIn('reverse'), ...noPairs];
-  if (invalid.length) reverseReasons.push(`protected instance(s) ${list(invalid)} are invalid (a server was deleted outside SDRS) and would make the reverse fail; remove them: sdrs instance remove ${shellArg(invalid[0])}`);
+  if (invalid.length) reverseReasons.push(`protected instance(s) ${list(invalid)} are invalid (a server was deleted outside SDRS) and would make the reverse fail; remove them: sdrs instance remove ${refOf(s.instances.find((i) => i.status === 'invalid')!)}`);
   const reverseNotes = [
     ...(running.length ? [`${running.length} server(s) at the production site ${azOf(g, from)} are running (${runningNames}); --stop-servers stops them first`] : []),
     ...(advisedPairs.length ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised instead`] : []),
@@ -93,10 +93,10 @@ export function assess(s: Snapshot): NextSteps {
 
   const deleteReasons = [...inFlight, ...statusIn('delete')];
   if (s.instances.length) {
-    deleteReasons.push(`the group still has ${s.instances.length} protected instance(s); remove them first: ${list(s.instances.map((i) => `sdrs instance remove ${shellArg(i.name)}`))}`);
+    deleteReasons.push(`the group still has ${s.instances.length} protected instance(s); remove them first: ${list(s.instances.map((i) => `sdrs instance remove ${refOf(i)}`))}`);
   }
   if (s.pairs.length) {
-    deleteReasons.push(`the group still has ${s.pairs.length} replication pair(s); remove them first: ${list(s.pairs.map((p) => `sdrs pair remove ${shellArg(p.name)} --detach`))}`);
+    deleteReasons.push(`the group still has ${s.pairs.length} replication pair(s); remove them first: ${list(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`))}`);
   }
 
   return {

@@ -17,7 +17,7 @@ import { loginNote } from '../shared/login-note.js';
 import { dryRun, nothingToDo, sendOnce } from '../shared/mutation.js';
 import { result, say, type Result } from '../shared/output.js';
 import { powerServers } from '../shared/power.js';
-import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
 import { mark, say as sayNow, tint } from '../shared/ui.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
@@ -141,7 +141,7 @@ function title(run: Run, phase: PhaseName, n: number): string {
 
 /** The command that re-runs (and so resumes) this switchover. */
 function rerun(run: Run): string {
-  return `sdrs group reverse ${shellArg(run.group.name)} --to ${run.o.to}${run.o.stopServers ? ' --stop-servers' : ''}${run.o.startServers ? ' --start-servers' : ''} --yes`;
+  return `sdrs group reverse ${refOf(run.group)} --to ${run.o.to}${run.o.stopServers ? ' --stop-servers' : ''}${run.o.startServers ? ' --start-servers' : ''} --yes`;
 }
 
 /** The phase's error, keeping its code and exit code, with the state of everything and the next step. */
@@ -169,7 +169,7 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
   };
   const state = now
     ? `State: group ${g.name} is ${now.status} with production on ${now.priority_station} (${azOf(now, now.priority_station)}); servers at ${fromAz}: ${power(run.fromIds)}; at ${toAz}: ${power(run.toIds)}.`
-    : `State: not read${ctx.signal.aborted ? ' (interrupted)' : ''}; check with: sdrs group status ${shellArg(g.name)}.`;
+    : `State: not read${ctx.signal.aborted ? ' (interrupted)' : ''}; check with: sdrs group status ${refOf(g)}.`;
   const startFrom = `sdrs server start ${run.fromIds.join(' ')}`;
   let next: string;
   if (phase === 'stop-servers') {
@@ -180,7 +180,7 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
     if (e.exitCode === ExitCode.TIMEOUT || e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED) {
       next = `the reverse job${jobId ? ` ${jobId}` : ''} is still running.${down} Wait for it${jobId ? ` (sdrs job wait ${jobId})` : ''}, then re-run ${rerun(run)} (finished phases are skipped)`;
     } else if (e.exitCode === ExitCode.UNREACHABLE) {
-      next = `it is not known whether the reverse was accepted.${down} Check with: sdrs group status ${shellArg(g.name)}; do not re-send blindly`;
+      next = `it is not known whether the reverse was accepted.${down} Check with: sdrs group status ${refOf(g)}; do not re-send blindly`;
     } else {
       next = `production did not move.${down} Fix the cause above and re-run ${rerun(run)}${now?.status === 'error-reversing' ? ' (a reverse from error-reversing can be retried)' : ''}; or bring production back at ${fromAz}: ${startFrom}`;
     }

@@ -9,7 +9,7 @@ import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type R
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { requireServerRef, resolveGroup, resolveServers, serverAz } from '../shared/resolve.js';
-import { azOf, otherSide, shellArg } from '../shared/sites.js';
+import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
@@ -92,7 +92,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const group = await resolveGroup(api, o.group);
   if (!CHILDREN_CHANGE_FROM.has(group.status)) {
     throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a protected instance to group ${group.name} while it is ${group.status}; it must be available or protected`, {
-      hint: `See what can be done next: sdrs group status ${shellArg(group.name)}`,
+      hint: `See what can be done next: sdrs group status ${refOf(group)}`,
     });
   }
   const server = await findServer(api, o.server, group, o.az);
@@ -105,7 +105,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     prepare: () => api.prepareCreateInstance(body),
     send: () => api.createInstance(body),
     noWait: { server_group_id: group.id },
-    checkHint: `sdrs instance list ${shellArg(group.name)}`,
+    checkHint: `sdrs instance list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Protecting ${server.name} in ${group.name}` },
   });
   if (outcome.kind !== 'done') return outcome.result;
@@ -116,14 +116,14 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
   if (!pi || pi.status === 'error') {
     throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${server.name} is ${pi ? 'in status error' : 'missing'}`, {
-      hint: `Inspect it with: sdrs instance list ${shellArg(group.name)}`, details: { job_id: job.job_id, group_id: group.id },
+      hint: `Inspect it with: sdrs instance list ${refOf(group)}`, details: { job_id: job.job_id, group_id: group.id },
     });
   }
   const dr = otherSide(group.priority_station);
   return result(
     pi,
     say(`✔ Protected instance ${pi.name} added to ${group.name}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
-    say(`Next: pair its disks (sdrs pair add ${shellArg(group.name)} --volume <disk-id>) and attach them (sdrs pair attach <pair> --instance ${shellArg(pi.name)} --device /dev/vdb).`),
+    say(`Next: pair its disks (sdrs pair add ${refOf(group)} --volume <disk-id>) and attach them (sdrs pair attach <pair> --instance ${refOf(pi)} --device /dev/vdb).`),
     out(pi.id),
   );
 }

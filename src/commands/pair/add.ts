@@ -7,7 +7,7 @@ import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type R
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
-import { shellArg } from '../shared/sites.js';
+import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
@@ -63,7 +63,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     preflight: async () => {
       if (CHILDREN_CHANGE_FROM.has(group.status)) return;
       throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a replication pair to group ${group.name} while it is ${group.status}; it must be available or protected`, {
-        hint: `See what can be done next: sdrs group status ${shellArg(group.name)}`,
+        hint: `See what can be done next: sdrs group status ${refOf(group)}`,
       });
     },
     dryRun: o.dryRun,
@@ -71,7 +71,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     prepare: () => api.prepareCreateReplication(body),
     send: () => api.createReplication(body),
     noWait: { server_group_id: group.id },
-    checkHint: `sdrs pair list ${shellArg(group.name)}`,
+    checkHint: `sdrs pair list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Creating replication pair ${o.name} in ${group.name}` },
   });
   if (outcome.kind !== 'done') return outcome.result;
@@ -82,7 +82,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   return result(
     rp,
     say(`✔ Replication pair ${rp.name} created in ${group.name}: ${rp.status}, replication ${rp.replication_status}.`, 'ok'),
-    say(`Next: attach it to its instance: sdrs pair attach ${shellArg(rp.name)} --instance <instance> --device /dev/vdb`),
+    say(`Next: attach it to its instance: sdrs pair attach ${refOf(rp)} --instance <instance> --device /dev/vdb`),
     out(rp.id),
   );
 }

@@ -7,7 +7,7 @@ import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type R
 import { result, say, type Result } from '../shared/output.js';
 import { mutate, nothingToDo } from '../shared/mutation.js';
 import { resolveInstance, resolvePair } from '../shared/resolve.js';
-import { shellArg } from '../shared/sites.js';
+import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
@@ -69,7 +69,7 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
     preflight: async () => {
       const problems: string[] = [];
       if (rp.server_group_id !== pi.server_group_id) problems.push(`the pair is in group ${group.name} but the instance ${pi.name} is in another group`);
-      if (current) problems.push(`the pair is already attached to instance ${current.protected_instance} as ${current.device}; detach it first: sdrs pair detach ${shellArg(rp.name)}`);
+      if (current) problems.push(`the pair is already attached to instance ${current.protected_instance} as ${current.device}; detach it first: sdrs pair detach ${refOf(rp)}`);
       // The service rewrites vd/sd to the hypervisor's prefix, so only the letter must be free.
       const taken = pi.attachment.find((a) => a.device.slice(-1) === device.slice(-1));
       if (taken) problems.push(`device ${taken.device} is already used on ${pi.name} by pair ${taken.replication}; pick another letter`);
@@ -83,7 +83,7 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
     prepare: () => api.prepareAttachReplication(pi.id, body),
     send: () => api.attachReplication(pi.id, body),
     noWait: { server_group_id: group.id, replication_id: rp.id, protected_instance_id: pi.id },
-    checkHint: `sdrs pair list ${shellArg(group.name)}`,
+    checkHint: `sdrs pair list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Attaching ${rp.name} to ${pi.name} as ${device}` },
   });
   if (outcome.kind !== 'done') return outcome.result;

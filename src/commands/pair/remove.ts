@@ -14,7 +14,7 @@ import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { defaultReconcile, dryRun, handOff, sendOnce } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
-import { shellArg } from '../shared/sites.js';
+import { refOf } from '../shared/sites.js';
 import { watch, waitSettings, type WaitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
 import { detachRequest } from './detach.js';
@@ -79,7 +79,7 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
   const at = rp.attachment[0];
   if (at && !o.detach) {
     throw new PreconditionError('PAIR_ATTACHED', `replication pair ${rp.name} is attached to protected instance ${at.protected_instance} as ${at.device}; the service refuses to delete an attached pair`, {
-      hint: `Detach it in the same command with --detach (sdrs pair remove ${shellArg(rp.name)} --detach), or first: sdrs pair detach ${shellArg(rp.name)}`,
+      hint: `Detach it in the same command with --detach (sdrs pair remove ${refOf(rp)} --detach), or first: sdrs pair detach ${refOf(rp)}`,
       details: { replication_id: rp.id, protected_instance_id: at.protected_instance, device: at.device },
     });
   }
