@@ -1,9 +1,11 @@
 /**
- * Finding and reading the config file. sdrs reads it itself, with no config
- * loader library: only regular files (a FIFO or a device never blocks or
- * floods a run), at most MAX_CONFIG_BYTES, YAML or JSON only (nothing is ever
- * executed, imported or merged from another file), and parse errors that say
- * where and what kind of problem without quoting a byte of the content.
+ * Finding and reading the config file, through cosmiconfig with sdrs's own
+ * guard and loaders: a place is first checked on an open descriptor (only
+ * regular files, so a FIFO or a device never blocks or floods a run, at most
+ * MAX_CONFIG_BYTES), then cosmiconfig loads it with the loaders below: YAML or
+ * JSON only (nothing is ever executed, and `$import` of another file is
+ * refused), with parse errors that say where and what kind of problem without
+ * quoting a byte of the content.
  */
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -51,12 +53,13 @@ export function isInHomeDir(file: string, homeDir: string): boolean {
  * without an `sdrs` key is skipped, and the search goes on.
  */
 export async function findConfigFile(cwd: string, homeDir: string, warn: (line: string) => void): Promise<LoadedConfigFile | undefined> {
+  const explorer = await createExplorer();
   for (const dir of searchDirs(cwd, homeDir)) {
     for (const place of SEARCH_PLACES) {
       const file = path.join(dir, place);
       const read = await readConfigText(file);
       if (!read) continue;
-      const doc = await parseConfig(file, read.text);
+      const doc = (await explorer.load(file).catch(rethrow))?.config;
       if (doc === undefined || doc === null) continue;
       return finish(file, read, doc, warn);
     }
@@ -68,7 +71,43 @@ export async function findConfigFile(cwd: string, homeDir: string, warn: (line: 
 export async function readConfigFile(file: string, warn: (line: string) => void): Promise<LoadedConfigFile> {
   const read = await readConfigText(file);
   if (!read) throw new ConfigError(`config file ${file} is gone`, { details: { config_file: file } });
-  return finish(file, read, (await parseConfig(file, read.text)) ?? null, warn);
+  const explorer = await createExplorer();
+  return finish(file, read, (await explorer.load(file).catch(rethrow))?.config ?? null, warn);
+}
+
+type Explorer = { load(p: string): Promise<{ filepath: string; config: unknown } | null> };
+
+/**
+ * cosmiconfig for one file at a time (sdrs walks the places itself, after the
+ * guard): no search, no cache, and only sdrs's loaders, which parse the text
+ * cosmiconfig read (parseConfig) and refuse code and `$import`.
+ */
+async function createExplorer(): Promise<Explorer> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const load = async (file: string, text: string): Promise<unknown> => {
+    const doc = await parseConfig(file, text, { wholePackageJson: true });
+    if (typeof doc === 'object' && doc !== null && Object.hasOwn(doc, '$import') && !isPackageJson(file)) {
+      throw new ConfigError(`${file}: "$import" is not supported; each profile is read from this one file`, { details: { config_file: file } });
+    }
+    return doc ?? null;
+  };
+  const refuse = (file: string): never => {
+    throw new ConfigError(`${file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json`, { details: { config_file: file } });
+  };
+  return cosmiconfig('sdrs', {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'none',
+    cache: false,
+    loaders: { noExt: load, '.yaml': load, '.yml': load, '.json': load, '.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse },
+  }) as unknown as Explorer;
+}
+
+/** cosmiconfig's own errors (a read that failed after the guard) as config errors naming the file only. */
+function rethrow(err: unknown): never {
+  if (err instanceof ConfigError) throw err;
+  const e = err as NodeJS.ErrnoException & { filepath?: string };
+  const file = e.filepath ?? e.path ?? 'config file';
+  throw new ConfigError(`cannot read config file ${file}${e.code ? ` (${e.code})` : ''}`, { details: { config_file: file }, cause: err });
 }
 
 /** True when the file holds a secret and group or others can read it (POSIX only). */
@@ -152,14 +191,17 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
 /**
  * Parses a config file's text by its name: YAML (`.sdrsrc`, `.yaml`, `.yml`,
  * core schema: no tags that build objects) or JSON (`.json`, package.json's
- * `sdrs` key). Undefined for an empty file or a package.json without `sdrs`.
+ * `sdrs` key, or the whole document for cosmiconfig). Undefined for an empty file
+ * or a package.json without `sdrs`.
  */
-export async function parseConfig(file: string, text: string): Promise<unknown> {
+export async function parseConfig(file: string, text: string, o: { wholePackageJson?: boolean } = {}): Promise<unknown> {
   if (text.trim() === '') return undefined;
   if (isPackageJson(file)) {
     // A broken package.json belongs to someone else's project: skip it rather than fail.
     try {
       const doc: unknown = JSON.parse(text);
+      // cosmiconfig takes the `sdrs` key itself; the whole document is for it.
+      if (o.wholePackageJson) return doc;
       return typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'sdrs') ? (doc as { sdrs: unknown }).sdrs : undefined;
     } catch {
       return undefined;
