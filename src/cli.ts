@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
 import { setMaxListeners } from 'node:events';
-import { ExitCode, SdrsError, UsageError, toSdrsError } from './errors.js';
+import { ExitCode, InterruptedError, SdrsError, UsageError, stopSignalOf, toSdrsError, type StopSignal } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
 import { palette } from './io/color.js';
 import { createPrompter } from './io/prompt.js';
@@ -136,7 +136,8 @@ export async function buildProgram(
     'after',
     `
 Exit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,
-6 timed out (job still running), 7 service unreachable or outcome unknown, 130 interrupted.
+6 timed out (job still running), 7 service unreachable or outcome unknown,
+130 interrupted (129 hang-up, 143 SIGTERM).
 
 Examples:
   $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id
@@ -187,20 +188,20 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   const onExternalAbort = () => controller.abort(deps.signal?.reason ?? 'SIGINT');
   deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
   let interrupts = 0;
-  const onSignal = (sig: 'SIGINT' | 'SIGTERM') => () => {
+  const onSignal = (sig: StopSignal) => () => {
     interrupts += 1;
     if (interrupts > 1) {
       // A second Ctrl-C exits at once, skipping any clean-up (clig.dev).
-      process.exit(sig === 'SIGTERM' ? ExitCode.TERMINATED : ExitCode.INTERRUPTED);
+      process.exit(new InterruptedError('', { signal: sig }).exitCode);
     }
+    // After a hang-up the terminal may be gone: a failed write must not replace the exit code.
+    if (sig === 'SIGHUP') for (const s of [deps.stdout, deps.stderr]) s.on('error', () => undefined);
     controller.abort(sig);
   };
-  const sigint = onSignal('SIGINT');
-  const sigterm = onSignal('SIGTERM');
-  if (deps.handleSignals) {
-    process.on('SIGINT', sigint);
-    process.on('SIGTERM', sigterm);
-  }
+  // SIGHUP (the terminal or the SSH session went away) stops a watch like Ctrl-C, with the
+  // resume line, instead of killing the process silently; exit 129.
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, onSignal(sig)] as const);
+  if (deps.handleSignals) for (const [sig, h] of handlers) process.on(sig, h);
 
   const run = async (cmd: Command, action: (ctx: Context) => Promise<void>) => {
     const g = cmd.optsWithGlobals() as Record<string, unknown>;
@@ -230,7 +231,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
       reportError(io, pre.json, new UsageError(u.message, { hint: u.hint ?? "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
       return ExitCode.USAGE;
     }
-    const e = toSdrsError(err);
+    const e = bySignal(toSdrsError(err), controller.signal);
     reportError(io, pre.json, e);
     // The internal-error hint says "re-run with --debug": that is when the stack is shown.
     if (e.exitCode === ExitCode.INTERNAL && err instanceof Error && err.stack && (argv.includes('--debug') || deps.env.SDRS_DEBUG_STACK)) {
@@ -239,11 +240,19 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     return e.exitCode;
   } finally {
     deps.signal?.removeEventListener('abort', onExternalAbort);
-    if (deps.handleSignals) {
-      process.off('SIGINT', sigint);
-      process.off('SIGTERM', sigterm);
-    }
+    if (deps.handleSignals) for (const [sig, h] of handlers) process.off(sig, h);
   }
+}
+
+/**
+ * An interruption reported by code that knows only SIGINT and SIGTERM (the transport, the
+ * watcher) gets the exit code of the signal that really stopped the run (SIGHUP: 129).
+ */
+function bySignal(e: SdrsError, signal: AbortSignal): SdrsError {
+  if (e.code !== 'INTERRUPTED' || !signal.aborted) return e;
+  const sig = stopSignalOf(signal.reason);
+  const want = new InterruptedError(e.message, { signal: sig, hint: e.hint, details: e.details, cause: e });
+  return want.exitCode === e.exitCode ? e : want;
 }
 
 /** Prints an error on stderr: one line plus an optional hint, or the JSON error document. */

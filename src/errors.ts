@@ -25,7 +25,17 @@ export const ExitCode = {
   INTERRUPTED: 130,
   /** Terminated (SIGTERM). */
   TERMINATED: 143,
+  /** Hung up (SIGHUP: the terminal or SSH session went away). */
+  HANGUP: 129,
 } as const;
+
+/** The signals that stop a run, and the exit code each gives. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** The signal an abort reason names ('SIGINT' for anything else, e.g. a test's abort). */
+export function stopSignalOf(reason: unknown): StopSignal {
+  return reason === 'SIGTERM' || reason === 'SIGHUP' ? reason : 'SIGINT';
+}
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -183,10 +193,10 @@ export class WaitTimeoutError extends SdrsError {
 
 /** The user interrupted (Ctrl-C: 130, SIGTERM: 143). */
 export class InterruptedError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { signal?: 'SIGINT' | 'SIGTERM' } = {}) {
+  constructor(message: string, opts: SdrsErrorOptions & { signal?: StopSignal } = {}) {
     super(
       'INTERRUPTED',
-      opts.signal === 'SIGTERM' ? ExitCode.TERMINATED : ExitCode.INTERRUPTED,
+      opts.signal === 'SIGTERM' ? ExitCode.TERMINATED : opts.signal === 'SIGHUP' ? ExitCode.HANGUP : ExitCode.INTERRUPTED,
       message,
       opts,
     );
