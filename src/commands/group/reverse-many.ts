@@ -6,10 +6,10 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
-import { ExitCode, PreconditionError, SdrsError, toSdrsError } from '../../errors.js';
+import { ExitCode, InterruptedError, PreconditionError, SdrsError, stopSignalOf, toSdrsError } from '../../errors.js';
 import { mapLimit } from '../../util/pool.js';
 import { confirmOrCancel } from '../shared/confirm.js';
-import { dryRun, sendOnce } from '../shared/mutation.js';
+import { dryRun, followSent, noHandOff, sendOrFollow } from '../shared/mutation.js';
 import { result, table, type Result } from '../shared/output.js';
 import { resolveGroups } from '../shared/resolve.js';
 import { azOf } from '../shared/sites.js';
@@ -32,6 +32,8 @@ export interface GroupResult {
   result: 'reversed' | 'no-op' | 'submitted' | 'failed';
   exit_code: number;
   error: { code: string; message: string; exit_code: number; hint?: string } | null;
+  /** Set when the service's answer was lost but a read showed what happened (then `job_id` is null). */
+  note?: string;
 }
 
 /** Options after flag validation. */
@@ -119,7 +121,32 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
       let jobId: string | null = null;
       try {
         board.set(g.name, 'submitting', 'submitting');
-        jobId = (await sendOnce(() => api.groupAction(g.id, reverseAction(o.to)), reconcileReverse(api, g, o.to))).job_id;
+        const label = `to ${o.to} (${azOf(g, o.to)})`;
+        const sent = await sendOrFollow(ctx, {
+          operation: `Reversing ${g.name} ${label}`,
+          send: () => api.groupAction(g.id, reverseAction(o.to)),
+          reconcile: reconcileReverse(watchApi, g, o.to),
+          checkHint: `sdrs group show ${g.id}`,
+          details: { group: g.name, group_id: g.id },
+        });
+        if (sent.kind === 'accepted') {
+          // The answer (and the job id) was lost, but the group shows the reverse made or under way:
+          // followed by the group's status, so the row says what really happened.
+          const seen = `no clear answer from the service, but ${sent.seen}`;
+          if (!o.settings.wait) {
+            // Accepted, but --no-wait hands off a job id, and there is none: exit 7 for this group, saying so.
+            const e = noHandOff(ctx, sent);
+            results.set(g.id, { ...resultOf(sent.follow.group, null, 'submitted'), note: seen, exit_code: e.exitCode, error: errorOf(e) });
+            board.set(g.name, 'done', 'submitted (no job id)');
+            return;
+          }
+          board.set(g.name, 'watching', `${seen}; following the group`);
+          const r = await followSent(ctx, watchApi, o.settings, { ...sent, follow: { ...sent.follow, onStatus: (st) => board.set(g.name, 'watching', `group ${st}`) } });
+          results.set(g.id, { ...resultOf(r.group ?? g, null, 'reversed'), note: seen });
+          board.set(g.name, 'done', `reversed (${seen})`);
+          return;
+        }
+        jobId = sent.jobId;
         if (!o.settings.wait) {
           results.set(g.id, resultOf({ ...g, status: 'reversing' }, jobId, 'submitted'));
           board.set(g.name, 'done', `submitted: job ${jobId}`);
@@ -127,7 +154,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         }
         board.set(g.name, 'watching', `job ${jobId} submitted`);
         const r = await watch(ctx, watchApi, o.settings, {
-          jobId, groupId: g.id, label: `to ${o.to} (${azOf(g, o.to)})`,
+          jobId, groupId: g.id, label,
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
           gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: REVERSE_JOB_TYPE },
         });
@@ -135,14 +162,22 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
       } catch (err) {
         const e = toSdrsError(err);
         board.set(g.name, 'failed', e.message);
-        results.set(g.id, { ...resultOf(g, jobId ?? ((e.details.job_id as string | undefined) ?? null), 'failed'), status: (e.details.group_status as string | undefined) ?? g.status, exit_code: e.exitCode, error: { code: e.code, message: e.message, exit_code: e.exitCode, ...(e.hint ? { hint: e.hint } : {}) } });
+        const d = e.details;
+        results.set(g.id, {
+          ...resultOf(g, jobId ?? (typeof d.job_id === 'string' && d.job_id !== '' ? d.job_id : null), 'failed'),
+          // The group as the error last saw it, not as it was before the request.
+          status: typeof d.group_status === 'string' ? d.group_status : g.status,
+          priority_station: d.priority_station === 'source' || d.priority_station === 'target' ? d.priority_station : g.priority_station,
+          exit_code: e.exitCode,
+          error: errorOf(e),
+        });
       }
     });
   } finally {
     board.close();
   }
 
-  const ordered = groups.map((g) => results.get(g.id) ?? notStarted(g, ctx.signal.aborted));
+  const ordered = groups.map((g) => results.get(g.id) ?? notStarted(g, ctx.signal.aborted, ctx.signal.reason));
   const res: Result<GroupResult[]> = result(
     ordered,
     table(['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
@@ -154,26 +189,36 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   if (worst !== ExitCode.OK) {
     const bad = ordered.filter((r) => r.exit_code !== 0);
     const resume = bad.filter((r) => r.job_id).map((r) => resumeCommand(r.job_id!));
+    // A group sent to without a job id to show for it (the answer was lost): how to check it.
+    const check = bad.filter((r) => !r.job_id && r.error?.code !== 'NOT_STARTED' && !r.error?.message.startsWith('not submitted')).map((r) => `sdrs group show ${r.group_id}`);
+    const hint = [
+      resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : '',
+      check.length ? `Outcome not known for ${check.length} group(s); check with: ${check.join(' ; ')}` : '',
+    ].filter(Boolean).join('. ');
     // The per-group results are printed first; this error then carries the worst code.
-    res.error = new SdrsError(worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
+    const signalled = worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED || worst === ExitCode.HANGUP;
+    res.error = new SdrsError(signalled ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
       `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${r.name} (exit ${r.exit_code})`).join(', ')}`,
-      { hint: resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
+      { hint: hint || undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
   }
   return res;
+}
+
+function errorOf(e: SdrsError): NonNullable<GroupResult['error']> {
+  return { code: e.code, message: e.message, exit_code: e.exitCode, ...(e.hint ? { hint: e.hint } : {}) };
 }
 
 function resultOf(g: ServerGroup, jobId: string | null, result: GroupResult['result']): GroupResult {
   return { group_id: g.id, name: g.name, job_id: jobId, status: g.status, priority_station: g.priority_station, result, exit_code: 0, error: null };
 }
 
-function notStarted(g: ServerGroup, interrupted: boolean): GroupResult {
-  const code = interrupted ? ExitCode.INTERRUPTED : ExitCode.INTERNAL;
+function notStarted(g: ServerGroup, interrupted: boolean, reason?: unknown): GroupResult {
+  const code = interrupted ? worstExit([], reason ?? 'SIGINT') : ExitCode.INTERNAL;
   return { ...resultOf(g, null, 'failed'), exit_code: code, error: { code: interrupted ? 'INTERRUPTED' : 'NOT_STARTED', message: 'not submitted: nothing was sent for this group', exit_code: code } };
 }
 
-/** The documented rule: 130/143 when interrupted, else the largest exit code among the groups. */
+/** The documented rule: the signal's code (130, 143, 129) when interrupted, else the largest exit code among the groups. */
 export function worstExit(codes: number[], abortReason?: unknown): number {
-  if (abortReason === 'SIGTERM') return ExitCode.TERMINATED;
-  if (abortReason !== undefined) return ExitCode.INTERRUPTED;
+  if (abortReason !== undefined) return new InterruptedError('', { signal: stopSignalOf(abortReason) }).exitCode;
   return codes.reduce((a, b) => Math.max(a, b), 0);
 }

@@ -14,9 +14,10 @@ import { ExitCode, SdrsError, toSdrsError } from '../../errors.js';
 import { formatElapsed } from '../../watch/progress.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { loginNote } from '../shared/login-note.js';
-import { dryRun, nothingToDo, sendOnce } from '../shared/mutation.js';
+import { dryRun, followSent, nothingToDo, sendOrFollow } from '../shared/mutation.js';
 import { result, say, type Result } from '../shared/output.js';
 import { powerServers } from '../shared/power.js';
+import { asFinal, isFinal } from '../shared/sent.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
 import { mark, say as sayNow, tint } from '../shared/ui.js';
@@ -127,8 +128,16 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
 
 /** The reverse phase: sent once (an unknown outcome is reconciled, never re-sent), watched until protected on `to`. */
 async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, settings: WaitSettings): Promise<ServerGroup> {
-  const { job_id: jobId } = await sendOnce(() => api.groupAction(group.id, reverseAction(to)), reconcileReverse(api, group, to));
-  const watched = await watch(ctx, api, settings, { jobId, ...reverseWatch(group, to) });
+  const req = reverseWatch(group, to);
+  const sent = await sendOrFollow(ctx, {
+    operation: req.label,
+    send: () => api.groupAction(group.id, reverseAction(to)),
+    reconcile: reconcileReverse(api, group, to),
+    checkHint: `sdrs group show ${group.id}`,
+    details: { group: group.name, group_id: group.id },
+  });
+  // The answer was lost but the group shows the reverse made or under way: followed by its status.
+  const watched = sent.kind === 'job' ? await watch(ctx, api, settings, { jobId: sent.jobId, ...req }) : await followSent(ctx, api, settings, sent);
   return (watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
 }
 
@@ -177,9 +186,10 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
   } else if (phase === 'reverse') {
     const jobId = typeof e.details.job_id === 'string' ? e.details.job_id : undefined;
     const down = run.plan.includes('stop-servers') ? ` Production is DOWN: the servers at ${fromAz} were stopped.` : '';
-    if (e.exitCode === ExitCode.TIMEOUT || e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED) {
-      next = `the reverse job${jobId ? ` ${jobId}` : ''} is still running.${down} Wait for it${jobId ? ` (sdrs job wait ${jobId})` : ''}, then re-run ${rerun(run)} (finished phases are skipped)`;
-    } else if (e.exitCode === ExitCode.UNREACHABLE) {
+    const signalled = e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED || e.exitCode === ExitCode.HANGUP;
+    if (e.exitCode === ExitCode.TIMEOUT || (signalled && jobId)) {
+      next = `the reverse job${jobId ? ` ${jobId}` : ''} is still running.${down} Wait for it (${jobId ? `sdrs job wait ${jobId}` : `sdrs group status ${refOf(g)} --watch`}), then re-run ${rerun(run)} (finished phases are skipped)`;
+    } else if (e.exitCode === ExitCode.UNREACHABLE || signalled) {
       next = `it is not known whether the reverse was accepted.${down} Check with: sdrs group status ${refOf(g)}; do not re-send blindly`;
     } else {
       next = `production did not move.${down} Fix the cause above and re-run ${rerun(run)}${now?.status === 'error-reversing' ? ' (a reverse from error-reversing can be retried)' : ''}; or bring production back at ${fromAz}: ${startFrom}`;
@@ -190,9 +200,11 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
   }
   // The reverse phase's own hint ("retry the reverse") is replaced by the fuller next step.
   const hint = [state, phase === 'reverse' ? undefined : e.hint, `Next: ${next}`].filter(Boolean).join('\n');
-  return new SdrsError(e.code, e.exitCode, `switchover of ${g.name} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
+  const out = new SdrsError(e.code, e.exitCode, `switchover of ${g.name} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
     hint,
     details: { ...e.details, group_id: g.id, phase, phases: run.reports, ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}) },
     cause: err,
   });
+  // Already in the after-send form (or a refusal of the phase's request): reported as it is.
+  return isFinal(e) ? asFinal(out) : out;
 }

@@ -12,7 +12,7 @@ import { requireRef } from '../../validate.js';
 import { bind, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
-import { defaultReconcile, dryRun, handOff, sendOnce } from '../shared/mutation.js';
+import { dryRun, handOff, sendOnce } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { watch, waitSettings, type WaitSettings } from '../shared/wait.js';
@@ -66,7 +66,7 @@ export function registerRemove(pair: Command, run: Runner, runF: RunF<RemoveOpti
 /** Sends the detach once, watches it (--detach always waits) and checks the pair after it. */
 async function detachFirst(ctx: Context, api: SdrsApi, rp: Replication, at: Replication['attachment'][number], settings: WaitSettings): Promise<void> {
   const req = detachRequest(api, rp, at);
-  const { job_id: jobId } = await sendOnce(req.send, defaultReconcile(req.checkHint));
+  const jobId = await sendOnce(ctx, { operation: req.watch.label, send: req.send, checkHint: req.checkHint, details: req.noWait });
   await watch(ctx, api, settings, { ...req.watch, jobId });
   await pairAfter(api, rp.id, jobId);
 }
@@ -93,7 +93,12 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     `Remove replication pair ${rp.name}:${at ? ` it is first detached from ${at.protected_instance} (${at.device});` : ''} replication of its disk stops; ` +
       `the DR disk is ${o.deleteTargetVolume ? 'DELETED' : 'kept'}. Continue?`, 'remove');
   if (at) await detachFirst(ctx, api, rp, at, settings);
-  const { job_id: jobId } = await sendOnce(() => api.deleteReplication(rp.id, body), defaultReconcile(`sdrs pair list --json | jq '.[] | select(.id == "${rp.id}")'`));
+  const jobId = await sendOnce(ctx, {
+    operation: `Removing replication pair ${rp.name}`,
+    send: () => api.deleteReplication(rp.id, body),
+    checkHint: `sdrs pair list --json | jq '.[] | select(.id == "${rp.id}")'`,
+    details: { server_group_id: rp.server_group_id, replication_id: rp.id },
+  });
   if (!settings.wait) return handOff(jobId, { server_group_id: rp.server_group_id, replication_id: rp.id });
   await watch(ctx, api, settings, { jobId, groupId: rp.server_group_id, checkGroup: false, label: `Removing replication pair ${rp.name}` });
   return result(

@@ -6,8 +6,8 @@ import { requireAz } from '../../validate.js';
 import { parseWaitFlags, waitOptions, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { note, result, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
-import { defaultReconcile, handOff, sendOnce } from '../shared/mutation.js';
-import { POWER, powerServers } from '../shared/power.js';
+import { handOff, sendOnce } from '../shared/mutation.js';
+import { POWER, powerRequest, powerServers } from '../shared/power.js';
 import { requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 
@@ -62,11 +62,9 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   }
   const settings = await waitSettings(ctx, o.wait);
   if (!settings.wait) {
-    const ids = todo.map((s) => s.id);
-    const azs = new Set(todo.map(serverAz));
-    const check = `sdrs server list${azs.size === 1 ? ` --az ${[...azs][0]}` : ''}`;
-    const { job_id: jobId } = await sendOnce(() => api.serverAction(POWER[action].action, ids), defaultReconcile(check));
-    return handOff(jobId, { server_ids: ids });
+    // One request, sent once; an unknown outcome is reconciled by reading the servers (never re-sent).
+    const jobId = await sendOnce(ctx, powerRequest(api, todo, action));
+    return handOff(jobId, { server_ids: todo.map((s) => s.id) });
   }
   return result(await powerServers(ctx, api, servers, action, { settings }));
 }

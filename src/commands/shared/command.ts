@@ -14,6 +14,7 @@ import { UsageError } from '../../errors.js';
 import { parseDuration } from '../../config/duration.js';
 import { printable } from '../../validate.js';
 import { render, type Result } from './output.js';
+import { guardSends } from './sent.js';
 
 /** Runs an action with the context built from the parsed global flags (given by cli.ts). */
 export type Runner = (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>;
@@ -34,7 +35,8 @@ export function bind<F, O>(cmd: Command, run: Runner, parse: Parse<F, O>, runF: 
     const args = a.slice(0, -2).flat().filter((x) => x !== undefined) as string[];
     await run(c, async (ctx) => {
       const options = parse(args, c.opts() as F);
-      const r = await runF(ctx, options);
+      // From a mutating request's send on, any ending says what is known and how to check (sent.ts).
+      const r = await guardSends(ctx, () => runF(ctx, options));
       render(ctx, r);
       if (r?.error) throw r.error;
     });

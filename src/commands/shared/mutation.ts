@@ -6,17 +6,35 @@
  *
  * `mutate` runs the steps from pre-flight on for one request and its job; the
  * commands that send several (many-group reverse, switchover phases, detach then
- * delete) use the same stages: `dryRun`, `sendOnce`, `handOff`/`watch`.
+ * delete) use the same stages: `dryRun`, `sendOnce`/`sendOrFollow`, `handOff`/`watch`/`followSent`.
  * A request is never re-sent after it may have reached the service: an unknown
- * outcome is reconciled by reading the service, and reported with how to check.
+ * outcome is reconciled by reading the service. When the read shows the change made
+ * or under way, it is followed by its state and ends with the normal exit codes;
+ * otherwise it is reported (exit 7) with how to check. From the send on, every
+ * ending is in the after-send form (sent.ts): never exit 2, 3 or 4.
  */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
-import type { PreparedRequest } from '../../api/types.js';
-import { SdrsError, UnknownOutcomeError } from '../../errors.js';
+import type { PreparedRequest, ServerGroup } from '../../api/types.js';
+import { ApiError, AuthError, ConfigError, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, toSdrsError, type ErrorDetails } from '../../errors.js';
 import type { WatchJobResult } from '../../watch/job-watcher.js';
 import { note, out, result, type Result } from './output.js';
-import { resumeCommand, watch, type WaitSettings, type WatchRequest } from './wait.js';
+import { afterSendError, AFTER_SEND_EXITS, asFinal, forgetSend, recordSend, type SentRequest } from './sent.js';
+import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
+
+/** A read after a lost answer showed the change made or under way: it is followed by its state. */
+export interface Accepted<F = GroupFollow> {
+  kind: 'accepted';
+  /** What the read showed, as a clause: "the group is now reversing, so the service accepted it". */
+  seen: string;
+  follow: F;
+}
+
+/** What a reconcile concludes: what is known (an error to end with), or an accepted change to follow. */
+export type Reconciled<F = GroupFollow> = SdrsError | Accepted<F>;
+
+/** After an unknown outcome: reads the service and says what is known. */
+export type Reconcile<F = GroupFollow> = (err: UnknownOutcomeError) => Promise<Reconciled<F>>;
 
 /** One mutation of the service whose answer is a job. */
 export interface Mutation {
@@ -27,10 +45,15 @@ export interface Mutation {
   prepare: () => Promise<PreparedRequest | PreparedRequest[]>;
   /** Asks (or throws exit 2); skipped by --dry-run. */
   confirm?: () => Promise<void>;
+  /** Reads what `reconcile` will compare with, right before sending (after the confirmation). */
+  beforeSend?: () => Promise<void>;
   /** Sends the request, once. */
   send: () => Promise<{ job_id: string }>;
-  /** After an unknown outcome: reads the service and says what is known (default: the check hint). */
-  reconcile?: (err: UnknownOutcomeError) => Promise<SdrsError>;
+  /**
+   * After an unknown outcome: reads the service and says what is known. Default: for a
+   * group change with an expected final status, the group's status; else the check hint.
+   */
+  reconcile?: Reconcile;
   /** The command that shows whether an unknown outcome happened. */
   checkHint: string;
   settings: WaitSettings;
@@ -44,31 +67,184 @@ export interface Mutation {
 export type Outcome =
   | { kind: 'dry-run'; result: Result }
   | { kind: 'submitted'; jobId: string; result: Result }
-  | { kind: 'done'; jobId: string; watched: WatchJobResult };
+  /**
+   * Watched to its end. `followed`: the answer (with the job id) was lost but a read showed
+   * the change under way, so it was followed by the group's status; `jobId` is then ''.
+   */
+  | { kind: 'done'; jobId: string; watched: WatchJobResult; followed?: boolean };
 
 /** Runs the pipeline from pre-flight on. The caller turns a `done` outcome into its result. */
 export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<Outcome> {
   await m.preflight?.();
   if (m.dryRun) return { kind: 'dry-run', result: dryRun(await m.prepare()) };
   await m.confirm?.();
-  const { job_id: jobId } = await sendOnce(m.send, m.reconcile ?? defaultReconcile(m.checkHint));
-  if (!m.settings.wait) return { kind: 'submitted', jobId, result: handOff(jobId, m.noWait) };
-  return { kind: 'done', jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, jobId }) };
+  await m.beforeSend?.();
+  const details: ErrorDetails = { ...m.noWait, ...(m.watch.groupId ? { group_id: m.watch.groupId } : {}) };
+  const sent = await sendOrFollow(ctx, {
+    operation: m.watch.label,
+    send: m.send,
+    reconcile: m.reconcile ?? groupReconcile(api, m) ?? defaultReconcile(m.checkHint),
+    checkHint: m.checkHint,
+    details,
+  });
+  if (sent.kind === 'job') {
+    if (!m.settings.wait) return { kind: 'submitted', jobId: sent.jobId, result: handOff(sent.jobId, m.noWait) };
+    return { kind: 'done', jobId: sent.jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, jobId: sent.jobId }) };
+  }
+  if (!m.settings.wait) throw noHandOff(ctx, sent);
+  return { kind: 'done', jobId: '', followed: true, watched: await followSent(ctx, api, m.settings, sent) };
 }
 
-/** Sends once; an unknown outcome is never re-sent and is explained by `reconcile`. */
-export async function sendOnce<T>(send: () => Promise<T>, reconcile: (err: UnknownOutcomeError) => Promise<SdrsError>): Promise<T> {
+/** One request to send once, and how to explain an unknown outcome. */
+export interface SendRequest<T extends { job_id: string }, F = GroupFollow> {
+  /** What is asked, for messages: "Reversing erp to target (cn-north-4b)". */
+  operation: string;
+  send: () => Promise<T>;
+  /** @default the check hint only */
+  reconcile?: Reconcile<F>;
+  /** The command that shows whether it happened. */
+  checkHint: string;
+  /** Fields for the error documents. */
+  details?: ErrorDetails;
+  /** The command that resumes watching its job. @default `sdrs job wait <id>` */
+  resume?: (jobId: string) => string;
+}
+
+/** What a send ended with: the job the service answered with, or an accepted change to follow. */
+export type Sent<T, F = GroupFollow> =
+  | { kind: 'job'; jobId: string; answer: T; record: SentRequest }
+  | (Accepted<F> & { record: SentRequest });
+
+/**
+ * Sends once. A refusal (4xx, nothing sent) is thrown as it is. Anything else that is
+ * not a usable answer (5xx, dropped connection, an answer that cannot be read) is never
+ * re-sent: `reconcile` reads the service and either shows the change accepted (returned,
+ * to follow) or says what is known (thrown, exit 7). A signal while the request is in
+ * flight says it may have reached the service and how to check.
+ */
+export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
+  const record = recordSend(ctx, { operation: req.operation, checkHint: req.checkHint, details: req.details });
+  let answer: T;
   try {
-    return await send();
+    answer = await req.send();
   } catch (err) {
-    if (err instanceof UnknownOutcomeError) throw await reconcile(err);
-    throw err;
+    if (ctx.signal.aborted || err instanceof InterruptedError) throw afterSendError(ctx, record, err);
+    if (refused(err)) {
+      forgetSend(ctx, record);
+      throw asFinal(err);
+    }
+    const e = toSdrsError(err);
+    const unknown = err instanceof UnknownOutcomeError
+      ? err
+      : new UnknownOutcomeError(`${req.operation}: the answer could not be used (${e.message}); the request was not sent again`, { details: e.details, cause: err });
+    const reconcile = req.reconcile ?? (defaultReconcile(req.checkHint) as Reconcile<F>);
+    let r: Reconciled<F>;
+    try {
+      r = await reconcile(unknown);
+    } catch {
+      r = await defaultReconcile(req.checkHint)(unknown);
+    }
+    if (ctx.signal.aborted) throw afterSendError(ctx, record, new InterruptedError(unknown.message));
+    if (r instanceof SdrsError) throw AFTER_SEND_EXITS.has(r.exitCode) && r.hint ? asFinal(r) : afterSendError(ctx, record, r);
+    record.state = 'accepted';
+    return { ...r, record };
   }
+  record.jobId = answer.job_id;
+  record.state = 'accepted';
+  if (req.resume) record.resume = req.resume(answer.job_id);
+  return { kind: 'job', jobId: answer.job_id, answer, record };
+}
+
+/** Sends once and returns the job id (for stages that hand the job on); see sendOrFollow. */
+export async function sendOnce<T extends { job_id: string }, F>(ctx: Context, req: SendRequest<T, F>): Promise<string> {
+  const s = await sendOrFollow(ctx, req);
+  if (s.kind === 'job') return s.jobId;
+  throw noHandOff(ctx, s);
+}
+
+/** Follows an accepted change by its group's status; every ending in the after-send form. */
+export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, s: Accepted & { record: SentRequest }): Promise<WatchJobResult> {
+  ctx.io.err.write(safeText(`${s.follow.label}: no clear answer from the service, but ${s.seen}; following group ${s.follow.group.id} by its status`) + '\n');
+  try {
+    const r = await followGroup(ctx, api, settings, s.follow);
+    s.record.state = 'done';
+    return r;
+  } catch (err) {
+    throw afterSendError(ctx, s.record, err);
+  }
+}
+
+/** Follows an accepted change (no job id) by the state `f` reads; every ending in the after-send form. */
+export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings, s: Accepted<F> & { record: SentRequest }, f: FollowRequest<T>): Promise<T> {
+  ctx.io.err.write(safeText(`${s.record.operation}: no clear answer from the service, but ${s.seen}; following ${f.label}`) + '\n');
+  try {
+    const r = await follow(ctx, settings, f);
+    s.record.state = 'done';
+    return r.value;
+  } catch (err) {
+    throw afterSendError(ctx, s.record, err);
+  }
+}
+
+/** An accepted change without a job id cannot be handed off (--no-wait prints a job id): exit 7, saying so. */
+export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentRequest }): SdrsError {
+  return afterSendError(ctx, s.record, new UnknownOutcomeError(
+    `${s.record.operation}: no clear answer from the service, but ${s.seen}; there is no job id to hand off`,
+    { hint: `Nothing to re-send. Follow it with: ${s.record.checkHint}` },
+  ));
+}
+
+/** A definitive answer that nothing was done (or an error before anything left): reported as it is. */
+function refused(err: unknown): err is SdrsError {
+  if (err instanceof ApiError) return err.status < 500;
+  if (err instanceof UnknownOutcomeError) return false;
+  // The transport raises UNREACHABLE for a mutating request only when no attempt reached the service.
+  if (err instanceof NetworkError) return err.code === 'UNREACHABLE';
+  return err instanceof UsageError || err instanceof ConfigError || err instanceof AuthError;
 }
 
 /** The plain reconciliation: do not re-send, and how to check. */
 export function defaultReconcile(checkHint: string): (err: UnknownOutcomeError) => Promise<SdrsError> {
   return async (err) => new UnknownOutcomeError(err.message, { hint: `Do not re-send blindly. Check with: ${checkHint}`, details: err.details, cause: err });
+}
+
+/** The in-progress statuses that lead to each final status (start, re-protect, stop, failover). */
+const UNDER_WAY: Record<string, readonly string[]> = { protected: ['starting', 'reprotecting'], available: ['stopping'], 'failed-over': ['failing-over'] };
+
+/**
+ * The default reconcile of a group change with an expected final status (start, stop,
+ * failover): the group shows it under way, or already at that status (the pipeline
+ * sends nothing for a group already there), so it was accepted: followed. Any other
+ * status does not tell: exit 7 with how to check.
+ */
+function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
+  const groupId = m.watch.groupId;
+  const expect = m.watch.expect;
+  if (!groupId || !expect?.finalStatus) return undefined;
+  const finalStatus = expect.finalStatus;
+  return async (err) => {
+    let g: ServerGroup | undefined;
+    try {
+      g = await api.getGroup(groupId);
+    } catch {
+      // Still failing: said below.
+    }
+    if (g) {
+      const there = g.status === finalStatus && (!expect.priorityStation || g.priority_station === expect.priorityStation);
+      if (there || UNDER_WAY[finalStatus]?.includes(g.status)) {
+        return {
+          kind: 'accepted',
+          seen: there ? `the group is now ${g.status}: the change was made` : `the group is now ${g.status}, so the service accepted it`,
+          follow: { group: g, label: m.watch.label, expect: { ...expect, finalStatus } },
+        };
+      }
+    }
+    return new UnknownOutcomeError(`${err.message}; ${g ? `the group is now ${g.status}, which does not show whether it was accepted` : 'it may or may not have been accepted'}`, {
+      hint: `Do not re-send blindly. Check with: ${m.checkHint}`,
+      details: { ...err.details, group_id: groupId, ...(g ? { group_status: g.status } : {}) },
+      cause: err,
+    });
+  };
 }
 
 /**
@@ -94,4 +270,3 @@ export function handOff(jobId: string, extra: Record<string, unknown> = {}): Res
 export function nothingToDo<T>(what: string, data: T): Result<T> {
   return result(data, note(`Nothing to do: ${what}.`));
 }
-

@@ -2,10 +2,11 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { Server } from '../../api/types.js';
-import { PreconditionError } from '../../errors.js';
+import { JobFailedError, UnknownOutcomeError } from '../../errors.js';
+import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from './mutation.js';
 import { serverAz } from './resolve.js';
 import { say } from './ui.js';
-import { resumeCommand, watch, type WaitSettings } from './wait.js';
+import { watch, type WaitSettings } from './wait.js';
 
 /** Options of powerServers. */
 export interface PowerOptions {
@@ -20,35 +21,101 @@ export interface PowerOptions {
 
 /** The ECS action and the status it ends in. */
 export const POWER = {
-  stop: { action: 'os-stop', want: 'SHUTOFF' },
-  start: { action: 'os-start', want: 'ACTIVE' },
+  stop: { action: 'os-stop', want: 'SHUTOFF', moving: 'powering-off', verb: 'Stopping' },
+  start: { action: 'os-start', want: 'ACTIVE', moving: 'powering-on', verb: 'Starting' },
 } as const;
+
+/** The command that shows the servers' power state. */
+export function powerCheckHint(servers: Server[]): string {
+  const azs = new Set(servers.map(serverAz));
+  return `sdrs server list${azs.size === 1 ? ` --az ${[...azs][0]}` : ''}`;
+}
+
+const taskState = (s: Server) => String(s['OS-EXT-STS:task_state'] ?? '');
+
+/**
+ * The one power request (os-stop/os-start of `todo`), sent once. After an unknown
+ * outcome the servers are read: all (or some) already in the wanted state, or
+ * powering on/off, shows it accepted (followed until every one is there); servers
+ * that show no change say nothing (exit 7 with how to check).
+ */
+export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'start', label?: string): SendRequest<{ job_id: string }, Server[]> {
+  const p = POWER[action];
+  const ids = todo.map((s) => s.id);
+  const checkHint = powerCheckHint(todo);
+  const reconcile: Reconcile<Server[]> = async (err) => {
+    let now: Server[] | undefined;
+    try {
+      now = await Promise.all(ids.map((id) => api.getServer(id)));
+    } catch {
+      // Still failing: said below.
+    }
+    const there = now?.filter((s) => s.status === p.want) ?? [];
+    const moving = now?.filter((s) => taskState(s) === p.moving) ?? [];
+    if (now && (there.length > 0 || moving.length > 0)) {
+      const seen = there.length === now.length
+        ? `every server is now ${p.want}: the ${action} was carried out`
+        : `${[...there.map((s) => `${s.name} is ${p.want}`), ...moving.map((s) => `${s.name} is ${p.moving}`)].join(', ')}, so the service accepted it`;
+      return { kind: 'accepted', seen, follow: now };
+    }
+    const state = now ? `; the servers show no change (${now.map((s) => `${s.name} ${s.status}`).join(', ')}), so it may or may not have been accepted` : '; it may or may not have been accepted';
+    return new UnknownOutcomeError(`${err.message}${state}`, {
+      hint: `Do not re-send blindly. Check with: ${checkHint}`,
+      details: { ...err.details, server_ids: ids, ...(now ? { servers: now.map((s) => ({ id: s.id, name: s.name, status: s.status })) } : {}) },
+      cause: err,
+    });
+  };
+  return {
+    operation: label ?? `${p.verb} ${todo.map((s) => s.name).join(', ')}`,
+    send: () => api.serverAction(p.action, ids),
+    reconcile,
+    checkHint,
+    details: { server_ids: ids },
+    // An ECS job is not an SDRS one (sdrs job wait reads SDRS jobs): re-running the command resumes.
+    resume: () => `sdrs server ${action} ${ids.join(' ')}`,
+  };
+}
 
 /**
  * Stops or starts the servers not yet in the wanted state (one ECS job), waits for
- * it and checks every server afterwards (exit 3 naming any that did not get there).
+ * it and checks every server afterwards (exit 5 naming any that did not get there).
  * Returns the servers as read at the end; sends nothing when all are there already.
+ * An unknown outcome is reconciled by reading the servers (powerRequest), never re-sent.
  */
 export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[], action: 'stop' | 'start', o: PowerOptions): Promise<Server[]> {
   const { want } = POWER[action];
   const todo = servers.filter((s) => s.status !== want);
   if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, `${s.name} (${s.id}) is already ${want}.`);
   if (todo.length === 0) return servers;
-  const { job_id: jobId } = await api.serverAction(POWER[action].action, todo.map((s) => s.id));
-  o.onJob?.(jobId);
-  await watch(ctx, api, o.settings, {
-    jobId,
-    kind: 'ecs',
-    label: o.label ?? `${action === 'stop' ? 'Stopping' : 'Starting'} ${todo.map((s) => s.name).join(', ')}`,
-    resumeCommand: `sdrs server ${action} ${todo.map((s) => s.id).join(' ')}`,
-  });
+  const label = o.label ?? `${POWER[action].verb} ${todo.map((s) => s.name).join(', ')}`;
+  const req = powerRequest(api, todo, action, label);
+  const sent = await sendOrFollow(ctx, req);
+  let jobId: string | undefined;
+  if (sent.kind === 'job') {
+    jobId = sent.jobId;
+    o.onJob?.(jobId);
+    await watch(ctx, api, o.settings, { jobId, kind: 'ecs', label, resumeCommand: req.resume!(jobId) });
+  } else {
+    // The answer (with the job id) was lost, but the servers show the change: followed until every one is there.
+    await followAccepted(ctx, o.settings, sent, {
+      label: `servers ${todo.map((s) => s.name).join(', ')}`,
+      read: () => Promise.all(todo.map((s) => api.getServer(s.id))),
+      judge: (now) => ({
+        status: now.map((s) => `${s.name} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
+        end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(`${label}: a server is in ERROR`, { code: 'SERVER_STATE' }) : undefined,
+      }),
+      checkHint: req.checkHint,
+    });
+  }
   const after = await Promise.all(servers.map((s) => api.getServer(s.id)));
   if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, `${s.name} (${s.id}) in ${serverAz(s)}: ${s.status}`);
   const wrong = after.filter((s) => s.status !== want);
   if (wrong.length > 0) {
-    throw new PreconditionError('SERVER_STATE', `ECS job ${jobId} finished but ${wrong.map((s) => `${s.name} is ${s.status}`).join(', ')}`, {
-      hint: `Check with: sdrs server list --az ${serverAz(wrong[0])}; resume: ${resumeCommand(jobId)}`,
-      details: { job_id: jobId, servers: wrong.map((s) => ({ id: s.id, name: s.name, status: s.status })) },
+    const what = jobId ? `ECS job ${jobId} finished` : `the ${action} was followed to its end`;
+    throw new JobFailedError(`${what} but ${wrong.map((s) => `${s.name} is ${s.status}`).join(', ')}`, {
+      code: 'SERVER_STATE',
+      hint: `Check with: sdrs server list --az ${serverAz(wrong[0])}; resume: ${req.resume!(jobId ?? '')}`,
+      details: { ...(jobId ? { job_id: jobId } : {}), servers: wrong.map((s) => ({ id: s.id, name: s.name, status: s.status })) },
     });
   }
   return after;

@@ -1,8 +1,19 @@
-/** How a command waits for its job: settings from flags and configuration, and the watcher with the learned durations. */
+/**
+ * How a command waits for its change: settings from flags and configuration, the job
+ * watcher with the learned durations, and, when the service's answer (with the job id)
+ * was lost but a read showed the change under way, following the change by its state.
+ */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
+import type { Job, ServerGroup } from '../../api/types.js';
+import { fixFor, groupInProgress } from '../../api/rules.js';
+import { InterruptedError, JobFailedError, SdrsError, WaitTimeoutError, safeText, stopSignalOf } from '../../errors.js';
+import type { GroupExpectation } from '../../watch/outcome.js';
 import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js';
 import type { WaitFlags } from './command.js';
+import { afterSendError, resumeCommand, sentJob } from './sent.js';
+
+export { resumeCommand };
 
 /** How a command waits for its job (from the flags, then the configuration). */
 export interface WaitSettings {
@@ -24,28 +35,146 @@ export async function waitSettings(ctx: Context, flags: WaitFlags): Promise<Wait
   };
 }
 
-/** The command that resumes watching a job. */
-export function resumeCommand(jobId: string): string {
-  return `sdrs job wait ${jobId}`;
-}
-
 /** What a command says about one job to watch; the rest comes from the context and settings. */
 export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'historyPath' | 'resumeCommand'> &
   Partial<Pick<WatchJobOptions, 'resumeCommand'>>;
 
-/** Watches a job with the command's wait settings, the learned-duration cache and the resume command. */
+/**
+ * Watches a job with the command's wait settings, the learned-duration cache and the
+ * resume command. A job this run's request started (sendOnce) ends in the after-send
+ * form whatever happens: the job id, whether the outcome is known, how to resume.
+ */
 export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, req: WatchRequest): Promise<WatchJobResult> {
-  const [{ watchJob }, { defaultHistoryPath }] = await Promise.all([import('../../watch/job-watcher.js'), import('../../watch/history.js')]);
-  return watchJob({
-    api,
-    io: ctx.io,
-    clock: ctx.clock,
-    signal: ctx.signal,
-    timeoutMs: settings.timeoutMs,
-    intervalMs: settings.intervalMs,
-    maxIntervalMs: settings.maxIntervalMs,
-    historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
-    resumeCommand: resumeCommand(req.jobId),
-    ...req,
+  const sent = sentJob(ctx, req.jobId);
+  try {
+    const [{ watchJob }, { defaultHistoryPath }] = await Promise.all([import('../../watch/job-watcher.js'), import('../../watch/history.js')]);
+    const r = await watchJob({
+      api,
+      io: ctx.io,
+      clock: ctx.clock,
+      signal: ctx.signal,
+      timeoutMs: settings.timeoutMs,
+      intervalMs: settings.intervalMs,
+      maxIntervalMs: settings.maxIntervalMs,
+      historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
+      resumeCommand: sent?.resume ?? resumeCommand(req.jobId),
+      ...req,
+    });
+    if (sent) sent.state = 'done';
+    return r;
+  } catch (err) {
+    throw sent ? afterSendError(ctx, sent, err) : err;
+  }
+}
+
+/** One thing followed by its state (no job to read): how to read it and when it has ended. */
+export interface FollowRequest<T> {
+  /** What is followed, for progress and messages: "group erp (8f1c…)". */
+  label: string;
+  read: () => Promise<T>;
+  /** The state to show, and `end`: true when done, an error when it ended badly, undefined while under way. */
+  judge: (v: T) => { status: string; end?: true | SdrsError };
+  /** The command that shows the state (in the timeout and interrupt hints). */
+  checkHint: string;
+  /** Called when the shown state changes. @default a plain line on stderr */
+  onStatus?: (status: string, elapsedMs: number) => void;
+}
+
+/**
+ * Polls `read` with the command's wait settings until `judge` says it ended: the last
+ * value, or the error it ended with (a timeout is exit 6, a signal 130/143/129, with
+ * the command to follow it). Transient read failures are retried like a job's.
+ */
+export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowRequest<T>): Promise<{ value: T; polls: number; elapsedMs: number }> {
+  const [{ waitFor }, { isTransientError, retryAfterOf }, { formatElapsed }] = await Promise.all([
+    import('../../watch/waiter.js'), import('../../watch/job-watcher.js'), import('../../watch/progress.js'),
+  ]);
+  const start = ctx.clock.now();
+  const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(f.label)}: ${safeText(status)}\n`));
+  let last: string | undefined;
+  let ended: SdrsError | undefined;
+  const res = await waitFor<T>(
+    {
+      minDelayMs: settings.intervalMs, maxDelayMs: Math.max(settings.intervalMs, settings.maxIntervalMs), maxWaitMs: settings.timeoutMs,
+      signal: ctx.signal, sleep: (ms, s) => ctx.clock.sleep(ms, s), now: () => ctx.clock.now(),
+      isTransient: isTransientError, retryAfterMs: retryAfterOf,
+    },
+    async () => {
+      const v = await f.read();
+      const j = f.judge(v);
+      if (j.status !== last) show(j.status, ctx.clock.now() - start);
+      last = j.status;
+      if (j.end instanceof SdrsError) ended = j.end;
+      return { state: j.end === undefined ? 'RETRY' : j.end === true ? 'SUCCESS' : 'FAILURE', value: v };
+    },
+  );
+  const seen = last === undefined ? 'not read yet' : `last seen ${last}`;
+  if (res.state === 'ABORTED') {
+    throw new InterruptedError(`stopped following ${f.label} (${seen}); the change continues on the service`, {
+      signal: stopSignalOf(ctx.signal.reason), hint: `follow it with: ${f.checkHint}`,
+    });
+  }
+  if (res.state === 'TIMEOUT') {
+    throw new WaitTimeoutError(`timed out after ${formatElapsed(res.elapsedMs)} following ${f.label} (${seen}); the change is still under way on the service`, {
+      hint: `follow it with: ${f.checkHint}`,
+    });
+  }
+  if (res.state === 'FAILURE') throw ended!;
+  return { value: res.value as T, polls: res.polls, elapsedMs: res.elapsedMs };
+}
+
+/** A group change whose job id is not known, followed by the group's status. */
+export interface GroupFollow {
+  group: ServerGroup;
+  /** What the change is, e.g. "Reversing erp to target (cn-north-4b)". */
+  label: string;
+  /** What the group must look like when the change has ended. */
+  expect: GroupExpectation & { finalStatus: string };
+  onStatus?: (status: string, elapsedMs: number) => void;
+}
+
+/** The job type of the stand-in job of a change followed by its group (no job id was known). */
+export const FOLLOWED_BY_GROUP = 'unknown (followed by the group status)';
+
+/**
+ * Follows a group until it leaves its in-progress status: done when it matches the
+ * expectation, exit 5 when it ends in an error status or elsewhere. Returns the shape
+ * of a watched job, with a stand-in job whose id is '' (no job id was known).
+ */
+export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, f: GroupFollow): Promise<WatchJobResult> {
+  const g0 = f.group;
+  const ref = g0.id;
+  const checkHint = `sdrs group status ${ref} --watch`;
+  const r = await follow(ctx, settings, {
+    label: `group ${g0.name} (${g0.id})`,
+    read: () => api.getGroup(g0.id),
+    checkHint,
+    onStatus: f.onStatus,
+    judge: (g) => {
+      const status = String(g.status);
+      const shown = `${status}, production on ${g.priority_station}`;
+      if (groupInProgress(status)) return { status: shown };
+      const wrong = status.startsWith('error')
+        ? `group ${g.name} (${g.id}) is ${status}`
+        : status !== f.expect.finalStatus
+          ? `group ${g.name} (${g.id}) is ${status}, expected ${f.expect.finalStatus}`
+          : f.expect.priorityStation && g.priority_station !== f.expect.priorityStation
+            ? `production of group ${g.name} (${g.id}) is on ${g.priority_station}, expected ${f.expect.priorityStation}`
+            : undefined;
+      if (!wrong) return { status: shown, end: true };
+      return {
+        status: shown,
+        end: new JobFailedError(`${f.label}: the service accepted it, but ${wrong}`, {
+          code: status.startsWith('error') ? 'GROUP_ERROR' : 'UNEXPECTED_GROUP_STATE',
+          hint: `Next: ${fixFor(g, ref)}`,
+          details: { group_id: g.id, group_status: status, priority_station: g.priority_station, expected_status: f.expect.finalStatus },
+        }),
+      };
+    },
   });
+  const job: Job = {
+    job_id: '', status: 'SUCCESS', job_type: FOLLOWED_BY_GROUP, begin_time: null, end_time: null, error_code: null, fail_reason: null,
+    entities: { server_group_id: g0.id },
+  };
+  return { job, group: r.value, polls: r.polls, elapsedMs: r.elapsedMs, detectedAt: ctx.clock.now() };
 }
