@@ -106,12 +106,18 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const api = await ctx.api();
   const body = await completeBody(ctx, api, o);
   const settings = await waitSettings(ctx, o.wait);
+  // Names are not unique: the groups of this name that exist before the request is sent, so
+  // that an unknown outcome names only groups that are new, never one that was already there.
+  let before: ReadonlySet<string> | undefined;
   const outcome = await mutate(ctx, api, {
     dryRun: o.dryRun,
     settings,
     prepare: () => api.prepareCreateGroup(body),
+    beforeSend: async () => {
+      before = await sameNamed(api, body.name).then((gs) => new Set(gs.map((g) => g.id)), () => undefined);
+    },
     send: () => api.createGroup(body),
-    reconcile: (err) => explainUnknownCreate(api, body.name, err),
+    reconcile: (err) => explainUnknownCreate(api, body.name, before, err),
     // An exact lookup: the service's name filter also matches longer names (par-1 finds par-10).
     checkHint: `sdrs group show ${shellArg(body.name)}`,
     watch: { label: `Creating group ${body.name}`, expect: { finalStatus: 'available' } },
@@ -205,29 +211,49 @@ async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): 
   );
 }
 
-/** The `reconcile` of the create: after an unknown outcome, looks the group up by name and says what is known. */
-async function explainUnknownCreate(api: SdrsApi, name: string, err: UnknownOutcomeError): Promise<UnknownOutcomeError> {
-  let found: ServerGroup[] = [];
+/** The groups named exactly `name` (the service's `name` filter also matches longer names). */
+async function sameNamed(api: SdrsApi, name: string): Promise<ServerGroup[]> {
+  return (await api.listAllGroups({ name })).filter((g) => g.name === name);
+}
+
+/**
+ * The `reconcile` of the create: after an unknown outcome, the groups of this name that
+ * were not there before the request. Names are not unique and SDRS has no idempotency
+ * key, so a new group may also be another client's (ten parallel creates of one name):
+ * it is named as a group this request MAY have created, never claimed, and the outcome
+ * stays unknown (exit 7). A group that existed before is never named.
+ */
+async function explainUnknownCreate(api: SdrsApi, name: string, before: ReadonlySet<string> | undefined, err: UnknownOutcomeError): Promise<UnknownOutcomeError> {
+  // Exact (`group list --name par-1` also lists par-10); several groups of the name: exit 2 with their ids.
+  const look = `sdrs group show ${shellArg(name)}`;
+  let now: ServerGroup[] | undefined;
   try {
-    found = (await api.listAllGroups({ name })).filter((g) => g.name === name);
+    now = await sameNamed(api, name);
   } catch {
-    // The service is still failing; say so below.
+    // The service is still failing; said below.
   }
-  if (found.length > 0) {
-    const g = found[0];
-    return new UnknownOutcomeError(
-      `the create request for group ${printable(name)} got no clear answer (${err.message}), but the service did create it: ${g.id} (status ${g.status})`,
-      {
-        hint: `Do not create it again. Check it with: sdrs group show ${g.id}`,
-        details: { ...err.details, group: name, group_id: g.id, group_status: g.status },
-      },
-    );
+  const base = `the create request for group ${printable(name)} got no clear answer (${err.message})`;
+  // The groups of this name that were there before are not this request's: say which they are.
+  const old = before?.size ? ` (already there before this request, so not created by it: ${[...before].join(', ')})` : '';
+  const details = { ...err.details, group: name, ...(before ? { existing_group_ids: [...before] } : {}) };
+  if (!now) {
+    return new UnknownOutcomeError(`${base}; it may or may not have been created`, { hint: `Check before retrying: ${look}${old}`, details });
   }
-  return new UnknownOutcomeError(
-    `the create request for group ${printable(name)} got no clear answer (${err.message}); it may or may not have been created`,
-    {
-      hint: `Check before retrying: sdrs group show ${shellArg(name)}`,
-      details: { ...err.details, group: name },
-    },
-  );
+  // Without the list from before the send, every group of this name is a candidate.
+  const fresh = before ? now.filter((g) => !before.has(g.id)) : now;
+  const list = (gs: ServerGroup[]) => gs.map((g) => `${g.id} (${g.status})`).join(', ');
+  if (fresh.length === 0) {
+    return new UnknownOutcomeError(`${base}; it may or may not have been created: no new group of that name has appeared`, {
+      hint: `Check before retrying: ${look}${old}`, details: { ...details, candidate_group_ids: [] },
+    });
+  }
+  const who = before
+    ? fresh.length === 1
+      ? `it may have created ${list(fresh)}, the one group of that name that is new since this command looked (another client may have created it)`
+      : `it may have created one of the ${fresh.length} groups of that name that are new since this command looked: ${list(fresh)}`
+    : `it may have created one of the groups of that name (the list from before the request could not be read): ${list(fresh)}`;
+  return new UnknownOutcomeError(`${base}; ${who}`, {
+    hint: `Do not create it again blindly. Check ${fresh.length === 1 ? 'it' : 'them'} with: ${fresh.map((g) => `sdrs group show ${g.id}`).join(' ; ')}`,
+    details: { ...details, candidate_group_ids: fresh.map((g) => g.id) },
+  });
 }
