@@ -30,6 +30,12 @@ export function backoffMs(attempt: number, retry: RetryOptions, random: () => nu
 
 /** Parses `Retry-After` (seconds or an HTTP date) into ms, capped; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const ms = requestedRetryAfter(value, now);
+  return ms === undefined ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS);
+}
+
+/** The pause `Retry-After` asks for (ms), uncapped: what the service said, for reports. */
+export function requestedRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (v === undefined || v.trim() === '') return undefined;
   let ms: number;
@@ -39,5 +45,5 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
     if (Number.isNaN(at)) return undefined;
     ms = at - now;
   }
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
+  return Math.min(Math.max(0, Math.round(ms)), Number.MAX_SAFE_INTEGER);
 }

@@ -9,9 +9,10 @@ import type { Credentials } from '../config/types.js';
 import { ApiError, InterruptedError, NetworkError } from '../errors.js';
 import { toApiError, unknownOutcome } from './errors.js';
 import { redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
-import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter } from './retry.js';
+import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter, requestedRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
 import { createLimiter } from '../util/pool.js';
+import { currentDeadline } from '../util/deadline.js';
 
 /** Transport settings; every clock and random source is injectable for tests. */
 export interface TransportOptions {
@@ -117,17 +118,26 @@ export function createTransport(opts: TransportOptions): Transport {
   const limit = createLimiter(opts.maxInFlight ?? MAX_IN_FLIGHT);
   const trace = (line: string) => opts.debug?.(scrub(line, secrets));
 
-  async function attempt(spec: RequestSpec, bodyText: string | undefined) {
+  async function attempt(spec: RequestSpec, bodyText: string | undefined, deadline: number | undefined) {
     const creds = await opts.credentials(); // every attempt: temporary keys may have been refreshed
     secrets = secretsOf(creds);
     const got = await instance();
     const started = opts.now();
+    // Under a deadline (the waiter's --timeout) the attempt gets at most the time left.
+    const timeoutMs = deadline === undefined ? opts.timeoutMs : Math.max(1, Math.min(opts.timeoutMs, Math.ceil(deadline - started)));
+    const cut = timeoutMs < opts.timeoutMs;
+    let headersAt: number | undefined;
     let tooLarge = false;
     const p = got(spec.url, {
       method: spec.method,
       body: bodyText,
       signal: opts.signal,
+      ...(cut ? { timeout: { connect: Math.min(10_000, timeoutMs), request: timeoutMs } } : {}),
       context: { sign: () => buildHeaders(spec, bodyText, creds, opts.userAgent, new Date(opts.now())) } satisfies HookContext,
+    });
+    // got reports progress 0 when the response headers arrive (its 'response' event waits for the body).
+    p.on('downloadProgress', () => {
+      headersAt ??= opts.now();
     });
     p.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
       if (progress.transferred > opts.maxBodyBytes || (progress.total ?? 0) > opts.maxBodyBytes) {
@@ -157,21 +167,38 @@ export function createTransport(opts: TransportOptions): Transport {
       if (opts.signal?.aborted) throw interrupted(opts.signal);
       const e = err as { code?: string; event?: string; name?: string; message: string };
       trace(`✗ ${e.code ?? e.name} ${e.message} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
-      return { error: e, notSent: NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '') };
+      const notSent = NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '');
+      // Timed out because the deadline left less than the usual per-attempt timeout.
+      const stopped = cut && e.code === 'ETIMEDOUT' ? { sentAt: started, headersAt, timeoutMs } : undefined;
+      return { error: e, notSent, stopped };
     }
+  }
+
+  /** Waiting for a free slot ends at the deadline too. */
+  function queueSignal(deadline: number | undefined): AbortSignal | undefined {
+    if (deadline === undefined) return opts.signal;
+    const timer = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - opts.now())));
+    return opts.signal ? AbortSignal.any([opts.signal, timer]) : timer;
   }
 
   async function send(spec: RequestSpec): Promise<TransportResponse> {
     const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const path = pathOf(spec.url);
     const mutating = isMutating(spec.method);
+    // The deadline of the wait this request serves (--timeout), if any: it bounds every attempt,
+    // every Retry-After and every backoff, so the wait ends on time whatever the service does.
+    const deadline = currentDeadline();
     for (let n = 0; ; n++) {
       if (opts.signal?.aborted) throw interrupted(opts.signal);
-      // Waiting for a turn is not part of the attempt (nor of its timeout).
-      const r = await limit(() => attempt(spec, bodyText), opts.signal).catch((err: unknown) => {
-        throw opts.signal?.aborted ? interrupted(opts.signal) : err;
+      if (deadline !== undefined && deadline - opts.now() <= 0) throw noTimeLeft(spec.method, path, 'before it could be sent');
+      // Waiting for a turn is not part of the attempt (nor of its timeout), but ends at the deadline.
+      const queue = queueSignal(deadline);
+      const r = await limit(() => attempt(spec, bodyText, deadline), queue).catch((err: unknown) => {
+        if (opts.signal?.aborted) throw interrupted(opts.signal);
+        throw queue?.aborted ? noTimeLeft(spec.method, path, 'while it waited for a free connection') : err;
       });
       let retryAfter: number | undefined;
+      let requested: number | undefined;
       let final: Error;
       if (r.res) {
         const { status } = r.res;
@@ -187,22 +214,33 @@ export function createTransport(opts: TransportOptions): Transport {
         if (status !== 429 && status < 500) throw apiErr;
         if (status >= 500 && mutating) throw unknownOutcome(spec.method, path, apiErr.message, apiErr);
         retryAfter = parseRetryAfter(r.res.headers['retry-after'], opts.now());
+        requested = requestedRetryAfter(r.res.headers['retry-after'], opts.now());
         final = apiErr;
       } else {
         const e = r.error!;
         if (mutating && !r.notSent) throw unknownOutcome(spec.method, path, `${e.code ?? e.name}: ${e.message}`, e);
-        final = new NetworkError(
-          `could not reach ${hostOf(spec.url)} (${e.code ?? e.name}: ${e.message})${n > 0 ? ` after ${n + 1} attempts` : ''}`,
-          { details: { method: spec.method, path, ...(e.code ? { cause_code: e.code } : {}) }, cause: e },
-        );
+        final = r.stopped
+          ? cutOff(spec.method, path, r.stopped, e)
+          : new NetworkError(
+            `could not reach ${hostOf(spec.url)} (${e.code ?? e.name}: ${e.message})${n > 0 ? ` after ${n + 1} attempts` : ''}`,
+            { details: { method: spec.method, path, ...(e.code ? { cause_code: e.code } : {}) }, cause: e },
+          );
       }
-      if (n >= opts.retry.limit) {
+      const giveUp = (why?: string) => {
+        if (why) trace(why);
         if (final instanceof ApiError && n > 0) final.details.attempts = n + 1;
         // The job watcher keeps polling after a throttled read; tell it how long the service asked to wait.
         if (final instanceof ApiError && retryAfter !== undefined) final.details.retry_after_ms = retryAfter;
-        throw final;
-      }
+        if (final instanceof ApiError && requested !== undefined && requested !== retryAfter) final.details.retry_after_requested_ms = requested;
+        return final;
+      };
+      if (n >= opts.retry.limit) throw giveUp();
       const delay = retryAfter ?? backoffMs(n, opts.retry, opts.random);
+      // A retry that could not start before the deadline is not waited for: the error goes back
+      // to the waiter, which ends the wait on time (and says what it last saw).
+      if (deadline !== undefined && opts.now() + delay >= deadline) {
+        throw giveUp(`no retry of ${spec.method} ${path}: the ${delay} ms wait would pass the deadline (${Math.max(0, deadline - opts.now())} ms left)`);
+      }
       trace(`retry ${n + 1}/${opts.retry.limit} of ${spec.method} ${path} in ${delay} ms`);
       await opts.sleep(delay, opts.signal).catch(() => {
         throw interrupted(opts.signal);
@@ -220,6 +258,35 @@ export function createTransport(opts: TransportOptions): Transport {
   return { send, prepare, redact: (text) => scrub(text, secrets) };
 }
 
+
+/** What was seen of an attempt the deadline cut short. */
+interface CutShort {
+  sentAt: number;
+  /** When the response headers arrived, if they did. */
+  headersAt?: number;
+  /** The time the attempt had (ms). */
+  timeoutMs: number;
+}
+
+/** An attempt the deadline cut short: when it was sent, whether headers came, how long it had. */
+function cutOff(method: string, path: string, c: CutShort, cause: unknown): NetworkError {
+  const what = c.headersAt === undefined ? 'no answer' : 'the response headers and then no body';
+  return new NetworkError(`${method} ${path} got ${what} in the ${c.timeoutMs} ms left before the deadline`, {
+    code: 'DEADLINE',
+    cause,
+    details: {
+      method, path, deadline: true, timeout_ms: c.timeoutMs, sent_at: new Date(c.sentAt).toISOString(),
+      ...(c.headersAt !== undefined ? { headers_at: new Date(c.headersAt).toISOString() } : {}),
+    },
+  });
+}
+
+/** The deadline passed before a request could start. */
+function noTimeLeft(method: string, path: string, when: string): NetworkError {
+  return new NetworkError(`${method} ${path} was not sent: the deadline passed ${when}`, {
+    code: 'DEADLINE', details: { method, path, deadline: true, not_sent: true },
+  });
+}
 
 function interrupted(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;

@@ -17,8 +17,9 @@ import type { Job, ServerGroup } from '../api/types.js';
 import { groupInProgress } from '../api/rules.js';
 import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
-import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, WaitTimeoutError } from '../errors.js';
+import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError } from '../errors.js';
 import { waitFor } from './waiter.js';
+import { waitTimeoutError } from './timeout.js';
 import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
@@ -343,9 +344,11 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     }
     if (res.state === 'TIMEOUT') {
       outcome = 'stopped';
-      endText = `${o.label} · still running after ${formatElapsed(res.elapsedMs)}`;
-      throw new WaitTimeoutError(`timed out after ${formatElapsed(res.elapsedMs)} waiting for job ${jobId}; it is still running on the service`, {
-        hint: `resume watching with: ${o.resumeCommand}`, details: { job_id: jobId },
+      endText = `${o.label} · ${lastSeenAt === undefined ? 'job not read' : 'still running'} after ${formatElapsed(res.elapsedMs)}`;
+      // Names the limit and what was last seen, and when: never "still running" for a job never read.
+      throw waitTimeoutError({
+        jobId, timeoutMs: o.timeoutMs, job: res.value, jobReadAt: lastSeenAt, group, groupReadAt,
+        lastError: res.lastError, lastErrorAt: res.lastErrorAt, resumeCommand: o.resumeCommand,
       });
     }
     const done = res.value as Job;

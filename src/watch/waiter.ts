@@ -2,7 +2,12 @@
  * A pure waiter in the manner of the AWS SDK's createWaiter: it calls `check`
  * until it says SUCCESS or FAILURE, sleeping per backoff.ts in between. No
  * I/O of its own; clock, sleep, randomness and the abort signal are injected.
+ *
+ * `maxWaitMs` is a deadline, not a poll budget: each check runs under it
+ * (util/deadline.ts), so the requests a check makes are cut short, and their
+ * retries and Retry-After pauses skipped, when they would end past it.
  */
+import { withDeadline } from '../util/deadline.js';
 import { DEFAULT_POLICY, nextDelay, windowAround, type BackoffPolicy, type ExpectedWindow } from './backoff.js';
 
 /** How one poll is labelled by the acceptor. */
@@ -66,6 +71,10 @@ export interface WaiterResult<T> {
   transientErrors: number;
   /** From the start of the wait to its end (ms). */
   elapsedMs: number;
+  /** The last transient error, if no check succeeded after it (what a TIMEOUT last saw). */
+  lastError?: unknown;
+  /** When `lastError` was seen (ms since the epoch). */
+  lastErrorAt?: number;
 }
 
 const ABORT = Symbol('abort');
@@ -99,6 +108,7 @@ export async function waitFor<T>(opts: WaiterOptions, check: () => Promise<Check
   let transientErrors = 0;
   let consecutive = 0;
   let value: T | undefined;
+  let lastError: { error: unknown; at: number } | undefined;
 
   // One listener for the whole wait, so an abort also cuts short a hung poll.
   let onAbort = () => {};
@@ -106,13 +116,16 @@ export async function waitFor<T>(opts: WaiterOptions, check: () => Promise<Check
     onAbort = () => resolve(ABORT);
   });
   signal?.addEventListener('abort', onAbort, { once: true });
-  const done = (state: WaitState): WaiterResult<T> => ({ state, value, polls, transientErrors, elapsedMs: now() - start });
+  const done = (state: WaitState): WaiterResult<T> => ({
+    state, value, polls, transientErrors, elapsedMs: now() - start,
+    ...(lastError ? { lastError: lastError.error, lastErrorAt: lastError.at } : {}),
+  });
 
   try {
     for (;;) {
       if (signal?.aborted) return done('ABORTED');
       polls++;
-      const pending = check().then(
+      const pending = (deadline === Infinity ? check() : withDeadline(deadline, check)).then(
         (r) => ({ ok: true as const, r }),
         (err: unknown) => ({ ok: false as const, err }),
       );
@@ -121,12 +134,14 @@ export async function waitFor<T>(opts: WaiterOptions, check: () => Promise<Check
       let retryAfterMs: number | undefined;
       if (!outcome.ok) {
         if (!isTransient(outcome.err)) throw outcome.err;
+        lastError = { error: outcome.err, at: now() };
         transientErrors++;
         if (++consecutive >= maxTransient) throw outcome.err;
         opts.onTransientError?.(outcome.err, consecutive);
         retryAfterMs = opts.retryAfterMs?.(outcome.err);
       } else {
         const r = outcome.r;
+        lastError = undefined;
         if (r.value !== undefined) value = r.value;
         if (r.state === 'SUCCESS' || r.state === 'FAILURE') return done(r.state);
         if (r.transient) {

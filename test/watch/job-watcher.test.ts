@@ -76,7 +76,8 @@ describe('watchJob', () => {
     expect(e.message).toContain(JOB);
     expect(e.message).toContain('still running');
     expect(e.hint).toContain(`sdrs job wait ${JOB}`);
-    expect(e.details).toEqual({ job_id: JOB });
+    expect(e.message).toContain('(--timeout 1m30s)');
+    expect(e.details).toMatchObject({ job_id: JOB, timeout_ms: 90_000, last_status: 'RUNNING', last_read_at: expect.any(String) });
     expect(c.elapsed()).toBeLessThanOrEqual(90_000);
   });
 
