@@ -8,6 +8,7 @@ import { missingEndpointError, missingProjectIdError } from '../config/messages.
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { badResponse, describeBody, findErrorFields, shownValue, snippet, unknownOutcome } from './errors.js';
+import { pageGuard } from './paging.js';
 import { DEFAULT_RETRY, type RetryOptions, isMutating } from './retry.js';
 import { type RequestSpec, type Transport, createTransport } from './transport.js';
 import type {
@@ -91,6 +92,8 @@ export interface ApiClientOptions {
   maxInFlight?: number;
   /** Profile name, for error messages. @default "default" */
   profile?: string;
+  /** Pages one listing may take before it is a bad response. @default MAX_PAGES (1000) */
+  maxPages?: number;
 }
 
 /** Page size used when following pagination. */
@@ -225,15 +228,17 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     return { ...body, entities } as unknown as Job;
   }
 
-  /** Follows offset/limit until a short or empty page, or `count` items. */
-  async function all<T>(service: keyof Endpoints, path: string, key: string, q: object = {}): Promise<T[]> {
+  /** Follows offset/limit until a short or empty page, or `count` items; a page that brings nothing new, or too many pages, is a bad response. */
+  async function all<T extends { id: string }>(service: keyof Endpoints, path: string, key: string, q: object = {}): Promise<T[]> {
     const out: T[] = [];
+    const guard = pageGuard('GET', path, key, opts.maxPages);
     for (let offset = 0; ; offset += PAGE_SIZE) {
+      guard.next();
       const body = await call(spec('GET', service, path, { ...q, limit: PAGE_SIZE, offset }));
       const page = body[key];
       if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
       checkItems('GET', path, key, page);
-      out.push(...(page as T[]));
+      out.push(...guard.add(page as T[], `offset ${offset}`));
       const count = typeof body.count === 'number' ? body.count : undefined;
       if (page.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
     }
@@ -242,11 +247,13 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   /** ECS pages by page number: `offset` is 1-based pages, not items (unlike SDRS). Undefined once more than `maxPages` would be needed. */
   async function allEcsServers(q: object = {}, maxPages = Infinity): Promise<Server[] | undefined> {
     const out: Server[] = [];
+    const guard = pageGuard('GET', '/cloudservers/detail', 'servers', opts.maxPages);
     for (let page = 1; ; page++) {
+      guard.next();
       const body = await call(spec('GET', 'ecs', '/cloudservers/detail', { ...q, limit: PAGE_SIZE, offset: page }));
       if (!Array.isArray(body.servers)) throw badResponse('GET', '/cloudservers/detail', 'missing "servers" list');
       checkItems('GET', '/cloudservers/detail', 'servers', body.servers);
-      out.push(...(body.servers as Server[]));
+      out.push(...guard.add(body.servers as Server[], `page ${page}`));
       const count = typeof body.count === 'number' ? body.count : undefined;
       if (body.servers.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
       if (page >= maxPages || (count !== undefined && Math.ceil(count / PAGE_SIZE) > maxPages)) return undefined;
