@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { ExitCode, InterruptedError, SdrsError, UsageError, stopSignalOf, toSdrsError, type StopSignal } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
 import { palette } from './io/color.js';
+import { safeJson } from './io/output.js';
 import { createPrompter } from './io/prompt.js';
 import { systemClock, type Context, type MainDeps } from './context.js';
 import type { GlobalOptions, ResolvedConfig } from './config/types.js';
@@ -258,7 +259,8 @@ function bySignal(e: SdrsError, signal: AbortSignal): SdrsError {
 /** Prints an error on stderr: one line plus an optional hint, or the JSON error document. */
 export function reportError(io: IOStreams, json: boolean, err: SdrsError): void {
   if (json) {
-    io.err.write(JSON.stringify(err.toJSON()) + '\n');
+    // Details quote the service (job codes, reasons): C1 and bidi characters escaped, the same values.
+    io.err.write(safeJson(err.toJSON()) + '\n');
     return;
   }
   const p = palette(io.colorLevel);

@@ -65,6 +65,15 @@ export function safeText(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(UNSAFE_CHARS, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
+/**
+ * `safeText` kept on one line (newline and tab escaped too): for service text inside a line that
+ * sdrs composes, such as a progress line or a row of the multi-group view, where a newline in a
+ * name could forge a line of its own.
+ */
+export function safeLine(text: string): string {
+  return safeText(text).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
+}
+
 /** Base class of every error sdrs reports on purpose. */
 export class SdrsError extends Error {
   /** Stable, machine-readable code such as `USAGE` or `SDRS.1013`. */

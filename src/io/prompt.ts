@@ -4,7 +4,7 @@
  * draws on io.err, so stdout stays data-only. Tests inject a scripted one.
  */
 import type { Readable, Writable } from 'node:stream';
-import { InterruptedError, UsageError } from '../errors.js';
+import { InterruptedError, UsageError, safeText } from '../errors.js';
 
 /** One choice of a select prompt. */
 export interface Choice<T> {
@@ -33,7 +33,11 @@ export interface PromptIO {
   err: Writable;
 }
 
-/** The prompter for a terminal: @inquirer/prompts on the given streams, cancelled by `signal`. */
+/**
+ * The prompter for a terminal: @inquirer/prompts on the given streams, cancelled by `signal`.
+ * Questions and choices quote the service (group, server and VPC names): the one sanitiser
+ * escapes their control and bidi characters before inquirer draws them.
+ */
 export function createPrompter(io: PromptIO, signal: AbortSignal): Prompter {
   const context = () => ({ input: io.in, output: io.err, signal, clearPromptOnDone: false });
   const guard = async <T>(p: () => Promise<T>): Promise<T> => {
@@ -50,16 +54,18 @@ export function createPrompter(io: PromptIO, signal: AbortSignal): Prompter {
   return {
     async text(message, opts = {}) {
       const { input } = await import('@inquirer/prompts');
-      return guard(() => input({ message, default: opts.default, required: opts.required, validate: opts.validate }, context()));
+      const dflt = opts.default === undefined ? undefined : safeText(opts.default);
+      return guard(() => input({ message: safeText(message), default: dflt, required: opts.required, validate: opts.validate }, context()));
     },
     async select(message, choices) {
       if (choices.length === 0) throw new UsageError(`nothing to choose from: ${message}`);
       const { select } = await import('@inquirer/prompts');
-      return guard(() => select({ message, choices }, context()));
+      const shown = choices.map((c) => ({ ...c, name: safeText(c.name), ...(c.description === undefined ? {} : { description: safeText(c.description) }) }));
+      return guard(() => select({ message: safeText(message), choices: shown }, context()));
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');
-      return guard(() => confirm({ message, default: defaultValue }, context()));
+      return guard(() => confirm({ message: safeText(message), default: defaultValue }, context()));
     },
   };
 }

@@ -2,9 +2,12 @@
  * Progress for a watched job on stderr: an ora spinner at a terminal, plain
  * lines otherwise (one per change of job/group status, plus a heartbeat so CI
  * does not kill a silent job). Driven entirely by the caller's clock ticks.
+ * Labels, job ids and statuses carry service text (group names, what a job read
+ * said): every line and spinner text goes through `safeLine` before colour is added.
  */
 import type { IOStreams } from '../io/streams.js';
 import { palette } from '../io/color.js';
+import { safeLine } from '../errors.js';
 
 /** A snapshot shown by the reporter. */
 export interface ProgressSnapshot {
@@ -58,10 +61,10 @@ export function createPlainProgress(o: ProgressOptions): ProgressReporter {
   let stopped = false;
   const line = (s: ProgressSnapshot, still: boolean) => {
     const group = s.groupStatus ? `, group ${s.groupStatus}` : '';
-    o.io.err.write(`[${formatElapsed(s.elapsedMs)}] job ${shortId(o.jobId)} ${still ? 'still ' : ''}${s.jobStatus}${group}\n`);
+    o.io.err.write(safeLine(`[${formatElapsed(s.elapsedMs)}] job ${shortId(o.jobId)} ${still ? 'still ' : ''}${s.jobStatus}${group}`) + '\n');
     lastLineAt = s.elapsedMs;
   };
-  o.io.err.write(`${o.label}: watching job ${o.jobId}\n`);
+  o.io.err.write(safeLine(`${o.label}: watching job ${o.jobId}`) + '\n');
   return {
     nextTickInMs: (elapsedMs) => Math.max(1, lastLineAt + heartbeatMs - elapsedMs),
     update(s) {
@@ -87,9 +90,9 @@ export async function createSpinnerProgress(o: ProgressOptions): Promise<Progres
   let last: ProgressSnapshot = { jobStatus: '…', elapsedMs: 0 };
   let stopped = false;
   const text = (s: ProgressSnapshot) =>
-    [o.label, `job ${s.jobStatus}`, ...(s.groupStatus ? [`group ${s.groupStatus}`] : []), p.dim(formatElapsed(s.elapsedMs))].join(' · ');
+    [safeLine(o.label), safeLine(`job ${s.jobStatus}`), ...(s.groupStatus ? [safeLine(`group ${s.groupStatus}`)] : []), p.dim(formatElapsed(s.elapsedMs))].join(' · ');
   // A persistent line first: the job id must survive whatever happens to the spinner.
-  o.io.err.write(`${o.label}: job ${o.jobId}\n`);
+  o.io.err.write(safeLine(`${o.label}: job ${o.jobId}`) + '\n');
   const spinner = ora({
     text: text(last),
     stream: o.io.err,
@@ -115,7 +118,7 @@ export async function createSpinnerProgress(o: ProgressOptions): Promise<Progres
       if (stopped) return;
       stopped = true;
       const symbol = outcome === 'success' ? p.green('✔') : outcome === 'fail' ? p.red('✖') : p.yellow('■');
-      spinner.stopAndPersist({ symbol, text: msg });
+      spinner.stopAndPersist({ symbol, text: safeLine(msg) });
     },
   };
 }

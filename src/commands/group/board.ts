@@ -2,10 +2,13 @@
  * The live view of many watched groups. At a terminal it redraws a block on
  * stderr (a summary line plus the groups still moving); otherwise it writes
  * one plain line per change and a heartbeat summary so CI never sees silence.
+ * Group names and row texts are service text: each goes through `safeLine` (the
+ * one sanitiser, on one line) before it is put between our colours and cursor moves.
  */
 import type { IOStreams } from '../../io/streams.js';
 import type { Clock } from '../../context.js';
 import { palette } from '../../io/color.js';
+import { safeLine } from '../../errors.js';
 import type { ProgressReporter } from '../../watch/progress.js';
 import { formatElapsed } from '../../watch/progress.js';
 
@@ -70,7 +73,7 @@ export function createBoard(o: BoardOptions): Board {
     if (!live || closed) return;
     const moving = [...rows.values()].filter((r) => r.state === 'submitting' || r.state === 'watching');
     const shown = moving.slice(0, maxRows);
-    const lines = [summary(), ...shown.map((r) => `  ${icon(r.state)} ${r.name}: ${r.text}`)];
+    const lines = [summary(), ...shown.map((r) => `  ${icon(r.state)} ${safeLine(r.name)}: ${safeLine(r.text)}`)];
     if (moving.length > shown.length) lines.push(p.dim(`  … and ${moving.length - shown.length} more`));
     // Move to the top of the previous block and clear it before drawing anew.
     const up = drawn > 0 ? `\u001b[${drawn}F` : '';
@@ -98,12 +101,12 @@ export function createBoard(o: BoardOptions): Board {
         // Finished groups scroll up as permanent lines above the live block.
         if (state === 'done' || state === 'failed' || state === 'stopped') {
           const up = drawn > 0 ? `\u001b[${drawn}F\u001b[J` : '';
-          o.io.err.write(`${up}${icon(state)} ${name}: ${text}\n`);
+          o.io.err.write(`${up}${icon(state)} ${safeLine(name)}: ${safeLine(text)}\n`);
           drawn = 0;
         }
         redraw();
       } else {
-        plain(`${name}: ${text}`);
+        plain(safeLine(`${name}: ${text}`));
       }
     },
     reporter(name) {

@@ -45,9 +45,12 @@ export function result<T>(data: T | undefined, ...blocks: Block[]): Result<T> {
   return { data, blocks };
 }
 
-/** Colour (SGR) sequences as chalk writes them. */
+/**
+ * The colour (SGR) sequences chalk writes for the palette (bold, dim, red, green, yellow, cyan
+ * and their resets) and no others: a service name carrying, say, conceal (`ESC[8m`) is escaped.
+ */
 // eslint-disable-next-line no-control-regex -- matching the escape character is the point
-const SGR = /\u001b\[[0-9;]*m/g;
+const SGR = /\u001b\[(?:1|2|22|31|32|33|36|39)m/g;
 
 /**
  * Text for a terminal: control characters and bidi overrides (service text) escaped,
