@@ -1,4 +1,9 @@
-/** Redaction for `--debug` traces and `--dry-run` output: no secret ever reaches a terminal. */
+/**
+ * Redaction for `--debug` traces, error messages and `--dry-run` output: no secret ever reaches a
+ * terminal. A server may echo what it was sent (the signed `Authorization` header, `X-Auth-Token`,
+ * `X-Security-Token`) in a body, a header or a reason phrase, so the transport scrubs every text
+ * it hands on with what it sent (`scrub`, `headerSecrets`), not only what it was configured with.
+ */
 import { maskAccessKey } from '../config/mask.js';
 import type { Credentials } from '../config/types.js';
 
@@ -12,13 +17,43 @@ export function secretsOf(c: Credentials): string[] {
   return c.kind === 'aksk' ? [c.sk, ...(c.securityToken ? [c.securityToken] : [])] : [c.token];
 }
 
-/** Replaces every occurrence of each secret (SK, tokens) in `text` with `***`. */
-export function scrub(text: string, secrets: readonly string[]): string {
+/** The access key of a set of credentials, for `scrub` (shown masked, never whole). */
+export function accessKeyOf(c: Credentials): string | undefined {
+  return c.kind === 'aksk' ? c.ak : undefined;
+}
+
+/**
+ * The secret values in the headers of one request as sent: the whole `Authorization` value and
+ * its signature (a signature is a credential until the request expires), and the token headers.
+ */
+export function headerSecrets(headers: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) {
+    if (typeof v !== 'string' || !SECRET_HEADERS.includes(k.toLowerCase())) continue;
+    out.push(v);
+    const sig = /Signature=([0-9a-fA-F]+)/.exec(v)?.[1];
+    if (sig) out.push(sig);
+  }
+  return out;
+}
+
+/** A signature in any echoed `Authorization` value, whichever request it belonged to. */
+const SIGNATURE = /(Signature=)[0-9a-fA-F]{16,}/g;
+
+/**
+ * Replaces every occurrence of each secret (SK, tokens, an `Authorization` value or signature as
+ * sent) in `text` with `***`, any `Signature=<hex>` with `Signature=***`, and the access key with
+ * its masked form (`****WXYZ`, as `config show` shows it).
+ */
+export function scrub(text: string, secrets: readonly string[], accessKey?: string): string {
   let out = text;
-  for (const s of secrets) {
+  // Longest first: the whole Authorization value goes before the signature and key inside it.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
     // Very short strings would blank out unrelated text; real secrets are long.
     if (s.length >= 4) out = out.split(s).join('***');
   }
+  out = out.replace(SIGNATURE, '$1***');
+  if (accessKey && accessKey.length >= 4) out = out.split(accessKey).join(maskAccessKey(accessKey));
   return out;
 }
 

@@ -6,9 +6,9 @@
 import type { Got } from 'got';
 import { signRequest } from '../auth/sign.js';
 import type { Credentials } from '../config/types.js';
-import { ApiError, InterruptedError, NetworkError } from '../errors.js';
+import { ApiError, InterruptedError, NetworkError, safeText } from '../errors.js';
 import { toApiError, unknownOutcome } from './errors.js';
-import { redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
+import { accessKeyOf, headerSecrets, redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
 import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter, requestedRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
 import { createLimiter } from '../util/pool.js';
@@ -60,7 +60,7 @@ export interface TransportResponse {
 export interface Transport {
   send(spec: RequestSpec): Promise<TransportResponse>;
   prepare(spec: RequestSpec): Promise<PreparedRequest>;
-  /** Replaces the secrets of the credentials last used (SK, tokens) in `text` with `***`, for error messages. */
+  /** Scrubs `text` for error messages: the secrets of the credentials last used (SK, tokens) and any signature become `***`, the AK is masked. */
   redact(text: string): string;
 }
 
@@ -115,12 +115,19 @@ export function createTransport(opts: TransportOptions): Transport {
       }),
     ));
   let secrets: string[] = [];
+  let accessKey: string | undefined;
   const limit = createLimiter(opts.maxInFlight ?? MAX_IN_FLIGHT);
-  const trace = (line: string) => opts.debug?.(scrub(line, secrets));
+  /** Text from a response or about a request, without the credentials' secrets, the AK, or `sent` (what one attempt sent). */
+  const hide = (text: string, sent: readonly string[] = []) => scrub(text, [...secrets, ...sent], accessKey);
+  // A trace line quotes service text (bodies, headers, reason phrases): scrubbed, then the one sanitiser.
+  const trace = (line: string, sent?: readonly string[]) => opts.debug?.(safeText(hide(line, sent)));
 
   async function attempt(spec: RequestSpec, bodyText: string | undefined, deadline: number | undefined) {
     const creds = await opts.credentials(); // every attempt: temporary keys may have been refreshed
     secrets = secretsOf(creds);
+    accessKey = accessKeyOf(creds);
+    /** The secret header values this attempt sends (its Authorization and signature): an echo of them is scrubbed too. */
+    const sent: string[] = [];
     const got = await instance();
     const started = opts.now();
     // Under a deadline (the waiter's --timeout) the attempt gets at most the time left.
@@ -133,7 +140,13 @@ export function createTransport(opts: TransportOptions): Transport {
       body: bodyText,
       signal: opts.signal,
       ...(cut ? { timeout: { connect: Math.min(10_000, timeoutMs), request: timeoutMs } } : {}),
-      context: { sign: () => buildHeaders(spec, bodyText, creds, opts.userAgent, new Date(opts.now())) } satisfies HookContext,
+      context: {
+        sign: () => {
+          const h = buildHeaders(spec, bodyText, creds, opts.userAgent, new Date(opts.now()));
+          sent.push(...headerSecrets(h));
+          return h;
+        },
+      } satisfies HookContext,
     });
     // got reports progress 0 when the response headers arrive (its 'response' event waits for the body).
     p.on('downloadProgress', () => {
@@ -147,13 +160,15 @@ export function createTransport(opts: TransportOptions): Transport {
     });
     try {
       const res = await p;
-      const text = res.rawBody.toString('utf8');
+      // Every text of the answer is scrubbed of what was sent before anything reads it: a server may echo the request.
+      const text = hide(res.rawBody.toString('utf8'), sent);
+      const statusMessage = res.statusMessage === undefined ? undefined : hide(res.statusMessage, sent);
       if (opts.debug) {
-        trace(`← ${res.statusCode} ${res.statusMessage ?? ''} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
-        for (const [k, v] of Object.entries(redactHeaders(res.headers))) trace(`  ${k}: ${v}`);
-        if (text) trace(`  ${traceBody(text)}`);
+        trace(`← ${res.statusCode} ${statusMessage ?? ''} (${opts.now() - started} ms) ${spec.method} ${spec.url}`, sent);
+        for (const [k, v] of Object.entries(redactHeaders(res.headers))) trace(`  ${k}: ${v}`, sent);
+        if (text) trace(`  ${traceBody(text)}`, sent);
       }
-      return { res: { status: res.statusCode, statusMessage: res.statusMessage, text, headers: res.headers } };
+      return { res: { status: res.statusCode, statusMessage, text, headers: res.headers }, sent };
     } catch (err) {
       if (tooLarge) {
         // A change may have been made before the answer grew too large to read: an unknown outcome.
@@ -166,7 +181,7 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       if (opts.signal?.aborted) throw interrupted(opts.signal);
       const e = err as { code?: string; event?: string; name?: string; message: string };
-      trace(`✗ ${e.code ?? e.name} ${e.message} (${opts.now() - started} ms) ${spec.method} ${spec.url}`);
+      trace(`✗ ${e.code ?? e.name} ${e.message} (${opts.now() - started} ms) ${spec.method} ${spec.url}`, sent);
       const notSent = NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '');
       // Timed out because the deadline left less than the usual per-attempt timeout.
       const stopped = cut && e.code === 'ETIMEDOUT' ? { sentAt: started, headersAt, timeoutMs } : undefined;
@@ -204,9 +219,10 @@ export function createTransport(opts: TransportOptions): Transport {
         const { status } = r.res;
         if (status >= 200 && status < 300) return r.res;
         // Gateways echo the canonical request (with X-Security-Token) in a 401: never quote a secret.
+        const requestId = header(r.res.headers, 'x-request-id');
         const apiErr = toApiError({
-          status, statusMessage: r.res.statusMessage, text: scrub(r.res.text, secrets), method: spec.method, path,
-          requestId: header(r.res.headers, 'x-request-id'),
+          status, statusMessage: r.res.statusMessage, text: r.res.text, method: spec.method, path,
+          requestId: requestId === undefined ? undefined : hide(requestId, r.sent),
         });
         // A redirect answering a change (303 after a POST is how some servers acknowledge one) is not followed
         // and says nothing sure: an unknown outcome. A 4xx is the service's (or a gateway's) refusal.
@@ -255,7 +271,7 @@ export function createTransport(opts: TransportOptions): Transport {
     return { method: spec.method, url: spec.url, headers: redactPreparedHeaders(headers), ...(spec.body !== undefined ? { body: spec.body } : {}) };
   }
 
-  return { send, prepare, redact: (text) => scrub(text, secrets) };
+  return { send, prepare, redact: (text) => hide(text) };
 }
 
 
