@@ -132,6 +132,29 @@ function setFaultLevel(ctx: RouteCtx) {
   return { replication: replicationView(engine.world, rp) };
 }
 
+/**
+ * Sets a record's `name` and/or `description` as stored, without the API's checks: what another
+ * client or a broken service could leave there (the hostile-text tests put control characters in).
+ */
+function setText(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const w = engine.world;
+  const { kind, id } = ctx.params;
+  const tables: Record<string, Record<string, { name: string; description?: string | null }> | undefined> = {
+    groups: w.groups, instances: w.instances, replications: w.replications, servers: w.servers,
+    domains: Object.fromEntries(w.domains.map((d) => [d.id, d])),
+  };
+  const rec = tables[kind]?.[id];
+  if (!rec) throw adminError(404, `no ${kind} ${id}`);
+  const b = obj(ctx.body);
+  if (b.name !== undefined && typeof b.name !== 'string') throw adminError(400, 'name must be a string');
+  if (b.description !== undefined && b.description !== null && typeof b.description !== 'string') throw adminError(400, 'description must be a string or null');
+  if (typeof b.name === 'string') rec.name = b.name;
+  if (b.description !== undefined && kind !== 'servers') rec.description = (b.description as string | null) ?? (kind === 'domains' ? '' : null);
+  engine.touch();
+  return { id, name: rec.name, ...(kind === 'servers' ? {} : { description: rec.description ?? null }) };
+}
+
 function advance(ctx: RouteCtx) {
   const ms = Number(obj(ctx.body).ms);
   if (!Number.isFinite(ms) || ms < 0) throw adminError(400, 'ms must be a non-negative number');
@@ -173,4 +196,5 @@ export const adminRoutes: RouteDef[] = [
   admin('POST', '/clock/advance', advance),
   admin('PUT', '/instances/{protected_instance_id}/invalid', markInvalid),
   admin('PUT', '/replications/{replication_id}/fault', setFaultLevel),
+  admin('PUT', '/records/{kind}/{id}', setText),
 ];
