@@ -10,6 +10,9 @@
 // Every other package stays external and is loaded by the chunk that needs it.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RUNTIME } from './runtime-modules.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -40,6 +43,30 @@ const externals = {
   },
 };
 
+/**
+ * The modules a command loads only when it runs (the API client, configuration
+ * loading, the watcher) are imported lazily from many places; left to esbuild,
+ * every combination of importers becomes a chunk file of its own, and start-up
+ * pays for each file. They are loaded together as one chunk instead.
+ */
+const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+const runtimeOf = (abs) => RUNTIME.find((m) => abs === path.join(srcDir, m + '.ts'));
+const runtimeChunk = {
+  name: 'sdrs-runtime',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const abs = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return runtimeOf(abs) ? { path: 'runtime', namespace: 'sdrs-runtime' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'sdrs-runtime' }, () => ({
+      contents: RUNTIME.map((m) => `export * from ${JSON.stringify(path.join(srcDir, m + '.ts'))};`).join('\n'),
+      loader: 'ts',
+      resolveDir: srcDir,
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', emulator: 'src/emulator/index.ts' },
@@ -55,7 +82,7 @@ await build({
   // identifiers (class and function names in stack traces) stay as written.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [externals],
+  plugins: [runtimeChunk, externals],
   // Bundled CommonJS (commander) calls require() for node: built-ins; an ES module has none.
   banner: { js: "import{createRequire as __sdrsCreateRequire}from'node:module';const require=__sdrsCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
