@@ -31,6 +31,17 @@ const REASONS: Record<string, string> = {
   'stale-date': 'X-Sdk-Date differs from the server time by more than 15 minutes',
 };
 
+/**
+ * The algorithm an Authorization header names when it is not
+ * SDK-HMAC-SHA256: the others the official SDKs offer (SDK-HMAC-SM3,
+ * SDK-ECDSA-P256, SDK-SM2-SM3) or any other `SDK-…` word. At most 40
+ * characters, printable ASCII only, since it is echoed back.
+ */
+function otherAlgorithm(value: string | undefined): string | undefined {
+  const m = /^\s*(SDK-[A-Za-z0-9-]{1,36})(?:\s|$)/.exec(value ?? '');
+  return m && m[1].toUpperCase() !== 'SDK-HMAC-SHA256' ? m[1] : undefined;
+}
+
 function header(h: IncomingAuth['headers'], name: string): string | undefined {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
@@ -56,10 +67,13 @@ export function authenticate(req: IncomingAuth, creds: Credentials, world: World
       now: new Date(gatewayNow),
     });
     if (!r.ok) {
+      const other = r.reason === 'malformed' ? otherAlgorithm(header(req.headers, 'authorization')) : undefined;
       const detail =
         r.reason === 'mismatch'
           ? `verify aksk signature fail, the canonical request the server computed is: ${(r.canonicalRequest ?? '').replace(/\n/g, '|')}`
-          : REASONS[r.reason];
+          : other
+            ? `the request is signed with ${other}; the emulator verifies only SDK-HMAC-SHA256 signatures (sign with SDK-HMAC-SHA256 or use an X-Auth-Token)`
+            : REASONS[r.reason];
       throw authFailure(detail);
     }
   }

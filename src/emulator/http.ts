@@ -1,5 +1,6 @@
 /** The small routing vocabulary shared by the route modules (keeps fastify types out of them). */
 import type { Engine } from './engine.js';
+import { gatewayError } from './errors.js';
 
 /** How a route is protected: gateway signature/token, nothing (IAM password login), or loopback-only admin. */
 export type RouteAuth = 'sign' | 'none' | 'admin';
@@ -48,9 +49,33 @@ export interface RouteDef {
   path: string;
   auth: RouteAuth;
   handler: RouteHandler;
+  /** A documented path the emulator does not serve: answered like an unknown route (404 APIGW.0101, counted as unmatched). */
+  unserved?: true;
 }
 
 /** Shorthand for a signed route. */
 export function signed(method: RouteDef['method'], path: string, handler: RouteHandler): RouteDef {
   return { method, path, auth: 'sign', handler };
+}
+
+/**
+ * A documented path that a `{param}` route would otherwise catch (e.g. `GET
+ * /protected-instances/tags` against `/{protected_instance_id}`): answered
+ * exactly like an unknown route, 404 APIGW.0101, without authentication.
+ */
+export function unserved(method: RouteDef['method'], path: string): RouteDef {
+  return {
+    method,
+    path,
+    auth: 'none',
+    unserved: true,
+    handler: (ctx) => {
+      throw gatewayError(404, 'APIGW.0101', unservedMessage(ctx.method, path.replace(/\{(\w+)\}/g, (_m, k: string) => ctx.params[k] ?? '')));
+    },
+  };
+}
+
+/** The message of the 404 for a route the emulator does not serve. */
+export function unservedMessage(method: string, path: string): string {
+  return `The API does not exist or has not been published in the environment: ${method} ${path}`;
 }

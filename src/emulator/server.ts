@@ -20,7 +20,7 @@ import { checkAdmin, checkHost } from './guard.js';
 import type { AccessPolicy, Refusal } from './guard.js';
 import type { FaultInjector, QueuedFault } from './faults.js';
 import { newRequestId } from './format.js';
-import { Res } from './http.js';
+import { Res, unservedMessage } from './http.js';
 import type { AdminHooks, RouteDef } from './http.js';
 import { groupRoutes } from './routes/groups.js';
 import { instanceRoutes } from './routes/instances.js';
@@ -98,7 +98,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       if (refusal) throw refusalError(refusal);
       return;
     }
-    const key = `${req.method} ${def ? def.path : '<unmatched>'}`;
+    const key = `${req.method} ${def && !def.unserved ? def.path : '<unmatched>'}`;
     counters.set(key, (counters.get(key) ?? 0) + 1);
     if (wrongHost) throw refusalError(wrongHost);
     const d = faults.decide(req.method, req.url.split('?')[0]);
@@ -167,7 +167,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({
       error_code: 'APIGW.0101',
-      error_msg: `The API does not exist or has not been published in the environment: ${req.method} ${req.url.split('?')[0]}`,
+      error_msg: unservedMessage(req.method, req.url.split('?')[0]),
       request_id: req.id,
     });
   });

@@ -1,7 +1,7 @@
 /** SDRS v1 protected instances, attach and detach: reference 3.2 and 4.2. */
 import { badRequest, notFound, sdrsError } from '../errors.js';
 import { newUuid } from '../format.js';
-import { signed } from '../http.js';
+import { signed, unserved } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
 import { addServer } from '../seed.js';
 import { checkDescription, checkName, idList, isObject, page, wrapped } from '../validate.js';
@@ -166,6 +166,8 @@ function detach(ctx: RouteCtx) {
 export const instanceRoutes: RouteDef[] = [
   signed('GET', BASE, list),
   signed('POST', BASE, create),
+  // Documented, not served; without this the show route below would take "tags" for an instance id.
+  unserved('GET', `${BASE}/tags`),
   signed('GET', `${BASE}/{protected_instance_id}`, (ctx) => ({
     protected_instance: instanceView(ctx.engine.world, getInstance(ctx.engine, ctx.params.protected_instance_id)),
   })),
