@@ -2,7 +2,7 @@
  * Entry point: builds a fresh commander program per call and runs it.
  * `main()` is the only place where errors become exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type HelpContext } from 'commander';
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
 import { setMaxListeners } from 'node:events';
@@ -91,6 +91,36 @@ export function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A command whose help, when shown because no subcommand was given (`sdrs`, `sdrs group`), is
+ * shown as asked for: on stdout, exit 0 (commander's default is stderr and exit 1, the "bug" code).
+ */
+class SdrsCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new SdrsCommand(name);
+  }
+
+  override help(context?: HelpContext | ((str: string) => string)): never {
+    const asked = typeof context === 'object' && context.error ? undefined : context;
+    return (Command.prototype.help as (this: Command, c?: unknown) => never).call(this, asked);
+  }
+}
+
+/**
+ * `sdrs help <command> [<subcommand>]` is `sdrs <command> [<subcommand>] --help`; `sdrs help`
+ * is `sdrs --help`. A word after `help` that names no command is left to commander, which
+ * reports it as an unknown command (exit 2) with a suggestion.
+ */
+export function helpAsFlag(argv: string[]): string[] {
+  const word = commandWord(argv);
+  if (word !== 'help') return argv;
+  const at = argv.indexOf('help');
+  const rest = argv.slice(at + 1);
+  const next = commandWord(rest);
+  if (next !== undefined && !TOP_LEVEL.some((t) => t.name === next)) return [...argv.slice(0, at), ...rest];
+  return [...argv.slice(0, at), ...rest, '--help'];
+}
+
 /** How the program is built: `full` loads every command (completion, docs); else only the one argv names. */
 export interface BuildOptions {
   argv?: string[];
@@ -107,7 +137,7 @@ export async function buildProgram(
   output?: { writeOut(s: string): void; writeErr(s: string): void },
   opts: BuildOptions = { full: true },
 ): Promise<Command> {
-  const program = new Command('sdrs')
+  const program = new SdrsCommand('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
     .addOption(new Option('--profile <name>', 'configuration profile to use (env: SDRS_PROFILE)'))
@@ -120,6 +150,8 @@ export async function buildProgram(
     .option('--debug', 'trace HTTP requests and responses on stderr (secrets redacted)')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand(false)
+    // Every command's help lists the global options too (--json, --profile, ...).
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
   // Set before the subcommands are added: commander copies these settings to
@@ -144,6 +176,7 @@ Examples:
   $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id
   $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"
   $ sdrs emulator --seed demo   # a local SDRS for rehearsals
+  $ sdrs help group reverse     # a command's help (also: sdrs group reverse --help)
 `,
   );
   const word = opts.full ? undefined : commandWord(opts.argv ?? []);
@@ -179,6 +212,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     signal: partial.signal,
     prompter: partial.prompter,
   };
+  argv = helpAsFlag(argv);
   const pre = preScan(argv);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
@@ -226,7 +260,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
     return ExitCode.OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return ExitCode.OK; // --help, --version
+      // --help, --version, and the help shown when no subcommand was given (SdrsCommand).
+      if (err.exitCode === 0 || err.code === 'commander.help') return ExitCode.OK;
       // Never commander's text as it is: it quotes argv, and a pasted secret would be printed back.
       const u = usageMessage(err);
       reportError(io, pre.json, new UsageError(u.message, { hint: u.hint ?? "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
