@@ -64,9 +64,12 @@ export function drillSteps(names: { group: string; domain: string; vpc: string; 
   ];
 }
 
+/** How long each emulator job takes in the drill, ms: the `--fast` help says these numbers. */
+export const DEMO_JOB_MS = { fast: 800, normal: 3000 } as const;
+
 /** Completes the top-level `demo` command (named and described by commands/index.ts). */
 export function registerDemo(cmd: Command, run: Runner, runF: RunF<DemoOptions> = runDemo): Command {
-  cmd.option('--fast', 'shorten job durations (1s instead of 5s)');
+  cmd.option('--fast', `shorten job durations (${DEMO_JOB_MS.fast / 1000}s instead of ${DEMO_JOB_MS.normal / 1000}s)`);
   examples(cmd, ['$ sdrs demo', '$ sdrs demo --fast 2>drill.log; echo "drill exit $?"']);
   return bind(cmd, run, (_args, f: DemoFlags): DemoOptions => ({ fast: f.fast === true }), runF);
 }
@@ -86,7 +89,7 @@ export interface DemoSummary {
 export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<DemoSummary>> {
   const p = palette(ctx.io.colorLevel);
   const { startEmulator, SEED_IDS, LOCAL_AZ, REMOTE_AZ } = await import('../emulator/index.js');
-  const jobMs = o.fast ? 800 : 3000;
+  const jobMs = o.fast ? DEMO_JOB_MS.fast : DEMO_JOB_MS.normal;
   const emu = await startEmulator({ port: 0, seed: 'demo', jobDurationMs: jobMs });
   // A private HOME and cache: the drill must not read the operator's config nor teach
   // the real job-duration history the emulator's timings.
