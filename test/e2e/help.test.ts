@@ -55,3 +55,15 @@ describe('global options in every command\'s help', () => {
     for (const flag of ['--json', '--profile <name>', '--no-input', '--endpoint <url>']) expect(global).toContain(flag);
   });
 });
+
+describe('help examples that read JSON', () => {
+  it('config show --help: the jq path of its example finds the region in config show --json', async () => {
+    const help = await runSdrs(['config', 'show', '--help']);
+    const path = /config show --json \| jq -r (\.[\w.]+)/.exec(help.stdout)?.[1];
+    expect(path).toBe('.settings.region.value');
+    const r = await runSdrs(['--region', 'cn-north-4', 'config', 'show', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const value = path!.slice(1).split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], JSON.parse(r.stdout));
+    expect(value).toBe('cn-north-4');
+  });
+});

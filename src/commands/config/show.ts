@@ -11,7 +11,7 @@ export type ShowOptions = Record<string, never>;
 /** `config show`'s help and wiring. */
 export function registerShow(config: Command, run: Runner, runF: RunF<ShowOptions> = runShow): Command {
   const cmd = config.command('show').description('show the resolved settings and where each came from (secrets masked)');
-  examples(cmd, ['$ sdrs config show', '$ sdrs --profile dr config show --json | jq -r .region.value']);
+  examples(cmd, ['$ sdrs config show', '$ sdrs --profile dr config show --json | jq -r .settings.region.value']);
   return bind(cmd, run, (): ShowOptions => ({}), runF);
 }
 
