@@ -116,13 +116,63 @@ export interface Job {
   entities: JobEntities;
 }
 
-/** ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it (the fields sdrs reads). */
+/** One address of an ECS server (the official ECS model's ServerAddress). */
+export interface ServerAddress {
+  /** `"4"` or `"6"`. */
+  version: string;
+  addr: string;
+  /** `fixed` (private) or `floating` (EIP). */
+  'OS-EXT-IPS:type'?: 'fixed' | 'floating' | string;
+  'OS-EXT-IPS-MAC:mac_addr'?: string;
+  'OS-EXT-IPS:port_id'?: string;
+}
+
+/** An ECS server's flavor (ServerFlavor): the sizes are strings in the official model, RAM in MB. */
+export interface ServerFlavor {
+  id: string;
+  name: string;
+  vcpus?: string;
+  ram?: string;
+  disk?: string;
+}
+
+/** A disk attached to an ECS server (ServerExtendVolumeAttachment). */
+export interface ServerVolumeAttachment {
+  id: string;
+  device?: string;
+  bootIndex?: string | null;
+  /** `"true"` or `"false"`, a string in the official model. */
+  delete_on_termination?: string;
+}
+
+/**
+ * ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it (the
+ * official model's ServerDetail). The fields sdrs reads are required; the
+ * rest are typed for scripts and optional, so a sparse answer still parses.
+ */
 export interface Server {
   id: string;
   name: string;
   status: 'ACTIVE' | 'SHUTOFF' | string;
   'OS-EXT-AZ:availability_zone': string;
   metadata: { vpc_id?: string; [k: string]: string | undefined };
+  /** Addresses by VPC id. */
+  addresses?: Record<string, ServerAddress[]>;
+  flavor?: ServerFlavor;
+  image?: { id: string };
+  security_groups?: { name: string; id?: string }[];
+  key_name?: string | null;
+  hostId?: string;
+  user_id?: string;
+  tenant_id?: string;
+  accessIPv4?: string;
+  accessIPv6?: string;
+  config_drive?: string;
+  host_status?: string;
+  locked?: boolean;
+  'os-extended-volumes:volumes_attached'?: ServerVolumeAttachment[];
+  created?: string;
+  updated?: string;
   [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 /** World records -> the exact wire shapes of src/api/types.ts (reference sections 3 to 5). */
-import type { ActiveDomain, Job, ProtectedInstance, Replication, ServerGroup, SubJob, Vpc } from '../api/types.js';
-import { isoTime, microTime, spaceTime } from './format.js';
+import type { ActiveDomain, Job, ProtectedInstance, Replication, Server, ServerGroup, SubJob, Vpc } from '../api/types.js';
+import { flavorSizes, macAddress, portId, privateIp, stableHex } from './ecs.js';
+import { isoTime, microTime, spaceTime, stableUuid } from './format.js';
 import type { DomainRec, GroupRec, InstanceRec, JobRec, ReplicationRec, ServerRec, VolumeRec, VpcRec, World } from './world.js';
 import { instancesOf, replicationsOf } from './world.js';
 
@@ -96,27 +97,67 @@ export function vpcView(v: VpcRec): Vpc {
   return { id: v.id, name: v.name, cidr: v.cidr, status: v.status, description: v.description, routes: [], enterprise_project_id: '0' };
 }
 
-/** ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it (subset of the real fields). */
-export function serverView(w: World, s: ServerRec): Record<string, unknown> {
+/**
+ * ECS server as `GET /v1/{project_id}/cloudservers/{id}` returns it: every
+ * field the official ECS model (ServerDetail) marks required, with its
+ * exact name and type. Addresses, host ids and flavor sizes are derived
+ * from the server id (ecs.ts), so they are stable without being stored.
+ */
+export function serverView(w: World, s: ServerRec): Server {
   const volumes = Object.values(w.volumes).filter((v) => v.serverId === s.id);
+  const vpc = w.vpcs.find((v) => v.id === s.vpcId);
+  const ip = vpc ? privateIp(vpc.cidr, s.id) : undefined;
+  const active = s.status === 'ACTIVE';
+  const hostId = stableHex(`host:${s.az}:${s.id}`).slice(0, 28);
+  const seconds = (ms: number) => isoTime(ms).replace(/\.\d{3}Z$/, 'Z');
   return {
     id: s.id,
     name: s.name,
+    description: '',
     status: s.status,
-    'OS-EXT-AZ:availability_zone': s.az,
-    'OS-EXT-STS:vm_state': s.status === 'ACTIVE' ? 'active' : 'stopped',
-    'OS-EXT-STS:power_state': s.status === 'ACTIVE' ? 1 : 4,
-    'OS-EXT-STS:task_state': '',
-    metadata: { vpc_id: s.vpcId },
-    flavor: { id: s.flavor, name: s.flavor },
+    progress: 0,
+    addresses: ip
+      ? { [s.vpcId]: [{ version: '4', addr: ip, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': macAddress(s.id), 'OS-EXT-IPS:port_id': portId(s.id) }] }
+      : {},
+    flavor: { id: s.flavor, name: s.flavor, ...flavorSizes(s.flavor) },
+    image: { id: stableUuid('image:CentOS 7.9 64bit') },
+    security_groups: [{ name: 'default', id: stableUuid(`sg:${s.vpcId}:default`) }],
+    key_name: '',
+    hostId,
+    user_id: stableHex(`user:${w.projectId}`),
     tenant_id: w.projectId,
+    accessIPv4: '',
+    accessIPv6: '',
+    config_drive: '',
+    host_status: 'UP',
+    locked: false,
+    'OS-EXT-AZ:availability_zone': s.az,
+    'OS-EXT-STS:vm_state': active ? 'active' : 'stopped',
+    'OS-EXT-STS:power_state': active ? 1 : 4,
+    'OS-EXT-STS:task_state': '',
+    'OS-EXT-SRV-ATTR:host': hostId,
+    'OS-EXT-SRV-ATTR:hypervisor_hostname': `nova-${hostId.slice(0, 8)}`,
+    'OS-EXT-SRV-ATTR:instance_name': `instance-${stableHex(`inst:${s.id}`).slice(0, 8)}`,
+    'OS-EXT-SRV-ATTR:hostname': s.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'ecs',
+    'OS-EXT-SRV-ATTR:reservation_id': `r-${stableHex(`resv:${s.id}`).slice(0, 8)}`,
+    'OS-EXT-SRV-ATTR:launch_index': 0,
+    'OS-EXT-SRV-ATTR:kernel_id': '',
+    'OS-EXT-SRV-ATTR:ramdisk_id': '',
+    'OS-EXT-SRV-ATTR:root_device_name': '/dev/vda',
+    'OS-SRV-USG:launched_at': microTime(s.createdAt),
+    'OS-SRV-USG:terminated_at': '',
+    'OS-DCF:diskConfig': 'MANUAL',
+    metadata: { vpc_id: s.vpcId },
     'os-extended-volumes:volumes_attached': volumes.map((v) => ({
       id: v.id,
       device: v.device ?? '',
       bootIndex: v.bootable ? '0' : null,
+      delete_on_termination: String(v.bootable),
     })),
-    created: isoTime(s.createdAt).replace(/\.\d{3}Z$/, 'Z'),
-    updated: isoTime(s.updatedAt).replace(/\.\d{3}Z$/, 'Z'),
+    tags: [],
+    enterprise_project_id: '0',
+    created: seconds(s.createdAt),
+    updated: seconds(s.updatedAt),
   };
 }
 

@@ -43,5 +43,18 @@ export async function runList(ctx: Context, o: ListOptions): Promise<Result<Serv
   const api = await ctx.api();
   const servers = (await api.listServers()).filter((s) => (!o.az || serverAz(s) === o.az) && (!o.vpc || s.metadata?.vpc_id === o.vpc));
   if (servers.length === 0) return result(servers, say('No servers found.'));
-  return result(servers, table(['ID', 'NAME', 'STATUS', 'AZ', 'VPC'], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id])));
+  return result(
+    servers,
+    table(['ID', 'NAME', 'STATUS', 'AZ', 'VPC', 'ADDRESSES'], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id, addresses(s)])),
+  );
+}
+
+/** Every address of a server, comma-separated (private first, as ECS lists them); '' when it has none. */
+export function addresses(s: Server): string {
+  const all = Object.values(s.addresses && typeof s.addresses === 'object' ? s.addresses : {});
+  return all
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .map((a) => (a && typeof a.addr === 'string' ? a.addr : ''))
+    .filter(Boolean)
+    .join(',');
 }
