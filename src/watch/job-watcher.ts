@@ -24,6 +24,7 @@ import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations,
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
 import { unknownJobHint } from './hints.js';
+import { parseServiceTime } from '../util/time.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
 export type WatchApi = Pick<SdrsApi, 'getJob' | 'getGroup'> & { getEcsJob?: (id: string) => Promise<Job> };
@@ -163,7 +164,8 @@ export function retryAfterOf(err: unknown): number | undefined {
 const MAX_DAY_MS = 24 * 3600_000;
 /** An id or status quoted from an answer: JSON-quoted and cut short (the error itself escapes control characters). */
 const printableId = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v) : String(v));
-const parseTime = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
+/** Every documented form (src/util/time.ts): a zone-less time is UTC, not local. */
+const parseTime = (s: string | null | undefined) => parseServiceTime(s);
 
 /** Watches a job until SUCCESS (returns) or FAIL, timeout or abort (throws). */
 export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {

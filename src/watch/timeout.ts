@@ -6,6 +6,7 @@
 import { ApiError, NetworkError, WaitTimeoutError } from '../errors.js';
 import type { Job, ServerGroup } from '../api/types.js';
 import { formatElapsed } from './progress.js';
+import { parseServiceTime } from '../util/time.js';
 
 /** What the watcher knows when the deadline passes. */
 export interface TimeoutFacts {
@@ -36,7 +37,7 @@ export function clockTime(ms: number): string {
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const time = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? clockTime(Date.parse(iso)) : undefined);
+const time = (iso: unknown) => (Number.isNaN(parseServiceTime(iso)) ? undefined : clockTime(parseServiceTime(iso)));
 
 /** One clause: what the last failed read saw. */
 export function describeFailedRead(err: unknown, at: number | undefined): string {
