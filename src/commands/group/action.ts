@@ -11,7 +11,7 @@ import { allowedFrom } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { result, say, type Result } from '../shared/output.js';
+import { note, result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { mutate, nothingToDo } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
@@ -132,6 +132,14 @@ function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
   return undefined;
 }
 
+/**
+ * A dry run of a no-op: the dry-run document with no request (what a dry run prints is always
+ * what would be sent), and why nothing would be.
+ */
+function nothingToSend(what: string): Result {
+  return result({ dry_run: true, requests: [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
+}
+
 /** Runs one of the four verbs through the mutation pipeline. */
 export async function runAction(ctx: Context, o: ActionOptions): Promise<Result> {
   const { verb, yes, dryRun, confirm: typed } = o;
@@ -146,7 +154,7 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     throw new UsageError(`--confirm ${printable(typed)} does not match the group's name ${printable(group.name)}; nothing was sent`);
   }
   const done = alreadyDone(verb, group);
-  if (done) return nothingToDo(done, group);
+  if (done) return dryRun ? nothingToSend(done) : nothingToDo(done, group);
   const reprotect = verb === 'start' && allowedFrom('reprotect', group.status);
   if (reprotect) requireYes(ctx, yes || dryRun, 're-protect');
 
