@@ -9,7 +9,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import type { IOStreams } from '../io/streams.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { AKSK_FAMILIES } from './env.js';
-import { maskAccessKey } from './mask.js';
+import { maskAccessKey, maskUrlCredentials } from './mask.js';
 import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject, validateConfig } from './schema.js';
 import { parseConfig, readConfigText } from './file.js';
 import { isWellFormedId, printable } from '../validate.js';
@@ -117,7 +117,8 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
 async function askEndpoint(flag: string | undefined, prev: string | undefined): Promise<string | undefined> {
   if (!flag) return prev;
   const url = normaliseEndpoint(flag);
-  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got ${printable(flag)}`);
+  // A URL's user:password part is a credential: never repeat it.
+  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got ${printable(maskUrlCredentials(flag))}`);
   return url;
 }
 

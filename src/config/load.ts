@@ -3,6 +3,7 @@
  * file > defaults. Credentials are resolved again on every `credentials()`
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
+import { maskUrlCredentials } from './mask.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isWellFormedId, printable } from '../validate.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
@@ -182,7 +183,7 @@ function pick(
 
 function badValue(s: Setting, what: string, expected: string): Error {
   // A URL's user:password part is a credential: never repeat it.
-  const shown = String(s.value).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+  const shown = maskUrlCredentials(String(s.value));
   const msg = `invalid ${what} ${JSON.stringify(shown)} from ${s.origin ?? s.source}: expected ${expected}`;
   return s.source === 'config' ? new ConfigError(msg) : new UsageError(msg);
 }

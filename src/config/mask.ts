@@ -9,3 +9,8 @@ export function maskAccessKey(ak: string): string {
 export function maskSecret(value: string | undefined): string | undefined {
   return value ? '****' : undefined;
 }
+
+/** A URL with its user:password part (a credential) replaced by `***`, for messages. */
+export function maskUrlCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+}

@@ -224,3 +224,15 @@ describe("a project's config file cannot send credentials to its endpoint", () =
     expect(evil.requests).toEqual([]);
   });
 });
+
+describe('a credential inside an endpoint URL', () => {
+  it('config init --endpoint with user:password is refused without repeating the password', async () => {
+    const r = await runMain(
+      ['--endpoint', 'https://AKX:SuperSecretSK123@example.com', '--region', 'cn-north-4', '--project-id', '0123456789abcdef0123456789abcdef', 'config', 'init', '--access-key', 'AKIDEXAMPLE000000001', '--secret-key-stdin'],
+      { env: baseEnv(), stdin: 'sk-from-stdin' },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).not.toContain('SuperSecretSK123');
+    expect(r.stderr).toContain('https://***@example.com');
+  });
+});
