@@ -2,7 +2,7 @@
  * Entry point: builds a fresh commander program per call and runs it.
  * `main()` is the only place where errors become exit codes.
  */
-import { Command, CommanderError, Option, type HelpContext } from 'commander';
+import { Command, CommanderError, Help, Option, type HelpContext } from 'commander';
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
 import { setMaxListeners } from 'node:events';
@@ -150,8 +150,15 @@ export async function buildProgram(
     .option('--debug', 'trace HTTP requests and responses on stderr (secrets redacted)')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand(false)
-    // Every command's help lists the global options too (--json, --profile, ...).
-    .configureHelp({ showGlobalOptions: true })
+    // Every command's help lists the global options too (--json, --profile, ...), and marks
+    // the options a command cannot run without (`group reverse --to`) "(required)".
+    .configureHelp({
+      showGlobalOptions: true,
+      optionDescription(option: Option): string {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `${text} (required)` : text;
+      },
+    })
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
   // Set before the subcommands are added: commander copies these settings to

@@ -67,3 +67,13 @@ describe('help examples that read JSON', () => {
     expect(value).toBe('cn-north-4');
   });
 });
+
+describe('required options in help', () => {
+  it('group reverse --help marks --to required', async () => {
+    const r = await runSdrs(['group', 'reverse', '--help']);
+    const to = r.stdout.split('\n  --all')[0].split('--to <side>')[1] ?? '';
+    expect(to).toMatch(/\(required\)/);
+    const all = r.stdout.split('\n  --all')[1]?.split('\n  --')[0] ?? '';
+    expect(all).not.toMatch(/required/);
+  });
+});
