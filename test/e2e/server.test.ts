@@ -29,6 +29,16 @@ describe('sdrs server', () => {
     expect(table.stdout).toContain('erp-app-01');
   });
 
+  it('--no-wait hands off an ECS job that `sdrs job wait <id> --ecs` watches to its end', async () => {
+    const r = await sdrs(['server', 'stop', 'erp-app-01', '--az', 'cn-north-4a', '--yes', '--no-wait']);
+    expect(r.code, r.stderr).toBe(0);
+    const jobId = r.stdout.trim();
+    expect(r.stderr).toContain(`Watch it with: sdrs job wait ${jobId} --ecs`);
+    const waited = await sdrs(['job', 'wait', jobId, '--ecs', '--json']);
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(JSON.parse(waited.stdout)).toMatchObject({ job_id: jobId, status: 'SUCCESS' });
+  });
+
   it('stops servers by name in an AZ, waits for SHUTOFF, and is a no-op the second time', async () => {
     const r = await sdrs(['server', 'stop', 'erp-app-01', '--az', 'cn-north-4a', '--yes', '--json']);
     expect(r.code, r.stderr).toBe(0);

@@ -11,6 +11,8 @@ import { describeJob } from './show.js';
 /** The options of one run. */
 export interface WaitOptions {
   jobId: string;
+  /** An ECS job (a server stop or start) rather than an SDRS job. */
+  ecs: boolean;
   wait: CheckedWaitFlags;
 }
 
@@ -18,6 +20,7 @@ export interface WaitOptions {
 interface WaitFlags {
   timeout?: string;
   interval?: string;
+  ecs?: boolean;
 }
 
 /** `job wait`'s argument, flags, help and wiring. */
@@ -27,15 +30,20 @@ export function registerWait(job: Command, run: Runner, runF: RunF<WaitOptions> 
     .description('wait for a job to finish (resume watching from anywhere)')
     .argument('<job-id>', 'job id')
     .option('--timeout <duration>', 'how long to wait: 90s, 10m, 1h; 0 = no limit (default: 30m)')
-    .option('--interval <duration>', 'first poll interval (default: 1s)');
-  examples(cmd, ['$ sdrs job wait 0a1b...ff --timeout 1h || echo "exit $?"']);
-  return bind(cmd, run, (args, f: WaitFlags): WaitOptions => ({ jobId: requireId('job id', args[0]), wait: parseWaitFlags(f) }), runF);
+    .option('--interval <duration>', 'first poll interval (default: 1s)')
+    .option('--ecs', 'an ECS job (server stop/start --no-wait), read from ECS rather than SDRS');
+  examples(cmd, ['$ sdrs job wait 0a1b...ff --timeout 1h || echo "exit $?"', '$ sdrs job wait "$(sdrs server stop web-01 --yes --no-wait)" --ecs']);
+  return bind(cmd, run, (args, f: WaitFlags): WaitOptions => ({ jobId: requireId('job id', args[0]), ecs: f.ecs === true, wait: parseWaitFlags(f) }), runF);
 }
 
 /** Watches the job to its end: the job object with --json, its description otherwise. */
 export async function runWait(ctx: Context, o: WaitOptions): Promise<Result<Job>> {
   const api = await ctx.api();
   const settings = await waitSettings(ctx, o.wait);
-  const { job } = await watch(ctx, api, settings, { jobId: o.jobId, label: `Waiting for job ${o.jobId}` });
+  const { job } = await watch(ctx, api, settings, {
+    jobId: o.jobId,
+    label: `Waiting for ${o.ecs ? 'ECS ' : ''}job ${o.jobId}`,
+    ...(o.ecs ? { kind: 'ecs' as const, resumeCommand: `sdrs job wait ${o.jobId} --ecs` } : {}),
+  });
   return result(job, say(`Job ${o.jobId} finished: ${job.status}`), out(describeJob(job)));
 }

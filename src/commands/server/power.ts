@@ -64,7 +64,8 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   if (!settings.wait) {
     // One request, sent once; an unknown outcome is reconciled by reading the servers (never re-sent).
     const jobId = await sendOnce(ctx, powerRequest(api, todo, action));
-    return handOff(jobId, { server_ids: todo.map((s) => s.id) });
+    // An ECS job: `sdrs job wait` reads SDRS jobs unless told otherwise.
+    return handOff(jobId, { server_ids: todo.map((s) => s.id) }, `sdrs job wait ${jobId} --ecs`);
   }
   return result(await powerServers(ctx, api, servers, action, { settings }));
 }

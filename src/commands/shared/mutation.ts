@@ -261,9 +261,12 @@ export function dryRun(req: PreparedRequest | PreparedRequest[]): Result {
   return result(Array.isArray(req) ? { dry_run: true, requests: reqs } : { dry_run: true, request: req }, out(text.join('\n\n')), note('Dry run: nothing was sent.'));
 }
 
-/** A job handed back by --no-wait: job id on stdout (JSON with --json), resume hint on stderr. */
-export function handOff(jobId: string, extra: Record<string, unknown> = {}): Result {
-  return result({ job_id: jobId, ...extra }, out(jobId), note(`Job ${jobId} submitted. Watch it with: ${resumeCommand(jobId)}`));
+/**
+ * A job handed back by --no-wait: job id on stdout (JSON with --json), resume hint on
+ * stderr (`resume`: the command that watches it, `sdrs job wait <id>` by default).
+ */
+export function handOff(jobId: string, extra: Record<string, unknown> = {}, resume = resumeCommand(jobId)): Result {
+  return result({ job_id: jobId, ...extra }, out(jobId), note(`Job ${jobId} submitted. Watch it with: ${resume}`));
 }
 
 /** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run). */
