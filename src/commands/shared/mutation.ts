@@ -16,10 +16,10 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { PreparedRequest, ServerGroup } from '../../api/types.js';
-import { ApiError, AuthError, ConfigError, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, toSdrsError, type ErrorDetails } from '../../errors.js';
+import { ApiError, AuthError, ConfigError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, toSdrsError, type ErrorDetails } from '../../errors.js';
 import type { WatchJobResult } from '../../watch/job-watcher.js';
 import { note, out, result, type Result } from './output.js';
-import { afterSendError, AFTER_SEND_EXITS, asFinal, forgetSend, recordSend, type SentRequest } from './sent.js';
+import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
 
 /** A read after a lost answer showed the change made or under way: it is followed by its state. */
@@ -95,6 +95,24 @@ export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<O
   return { kind: 'done', jobId: '', followed: true, watched: await followSent(ctx, api, m.settings, sent) };
 }
 
+/**
+ * A refusal (4xx) of a request that changed nothing, in a run that had already changed
+ * something (the servers stopped before a reverse, the pair detached before its delete,
+ * another group reversed): exit 3 would say "nothing changed", so it is a failed step
+ * (exit 5, `STEP_REFUSED`) that names what was done before it. Alone, it stays as it is.
+ */
+function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
+  const e = toSdrsError(err);
+  const done = changesMade(ctx);
+  if (done.length === 0) return e;
+  const what = done.map((r) => `${r.operation}${r.jobId ? ` (job ${r.jobId})` : ''}`).join('; ');
+  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, `${e.message} (after this run had already made changes: ${what})`, {
+    hint: e.hint,
+    details: { ...e.details, refused_code: e.code, refused_exit_code: e.exitCode, changes_made: done.map((r) => ({ operation: r.operation, job_id: r.jobId ?? null, state: r.state })) },
+    cause: err,
+  });
+}
+
 /** One request to send once, and how to explain an unknown outcome. */
 export interface SendRequest<T extends { job_id: string }, F = GroupFollow> {
   /** What is asked, for messages: "Reversing erp to target (cn-north-4b)". */
@@ -131,7 +149,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     if (ctx.signal.aborted || err instanceof InterruptedError) throw afterSendError(ctx, record, err);
     if (refused(err)) {
       forgetSend(ctx, record);
-      throw asFinal(err);
+      throw asFinal(refusedAfterChanges(ctx, err));
     }
     const e = toSdrsError(err);
     const unknown = err instanceof UnknownOutcomeError

@@ -63,6 +63,11 @@ export function forgetSend(ctx: Context, rec: SentRequest): void {
   if (list) ledgers.set(ctx, list.filter((r) => r !== rec));
 }
 
+/** The requests of this run that the service accepted (or that finished), other than `except`. */
+export function changesMade(ctx: Context, except?: SentRequest): SentRequest[] {
+  return (ledgers.get(ctx) ?? []).filter((r) => r !== except && r.state !== 'sent');
+}
+
 /** The recorded request that started job `jobId` in this run, if any. */
 export function sentJob(ctx: Context, jobId: string): SentRequest | undefined {
   return ledgers.get(ctx)?.find((r) => r.jobId === jobId);
