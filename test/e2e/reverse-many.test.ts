@@ -96,3 +96,37 @@ describe('worstExit', () => {
     expect(worstExit([0], 'SIGTERM')).toBe(143);
   });
 });
+
+describe('rows after the requests were sent', () => {
+  it('every job read refused: the rows do not claim production stayed where it was (status unknown)', async () => {
+    const http = await import('node:http');
+    const target = new URL(w.env.SDRS_ENDPOINT);
+    // Forwards everything but the job reads, which it answers 403: the reverses happen, their watch cannot read them.
+    const proxy = http.createServer((req, res) => {
+      if (req.method === 'GET' && /\/jobs\//.test(req.url ?? '')) {
+        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'SDRS.0403', message: 'forbidden' } }));
+        return;
+      }
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const port = (proxy.address() as { port: number }).port;
+      const r = await runSdrs(['group', 'reverse', 'g-a', 'g-b', '--to', 'target', '--yes', '--json', '--interval', '20ms'], { env: { ...w.env, SDRS_ENDPOINT: `http://127.0.0.1:${port}` } });
+      expect(r.code, r.stderr).toBe(7);
+      const rows = JSON.parse(r.stdout) as { status: string; priority_station: string | null; job_id: string | null }[];
+      for (const row of rows) {
+        expect(row.job_id).toMatch(/^[0-9a-f]{32}$/);
+        // Not "protected on source" from the read before the request: either as read after, or unknown.
+        expect(row.status === 'unknown' ? row.priority_station : 'skip').toSatisfy((v) => v === null || v === 'skip');
+        expect(row.status === 'protected' && row.priority_station === 'source').toBe(false);
+      }
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+});

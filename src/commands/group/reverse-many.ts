@@ -6,7 +6,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
-import { ExitCode, InterruptedError, PreconditionError, SdrsError, stopSignalOf, toSdrsError } from '../../errors.js';
+import { ApiError, ExitCode, InterruptedError, PreconditionError, SdrsError, stopSignalOf, toSdrsError } from '../../errors.js';
 import { mapLimit } from '../../util/pool.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { dryRun, followSent, noHandOff, sendOrFollow } from '../shared/mutation.js';
@@ -25,9 +25,12 @@ export interface GroupResult {
   group_id: string;
   name: string;
   job_id: string | null;
-  /** The group's status at the end (as last read). */
+  /**
+   * The group's status at the end, as last read; `unknown` (and `priority_station` null)
+   * when its request may have reached the service and the group could not be read after.
+   */
   status: string;
-  priority_station: Station;
+  priority_station: Station | null;
   /** `reversed`, `no-op`, `submitted` (--no-wait) or `failed`. */
   result: 'reversed' | 'no-op' | 'submitted' | 'failed';
   exit_code: number;
@@ -115,16 +118,29 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     getGroup: batchGroupReads(api, { windowMs: GROUP_BATCH_WINDOW_MS, knownGroups: groups.length, sleep: (ms) => ctx.clock.sleep(ms) }),
   });
   const board = createBoard({ io: ctx.io, clock: ctx.clock, names: todo.map((g) => g.name) });
+  /** Groups whose request the service refused outright: nothing changed, nothing to check. */
+  const refused = new Set<string>();
   try {
     await mapLimit(todo, o.concurrency, async (g) => {
       if (ctx.signal.aborted) return;
       let jobId: string | null = null;
+      // Whether the request may have reached the service, and whether the service refused it outright.
+      let reached = false;
+      let refusedOutright = false;
       try {
         board.set(g.name, 'submitting', 'submitting');
         const label = `to ${o.to} (${azOf(g, o.to)})`;
         const sent = await sendOrFollow(ctx, {
           operation: `Reversing ${g.name} ${label}`,
-          send: () => api.groupAction(g.id, reverseAction(o.to)),
+          send: async () => {
+            reached = true;
+            try {
+              return await api.groupAction(g.id, reverseAction(o.to));
+            } catch (err) {
+              refusedOutright = err instanceof ApiError && err.status < 500;
+              throw err;
+            }
+          },
           reconcile: reconcileReverse(watchApi, g, o.to),
           checkHint: `sdrs group show ${g.id}`,
           details: { group: g.name, group_id: g.id },
@@ -163,11 +179,14 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         const e = toSdrsError(err);
         board.set(g.name, 'failed', e.message);
         const d = e.details;
+        // After a request that may have changed the group, the read from before it says nothing:
+        // the group as the error last saw it, or unknown.
+        const stale = reached && !refusedOutright;
+        if (refusedOutright) refused.add(g.id);
         results.set(g.id, {
           ...resultOf(g, jobId ?? (typeof d.job_id === 'string' && d.job_id !== '' ? d.job_id : null), 'failed'),
-          // The group as the error last saw it, not as it was before the request.
-          status: typeof d.group_status === 'string' ? d.group_status : g.status,
-          priority_station: d.priority_station === 'source' || d.priority_station === 'target' ? d.priority_station : g.priority_station,
+          status: typeof d.group_status === 'string' ? d.group_status : stale ? 'unknown' : g.status,
+          priority_station: d.priority_station === 'source' || d.priority_station === 'target' ? d.priority_station : stale ? null : g.priority_station,
           exit_code: e.exitCode,
           error: errorOf(e),
         });
@@ -182,7 +201,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     ordered,
     table(['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
       const g = groups.find((x) => x.id === r.group_id)!;
-      return [r.name, r.result, r.status, `${azOf(g, r.priority_station)} (${r.priority_station})`, r.job_id ?? '-', r.exit_code];
+      return [r.name, r.result, r.status, r.priority_station ? `${azOf(g, r.priority_station)} (${r.priority_station})` : 'unknown', r.job_id ?? '-', r.exit_code];
     })),
   );
   const worst = worstExit(ordered.map((r) => r.exit_code), ctx.signal.aborted ? ctx.signal.reason : undefined);
@@ -190,7 +209,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     const bad = ordered.filter((r) => r.exit_code !== 0);
     const resume = bad.filter((r) => r.job_id).map((r) => resumeCommand(r.job_id!));
     // A group sent to without a job id to show for it (the answer was lost): how to check it.
-    const check = bad.filter((r) => !r.job_id && r.error?.code !== 'NOT_STARTED' && !r.error?.message.startsWith('not submitted')).map((r) => `sdrs group show ${r.group_id}`);
+    const check = bad.filter((r) => !r.job_id && !refused.has(r.group_id) && r.error?.code !== 'NOT_STARTED' && !r.error?.message.startsWith('not submitted')).map((r) => `sdrs group show ${r.group_id}`);
     const hint = [
       resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : '',
       check.length ? `Outcome not known for ${check.length} group(s); check with: ${check.join(' ; ')}` : '',
