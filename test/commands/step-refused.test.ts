@@ -29,3 +29,16 @@ describe('a refused request after earlier changes in the same run', () => {
     expect(err.details).toMatchObject({ refused_code: 'SDRS.1606', refused_exit_code: 3 });
   });
 });
+
+describe('stopped before the request left', () => {
+  it('says nothing was sent, and sends nothing', async () => {
+    const ac = new AbortController();
+    ac.abort('SIGINT');
+    let called = 0;
+    const c = { signal: ac.signal } as unknown as Context;
+    const err = await sendOnce(c, { operation: 'Creating group erp', checkHint: 'sdrs group show erp', send: async () => (called++, { job_id: 'x' }) }).catch((e) => e);
+    expect(called).toBe(0);
+    expect(err).toMatchObject({ exitCode: 130 });
+    expect(err.message).toContain('nothing was sent');
+  });
+});

@@ -16,7 +16,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { PreparedRequest, ServerGroup } from '../../api/types.js';
-import { ApiError, AuthError, ConfigError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, toSdrsError, type ErrorDetails } from '../../errors.js';
+import { ApiError, AuthError, ConfigError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, stopSignalOf, toSdrsError, type ErrorDetails } from '../../errors.js';
 import type { WatchJobResult } from '../../watch/job-watcher.js';
 import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
@@ -141,6 +141,8 @@ export type Sent<T, F = GroupFollow> =
  * flight says it may have reached the service and how to check.
  */
 export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
+  // Stopped before anything left (e.g. during the reads before the send): say so, not "may have reached".
+  if (ctx.signal.aborted) throw new InterruptedError(`${req.operation}: stopped before the request was sent; nothing was sent`, { signal: stopSignalOf(ctx.signal.reason) });
   const record = recordSend(ctx, { operation: req.operation, checkHint: req.checkHint, details: req.details });
   let answer: T;
   try {
