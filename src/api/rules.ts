@@ -101,3 +101,15 @@ export const INSTANCE_DELETABLE_FROM: ReadonlySet<string> = new Set([
   'available', 'protected', 'failed-over', 'error', 'error-starting', 'error-stopping', 'error-reversing',
   'error-failing-over', 'error-deleting', 'error-reprotecting', 'error-resizing', 'invalid', 'fault',
 ]);
+
+/** Child (protected instance, replication pair) statuses while another job owns the child: the service answers SDRS.1002. */
+export const CHILD_BUSY: ReadonlySet<string> = new Set([
+  'creating', 'deleting', 'attaching', 'detaching', 'extending', 'resizing', 'nic-creating', 'nic-deleting',
+]);
+
+/** The in-progress group statuses that lead to each final status (start, re-protect, stop, failover). */
+export const UNDER_WAY_TO: Readonly<Record<string, readonly GroupStatus[]>> = {
+  protected: ['starting', 'reprotecting'],
+  available: ['stopping'],
+  'failed-over': ['failing-over'],
+};

@@ -6,7 +6,7 @@
  * `group start|stop|failover|delete`; it adds no status list of its own.
  */
 import type { Station } from '../../api/types.js';
-import { ALLOWED_FROM, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
+import { ALLOWED_FROM, CHILD_BUSY, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { runningAt, type Snapshot } from '../shared/snapshot.js';
 
@@ -31,8 +31,6 @@ export interface NextSteps {
   delete: Advice;
 }
 
-/** Child statuses that mean another job owns the child (the service answers SDRS.1002). */
-const BUSY_CHILD = new Set(['creating', 'deleting', 'attaching', 'detaching', 'extending', 'resizing', 'nic-creating', 'nic-deleting']);
 
 const list = (names: string[], max = 3) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 
@@ -44,8 +42,8 @@ export function assess(s: Snapshot): NextSteps {
   const to = otherSide(from);
   const inFlight = groupInProgress(g.status) ? [fixFor(g, ref)] : [];
   const busy = [
-    ...s.instances.filter((i) => BUSY_CHILD.has(i.status)).map((i) => `protected instance ${i.name} is ${i.status}; wait for it to finish`),
-    ...s.pairs.filter((p) => BUSY_CHILD.has(p.status)).map((p) => `replication pair ${p.name} is ${p.status}; wait for it to finish`),
+    ...s.instances.filter((i) => CHILD_BUSY.has(i.status)).map((i) => `protected instance ${i.name} is ${i.status}; wait for it to finish`),
+    ...s.pairs.filter((p) => CHILD_BUSY.has(p.status)).map((p) => `replication pair ${p.name} is ${p.status}; wait for it to finish`),
   ];
   const statusIn = (op: Parameters<typeof statusRefusal>[0], also: readonly string[] = []) => {
     const why = inFlight.length ? undefined : statusRefusal(op, g, ref, also);

@@ -10,7 +10,7 @@ import { mutate } from '../shared/mutation.js';
 import { resolveInstance } from '../shared/resolve.js';
 import { otherSide } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
-import { INSTANCE_DELETABLE_FROM } from '../../api/rules.js';
+import { CHILD_BUSY, INSTANCE_DELETABLE_FROM, groupInProgress } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 
 /** The options of one run. */
@@ -72,7 +72,7 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     preflight: async () => {
       if (INSTANCE_DELETABLE_FROM.has(pi.status)) return;
       throw new PreconditionError('PREFLIGHT_FAILED', `protected instance ${pi.name} cannot be removed while it is ${pi.status}`, {
-        hint: /ing$/.test(pi.status) ? `Another operation is running; wait for it: sdrs instance list` : `See: sdrs instance list`,
+        hint: CHILD_BUSY.has(pi.status) || groupInProgress(pi.status) ? `Another operation is running; wait for it: sdrs instance list` : `See: sdrs instance list`,
       });
     },
     dryRun: o.dryRun,

@@ -18,6 +18,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { PreparedRequest, ServerGroup } from '../../api/types.js';
 import { ApiError, AuthError, ConfigError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError, UsageError, safeText, stopSignalOf, toSdrsError, type ErrorDetails } from '../../errors.js';
 import type { WatchJobResult } from '../../watch/job-watcher.js';
+import { UNDER_WAY_TO } from '../../api/rules.js';
 import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
@@ -228,9 +229,6 @@ export function defaultReconcile(checkHint: string): (err: UnknownOutcomeError) 
   return async (err) => new UnknownOutcomeError(err.message, { hint: `Do not re-send blindly. Check with: ${checkHint}`, details: err.details, cause: err });
 }
 
-/** The in-progress statuses that lead to each final status (start, re-protect, stop, failover). */
-const UNDER_WAY: Record<string, readonly string[]> = { protected: ['starting', 'reprotecting'], available: ['stopping'], 'failed-over': ['failing-over'] };
-
 /**
  * The default reconcile of a group change with an expected final status (start, stop,
  * failover): the group shows it under way, or already at that status (the pipeline
@@ -251,7 +249,7 @@ function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
     }
     if (g) {
       const there = g.status === finalStatus && (!expect.priorityStation || g.priority_station === expect.priorityStation);
-      if (there || UNDER_WAY[finalStatus]?.includes(g.status)) {
+      if (there || (UNDER_WAY_TO[finalStatus] as readonly string[] | undefined)?.includes(g.status)) {
         return {
           kind: 'accepted',
           seen: there ? `the group is now ${g.status}: the change was made` : `the group is now ${g.status}, so the service accepted it`,
