@@ -1,6 +1,6 @@
 /** Output helpers: JSON documents and plain tables on stdout. */
 import type { IOStreams } from './streams.js';
-import { safeText } from '../errors.js';
+import { safeLine } from '../errors.js';
 
 /**
  * Characters JSON.stringify leaves raw that a terminal acts on or that reorder text:
@@ -21,7 +21,7 @@ export function printJson(io: IOStreams, data: unknown): void {
 
 /** A table cell as text: control characters and bidi marks escaped, and on one line. */
 function cellText(c: string | number | null | undefined): string {
-  return c === null || c === undefined ? '-' : safeText(String(c)).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
+  return c === null || c === undefined ? '-' : safeLine(String(c));
 }
 
 /** Renders rows as an aligned text table (no colour: stdout is data). */
