@@ -67,12 +67,23 @@ export async function findConfigFile(cwd: string, homeDir: string, warn: (line: 
   return undefined;
 }
 
-/** Reads one known config file again (credentials are re-read before every request). */
+/**
+ * Reads one known config file again (credentials are re-read before every request).
+ * The file was found by cosmiconfig already; its text, read once through the guard,
+ * goes through the same loader cosmiconfig uses, so a poll reads the file once.
+ */
 export async function readConfigFile(file: string, warn: (line: string) => void): Promise<LoadedConfigFile> {
   const read = await readConfigText(file);
   if (!read) throw new ConfigError(`config file ${file} is gone`, { details: { config_file: file } });
-  const explorer = await createExplorer();
-  return finish(file, read, (await explorer.load(file).catch(rethrow))?.config ?? null, warn);
+  return finish(file, read, refuseImport(file, await parseConfig(file, read.text)) ?? null, warn);
+}
+
+/** cosmiconfig's `$import` would merge another file into this one: refused. */
+function refuseImport(file: string, doc: unknown): unknown {
+  if (typeof doc === 'object' && doc !== null && Object.hasOwn(doc, '$import') && !isPackageJson(file)) {
+    throw new ConfigError(`${file}: "$import" is not supported; each profile is read from this one file`, { details: { config_file: file } });
+  }
+  return doc;
 }
 
 type Explorer = { load(p: string): Promise<{ filepath: string; config: unknown } | null> };
@@ -84,13 +95,7 @@ type Explorer = { load(p: string): Promise<{ filepath: string; config: unknown }
  */
 async function createExplorer(): Promise<Explorer> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const load = async (file: string, text: string): Promise<unknown> => {
-    const doc = await parseConfig(file, text, { wholePackageJson: true });
-    if (typeof doc === 'object' && doc !== null && Object.hasOwn(doc, '$import') && !isPackageJson(file)) {
-      throw new ConfigError(`${file}: "$import" is not supported; each profile is read from this one file`, { details: { config_file: file } });
-    }
-    return doc ?? null;
-  };
+  const load = async (file: string, text: string): Promise<unknown> => refuseImport(file, await parseConfig(file, text, { wholePackageJson: true })) ?? null;
   const refuse = (file: string): never => {
     throw new ConfigError(`${file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json`, { details: { config_file: file } });
   };
