@@ -29,6 +29,27 @@ export interface Result<T = unknown> {
   blocks: Block[];
   /** A partial failure, reported after the result is printed and setting the exit code (e.g. one of several groups failed). */
   error?: SdrsError;
+  /** What the local journal records about this operation beyond the sends it saw (docs/journal.md). */
+  journal?: JournalFacts;
+}
+
+/**
+ * Facts a command knows about the operation it ran, for the journal and the reports:
+ * what kind of operation it was, the groups, the phases with their times, and the
+ * measured downtime (planned switchover) or recovery time (failover, drill).
+ */
+export interface JournalFacts {
+  /** e.g. 'switchover', 'failover', 'drill', 'reverse', 'create', 'plan'. */
+  kind?: string;
+  groups?: { id: string; name?: string }[];
+  /** Each phase, per group where it has one; times as ISO 8601 strings. */
+  phases?: { name: string; group?: string; started_at: string; ended_at?: string; result?: 'ok' | 'failed' | 'unfinished' }[];
+  /** Planned switchover: first production server stopped to last DR-site server started. */
+  downtime_ms?: number;
+  /** Failover or drill: start to the recovered (or drill) servers ready. */
+  recovery_ms?: number;
+  /** Anything else worth keeping (no secrets). */
+  extra?: Record<string, unknown>;
 }
 
 /** A stdout line (or several, joined by newlines). */
