@@ -113,3 +113,55 @@ export const UNDER_WAY_TO: Readonly<Record<string, readonly GroupStatus[]>> = {
   available: ['stopping'],
   'failed-over': ['failing-over'],
 };
+
+/**
+ * What a pair's fault level means for a planned reverse (reference 3.3), as a clause
+ * naming the pairs' level; undefined for none. Level 5 refuses a reverse in the
+ * pre-flight (the link that would carry production's last writes is broken); 2 and
+ * unknown levels are warnings.
+ */
+export const FAULT_FOR_REVERSE: Readonly<Record<Exclude<FaultMeaning, 'none'>, { refuse: boolean; means: string; fix: string }>> = {
+  'failover-not-allowed': {
+    refuse: true,
+    means: 'the replication link is broken (fault_level 5: the service allows no failover), so the DR copy is not kept current and production would move onto disks that miss its latest writes',
+    fix: 'repair replication first (fault_level back to 0; watch it with sdrs group status {ref}); only if production is already lost, pass --skip-checks',
+  },
+  'failover-advised': {
+    refuse: false,
+    means: 'the production disk lost read/write (fault_level 2: a failover is advised)',
+    fix: 'the reverse may fail at the production side; if production is lost, fail over instead: sdrs group failover {ref}',
+  },
+  unknown: {
+    refuse: false,
+    means: 'a fault_level this client does not know (documented: 0, 2, 5)',
+    fix: 'check the pair with sdrs group status {ref}',
+  },
+};
+
+/**
+ * Why the service refuses a reverse to `to` although the group's status allows a
+ * reverse: production already runs on `to` (SDRS.1022). For a `protected` group that is
+ * a no-op the callers answer first; left is a failed reverse (`error-reversing`: the
+ * side is kept), whose recovery is to retry the reverse the other way (reference 4.1:
+ * a reverse, or a failover, is accepted from `error-reversing`). Undefined otherwise.
+ */
+export function reverseSideRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, to: Station, ref: string): string | undefined {
+  if (g.priority_station !== to || g.status === 'protected' || !allowedFrom('reverse', g.status)) return undefined;
+  const away = other(to);
+  return `production already runs on ${to}: the last reverse (to ${away}) failed and left the group ${g.status} with production where it was, ` +
+    `and the service refuses a reverse to the side production is on (SDRS.1022). To recover, find and fix why that reverse failed (sdrs group status ${ref}), ` +
+    `then retry it: sdrs group reverse ${ref} --to ${away} (accepted from ${g.status}); afterwards a reverse --to ${to} brings production back`;
+}
+
+/**
+ * Group statuses in which the servers at the DR site (the side opposite `priority_station`)
+ * must stay stopped: replication to their disks is set up, running or being changed. The
+ * user guide: the DR-site server is stopped once its protected instance is created, and the
+ * DR-site servers and disks cannot be used before a planned failover or failover
+ * (OTC SDRS UMN, "Create a Protected Instance"). Not after a failover (`failing-over`,
+ * `failed-over`, `error-failing-over`: the servers there are started by hand), nor without
+ * protection (`available`).
+ */
+export const DR_SERVERS_STOPPED_IN: ReadonlySet<string> = new Set<GroupStatus>([
+  'protected', 'starting', 'error-starting', 'reprotecting', 'error-reprotecting', 'reversing', 'error-reversing', 'stopping', 'error-stopping',
+]);

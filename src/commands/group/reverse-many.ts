@@ -10,12 +10,12 @@ import { ApiError, ExitCode, InterruptedError, PreconditionError, SdrsError, sto
 import { mapLimit } from '../../util/pool.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { dryRun, followSent, noHandOff, sendOrFollow } from '../shared/mutation.js';
-import { result, table, type Result } from '../shared/output.js';
+import { result, table, type Result, type Tone } from '../shared/output.js';
 import { resolveGroups } from '../shared/resolve.js';
 import { azOf } from '../shared/sites.js';
 import { mark, say } from '../shared/ui.js';
 import { resumeCommand, watch, type WaitSettings } from '../shared/wait.js';
-import { runPreflight } from './preflight.js';
+import { runPreflight, type PreflightReport } from './preflight.js';
 import { createBoard } from './board.js';
 import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
 import { reconcileReverse, reverseAction } from './reverse-request.js';
@@ -81,29 +81,41 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   const groups = await selectGroups(api, o);
   const noop = groups.filter((g) => g.priority_station === o.to && g.status === 'protected');
   const todo = groups.filter((g) => !noop.includes(g));
-  say(ctx, `${groups.length} group(s) selected: ${todo.length} to reverse to ${o.to}, ${noop.length} already there.`);
+  // With --json, nothing is printed before the checks pass: a refusal's only stderr is its JSON document.
+  const lines: [string, Tone?][] = [[`${groups.length} group(s) selected: ${todo.length} to reverse to ${o.to}, ${noop.length} already there.`]];
+  const flush = () => {
+    for (const [text, tone] of lines.splice(0)) say(ctx, text, tone);
+  };
+  if (!ctx.globals.json) flush();
 
+  let checked: { g: ServerGroup; r: PreflightReport }[] = [];
   if (!o.skipChecks && todo.length > 0) {
-    say(ctx, `Pre-flight checks (${todo.length} group(s)):`);
+    lines.push([`Pre-flight checks (${todo.length} group(s)):`]);
+    if (!ctx.globals.json) flush();
     const checkApi = await prefetchChildren(api, todo, { servers: true });
-    const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(ctx, checkApi, g, o.to, { quiet: true }));
-    const failed = todo.map((g, i) => ({ g, r: reports[i] })).filter((x) => !x.r.ok);
-    todo.forEach((g, i) => {
-      const r = reports[i];
-      say(ctx, `  ${mark(ctx, r.ok)} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`);
-    });
+    const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(checkApi, g, o.to));
+    checked = todo.map((g, i) => ({ g, r: reports[i] }));
+    const failed = checked.filter((x) => !x.r.ok);
+    for (const { g, r } of checked) {
+      lines.push([`  ${mark(ctx, r.ok)} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`]);
+      for (const w of r.warnings) lines.push([`    ! ${g.name}: ${w}`, 'warn']);
+    }
     if (failed.length > 0) {
+      if (!ctx.globals.json) flush();
       throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for ${failed.length} of ${todo.length} group(s): ${failed.map((x) => x.g.name).join(', ')}; nothing was sent`, {
         hint: [...new Set(failed.flatMap((x) => x.r.hints))].join(' '),
-        details: { failed_groups: failed.map((x) => ({ group_id: x.g.id, name: x.g.name, failed_checks: x.r.failedChecks })) },
+        details: { failed_groups: failed.map((x) => ({ group_id: x.g.id, name: x.g.name, failed_checks: x.r.failedChecks, checks: x.r.checks })) },
       });
     }
   }
+  flush();
 
   if (o.dryRun) {
     const dry = dryRun(await Promise.all(todo.map((g) => api.prepareGroupAction(g.id, reverseAction(o.to)))));
+    const preflight = checked.map(({ g, r }) => ({ group_id: g.id, name: g.name, ok: r.ok, checks: r.checks }));
+    const withChecks = checked.length ? { ...dry, data: { ...(dry.data as object), preflight } } : dry;
     // Nothing to send: no empty request text on stdout.
-    return todo.length > 0 ? dry : { ...dry, blocks: dry.blocks.filter((b) => b.kind !== 'out') };
+    return todo.length > 0 ? withChecks : { ...withChecks, blocks: withChecks.blocks.filter((b) => b.kind !== 'out') };
   }
 
   if (todo.length > 0) {

@@ -123,6 +123,11 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
   return bind(cmd, run, parseReverse, runF);
 }
 
+/** A dry run's document with the checklist it passed (`checks`), when the checks ran. */
+export function withChecks(r: Result, report: PreflightReport | undefined): Result {
+  return report && r.data && typeof r.data === 'object' ? { ...r, data: { ...(r.data as object), checks: report.checks } } : r;
+}
+
 /** Runs the reverse: several groups, the switchover phases, or one group through the mutation pipeline. */
 export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Result> {
   requireYes(ctx, o.yes || o.dryRun, 'reverse');
@@ -172,6 +177,7 @@ export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Resul
     noWait: { server_group_id: group.id },
     watch: reverseWatch(group, to),
   });
+  if (outcome.kind === 'dry-run') return withChecks(outcome.result, report);
   if (outcome.kind !== 'done') return outcome.result;
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
   return result(

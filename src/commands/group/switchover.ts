@@ -71,7 +71,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   }
   if (already) sayNow(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
   else if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
-  else await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
+  // Before anything is stopped: a refused check (a broken replication link...) leaves production running.
+  const checked = already || o.skipChecks ? undefined : await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
 
   const instances = await api.listAllInstances({ server_group_id: group.id });
   const plan: PhaseName[] = [
@@ -92,11 +93,12 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   if (o.dryRun) {
     const off = stopSet.filter((s) => s.status !== 'SHUTOFF').map((s) => s.id);
     const on = startSet.filter((s) => s.status !== 'ACTIVE').map((s) => s.id);
-    return dryRun([
+    const dry = dryRun([
       ...(plan.includes('stop-servers') && off.length ? [await api.prepareServerAction('os-stop', off)] : []),
       ...(plan.includes('reverse') ? [await api.prepareGroupAction(group.id, reverseAction(to))] : []),
       ...(plan.includes('start-servers') && on.length ? [await api.prepareServerAction('os-start', on)] : []),
     ]);
+    return checked ? { ...dry, data: { ...(dry.data as object), checks: checked.checks } } : dry;
   }
   const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
   await confirmOrCancel(ctx, o.yes, `Switch over ${group.name}: ${steps.join('; then ')}. Continue?`, 'switchover');
