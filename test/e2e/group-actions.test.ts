@@ -187,7 +187,9 @@ describe('sdrs group status', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const d = JSON.parse(r.stdout);
-    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'read_at']);
+    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'read_at', 'production_down', 'warnings']);
+    expect(d.production_down).toBe(false);
+    expect(d.warnings).toEqual([]);
     expect(d.group).toMatchObject({ id: SEED_IDS.demoGroup, status: 'protected' });
     expect(d.production).toEqual({ station: 'source', availability_zone: 'cn-north-4a' });
     expect(d.dr_site).toEqual({ station: 'target', availability_zone: 'cn-north-4b' });
@@ -229,7 +231,8 @@ describe('sdrs group status', () => {
     await w.stopServers('cn-north-4a');
     const r = await sdrs(['group', 'status', SEED_IDS.demoGroup]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Group:\s+demo-erp/);
+    // Every production server is stopped: the view says so first.
+    expect(r.stdout).toMatch(/^WARNING: production is down[^\n]*\n\nGroup:\s+demo-erp/);
     expect(r.stdout).toMatch(/Production:\s+cn-north-4a \(source\)\s+DR site: cn-north-4b \(target\)/);
     expect(r.stdout).toMatch(/INSTANCE\s+STATUS\s+PRODUCTION SERVER \(cn-north-4a\)\s+POWER\s+DR SERVER \(cn-north-4b\)\s+POWER/);
     expect(r.stdout).toMatch(/pi-erp-app-01\s+protected\s+erp-app-01\s+SHUTOFF\s+erp-app-01\s+SHUTOFF/);

@@ -35,6 +35,10 @@ describe('fault levels in the reverse pre-flight', () => {
     expect(r.stderr).toMatch(/replication link is broken \(fault_level 5/);
     expect(r.stderr).toMatch(/repair replication first.*--skip-checks/);
     expect(await posts()).toBe(0);
+    // group status's "next" agrees with the pre-flight.
+    const next = JSON.parse((await sdrs(['group', 'status', G, '--json'])).stdout).next.reverse;
+    expect(next).toMatchObject({ allowed: false, command: null });
+    expect(next.reasons.join(' ')).toMatch(/replication link is broken \(fault_level 5/);
   });
 
   it('fault_level 5 refuses --stop-servers before stopping production (exit 3, servers still running)', async () => {

@@ -6,7 +6,7 @@
  * `group start|stop|failover|delete`; it adds no status list of its own.
  */
 import type { Station } from '../../api/types.js';
-import { ALLOWED_FROM, CHILD_BUSY, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
+import { ALLOWED_FROM, CHILD_BUSY, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { runningAt, type Snapshot } from '../shared/snapshot.js';
 
@@ -61,10 +61,14 @@ export function assess(s: Snapshot): NextSteps {
 
   const reverseReasons = [...inFlight, ...busy, ...statusIn('reverse'), ...noPairs];
   if (invalid.length) reverseReasons.push(`protected instance(s) ${list(invalid)} are invalid (a server was deleted outside SDRS) and would make the reverse fail; remove them: sdrs instance remove ${refOf(s.instances.find((i) => i.status === 'invalid')!)}`);
+  // The reverse pre-flight refuses a broken link (fault_level 5) unless --skip-checks: so does this view.
+  if (brokenPairs.length) {
+    const f = FAULT_FOR_REVERSE['failover-not-allowed'];
+    reverseReasons.push(`pair(s) ${list(brokenPairs)}: ${f.means}; ${f.fix.replaceAll('{ref}', ref)}`);
+  }
   const reverseNotes = [
     ...(running.length ? [`${running.length} server(s) at the production site ${azOf(g, from)} are running (${runningNames}); --stop-servers stops them first`] : []),
     ...(advisedPairs.length ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised instead`] : []),
-    ...(brokenPairs.length ? [`pair(s) ${list(brokenPairs)}: the replication link is broken (fault_level 5)`] : []),
   ];
   const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''}`;
 

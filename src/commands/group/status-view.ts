@@ -6,11 +6,11 @@
  */
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Replication, Server, ServerGroup, Station } from '../../api/types.js';
-import { faultMeaning, type FaultMeaning } from '../../api/rules.js';
+import { DR_SERVERS_STOPPED_IN, faultMeaning, groupInProgress, type FaultMeaning } from '../../api/rules.js';
 import { formatTable } from '../../io/output.js';
 import { serverAz } from '../shared/resolve.js';
 import { azOf, otherSide } from '../shared/sites.js';
-import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
+import { loadSnapshot, runningAt, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { assess, type Advice, type NextSteps } from './rules.js';
 
 /** A server as the status view shows it; `status` is `NOT_FOUND` when it no longer exists. */
@@ -19,6 +19,18 @@ export interface ServerState {
   name: string | null;
   status: string;
   availability_zone: string | null;
+}
+
+/** Something the operator should see first (the top of the view, `warnings` in JSON). */
+export interface StatusWarning {
+  /**
+   * `production-down`: every server at the production site is stopped (and no operation runs on
+   * the group); `dr-server-running`: a DR-site server runs while the group is protected.
+   */
+  code: 'production-down' | 'dr-server-running';
+  message: string;
+  /** The servers it is about. */
+  server_ids: string[];
 }
 
 /** The `group status --json` document. */
@@ -32,6 +44,10 @@ export interface StatusDocument {
   next: NextSteps;
   /** When this was read (ISO 8601). */
   read_at: string;
+  /** Every production-site server is stopped, outside an operation on the group (a reverse in progress...). */
+  production_down: boolean;
+  /** What the view shows first. */
+  warnings: StatusWarning[];
 }
 
 function serverState(s: Snapshot, id: string): ServerState | null {
@@ -50,6 +66,7 @@ export function statusDocument(s: Snapshot, now: number): StatusDocument {
   for (const p of s.pairs) byStatus[p.replication_status ?? 'unknown'] = (byStatus[p.replication_status ?? 'unknown'] ?? 0) + 1;
   const kinds = Object.keys(byStatus);
   const progress = s.pairs.length ? Math.min(...s.pairs.map((p) => p.progress ?? 0)) : (g.progress ?? 0);
+  const { productionDown, warnings } = warningsOf(s);
   return {
     group: g,
     production: { station: prod, availability_zone: azOf(g, prod) },
@@ -59,7 +76,44 @@ export function statusDocument(s: Snapshot, now: number): StatusDocument {
     pairs: s.pairs.map((p) => ({ ...p, fault: faultMeaning(p.fault_level) })),
     next: assess(s),
     read_at: new Date(now).toISOString(),
+    production_down: productionDown,
+    warnings,
   };
+}
+
+/**
+ * What the view shows first: production down (every known server at the production site
+ * SHUTOFF while no operation runs on the group: a switchover between its stop and start
+ * phases shows it too, and it is true then), and DR-site servers running while the group
+ * keeps them as replicas (api/rules.ts DR_SERVERS_STOPPED_IN).
+ */
+function warningsOf(s: Snapshot): { productionDown: boolean; warnings: StatusWarning[] } {
+  const g = s.group;
+  const prod = g.priority_station;
+  const dr = otherSide(prod);
+  const warnings: StatusWarning[] = [];
+  const known = s.instances.map((pi) => s.servers.get(serverAt(pi, prod))).filter((x): x is Server => Boolean(x));
+  const productionDown = !groupInProgress(g.status) && known.length > 0 && known.every((x) => x.status === 'SHUTOFF');
+  if (productionDown) {
+    const ids = known.map((x) => x.id);
+    warnings.push({
+      code: 'production-down',
+      message: `production is down: every server at the production site ${azOf(g, prod)} (${prod}) is stopped (${known.length}). ` +
+        `Start them: sdrs server start ${ids.join(' ')} (a switchover with --start-servers does it after its reverse)`,
+      server_ids: ids,
+    });
+  }
+  const drRunning = DR_SERVERS_STOPPED_IN.has(g.status) ? runningAt(s, dr) : [];
+  if (drRunning.length) {
+    const ids = drRunning.map((r) => r.server.id);
+    warnings.push({
+      code: 'dr-server-running',
+      message: `DR-site server(s) running while the group is ${g.status}: ${drRunning.map((r) => `${r.server.name} (${r.server.id}) ${r.server.status}`).join(', ')} at ${azOf(g, dr)} (${dr}). ` +
+        `Their disks are the replication target and must not be used before a reverse or failover makes ${azOf(g, dr)} production; stop them: sdrs server stop ${ids.join(' ')} --yes`,
+      server_ids: ids,
+    });
+  }
+  return { productionDown, warnings };
 }
 
 /** Reads everything the view needs: the group by id, its children, the servers of both sites. */
@@ -91,6 +145,8 @@ export function renderStatus(d: StatusDocument): string {
   const instanceName = new Map(d.instances.map((i) => [i.id, i.name]));
   const power = (s: ServerState | null) => (s ? [s.name ?? s.id, s.status] : ['-', '-']);
   const out = [
+    ...d.warnings.map((w) => `WARNING: ${w.message}`),
+    ...(d.warnings.length ? [''] : []),
     `Group:        ${g.name} (${g.id})`,
     `Status:       ${g.status}`,
     `Production:   ${d.production.availability_zone} (${d.production.station})    DR site: ${d.dr_site.availability_zone} (${d.dr_site.station})`,

@@ -1,13 +1,15 @@
 /** What `server stop` and `server start` share: their flags' parsing and the run (one ECS job, then a check of every server). */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { PreconditionError, UsageError } from '../../errors.js';
 import { requireAz } from '../../validate.js';
 import { parseWaitFlags, waitOptions, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { note, result, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { handOff, sendOnce } from '../shared/mutation.js';
-import { POWER, powerRequest, powerServers } from '../shared/power.js';
+import { POWER, describeDrSite, drSiteServers, powerRequest, powerServers } from '../shared/power.js';
+import { refOf } from '../shared/sites.js';
+import { say } from '../shared/ui.js';
 import { requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 
@@ -17,6 +19,8 @@ export interface PowerRunOptions {
   servers: string[];
   /** Resolve names in this AZ. */
   az?: string;
+  /** start: start DR-site servers of protected groups too (`--allow-dr-site`). */
+  allowDrSite?: boolean;
   wait: WaitFlags;
 }
 
@@ -57,6 +61,7 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   const { want } = POWER[action];
   const todo = servers.filter((s) => s.status !== want);
   if (todo.length === 0) return result(servers, ...servers.map((s) => note(`${s.name} (${s.id}) is already ${want}.`)));
+  if (action === 'start') await guardDrSite(ctx, api, todo, o.allowDrSite === true);
   if (action === 'stop') {
     await confirmOrCancel(ctx, yes, `Stop ${todo.length} server(s): ${todo.map((s) => `${s.name} in ${serverAz(s)}`).join(', ')}?`, 'stop');
   }
@@ -68,4 +73,27 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
     return handOff(jobId, { server_ids: todo.map((s) => s.id) }, `sdrs job wait ${jobId} --ecs`);
   }
   return result(await powerServers(ctx, api, servers, action, { settings }));
+}
+
+/**
+ * A DR-site server of a protected group stays stopped: its disks are the replication target,
+ * and the DR-site servers and disks are not to be used before a planned failover (reverse) or a
+ * failover (OTC SDRS user guide, "Create a Protected Instance"). Starting one is refused
+ * (exit 3, nothing sent) unless `--allow-dr-site`, which starts it with a warning.
+ */
+async function guardDrSite(ctx: Context, api: Awaited<ReturnType<Context['api']>>, todo: Parameters<typeof drSiteServers>[1], allow: boolean): Promise<void> {
+  const found = await drSiteServers(api, todo);
+  if (found.length === 0) return;
+  const what = describeDrSite(found);
+  if (allow) {
+    say(ctx, `Warning: starting DR-site server(s) of protected group(s) (--allow-dr-site): ${what}. Replication keeps writing to their disks.`, 'warn');
+    return;
+  }
+  const g = found[0].group;
+  const to = g.priority_station === 'source' ? 'target' : 'source';
+  throw new PreconditionError('DR_SITE_SERVER', `refusing to start ${found.length} DR-site server(s) of a protected group: ${what}; nothing was sent`, {
+    hint: `While a group is protected its DR-site servers stay stopped: their disks are the replication target of production's disks, and they are not to be used before a reverse or a failover makes that site production; a running copy would diverge from production and be overwritten by replication. ` +
+      `To move production there: sdrs group reverse ${refOf(g)} --to ${to} --stop-servers --start-servers. To start it anyway: add --allow-dr-site.`,
+    details: { servers: found.map((f) => ({ id: f.server.id, name: f.server.name, protected_instance_id: f.instance.id, group_id: f.group.id, group: f.group.name, group_status: f.group.status })) },
+  });
 }

@@ -1,8 +1,11 @@
 /** Stopping and starting ECS servers and waiting for them (server stop/start, and the switchover's phases). */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
-import type { Server } from '../../api/types.js';
+import type { ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
+import { DR_SERVERS_STOPPED_IN } from '../../api/rules.js';
 import { JobFailedError, UnknownOutcomeError } from '../../errors.js';
+import { azOf, otherSide } from './sites.js';
+import { serverAt } from './snapshot.js';
 import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from './mutation.js';
 import { serverAz } from './resolve.js';
 import { say } from './ui.js';
@@ -119,4 +122,38 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
     });
   }
   return after;
+}
+
+/** A server that is the DR-site copy of a protected instance whose group keeps it stopped. */
+export interface DrSiteServer {
+  server: Server;
+  instance: ProtectedInstance;
+  group: ServerGroup;
+}
+
+/**
+ * Which of `servers` are DR-site servers (the side opposite the group's `priority_station`)
+ * of a group in a status that keeps them stopped (api/rules.ts DR_SERVERS_STOPPED_IN): one
+ * listing of the protected instances, then each group concerned read once.
+ */
+export async function drSiteServers(api: SdrsApi, servers: Server[]): Promise<DrSiteServer[]> {
+  const ids = new Set(servers.map((s) => s.id));
+  const instances = (await api.listAllInstances()).filter((pi) => ids.has(pi.source_server) || ids.has(pi.target_server));
+  const groups = new Map<string, ServerGroup>();
+  for (const gid of new Set(instances.map((pi) => pi.server_group_id))) groups.set(gid, await api.getGroup(gid));
+  const found: DrSiteServer[] = [];
+  for (const instance of instances) {
+    const group = groups.get(instance.server_group_id)!;
+    if (!DR_SERVERS_STOPPED_IN.has(group.status)) continue;
+    const server = servers.find((s) => s.id === serverAt(instance, otherSide(group.priority_station)));
+    if (server) found.push({ server, instance, group });
+  }
+  return found;
+}
+
+/** One line per DR-site server: which group keeps it stopped and where production runs. */
+export function describeDrSite(found: DrSiteServer[]): string {
+  return found.map(({ server, instance, group }) =>
+    `${server.name} (${server.id}) in ${serverAz(server)} is the DR-site server of protected instance ${instance.name} in group ${group.name} ` +
+    `(${group.status}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
 }
