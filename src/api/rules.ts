@@ -149,7 +149,7 @@ export function reverseSideRefusal(g: Pick<ServerGroup, 'status' | 'priority_sta
   if (g.priority_station !== to || g.status === 'protected' || !allowedFrom('reverse', g.status)) return undefined;
   const away = other(to);
   return `production already runs on ${to}: the last reverse (to ${away}) failed and left the group ${g.status} with production where it was, ` +
-    `and the service refuses a reverse to the side production is on (SDRS.1022). To recover, find and fix why that reverse failed (sdrs group status ${ref}), ` +
+    `and the service refuses a reverse to the side production is on (SDRS.1022). To recover, find and fix why that reverse failed (the run that failed printed its job's error code and reason), ` +
     `then retry it: sdrs group reverse ${ref} --to ${away} (accepted from ${g.status}); afterwards a reverse --to ${to} brings production back`;
 }
 
