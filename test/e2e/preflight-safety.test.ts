@@ -74,6 +74,9 @@ describe('fault levels in the reverse pre-flight', () => {
     expect(doc.dry_run).toBe(true);
     expect(doc.checks).toContainEqual(expect.objectContaining({ name: 'fault_levels', ok: true, level: 'warning' }));
     expect(doc.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    const phases = await sdrs(['group', 'reverse', G, '--to', 'target', '--stop-servers', '--start-servers', '--dry-run', '--json']);
+    expect(phases.code, phases.stderr).toBe(0);
+    expect(JSON.parse(phases.stdout).checks).toContainEqual(expect.objectContaining({ name: 'fault_levels', level: 'warning' }));
     const many = await sdrs(['group', 'reverse', '--all', '--to', 'target', '--dry-run', '--json']);
     expect(many.code, many.stderr).toBe(0);
     expect(JSON.parse(many.stdout).preflight[0].checks).toContainEqual(expect.objectContaining({ name: 'fault_levels', level: 'warning' }));

@@ -12,6 +12,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusal, statusRefusal } from '../../api/rules.js';
 import { PreconditionError } from '../../errors.js';
+import type { Result } from '../shared/output.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, runningAt, serverAt } from '../shared/snapshot.js';
 import { mark, say, tint } from '../shared/ui.js';
@@ -178,6 +179,11 @@ export function preflightError(group: ServerGroup, report: PreflightReport): Pre
     hint: report.hints.join(' '),
     details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks, checks: report.checks },
   });
+}
+
+/** A dry run's document with the checklist it passed (`checks`), when the checks ran. */
+export function withChecks(r: Result, report: PreflightReport | undefined): Result {
+  return report && r.data && typeof r.data === 'object' ? { ...r, data: { ...(r.data as object), checks: report.checks } } : r;
 }
 
 /** A refusal from the rules as a hint sentence. */

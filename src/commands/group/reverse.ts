@@ -20,7 +20,7 @@ import { azOf } from '../shared/sites.js';
 import { loginNote } from '../shared/login-note.js';
 import { say as sayNow, tint } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
-import { preflightOrThrow, type PreflightReport } from './preflight.js';
+import { preflightOrThrow, withChecks, type PreflightReport } from './preflight.js';
 import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
 
 /** Default number of groups submitted and watched at once. */
@@ -121,11 +121,6 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
     '$ sdrs group reverse --all --status protected --to target --yes --concurrency 20',
   ]);
   return bind(cmd, run, parseReverse, runF);
-}
-
-/** A dry run's document with the checklist it passed (`checks`), when the checks ran. */
-export function withChecks(r: Result, report: PreflightReport | undefined): Result {
-  return report && r.data && typeof r.data === 'object' ? { ...r, data: { ...(r.data as object), checks: report.checks } } : r;
 }
 
 /** Runs the reverse: several groups, the switchover phases, or one group through the mutation pipeline. */

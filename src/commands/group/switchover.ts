@@ -22,7 +22,7 @@ import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
 import { mark, say as sayNow, tint } from '../shared/ui.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
-import { preflightOrThrow } from './preflight.js';
+import { preflightOrThrow, withChecks } from './preflight.js';
 import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
 
 /** Options after flag validation. */
@@ -98,7 +98,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
       ...(plan.includes('reverse') ? [await api.prepareGroupAction(group.id, reverseAction(to))] : []),
       ...(plan.includes('start-servers') && on.length ? [await api.prepareServerAction('os-start', on)] : []),
     ]);
-    return checked ? { ...dry, data: { ...(dry.data as object), checks: checked.checks } } : dry;
+    return withChecks(dry, checked);
   }
   const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
   await confirmOrCancel(ctx, o.yes, `Switch over ${group.name}: ${steps.join('; then ')}. Continue?`, 'switchover');
