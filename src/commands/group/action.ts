@@ -11,7 +11,7 @@ import { allowedFrom } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { note, result, say, type Result } from '../shared/output.js';
+import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { mutate, nothingToDo, nothingToSend } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
