@@ -36,7 +36,7 @@ export interface TableStyle {
    * codes are added around escaped text only, so service text cannot bring its own.
    */
   paint?: (header: string, text: string) => string;
-  /** Headers in the order they are dropped to fit. @default from the right, the first column and NAME/STATUS last */
+  /** Headers in the order they are dropped to fit. @default from the right, never the first column, NAME, STATUS or FAULT */
   dropOrder?: string[];
 }
 
@@ -79,7 +79,7 @@ export function layoutTable(headers: string[], rows: (string | number | null | u
     cells = cells.map((r, ri) => (ri === 0 ? r : r.map((c) => (LONG_ID.test(c) ? (fit.shortenedIds = true, `${c.slice(0, 8)}…`) : c))));
     const order = style.dropOrder
       ? style.dropOrder.map((h) => headers.indexOf(h)).filter((i) => i >= 0)
-      : keep.slice(1).filter((i) => !['NAME', 'STATUS'].includes(headers[i])).reverse();
+      : keep.slice(1).filter((i) => !['NAME', 'STATUS', 'FAULT'].includes(headers[i])).reverse();
     for (const i of order) {
       if (total() <= max || keep.length <= 2) break;
       keep = keep.filter((k) => k !== i);
