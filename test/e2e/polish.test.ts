@@ -101,8 +101,12 @@ describe('tables at a terminal', () => {
     expect(r.stdout).toContain('evil\\u001b[31mred\\u001b[8m');
     expect(r.stdout).not.toContain(`${ESC}[8m`);
     expect(r.stdout).toContain(`${ESC}[32mprotected${ESC}[39m`);
-    const s = await run(['group', 'status', 'demo-erp'], { out: tty(200), env: colourEnv() });
+    await w.client.admin('PUT', `/records/groups/${SEED_IDS.demoGroup}`, { name: `erp${ESC}[8mhidden` });
+    const s = await run(['group', 'status', SEED_IDS.demoGroup], { out: tty(200), env: colourEnv() });
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toContain('Group:        erp\\u001b[8mhidden');
     expect(s.stdout).not.toContain(`${ESC}[8m`);
+    expect(s.stdout).toContain(`${ESC}[32mprotected${ESC}[39m`);
   });
 });
 
