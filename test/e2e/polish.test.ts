@@ -173,6 +173,34 @@ describe('config init and the example profile', () => {
     expect(json.stdout).not.toContain(w.emu.sk);
   });
 
+  it('at a terminal the test call is offered: yes lists the groups; a failure is said, the profile kept, exit 0', async () => {
+    const env = baseEnv();
+    const asked: string[] = [];
+    const init = async (sk: string, answer: boolean) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true });
+      stdin.end(`${sk}\n`);
+      const err = tty(120);
+      const out = pipe();
+      const prompter = {
+        text: async () => '', select: async () => { throw new Error('no select'); },
+        confirm: async (m: string) => (asked.push(m), answer),
+      };
+      const argv = ['--profile', 'lab', '--endpoint', w.emu.url, '--region', 'cn-north-4', '--project-id', w.emu.projectId, 'config', 'init', '--access-key', w.emu.ak, '--secret-key-stdin'];
+      const code = await main(argv, { stdin, stdout: out, stderr: err, env, cwd: env.HOME, homeDir: env.HOME, handleSignals: false, prompter });
+      return { code, stderr: err.text() };
+    };
+    const ok = await init(w.emu.sk, true);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(asked).toEqual(['Test profile lab now (lists protection groups with it)?']);
+    expect(ok.stderr).toMatch(/Added profile lab[\s\S]*Test call OK: profile lab listed 1 protection group\(s\)/);
+    const bad = await init('wrong-secret-key', true);
+    expect(bad.code, bad.stderr).toBe(0);
+    expect(bad.stderr).toMatch(/Updated profile lab[\s\S]*✖ Test call failed: profile lab was saved, but the test call \(group list\) failed: /);
+    expect(bad.stderr).not.toContain('wrong-secret-key');
+    const no = await init(w.emu.sk, false);
+    expect(no.stderr).not.toMatch(/Test call/);
+  });
+
   it(".sdrsrc.example's emu profile works against an emulator with its default credentials", async () => {
     const env = baseEnv();
     copyFileSync(join(ROOT, '.sdrsrc.example'), join(env.HOME, '.sdrsrc'));
