@@ -306,9 +306,18 @@ export function reportError(io: IOStreams, json: boolean, err: SdrsError): void 
     return;
   }
   const p = palette(io.colorLevel);
-  // One line: collapse any newline a server message may carry.
-  io.err.write(p.red('error: ') + err.message.replace(/\s*\n\s*/g, ' ') + '\n');
+  io.err.write(p.red('error: ') + errorLines(err.message) + '\n');
   if (err.hint) io.err.write(p.dim(err.hint) + '\n');
+}
+
+/**
+ * An error message for people: its lines kept (a failed job and its sub-jobs, a server's
+ * multi-line reason), each continuation line indented under "error: ", blank lines dropped.
+ * The message is already escaped (SdrsError runs safeText): only newlines remain of the controls.
+ */
+export function errorLines(message: string): string {
+  const [first, ...rest] = message.split('\n').map((l) => l.trimEnd());
+  return [first, ...rest.filter((l) => l.trim() !== '').map((l) => `  ${l}`)].join('\n');
 }
 
 /** Options that do not exist on purpose, with what to do instead. */

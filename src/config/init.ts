@@ -54,7 +54,10 @@ export interface ConfigInitResult {
   project_id?: string;
   endpoint?: string;
   access_key: string;
+  /** The file was created by this run. */
   created: boolean;
+  /** The profile is new in the file (else an existing profile was updated). */
+  added: boolean;
 }
 
 /** Asks for or takes the values, then writes the profile; returns a summary. */
@@ -67,6 +70,7 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
   const file = path.join(opts.homeDir, '.sdrsrc');
   const { doc, created } = await readExisting(file, opts.warn);
   const profiles = doc.profiles as Record<string, ProfileConfig>;
+  const added = !Object.hasOwn(profiles, name);
   const current: unknown = Object.hasOwn(profiles, name) && profiles[name] !== null ? profiles[name] : {};
   if (!isPlainObject(current)) throw new ConfigError(`${file}: profile ${printable(name)} is not a mapping; fix or move it before running config init`);
   const existing = current as ProfileConfig;
@@ -86,9 +90,19 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
     if (prev) return prev;
     return undefined;
   };
-  const endpoint = await askEndpoint(flags.endpoint, existing.endpoint);
+  let endpoint = await askEndpoint(flags.endpoint, existing.endpoint);
+  // At a terminal without --endpoint, the region may be left empty when an endpoint follows.
+  const askingEndpoint = prompter !== undefined && !flags.endpoint;
   const region = (await ask(flags.region, '--region', 'Region (e.g. cn-north-4)', existing.region, (v) =>
-    (v === '' && endpoint) || isValidRegion(v) ? true : 'expected a region id such as cn-north-4')) || undefined;
+    (v === '' && (endpoint || askingEndpoint)) || isValidRegion(v) ? true : 'expected a region id such as cn-north-4')) || undefined;
+  if (askingEndpoint) {
+    // Optional: Enter keeps the region's endpoints (https://{service}.{region}.myhuaweicloud.com).
+    const answer = (await prompter.input(region ? `Endpoint (optional; Enter for ${region}'s own endpoints)` : 'Endpoint (e.g. http://127.0.0.1:8443 for sdrs emulator)', {
+      default: existing.endpoint,
+      validate: (v) => (v.trim() === '' ? (region ? true : 'an endpoint is needed when no region is given') : normaliseEndpoint(v.trim()) ? true : 'expected an http(s) URL such as http://127.0.0.1:8443'),
+    })).trim();
+    endpoint = answer === '' ? undefined : await askEndpoint(answer, undefined);
+  }
   const projectId = await ask(flags.projectId, '--project-id', 'Project id', existing.projectId, (v) =>
     isWellFormedId(v) ? true : 'expected letters, digits, "-" or "_"');
   const accessKey = await ask(flags.accessKey || envPair?.ak, '--access-key', 'Access key (AK)', existing.accessKey, (v) =>
@@ -107,11 +121,11 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
   ].filter(Boolean);
   if (missing.length) throw new UsageError(`config init needs ${missing.join(', ')} when it cannot prompt`);
 
-  const profile: ProfileConfig = { ...existing, region, projectId, accessKey, secretKey, ...(endpoint ? { endpoint } : {}) };
+  const profile: ProfileConfig = { ...existing, region, projectId, accessKey, secretKey, endpoint };
   for (const k of Object.keys(profile) as (keyof ProfileConfig)[]) if (profile[k] === undefined) delete profile[k];
   (doc.profiles as Record<string, ProfileConfig>)[name] = profile;
   await writeSecure(file, doc);
-  return { file, profile: name, region, project_id: projectId, endpoint, access_key: maskAccessKey(accessKey!), created };
+  return { file, profile: name, region, project_id: projectId, endpoint, access_key: maskAccessKey(accessKey!), created, added };
 }
 
 async function askEndpoint(flag: string | undefined, prev: string | undefined): Promise<string | undefined> {

@@ -16,6 +16,8 @@ export interface RouteCtx {
   method: string;
   /** Extra services an admin route may need. */
   admin?: AdminHooks;
+  /** The Host header as received (which service a shared path was asked of: the job route). */
+  host?: string;
 }
 
 /** What admin routes can reach beyond the engine. */

@@ -152,6 +152,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
             body: parseJsonBody(rawBody(req)),
             method: req.method,
             admin,
+            host: req.headers.host,
           });
           engine.commit();
           if (dropAfter.has(req.raw)) return drop(req, reply);

@@ -24,23 +24,103 @@ function cellText(c: string | number | null | undefined): string {
   return c === null || c === undefined ? '-' : safeLine(String(c));
 }
 
-/** Renders rows as an aligned text table (no colour: stdout is data). */
-export function formatTable(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(cellText))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
-  return cells
-    .map((r) =>
-      r
-        .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - displayWidth(c))))
+/** How a table is laid out at a terminal; without it, full values and no colour (pipes: scripts parse them). */
+export interface TableStyle {
+  /**
+   * The terminal's width: to fit it, long ids are shortened (first 8 characters and "…"), then
+   * columns dropped (`dropOrder`), then the widest column cut, instead of letting lines wrap.
+   */
+  columns?: number;
+  /**
+   * Colours a cell: `text` is the cell as printed (already escaped), never padded; the colour
+   * codes are added around escaped text only, so service text cannot bring its own.
+   */
+  paint?: (header: string, text: string) => string;
+  /** Headers in the order they are dropped to fit. @default from the right, never the first column, NAME, STATUS or FAULT */
+  dropOrder?: string[];
+}
+
+/** What fitting the terminal did, so the caller can say how to see everything. */
+export interface TableFit {
+  /** Ids were shortened to 8 characters and "…". */
+  shortenedIds: boolean;
+  /** Headers of the columns left out. */
+  dropped: string[];
+  /** Some cells were cut to fit. */
+  cut: boolean;
+}
+
+/** A 32-hex id or a UUID (with dashes): what is shortened first when a table does not fit. */
+const LONG_ID = /^[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}$/i;
+
+/** `s` cut to at most `width` columns, ending in "…" when cut. */
+export function truncateTo(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let outText = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    outText += ch;
+    w += cw;
+  }
+  return outText + '…';
+}
+
+/** Lays out a table (see TableStyle) and says what fitting it to the terminal did. */
+export function layoutTable(headers: string[], rows: (string | number | null | undefined)[][], style: TableStyle = {}): { text: string; fit: TableFit } {
+  let cells = [headers.map((h) => safeLine(h)), ...rows.map((r) => headers.map((_, i) => cellText(r[i])))];
+  let keep = headers.map((_, i) => i);
+  const fit: TableFit = { shortenedIds: false, dropped: [], cut: false };
+  const widthOf = (i: number) => Math.max(...cells.map((r) => displayWidth(r[i] ?? '')));
+  const total = () => keep.reduce((a, i) => a + widthOf(i), 0) + 2 * (keep.length - 1);
+  const max = style.columns !== undefined && style.columns > 0 ? style.columns : undefined;
+  if (max !== undefined && total() > max) {
+    cells = cells.map((r, ri) => (ri === 0 ? r : r.map((c) => (LONG_ID.test(c) ? (fit.shortenedIds = true, `${c.slice(0, 8)}…`) : c))));
+    const order = style.dropOrder
+      ? style.dropOrder.map((h) => headers.indexOf(h)).filter((i) => i >= 0)
+      : keep.slice(1).filter((i) => !['NAME', 'STATUS', 'FAULT'].includes(headers[i])).reverse();
+    for (const i of order) {
+      if (total() <= max || keep.length <= 2) break;
+      keep = keep.filter((k) => k !== i);
+      fit.dropped.push(headers[i]);
+    }
+    // Still too wide: cut the widest column to what is left, but never below 6 columns.
+    for (let guard = 0; total() > max && guard < keep.length; guard++) {
+      const widest = keep.reduce((a, i) => (widthOf(i) > widthOf(a) ? i : a), keep[0]);
+      const room = Math.max(6, widthOf(widest) - (total() - max));
+      if (room >= widthOf(widest)) break;
+      cells = cells.map((r) => r.map((c, i) => (i === widest ? truncateTo(c, room) : c)));
+      fit.cut = true;
+    }
+  }
+  const widths = new Map(keep.map((i) => [i, widthOf(i)]));
+  const last = keep[keep.length - 1];
+  const text = cells
+    .map((r, ri) =>
+      keep
+        .map((i) => {
+          const c = r[i] ?? '';
+          const shown = ri > 0 && style.paint ? style.paint(headers[i], c) : c;
+          return i === last ? shown : shown + ' '.repeat(widths.get(i)! - displayWidth(c));
+        })
         .join('  ')
         .trimEnd(),
     )
     .join('\n');
+  return { text, fit };
+}
+
+/** Renders rows as an aligned text table: full values and no colour unless a style says otherwise. */
+export function formatTable(headers: string[], rows: (string | number | null | undefined)[][], style?: TableStyle): string {
+  return layoutTable(headers, rows, style).text;
 }
 
 /** Prints a table on stdout. */
-export function printTable(io: IOStreams, headers: string[], rows: (string | number | null | undefined)[][]): void {
-  io.out.write(formatTable(headers, rows) + '\n');
+export function printTable(io: IOStreams, headers: string[], rows: (string | number | null | undefined)[][], style?: TableStyle): TableFit {
+  const { text, fit } = layoutTable(headers, rows, style);
+  io.out.write(text + '\n');
+  return fit;
 }
 
 /** Terminal width of a string: CJK characters take two columns. */

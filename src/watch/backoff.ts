@@ -39,6 +39,11 @@ export interface BackoffPolicy {
   pollWorthMs: number;
   /** Before the window, delays may grow to this fraction of the window start (if above maxDelayMs). @default 0.1 */
   sparseCapFraction: number;
+  /**
+   * No delay is longer than this (ms), learned windows included (only the server's Retry-After
+   * and minDelayMs win): the watcher's cap while production is down in a switchover. @default Infinity
+   */
+  hardCapMs: number;
 }
 
 /** The default policy numbers. */
@@ -50,6 +55,7 @@ export const DEFAULT_POLICY: Readonly<BackoffPolicy> = Object.freeze({
   finalPollLeadMs: 100,
   pollWorthMs: 125,
   sparseCapFraction: 0.1,
+  hardCapMs: Infinity,
 });
 
 /** What the policy knows after a poll. */
@@ -116,6 +122,7 @@ export function nextDelay(state: BackoffState, policy: BackoffPolicy = DEFAULT_P
   const { delayMs } = baseDelay(state, policy);
   const r = Math.min(Math.max(state.random(), 0), 1);
   let delay = delayMs * (1 - policy.jitter / 2 + policy.jitter * r);
+  delay = Math.min(delay, policy.hardCapMs ?? Infinity);
   delay = Math.max(delay, policy.minDelayMs, state.retryAfterMs ?? 0);
   const room = state.remainingMs - policy.finalPollLeadMs;
   if ((state.retryAfterMs ?? 0) > room) return Math.max(0, state.remainingMs);

@@ -19,7 +19,7 @@ import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError } from '../errors.js';
 import { waitFor } from './waiter.js';
-import { waitTimeoutError } from './timeout.js';
+import { limitText, waitTimeoutError, watchedText } from './timeout.js';
 import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
@@ -65,6 +65,11 @@ export interface WatchJobOptions {
   intervalMs?: number;
   /** Cap of the growing delay (ms). @default 30000 */
   maxIntervalMs?: number;
+  /**
+   * A hard cap on every delay (ms), learned windows included: set while production is down in a
+   * switchover, so the end of the job is seen within seconds. @default none
+   */
+  pollCapMs?: number;
   /** Job-duration cache file; undefined disables learning. */
   historyPath?: string;
   /** Random in [0, 1) for jitter. @default Math.random */
@@ -332,7 +337,8 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     reporter = o.reporter ?? (await createProgress({ io: o.io, label: o.label, jobId, heartbeatMs: o.heartbeatMs }));
     const res = await waitFor(
       {
-        minDelayMs, maxDelayMs: Math.max(minDelayMs, o.maxIntervalMs ?? 30_000), maxWaitMs: o.timeoutMs,
+        minDelayMs, maxDelayMs: Math.max(minDelayMs, Math.min(o.maxIntervalMs ?? 30_000, o.pollCapMs ?? Infinity)), maxWaitMs: o.timeoutMs,
+        ...(o.pollCapMs === undefined ? {} : { policy: { hardCapMs: o.pollCapMs } }),
         signal, sleep, now: () => clock.now(), random: o.random, retryAfterMs: retryAfterOf,
         isTransient: (err) => !(err instanceof BadJobAnswerError) && isTransient(err),
       },
@@ -346,7 +352,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     }
     if (res.state === 'TIMEOUT') {
       outcome = 'stopped';
-      endText = `${o.label} · ${lastSeenAt === undefined ? 'job not read' : 'still running'} after ${formatElapsed(res.elapsedMs)}`;
+      endText = `${o.label} · ${lastSeenAt === undefined ? 'job not read' : 'still running'} at the ${limitText(o.timeoutMs)} --timeout (watched ${watchedText(res.elapsedMs)})`;
       // Names the limit and what was last seen, and when: never "still running" for a job never read.
       throw waitTimeoutError({
         jobId, timeoutMs: o.timeoutMs, job: res.value, jobReadAt: lastSeenAt, group, groupReadAt,

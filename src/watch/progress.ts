@@ -51,9 +51,7 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
-
-/** Plain lines for pipes and CI. */
+/** Plain lines for pipes and CI: the job id once, in the first line; then `[12s] job RUNNING, group reversing`. */
 export function createPlainProgress(o: ProgressOptions): ProgressReporter {
   const heartbeatMs = o.heartbeatMs ?? 30_000;
   let last: ProgressSnapshot | undefined;
@@ -61,7 +59,7 @@ export function createPlainProgress(o: ProgressOptions): ProgressReporter {
   let stopped = false;
   const line = (s: ProgressSnapshot, still: boolean) => {
     const group = s.groupStatus ? `, group ${s.groupStatus}` : '';
-    o.io.err.write(safeLine(`[${formatElapsed(s.elapsedMs)}] job ${shortId(o.jobId)} ${still ? 'still ' : ''}${s.jobStatus}${group}`) + '\n');
+    o.io.err.write(safeLine(`[${formatElapsed(s.elapsedMs)}] job ${still ? 'still ' : ''}${s.jobStatus}${group}`) + '\n');
     lastLineAt = s.elapsedMs;
   };
   o.io.err.write(safeLine(`${o.label}: watching job ${o.jobId}`) + '\n');

@@ -31,6 +31,11 @@ export function limitText(ms: number): string {
   return ms < 60_000 && ms % 1000 !== 0 ? `${Number((ms / 1000).toFixed(3))}s` : formatElapsed(ms);
 }
 
+/** How long a wait watched: `2.9s` under a minute (next to a `3s` limit, `2s` would read as a bug), else `1m05s`. */
+export function watchedText(ms: number): string {
+  return ms < 60_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)}s` : formatElapsed(ms);
+}
+
 /** Local wall-clock time, HH:MM:SS. */
 export function clockTime(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);

@@ -41,7 +41,7 @@ describe('config init', () => {
       flags: { region: 'cn-north-4', projectId: 'p1', accessKey: 'AKIDINITKEY0005678', secretKeyStdin: true },
     });
     const file = path.join(t.home, '.sdrsrc');
-    expect(r).toEqual({ file, profile: 'default', region: 'cn-north-4', project_id: 'p1', endpoint: undefined, access_key: '****5678', created: true });
+    expect(r).toEqual({ file, profile: 'default', region: 'cn-north-4', project_id: 'p1', endpoint: undefined, access_key: '****5678', created: true, added: true });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(warnings).toEqual([]);
     const { config } = await load(t);
@@ -87,9 +87,9 @@ describe('config init', () => {
     const t = tempTree();
     const file = path.join(t.home, '.sdrsrc');
     writeFileSync(file, 'profiles:\n  default:\n    secretKey: keep-me\n');
-    const p = scripted({ 'Region': 'cn-east-3', 'Project id': 'p9', 'Access key': 'AKIDPROMPTKEY01234', 'Secret key': '' });
+    const p = scripted({ 'Region': 'cn-east-3', 'Endpoint': '', 'Project id': 'p9', 'Access key': 'AKIDPROMPTKEY01234', 'Secret key': '' });
     await runConfigInit({ io: io().io, env: {}, homeDir: t.home, canPrompt: true, prompter: p, warn: () => {}, flags: {} });
-    expect(p.asked).toEqual(['Region (e.g. cn-north-4)', 'Project id', 'Access key (AK)', 'Secret key (SK) [Enter keeps the current one]']);
+    expect(p.asked).toEqual(['Region (e.g. cn-north-4)', "Endpoint (optional; Enter for cn-east-3's own endpoints)", 'Project id', 'Access key (AK)', 'Secret key (SK) [Enter keeps the current one]']);
     expect(await (await load(t)).config.credentials()).toEqual({ kind: 'aksk', ak: 'AKIDPROMPTKEY01234', sk: 'keep-me' });
   });
 

@@ -30,8 +30,8 @@ describe('watchJob', () => {
     const lines = err().trim().split('\n');
     expect(lines).toEqual([
       `Reversing group demo-erp to target (az2): watching job ${JOB}`,
-      '[0s] job ff808082… RUNNING, group reversing',
-      expect.stringMatching(/^\[2\ds\] job ff808082… SUCCESS, group protected$/),
+      '[0s] job RUNNING, group reversing',
+      expect.stringMatching(/^\[2\ds\] job SUCCESS, group protected$/),
     ]);
     expect(f.calls.getGroup).toBe(2); // first poll + final read: frugal
   });

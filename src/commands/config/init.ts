@@ -1,7 +1,9 @@
-/** `sdrs config init`: writes a profile to ~/.sdrsrc (src/config/init.ts asks for and writes it). */
+/** `sdrs config init`: writes a profile to ~/.sdrsrc (src/config/init.ts asks for and writes it), then optionally tries it. */
 import type { Command } from 'commander';
+import { Writable } from 'node:stream';
 import type { Context } from '../../context.js';
 import type { ConfigInitResult } from '../../config/init.js';
+import { ExitCode, SdrsError, type ExitCodeValue } from '../../errors.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
@@ -10,30 +12,44 @@ import { say as sayNow } from '../shared/ui.js';
 export interface InitOptions {
   accessKey?: string;
   secretKeyStdin: boolean;
+  /** `--test`: try the profile after writing it (a terminal asks instead); `--no-test`: never. */
+  test?: boolean;
 }
 
 /** What commander parses. */
 interface InitFlags {
   accessKey?: string;
   secretKeyStdin?: boolean;
+  test?: boolean;
 }
 
 /** `config init`'s flags, help and wiring. */
 export function registerInit(config: Command, run: Runner, runF: RunF<InitOptions> = runInit): Command {
   const cmd = config
     .command('init')
-    .description('write a profile to ~/.sdrsrc (mode 0600); asks for missing values at a terminal')
+    .description('write a profile to ~/.sdrsrc (mode 0600); asks for missing values at a terminal, then offers a test call')
     .option('--access-key <ak>', 'access key id')
-    .option('--secret-key-stdin', 'read the secret key from stdin (never pass it as a flag)');
+    .option('--secret-key-stdin', 'read the secret key from stdin (never pass it as a flag)')
+    .option('--test', 'after writing, list protection groups with the profile (exit code of that call if it fails)')
+    .option('--no-test', 'do not offer the test call');
   examples(cmd, [
     '$ sdrs config init',
-    '$ printf %s "$SK" | sdrs --profile dr config init --region cn-north-4 --project-id 0123... --access-key AK --secret-key-stdin',
+    '$ printf %s "$SK" | sdrs --profile dr config init --region cn-north-4 --project-id 0123... --access-key AK --secret-key-stdin --test',
   ]);
-  return bind(cmd, run, (_args, f: InitFlags): InitOptions => ({ accessKey: f.accessKey, secretKeyStdin: f.secretKeyStdin === true }), runF);
+  return bind(cmd, run, (_args, f: InitFlags): InitOptions => ({ accessKey: f.accessKey, secretKeyStdin: f.secretKeyStdin === true, test: f.test }), runF);
 }
 
-/** Writes the profile: the summary (secrets masked) with --json, one line on stderr otherwise. */
-export async function runInit(ctx: Context, o: InitOptions): Promise<Result<ConfigInitResult>> {
+/** What the test call found. */
+export interface ProfileTest {
+  ok: boolean;
+  /** Protection groups listed (when ok). */
+  groups?: number;
+  /** The failure as the CLI reported it (code, exit code, message; never a secret). */
+  error?: { code: string; exit_code: number; message: string };
+}
+
+/** Writes the profile: the summary (secrets masked) with --json, one line on stderr otherwise; then the test call if asked. */
+export async function runInit(ctx: Context, o: InitOptions): Promise<Result<ConfigInitResult & { test?: ProfileTest }>> {
   const { runConfigInit } = await import('../../config/init.js');
   const written = await runConfigInit({
     io: ctx.io,
@@ -50,5 +66,47 @@ export async function runInit(ctx: Context, o: InitOptions): Promise<Result<Conf
       secretKeyStdin: o.secretKeyStdin,
     },
   });
-  return result(written, say(`${written.created ? 'Created' : 'Updated'} profile ${written.profile} in ${written.file} (mode 0600).`));
+  const line = `${written.added ? 'Added' : 'Updated'} profile ${written.profile} in ${written.file} (mode 0600).`;
+  const wanted = o.test ?? (ctx.io.canPrompt ? (sayNow(ctx, line), await ctx.prompter.confirm(`Test profile ${written.profile} now (lists protection groups with it)?`, true)) : false);
+  if (!wanted) return result(written, say(line));
+  const test = await testProfile(ctx, written.profile);
+  const data = { ...written, test };
+  const shown = o.test === undefined ? [] : [say(line)];
+  if (test.ok) return result(data, ...shown, say(`✔ Test call OK: profile ${written.profile} listed ${test.groups} protection group(s).`, 'ok'));
+  const e = test.error!;
+  const failed = new SdrsError(e.code, e.exit_code as ExitCodeValue, `profile ${written.profile} was saved, but the test call (group list) failed: ${e.message}`, {
+    hint: `Check the values with: sdrs --profile ${written.profile} config show`,
+  });
+  // Asked for at a terminal: said, and the run still succeeds (the profile is written). With --test: the call's exit code.
+  if (o.test === undefined) return result(data, ...shown, say(`✖ Test call failed: ${failed.message}. ${failed.hint}`, 'bad'));
+  return { ...result(data, ...shown), error: failed };
+}
+
+/** Lists the groups with the profile, as a separate run of sdrs (the same loading, signing and error reporting). */
+async function testProfile(ctx: Context, profile: string): Promise<ProfileTest> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
+  const code = await ctx.runSdrs(['--json', '--no-input', '--profile', profile, 'group', 'list'], {
+    stdin: ctx.io.in, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)),
+    env: ctx.env, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
+  });
+  if (code === ExitCode.OK) {
+    try {
+      const list: unknown = JSON.parse(stdout);
+      if (Array.isArray(list)) return { ok: true, groups: list.length };
+    } catch {
+      // Reported below.
+    }
+    return { ok: false, error: { code: 'BAD_RESPONSE', exit_code: ExitCode.UNREACHABLE, message: 'the group listing could not be read' } };
+  }
+  // --json: the error document is the last line on stderr (warnings, if any, come before it).
+  const last = stderr.trim().split('\n').pop() ?? '';
+  try {
+    const e = (JSON.parse(last) as { error?: { code?: unknown; message?: unknown } }).error;
+    if (e && typeof e.code === 'string' && typeof e.message === 'string') return { ok: false, error: { code: e.code, exit_code: code, message: e.message } };
+  } catch {
+    // Reported below.
+  }
+  return { ok: false, error: { code: 'INTERNAL', exit_code: code, message: `exit ${code}` } };
 }

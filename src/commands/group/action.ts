@@ -11,13 +11,13 @@ import { allowedFrom } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { note, result, say, type Result } from '../shared/output.js';
+import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
-import { mutate, nothingToDo } from '../shared/mutation.js';
+import { mutate, nothingToDo, nothingToSend } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
-import { loginNote } from '../shared/login-note.js';
+import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
 import { assess } from './rules.js';
@@ -132,13 +132,6 @@ function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
   return undefined;
 }
 
-/**
- * A dry run of a no-op: the dry-run document with no request (what a dry run prints is always
- * what would be sent), and why nothing would be.
- */
-function nothingToSend(what: string): Result {
-  return result({ dry_run: true, requests: [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
-}
 
 /** Runs one of the four verbs through the mutation pipeline. */
 export async function runAction(ctx: Context, o: ActionOptions): Promise<Result> {
@@ -182,7 +175,7 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(`✔ Protection group ${group.name} (${group.id}) deleted.`, 'ok'));
   }
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
-  return result(final, ...report(verb, final, snap, reprotect));
+  return result(final, ...report(ctx, verb, final, snap, reprotect));
 }
 
 const PHRASE: Record<GroupVerb, string> = { start: 'start protection of', stop: 'stop protection of', failover: 'fail over', delete: 'delete' };
@@ -233,7 +226,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   if (question) await confirmOrCancel(ctx, o.yes, question, o.reprotect ? 're-protect' : verb);
 }
 
-function report(verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {
+function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {
   const prod = `${azOf(g, g.priority_station)} (${g.priority_station})`;
   const dr = azOf(g, otherSide(g.priority_station));
   const name = refOf(g);
@@ -246,7 +239,7 @@ function report(verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: bo
     say(`Production now runs in ${prod}. Group ${g.name} is ${g.status}; replication is stopped.`, 'ok'),
     say(`Next: start the servers there (they are not started automatically)${servers.length ? `: sdrs server start ${servers.join(' ')}` : ''}`),
     say(`When ${dr} is usable again, re-protect (the servers at ${azOf(g, g.priority_station)} must be stopped for it): sdrs group start ${name}`),
-    say(loginNote(g.priority_station, 'said')),
+    ...loginNoteBlocks(ctx, g.priority_station, 'said'),
   ];
 }
 

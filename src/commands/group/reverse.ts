@@ -14,10 +14,10 @@ import { requireGroupRef } from '../../validate.js';
 import { bind, examples, parseInteger, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
-import { mutate, nothingToDo } from '../shared/mutation.js';
+import { mutate, nothingToDo, nothingToSend } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { azOf } from '../shared/sites.js';
-import { loginNote } from '../shared/login-note.js';
+import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow, tint } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks, type PreflightReport } from './preflight.js';
@@ -146,7 +146,8 @@ export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Resul
   const to = o.to;
   const from = group.priority_station;
   if (from === to && group.status === 'protected') {
-    return nothingToDo(`group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`, group);
+    const what = `group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`;
+    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
   }
   let report: PreflightReport | undefined;
   const outcome = await mutate(ctx, api, {
@@ -178,6 +179,6 @@ export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Resul
   return result(
     final,
     say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
-    say(loginNote(to)),
+    ...loginNoteBlocks(ctx, to),
   );
 }

@@ -7,7 +7,10 @@
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Replication, Server, ServerGroup, Station } from '../../api/types.js';
 import { DR_SERVERS_STOPPED_IN, faultMeaning, groupInProgress, type FaultMeaning } from '../../api/rules.js';
-import { formatTable } from '../../io/output.js';
+import { layoutTable, type TableStyle } from '../../io/output.js';
+import type { Palette } from '../../io/color.js';
+import { safeLine } from '../../errors.js';
+import { paint, statusTone } from '../shared/output.js';
 import { serverAz } from '../shared/resolve.js';
 import { azOf, otherSide } from '../shared/sites.js';
 import { loadSnapshot, runningAt, serverAt, type Snapshot } from '../shared/snapshot.js';
@@ -139,28 +142,48 @@ function actionTitle(key: keyof NextSteps, n: NextSteps): string {
   return key;
 }
 
-/** The view as text (no colour: it goes to stdout). */
-export function renderStatus(d: StatusDocument): string {
+/**
+ * The view as text for stdout. Service text is escaped here (safeLine; tables escape their cells),
+ * so the text can be printed as it is (`styledOut`); with a `style` from `tableStyle` (a terminal)
+ * the tables fit its width and, with a palette, statuses and fault levels are coloured.
+ */
+export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: Palette } = {}): string {
+  const s = safeLine;
+  const p = style.palette;
+  const tone = (text: string) => {
+    const t = p ? statusTone(text) : undefined;
+    return t && p ? paint(p, t, s(text)) : s(text);
+  };
+  const hidden: string[] = [];
+  const tableOf = (headers: string[], rows: (string | number | null | undefined)[][]) => {
+    const { text, fit } = layoutTable(headers, rows, style);
+    hidden.push(...fit.dropped);
+    return text;
+  };
   const g = d.group;
   const instanceName = new Map(d.instances.map((i) => [i.id, i.name]));
   const power = (s: ServerState | null) => (s ? [s.name ?? s.id, s.status] : ['-', '-']);
   const out = [
-    ...d.warnings.map((w) => `WARNING: ${w.message}`),
+    ...d.warnings.map((w) => (p ? p.yellow(`WARNING: ${s(w.message)}`) : `WARNING: ${s(w.message)}`)),
     ...(d.warnings.length ? [''] : []),
-    `Group:        ${g.name} (${g.id})`,
-    `Status:       ${g.status}`,
-    `Production:   ${d.production.availability_zone} (${d.production.station})    DR site: ${d.dr_site.availability_zone} (${d.dr_site.station})`,
-    `Replication:  ${d.replication.status ?? 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
+    `Group:        ${s(g.name)} (${s(g.id)})`,
+    `Status:       ${tone(String(g.status))}`,
+    `Production:   ${s(d.production.availability_zone)} (${d.production.station})    DR site: ${s(d.dr_site.availability_zone)} (${d.dr_site.station})`,
+    `Replication:  ${d.replication.status ? tone(d.replication.status) : 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
     '',
   ];
   if (d.instances.length) {
-    out.push(formatTable(
-      ['INSTANCE', 'STATUS', `PRODUCTION SERVER (${d.production.availability_zone})`, 'POWER', `DR SERVER (${d.dr_site.availability_zone})`, 'POWER'],
-      d.instances.map((i) => [i.name, i.status, ...power(i.production_server), ...power(i.dr_server)]),
-    ), '');
+    // Both sites' servers always show (a DR-site server running matters): at a narrow terminal
+    // the headers get shorter rather than a column going.
+    const rows = d.instances.map((i) => [i.name, i.status, ...power(i.production_server), ...power(i.dr_server)]);
+    const full = layoutTable(['INSTANCE', 'STATUS', `PRODUCTION SERVER (${d.production.availability_zone})`, 'POWER', `DR SERVER (${d.dr_site.availability_zone})`, 'POWER'], rows, { ...style, dropOrder: [] });
+    const table = full.fit.cut
+      ? layoutTable(['INSTANCE', 'STATUS', `PROD ${d.production.availability_zone}`, 'POWER', `DR ${d.dr_site.availability_zone}`, 'POWER'], rows, { ...style, dropOrder: [] }).text
+      : full.text;
+    out.push(table, '');
   } else out.push('No protected instances.', '');
   if (d.pairs.length) {
-    out.push(formatTable(
+    out.push(tableOf(
       ['PAIR', 'STATUS', 'REPLICATION', 'PROGRESS', 'FAULT LEVEL', 'ATTACHED'],
       d.pairs.map((p) => [
         p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, `${p.fault_level ?? '0'} ${FAULT_TEXT[p.fault]}`,
@@ -168,13 +191,15 @@ export function renderStatus(d: StatusDocument): string {
       ]),
     ), '');
   } else out.push('No replication pairs.', '');
+  if (hidden.length) out.push(`(${hidden.join(', ')} hidden to fit ${style.columns} columns: --json or a wider terminal shows everything)`, '');
   out.push('Next:');
   for (const key of ORDER) {
     const a: Advice = d.next[key];
     const advised = key === 'failover' && d.next.failover.advised ? ' (ADVISED)' : '';
-    out.push(`  ${a.allowed ? '✔' : '✖'} ${actionTitle(key, d.next)}${advised}${a.allowed ? `: ${a.command}` : ''}`);
-    for (const r of a.reasons) out.push(`      - ${r}`);
-    for (const note of a.allowed ? a.notes : []) out.push(`      note: ${note}`);
+    const mark = a.allowed ? (p ? p.green('✔') : '✔') : p ? p.red('✖') : '✖';
+    out.push(`  ${mark} ${actionTitle(key, d.next)}${advised && p ? p.red(advised) : advised}${a.allowed ? `: ${s(a.command ?? '')}` : ''}`);
+    for (const r of a.reasons) out.push(`      - ${s(r)}`);
+    for (const note of a.allowed ? a.notes : []) out.push(`      note: ${s(note)}`);
   }
   return out.join('\n');
 }

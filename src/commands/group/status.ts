@@ -10,7 +10,7 @@ import { InterruptedError, UsageError } from '../../errors.js';
 import { printJson } from '../../io/output.js';
 import { requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
-import { clean, out, result, type Result } from '../shared/output.js';
+import { clean, result, styledOut, tableStyle, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { say } from '../shared/ui.js';
 import { readStatus, renderStatus, type StatusDocument } from './status-view.js';
@@ -75,7 +75,7 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
   const now = () => ctx.clock.now();
   if (!o.watch) {
     const doc = await readStatus(api, group.id, now);
-    return result(doc, out(renderStatus(doc)));
+    return result(doc, styledOut(renderStatus(doc, tableStyle(ctx))));
   }
 
   // --watch is a stream, not one result: each refresh is written as it is read (one JSON
@@ -88,7 +88,7 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
       if (ctx.globals.json) printJson(ctx.io, doc);
       else {
         const header = `Every ${o.intervalMs / 1000}s: sdrs group status ${group.name} · ${doc.read_at} · Ctrl-C to stop`;
-        ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + clean(header + '\n\n' + renderStatus(doc), 0) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
+        ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + clean(header, 0) + '\n\n' + renderStatus(doc, tableStyle(ctx)) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
       }
     } catch (err) {
       if (ctx.signal.aborted) break;

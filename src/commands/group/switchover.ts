@@ -13,8 +13,8 @@ import type { Server, ServerGroup, Station } from '../../api/types.js';
 import { ExitCode, SdrsError, toSdrsError } from '../../errors.js';
 import { formatElapsed } from '../../watch/progress.js';
 import { confirmOrCancel } from '../shared/confirm.js';
-import { loginNote } from '../shared/login-note.js';
-import { dryRun, followSent, nothingToDo, sendOrFollow } from '../shared/mutation.js';
+import { loginNoteBlocks } from '../shared/login-note.js';
+import { dryRun, followSent, nothingToDo, nothingToSend, sendOrFollow } from '../shared/mutation.js';
 import { result, say, type Result } from '../shared/output.js';
 import { powerServers } from '../shared/power.js';
 import { asFinal, isFinal } from '../shared/sent.js';
@@ -58,6 +58,12 @@ interface Run {
   reports: PhaseReport[];
 }
 
+/**
+ * The longest pause between polls while production is down (after the stop phase, through the
+ * reverse and the start): the end of each job is seen within 2 s, not up to the normal 30 s cap.
+ */
+export const DOWN_POLL_CAP_MS = 2_000;
+
 const seconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : formatElapsed(ms));
 const known = (m: Map<string, Server | null>, ids: string[]) => ids.map((id) => m.get(id)).filter((s): s is Server => Boolean(s));
 
@@ -67,7 +73,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const to = o.to;
   const already = from === to && group.status === 'protected';
   if (already && !o.startServers) {
-    return nothingToDo(`group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`, group);
+    const what = `group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`;
+    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
   }
   if (already) sayNow(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
   else if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
@@ -105,13 +112,15 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
 
   let final = group;
   const began = ctx.clock.now();
+  // Production is down from the stop phase on (the reverse needs it stopped) until the start phase ends.
+  const down: WaitSettings = { ...o.settings, pollCapMs: Math.min(o.settings.pollCapMs ?? Infinity, DOWN_POLL_CAP_MS) };
   for (const [i, phase] of plan.entries()) {
     const t0 = ctx.clock.now();
     sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
     try {
       if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
-      else if (phase === 'reverse') final = await reverse(ctx, api, group, to, o.settings);
-      else await powerServers(ctx, api, startSet, 'start', { settings: o.settings, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
+      else if (phase === 'reverse') final = await reverse(ctx, api, group, to, down);
+      else await powerServers(ctx, api, startSet, 'start', { settings: down, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
     } catch (err) {
       run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
       throw await phaseFailure(ctx, api, run, i, err);
@@ -124,7 +133,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   return result(
     final,
     say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
-    say(loginNote(to, o.startServers ? 'started' : 'not-started')),
+    ...loginNoteBlocks(ctx, to, o.startServers ? 'started' : 'not-started'),
   );
 }
 

@@ -291,3 +291,11 @@ export function handOff(jobId: string, extra: Record<string, unknown> = {}, resu
 export function nothingToDo<T>(what: string, data: T): Result<T> {
   return result(data, note(`Nothing to do: ${what}.`));
 }
+
+/**
+ * A dry run of a no-op: the dry-run document with no request (what a dry run prints is always
+ * what would be sent), and why nothing would be (group start/stop/failover/reverse).
+ */
+export function nothingToSend(what: string): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
+  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
+}

@@ -6,16 +6,20 @@
  */
 import type { Context } from '../../context.js';
 import { palette, type Palette } from '../../io/color.js';
-import { printJson, printTable } from '../../io/output.js';
+import { printJson, printTable, type TableStyle } from '../../io/output.js';
 import { safeText, type SdrsError } from '../../errors.js';
+import { CHILD_BUSY, faultMeaning, groupInProgress } from '../../api/rules.js';
 
 /** How a stderr message is coloured for people. */
 export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
 
 /** One piece of the people's view, in order. */
 export type Block =
-  /** A line (or lines) of data on stdout. */
-  | { kind: 'out'; text: string }
+  /**
+   * A line (or lines) of data on stdout. `styled`: the text was built for this run's stdout
+   * (`tableStyle`) with its service parts already escaped, so the colour in it is sdrs's own.
+   */
+  | { kind: 'out'; text: string; styled?: boolean }
   /** An aligned table on stdout. */
   | { kind: 'table'; headers: string[]; rows: (string | number | null | undefined)[][] }
   /** A message for people on stderr; `always`: printed with --json too. */
@@ -54,6 +58,8 @@ export interface JournalFacts {
 
 /** A stdout line (or several, joined by newlines). */
 export const out = (text: string): Block => ({ kind: 'out', text });
+/** Text built with `tableStyle(ctx)` (service parts escaped with safeLine/formatTable, colour ours) for stdout. */
+export const styledOut = (text: string): Block => ({ kind: 'out', text, styled: true });
 /** A table on stdout. */
 export const table = (headers: string[], rows: (string | number | null | undefined)[][]): Block => ({ kind: 'table', headers, rows });
 /** A message on stderr for people (not with --json). */
@@ -105,13 +111,64 @@ export function render(ctx: Context, r: Result | undefined | void): void {
   if (!r) return;
   const json = ctx.globals.json;
   const p = palette(ctx.io.colorLevel);
+  const style = tableStyle(ctx);
   for (const b of r.blocks) {
     if (b.kind === 'say') {
       if (!json || b.always) ctx.io.err.write(paint(p, b.tone, clean(b.text, ctx.io.colorLevel)) + '\n');
     } else if (!json) {
-      if (b.kind === 'out') ctx.io.out.write(clean(b.text, 0) + '\n');
-      else printTable(ctx.io, b.headers, b.rows);
+      if (b.kind === 'out') ctx.io.out.write((b.styled ? b.text : clean(b.text, 0)) + '\n');
+      else {
+        const fit = printTable(ctx.io, b.headers, b.rows, style);
+        const what = [
+          ...(fit.shortenedIds ? ['ids shortened'] : []),
+          ...(fit.dropped.length ? [`${fit.dropped.join(', ')} hidden`] : []),
+          ...(fit.cut ? ['long values cut'] : []),
+        ];
+        if (what.length) ctx.io.err.write(p.dim(`(${what.join('; ')} to fit ${style.columns} columns: --json, a pipe (| cat) or a wider terminal shows everything)`) + '\n');
+      }
     }
   }
   if (json && r.data !== undefined) printJson(ctx.io, r.data);
+}
+
+/**
+ * How a status reads at a glance: red for `error*` and other broken states, yellow while something
+ * is under way (a group operation, a busy child, a server changing state), green for the healthy
+ * finals (protected, ACTIVE, a replication that runs); undefined leaves it plain.
+ */
+export function statusTone(status: string): Tone | undefined {
+  const s = status.trim();
+  const l = s.toLowerCase();
+  if (l.startsWith('error') || ['invalid', 'fault', 'failed', 'fail', 'not_found', 'deleted'].includes(l)) return 'bad';
+  if (groupInProgress(l) || CHILD_BUSY.has(l) || ['init', 'running', 'build', 'reboot', 'hard_reboot', 'resize', 'verify_resize', 'migrating', 'powering-on', 'powering-off', 'synchronizing', 'submitted'].includes(l)) return 'warn';
+  if (['protected', 'active', 'success', 'ok', 'done'].includes(l)) return 'ok';
+  return undefined;
+}
+
+/** A pair's fault level (`5`, `2 FAILOVER ADVISED`): red for 5 (failover not allowed), yellow for 2 (failover advised). */
+export function faultTone(cell: string): Tone | undefined {
+  const m = faultMeaning(cell.trim().split(/\s+/)[0]);
+  return m === 'failover-not-allowed' ? 'bad' : m === 'failover-advised' ? 'warn' : undefined;
+}
+
+/** The tone of a table cell by its column: statuses, power states, replication and fault levels. */
+export function cellTone(header: string, text: string): Tone | undefined {
+  const h = header.toUpperCase();
+  if (h.startsWith('FAULT')) return faultTone(text);
+  if (h === 'STATUS' || h === 'POWER' || h === 'REPLICATION' || h === 'RESULT' || h.endsWith(' STATUS')) return statusTone(text);
+  return undefined;
+}
+
+/**
+ * The table style of this run's stdout: at a terminal, its width (tables fit it) and, when colour
+ * is on, cells coloured by cellTone; in a pipe or with --json, full values and no colour.
+ */
+export function tableStyle(ctx: Context): TableStyle & { palette?: Palette } {
+  if (!ctx.io.stdoutIsTTY || ctx.globals.json) return {};
+  const level = ctx.io.colorLevel;
+  const p = level > 0 ? palette(level) : undefined;
+  return {
+    columns: ctx.io.columns,
+    ...(p ? { palette: p, paint: (header: string, text: string) => { const t = cellTone(header, text); return t ? paint(p, t, text) : text; } } : {}),
+  };
 }

@@ -21,6 +21,8 @@ export interface WaitSettings {
   timeoutMs: number;
   intervalMs: number;
   maxIntervalMs: number;
+  /** A hard cap on every delay between polls (ms), learned windows included: while production is down in a switchover. */
+  pollCapMs?: number;
 }
 
 /** Completes the wait settings from the configuration. */
@@ -36,7 +38,7 @@ export async function waitSettings(ctx: Context, flags: WaitFlags): Promise<Wait
 }
 
 /** What a command says about one job to watch; the rest comes from the context and settings. */
-export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'historyPath' | 'resumeCommand'> &
+export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'pollCapMs' | 'historyPath' | 'resumeCommand'> &
   Partial<Pick<WatchJobOptions, 'resumeCommand'>>;
 
 /**
@@ -56,6 +58,7 @@ export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, 
       timeoutMs: settings.timeoutMs,
       intervalMs: settings.intervalMs,
       maxIntervalMs: settings.maxIntervalMs,
+      ...(settings.pollCapMs === undefined ? {} : { pollCapMs: settings.pollCapMs }),
       historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
       resumeCommand: sent?.resume ?? resumeCommand(req.jobId),
       ...req,
@@ -86,8 +89,8 @@ export interface FollowRequest<T> {
  * the command to follow it). Transient read failures are retried like a job's.
  */
 export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowRequest<T>): Promise<{ value: T; polls: number; elapsedMs: number }> {
-  const [{ waitFor }, { isTransientError, retryAfterOf }, { formatElapsed }] = await Promise.all([
-    import('../../watch/waiter.js'), import('../../watch/job-watcher.js'), import('../../watch/progress.js'),
+  const [{ waitFor }, { isTransientError, retryAfterOf }, { formatElapsed }, { limitText, watchedText }] = await Promise.all([
+    import('../../watch/waiter.js'), import('../../watch/job-watcher.js'), import('../../watch/progress.js'), import('../../watch/timeout.js'),
   ]);
   const start = ctx.clock.now();
   const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(f.label)}: ${safeText(status)}\n`));
@@ -95,7 +98,8 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
   let ended: SdrsError | undefined;
   const res = await waitFor<T>(
     {
-      minDelayMs: settings.intervalMs, maxDelayMs: Math.max(settings.intervalMs, settings.maxIntervalMs), maxWaitMs: settings.timeoutMs,
+      minDelayMs: settings.intervalMs, maxDelayMs: Math.max(settings.intervalMs, Math.min(settings.maxIntervalMs, settings.pollCapMs ?? Infinity)), maxWaitMs: settings.timeoutMs,
+      ...(settings.pollCapMs === undefined ? {} : { policy: { hardCapMs: settings.pollCapMs } }),
       signal: ctx.signal, sleep: (ms, s) => ctx.clock.sleep(ms, s), now: () => ctx.clock.now(),
       isTransient: isTransientError, retryAfterMs: retryAfterOf,
     },
@@ -115,7 +119,8 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
     });
   }
   if (res.state === 'TIMEOUT') {
-    throw new WaitTimeoutError(`timed out after ${formatElapsed(res.elapsedMs)} following ${f.label} (${seen}); the change is still under way on the service`, {
+    // Names the limit that was set: "after 2s" under a 3s --timeout read as a bug.
+    throw new WaitTimeoutError(`${f.label} did not finish within the ${limitText(settings.timeoutMs)} --timeout (followed for ${watchedText(res.elapsedMs)}; ${seen}); the change is still under way on the service`, {
       hint: `follow it with: ${f.checkHint}`,
     });
   }

@@ -5,6 +5,7 @@ import { isoTime } from '../format.js';
 import { Res, signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
 import { isObject } from '../validate.js';
+import { hostnameOf } from '../guard.js';
 import { domainView, jobView, serverView, vpcView } from '../views.js';
 import type { PowerStatus } from '../world.js';
 
@@ -16,8 +17,27 @@ function ecsError(status: number, code: string, message: string): EmuError {
   return new EmuError(status, { error: { code, message } });
 }
 
+/**
+ * Which API a request on a path both share (`GET /v1/{project_id}/jobs/{job_id}`) was sent to:
+ * the first label of the Host header, as on the real hosts (`ecs.cn-north-4.myhuaweicloud.com`,
+ * `sdrs.…`); undefined for a neutral name (127.0.0.1, localhost), where one endpoint serves all.
+ */
+export function serviceOfHost(host: string | undefined): 'ecs' | 'sdrs' | undefined {
+  const label = hostnameOf(host ?? '')?.split('.')[0];
+  return label === 'ecs' || label === 'sdrs' ? label : undefined;
+}
+
+/**
+ * SDRS and ECS jobs share one path (decision 6 in docs/emulator.md). A job is answered at a
+ * neutral host whichever service owns it; at a host naming a service, only that service's jobs.
+ * An unknown job gets that service's error: SDRS.0408, or for ECS (a host starting `ecs.`)
+ * `404 {"error":{"code":"Ecs.0000",…}}` (UNVERIFIED code; docs/emulator.md).
+ */
 function getJob(ctx: RouteCtx) {
-  const job = ctx.engine.world.jobs[ctx.params.job_id];
+  const asked = serviceOfHost(ctx.host);
+  const found = ctx.engine.world.jobs[ctx.params.job_id];
+  const job = found && (asked === undefined || found.service === asked) ? found : undefined;
+  if (!job && asked === 'ecs') throw ecsError(404, 'Ecs.0000', `Job[${ctx.params.job_id}] could not be found.`);
   // UNVERIFIED in the reference; decided in docs/emulator.md: 404, never a pending status.
   if (!job) throw sdrsError('SDRS.0408', `The job ${ctx.params.job_id} does not exist.`, 404);
   return jobView(job, ctx.engine.now());
