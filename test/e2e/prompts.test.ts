@@ -5,71 +5,10 @@
  * terminal the same commands stay exit-2 usage errors with nothing sent.
  */
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli.js';
-import type { Choice, Prompter, TextOptions } from '../../src/io/prompt.js';
 import { LOCAL_AZ, REMOTE_AZ, SEED_IDS } from '../../src/emulator/index.js';
 import { countMethod, useDemoWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
-
-/** One question as asked: the message and, for a select, the names of the choices. */
-interface Asked {
-  kind: 'select' | 'text' | 'confirm';
-  message: string;
-  choices?: string[];
-  default?: string;
-}
-
-/**
- * A prompter that records every question and answers from a script: for a select, the
- * first choice whose name contains the scripted text; for a text, the scripted text ('' takes
- * the default); for a confirm, the scripted boolean. A question without an answer fails.
- */
-function fakePrompter(answers: (string | boolean)[]) {
-  const asked: Asked[] = [];
-  const next = (message: string) => {
-    if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
-    return answers.shift()!;
-  };
-  const prompter: Prompter = {
-    async select<T>(message: string, choices: Choice<T>[]): Promise<T> {
-      asked.push({ kind: 'select', message, choices: choices.map((c) => c.name) });
-      const want = String(next(message));
-      const c = choices.find((x) => x.name.includes(want));
-      if (!c) throw new Error(`no choice contains ${want}: ${choices.map((x) => x.name).join(' | ')}`);
-      return c.value;
-    },
-    async text(message: string, o?: TextOptions) {
-      asked.push({ kind: 'text', message, default: o?.default });
-      const a = String(next(message));
-      const v = a === '' ? (o?.default ?? '') : a;
-      const ok = o?.validate?.(v) ?? true;
-      if (ok !== true) throw new Error(`invalid answer ${v}: ${ok}`);
-      return v;
-    },
-    async confirm(message: string) {
-      asked.push({ kind: 'confirm', message });
-      return Boolean(next(message));
-    },
-  };
-  return { prompter, asked };
-}
-
-function tty(): PassThrough & { isTTY: boolean } {
-  return Object.assign(new PassThrough(), { isTTY: true });
-}
-
-async function atTerminal(argv: string[], env: Record<string, string>, prompter: Prompter) {
-  const stdout = new PassThrough();
-  const stderr = tty();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  // TERM=dumb: no spinner on the fake terminal.
-  const code = await main(['--no-color', ...argv], { stdin: tty(), stdout, stderr, env: { ...env, TERM: 'dumb' }, cwd: env.HOME, homeDir: env.HOME, handleSignals: false, prompter });
-  return { code, out, err };
-}
+import { atTerminal, fakePrompter } from '../helpers/fake-prompter.js';
 
 describe('prompts at a terminal for what is missing', () => {
   const w = useDemoWorld();
@@ -117,7 +56,7 @@ describe('prompts at a terminal for what is missing', () => {
     expect(at.asked[0].choices![0]).toMatch(/^web-01 .*its production server has this pair's disk/);
     expect(at.asked[0].choices).toHaveLength(3);
     expect(at.asked[1]).toMatchObject({ kind: 'text', default: '/dev/vdb' });
-    const after = (await w.client.get('/replications', { server_group_id: SEED_IDS.demoGroup })).body.replications.find((p: { name: string }) => p.name === rp);
+    const after = (await w.client.get(`/replications?server_group_id=${SEED_IDS.demoGroup}`)).body.replications.find((p: { name: string }) => p.name === rp);
     expect(after.attachment).toEqual([expect.objectContaining({ device: '/dev/vdb' })]);
   });
 
