@@ -7,12 +7,14 @@
  */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { requireGroupRef } from '../../validate.js';
 import { bind, examples, parseInteger, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { result, say, type Result } from '../shared/output.js';
+import { result, say, type Block, type Result } from '../shared/output.js';
+import { serverAt } from '../shared/snapshot.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { mutate, nothingToDo } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
@@ -217,6 +219,14 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   return result(
     final,
     say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
-    say(loginNote(to)),
+    ...(ctx.globals.json ? [] : await startHint(api, final, to)),
+    say(loginNote(to, 'said')),
   );
+}
+
+/** The command that starts the servers at the new production site, with their ids (they are not started automatically). */
+async function startHint(api: SdrsApi, g: ServerGroup, to: Station): Promise<Block[]> {
+  const ids = await api.listAllInstances({ server_group_id: g.id }).then((pis) => pis.map((pi) => serverAt(pi, to)).filter(Boolean), () => []);
+  const az = azOf(g, to);
+  return [say(`Next: start the servers at the new production site ${az} (${to}); they are not started automatically${ids.length ? `: sdrs server start ${ids.join(' ')}` : '.'}`)];
 }

@@ -152,7 +152,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
   if (!pi || pi.status === 'error') {
     throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${server.name} is ${pi ? 'in status error' : 'missing'}`, {
-      hint: `Inspect it with: sdrs instance list ${refOf(group)}`, details: { job_id: job.job_id, group_id: group.id },
+      hint: `Inspect it with: sdrs instance list ${refOf(group)}; the job: sdrs job show ${job.job_id}`, details: { job_id: job.job_id, group_id: group.id },
     });
   }
   const dr = otherSide(group.priority_station);

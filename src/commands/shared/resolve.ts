@@ -181,3 +181,24 @@ export async function productionDisks(api: SdrsApi, group: ServerGroup, instance
 export function pairedVolumes(pairs: Replication[]): Set<string> {
   return new Set(pairs.flatMap((p) => (typeof p.volume_ids === 'string' ? p.volume_ids.split(',') : [])).filter(Boolean));
 }
+
+/** Server names by id, from one listing of every server; empty when ECS cannot be read (ids are shown instead). */
+export async function serverNames(api: SdrsApi): Promise<Map<string, string>> {
+  const servers = await api.listServers().catch(() => [] as Server[]);
+  return new Map(servers.map((s) => [s.id, s.name]));
+}
+
+/**
+ * How each disk attached to a listed server is called for people: `<server> <device>`
+ * (`erp-app-01 /dev/vdb`), by volume id, from one listing of every server.
+ */
+export async function diskLabels(api: SdrsApi): Promise<Map<string, string>> {
+  const servers = await api.listServers().catch(() => [] as Server[]);
+  const out = new Map<string, string>();
+  for (const s of servers) {
+    for (const v of s['os-extended-volumes:volumes_attached'] ?? []) {
+      if (typeof v?.id === 'string') out.set(v.id, `${s.name}${v.device ? ` ${v.device}` : ''}`);
+    }
+  }
+  return out;
+}
