@@ -52,8 +52,8 @@ export interface ReverseOptions {
 
 /** What commander parses. */
 interface ReverseFlags extends WaitFlagValues {
-  /** One of the choices (commander checks); asked for at a terminal when missing. */
-  to?: Station;
+  /** One of the choices (commander checks); '' when not given (asked for at a terminal). */
+  to: Station | '';
   all?: boolean;
   status?: string;
   name?: string;
@@ -85,7 +85,7 @@ export function parseReverse(args: string[], f: ReverseFlags): ReverseOptions {
     all,
     status: f.status,
     name: f.name,
-    to: f.to,
+    to: f.to === '' ? undefined : f.to,
     concurrency: parseInteger('--concurrency', f.concurrency, 1, 100, DEFAULT_CONCURRENCY),
     yes: f.yes === true,
     skipChecks: f.skipChecks === true,
@@ -103,7 +103,8 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
       .command('reverse')
       .description('switch protection groups over: move production to the DR site (target) or back (source)')
       .argument('[group...]', 'group ids or exact, unique names (several allowed)')
-      .addOption(group.createOption('--to <side>', 'where production runs afterwards; asked for at a terminal (required)').choices(['target', 'source']))
+      // Required, but asked for at a terminal: the empty default (never a choice) stands for "not given".
+      .addOption(group.createOption('--to <side>', 'where production runs afterwards').choices(['target', 'source']).default('', 'asked at a terminal').makeOptionMandatory())
       .option('--all', 'every group (narrow with --status and --name)')
       .addOption(group.createOption('--status <status>', 'with --all: only groups in this status').choices(GROUP_STATUSES))
       .option('--name <text>', 'with --all: only groups whose name contains this text')
