@@ -17,7 +17,7 @@ const WIDE = { COLUMNS: '300' };
 function printed(text: string, start: string): string[] {
   const line = text.split('\n').find((l) => l.includes(start));
   expect(line, `no hint with "${start}" in:\n${text}`).toBeDefined();
-  const cmd = line!.slice(line!.indexOf(start)).split(/\s+#|;/)[0].trim();
+  const cmd = line!.slice(line!.indexOf(start)).split(/\s+#|;|\s\(/)[0].trim();
   return cmd.split(/\s+/).slice(1);
 }
 
@@ -83,6 +83,17 @@ describe('hints run as printed', () => {
     const attached = await sdrs(attach);
     expect(attached.code, attached.stderr).toBe(0);
     expect(attached.stderr).toContain(`attached to web-02 as /dev/vdb`);
+  });
+
+  it('group create -> an instance add with a server it can protect, run as printed', async () => {
+    const made = await sdrs(['group', 'create', '--name', 'hint-g', '--domain', 'dom-cn-north-4', '--vpc', 'vpc-prod']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toContain('servers it can protect in cn-north-4a: web-01, web-02, batch-01');
+    expect(made.stderr).toContain('then sdrs group start hint-g');
+    const add = printed(made.stderr, 'sdrs instance add');
+    expect(add).toEqual(['instance', 'add', 'hint-g', '--server', 'web-01']);
+    const added = await sdrs(add);
+    expect(added.code, added.stderr).toBe(0);
   });
 
   it('after a reverse, the start command for the new production site; it runs as printed', async () => {

@@ -1,7 +1,7 @@
 /** `sdrs group create`: validate, ask for what is missing, submit, watch until available. */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { ActiveDomain, CreateGroupBody, ServerGroup } from '../../api/types.js';
+import type { ActiveDomain, CreateGroupBody, ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
 import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
 import { descriptionProblem, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
@@ -9,7 +9,7 @@ import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type R
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { findDomain } from '../shared/resolve.js';
-import { shellArg } from '../shared/sites.js';
+import { refOf, shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
@@ -137,7 +137,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   return result(
     group,
     say(`Protection group ${group.name} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
-    say(`Next: add servers and replication pairs, then start protection.`),
+    ...(ctx.globals.json ? [] : [say(await nextHint(api, group))]),
     out(group.id),
   );
 }
@@ -216,6 +216,23 @@ async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): 
       value: d,
     })),
   );
+}
+
+/**
+ * What to run next, with the servers it could protect: those at its production AZ, in its VPC,
+ * that no protected instance has yet (`instance add` then prints each disk's `pair add`).
+ */
+async function nextHint(api: SdrsApi, g: ServerGroup): Promise<string> {
+  const ref = refOf(g);
+  const [servers, instances] = await Promise.all([api.listServers(), api.listAllInstances()]).catch(() => [[], []] as [Server[], ProtectedInstance[]]);
+  const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
+  const free = servers.filter((s) => s['OS-EXT-AZ:availability_zone'] === g.source_availability_zone && s.metadata?.vpc_id === g.source_vpc_id && !used.has(s.id));
+  const names = free.map((s) => s.name);
+  const unique = (n: string) => names.filter((x) => x === n).length === 1 && !nameProblem(n);
+  const first = free[0];
+  const example = first ? `sdrs instance add ${ref} --server ${unique(first.name) ? shellArg(first.name) : first.id}` : `sdrs instance add ${ref} --server <server>`;
+  const more = free.length > 1 ? ` (servers it can protect in ${g.source_availability_zone}: ${names.slice(0, 5).join(', ')}${free.length > 5 ? `, and ${free.length - 5} more` : ''})` : '';
+  return `Next: protect its servers, pair their disks, then start protection: ${example}${more}; then sdrs group start ${ref}`;
 }
 
 /** A group of this name exists already: exit 2 naming it (the service would accept a second one). */
