@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import type { ActiveDomain, CreateGroupBody, ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
 import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
-import { descriptionProblem, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
+import { descriptionProblem, isWellFormedId, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
@@ -226,7 +226,7 @@ async function nextHint(api: SdrsApi, g: ServerGroup): Promise<string> {
   const ref = refOf(g);
   const [servers, instances] = await Promise.all([api.listServers(), api.listAllInstances()]).catch(() => [[], []] as [Server[], ProtectedInstance[]]);
   const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
-  const free = servers.filter((s) => s['OS-EXT-AZ:availability_zone'] === g.source_availability_zone && s.metadata?.vpc_id === g.source_vpc_id && !used.has(s.id));
+  const free = servers.filter((s) => s['OS-EXT-AZ:availability_zone'] === g.source_availability_zone && s.metadata?.vpc_id === g.source_vpc_id && !used.has(s.id) && isWellFormedId(s.id));
   const names = free.map((s) => s.name);
   const unique = (n: string) => names.filter((x) => x === n).length === 1 && !nameProblem(n);
   const first = free[0];

@@ -11,7 +11,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
 import { PreconditionError, UsageError } from '../../errors.js';
-import { requireGroupRef } from '../../validate.js';
+import { isWellFormedId, requireGroupRef } from '../../validate.js';
 import { bind, examples, parseInteger, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Block, type Result } from '../shared/output.js';
 import { serverAt } from '../shared/snapshot.js';
@@ -227,7 +227,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
 
 /** The command that starts the servers at the new production site, with their ids (they are not started automatically). */
 async function startHint(api: SdrsApi, g: ServerGroup, to: Station): Promise<Block[]> {
-  const ids = await api.listAllInstances({ server_group_id: g.id }).then((pis) => pis.map((pi) => serverAt(pi, to)).filter(Boolean), () => []);
+  const ids = await api.listAllInstances({ server_group_id: g.id }).then((pis) => pis.map((pi) => serverAt(pi, to)).filter((id) => typeof id === 'string' && isWellFormedId(id)), () => []);
   const az = azOf(g, to);
   return [say(`Next: start the servers at the new production site ${az} (${to}); they are not started automatically${ids.length ? `: sdrs server start ${ids.join(' ')}` : '.'}`)];
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { Server } from '../../api/types.js';
-import { requireAz } from '../../validate.js';
+import { isWellFormedId, requireAz } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, table, type Result } from '../shared/output.js';
 import { pairedVolumes, requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
@@ -86,7 +86,8 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
     ['Flavor', f ? `${f.name ?? f.id}${f.vcpus ? ` (${f.vcpus} vCPUs, ${f.ram} MB)` : ''}` : '-'],
     ['Protected', pi ? `${pi.name} (${pi.id}), ${pi.status}` : 'no'],
   ];
-  const unpaired = disks.filter((d) => !d.replication);
+  // Only ids that can be typed go into a printed command.
+  const unpaired = disks.filter((d) => !d.replication && isWellFormedId(d.id));
   return result(
     data,
     out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${v}`).join('\n')),
@@ -97,7 +98,7 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
         d.replication ? `${d.replication.name} (${d.replication.status})` : '-',
       ]))
       : out('No disks attached.'),
-    ...(pi && unpaired.length
+    ...(pi && unpaired.length && isWellFormedId(pi.server_group_id)
       ? [say(`Not paired yet: ${unpaired.map((d) => `sdrs pair add ${pi.server_group_id} --volume ${d.id}`).join(' ; ')}`)]
       : []),
   );
