@@ -58,9 +58,23 @@ describe('names instead of ids, and the disks', () => {
     const json = JSON.parse((await runMain(['--json', 'server', 'show', SEED_IDS.server('web-01')], { env: w.env })).stdout);
     expect(json).toMatchObject({ server: { id: SEED_IDS.server('web-01'), name: 'web-01' }, protected_instance: null });
     expect(json.disks).toEqual([
-      { id: SEED_IDS.volume('web-01', 'sys'), device: '/dev/vda', system_disk: true, size_gb: null, replication: null },
-      { id: SEED_IDS.volume('web-01', 'data'), device: '/dev/vdb', system_disk: false, size_gb: null, replication: null },
+      { id: SEED_IDS.volume('web-01', 'sys'), device: '/dev/vda', system_disk: true, size_gb: 40, replication: null },
+      { id: SEED_IDS.volume('web-01', 'data'), device: '/dev/vdb', system_disk: false, size_gb: 100, replication: null },
     ]);
+  });
+
+  it('the emulator serves ECS ListServerBlockDevices as the official model (the sizes server show reads)', async () => {
+    const id = SEED_IDS.server('web-01');
+    const r = await w.client.get(`/cloudservers/${id}/block_device`);
+    expect(r.status).toBe(200);
+    expect(r.body.attachableQuantity).toEqual({ free_scsi: 58, free_blk: 22, free_disk: 58 });
+    expect(r.body.volumeAttachments).toEqual([
+      { bootIndex: 0, pciAddress: expect.stringMatching(/^0000:02:[0-9a-f]{2}\.0$/), volumeId: SEED_IDS.volume('web-01', 'sys'), device: '/dev/vda', serverId: id, id: SEED_IDS.volume('web-01', 'sys'), size: 40, bus: 'virtio' },
+      { bootIndex: 1, pciAddress: expect.any(String), volumeId: SEED_IDS.volume('web-01', 'data'), device: '/dev/vdb', serverId: id, id: SEED_IDS.volume('web-01', 'data'), size: 100, bus: 'virtio' },
+    ]);
+    const missing = await w.client.get('/cloudservers/00000000-0000-4000-8000-000000000000/block_device');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('Ecs.0114');
   });
 });
 

@@ -25,7 +25,7 @@ export interface ServerDisk {
   id: string;
   device: string | null;
   system_disk: boolean;
-  /** From the replication pair's record; null when the disk is not paired. */
+  /** GB, from ECS's block-device list (or the pair's record); null when neither says. */
   size_gb: number | null;
   replication: { id: string; name: string; status: string; server_group_id: string } | null;
 }
@@ -57,7 +57,11 @@ export function registerShow(server: Command, run: Runner, runF: RunF<ShowOption
 export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<ServerShow>> {
   const api = await ctx.api();
   const [s] = await resolveServers(api, [o.server], o.az);
-  const [pairs, instances] = await Promise.all([api.listAllReplications(), api.listAllInstances()]);
+  // Sizes from ECS's block-device list; where it cannot be read, from the disk's pair.
+  const [pairs, instances, blocks] = await Promise.all([
+    api.listAllReplications(), api.listAllInstances(), api.listBlockDevices ? api.listBlockDevices(s.id).catch(() => []) : [],
+  ]);
+  const sizeOf = new Map(blocks.filter((b) => typeof b.size === 'number').map((b) => [b.volumeId, b.size as number]));
   const pi = instances.find((i) => i.source_server === s.id || i.target_server === s.id);
   const paired = pairedVolumes(pairs);
   const disks: ServerDisk[] = (s['os-extended-volumes:volumes_attached'] ?? []).filter((v) => typeof v?.id === 'string').map((v) => {
@@ -66,7 +70,7 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
       id: v.id,
       device: typeof v.device === 'string' && v.device ? v.device : null,
       system_disk: v.bootIndex === '0',
-      size_gb: typeof rp?.record_metadata?.volume_size === 'number' ? rp.record_metadata.volume_size : null,
+      size_gb: sizeOf.get(v.id) ?? (typeof rp?.record_metadata?.volume_size === 'number' ? rp.record_metadata.volume_size : null),
       replication: rp ? { id: rp.id, name: rp.name, status: rp.status, server_group_id: rp.server_group_id } : null,
     };
   });
