@@ -8,6 +8,7 @@ import { LOCAL_AZ, REMOTE_AZ, SEED_IDS } from '../../src/emulator/index.js';
 import { countMethod, useDemoWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
 import { atTerminal, fakePrompter } from '../helpers/fake-prompter.js';
+import { vpcId } from '../../src/commands/group/create.js';
 
 const base = ['group', 'create', '--domain', 'dom-cn-north-4'];
 const body = (stdout: string) => JSON.parse(stdout).request.body.server_group;
@@ -67,5 +68,22 @@ describe('group create: checked before sending', () => {
     expect(asked.some((a) => a.message.startsWith('DR AZ'))).toBe(false);
     expect(r2.out).toContain(`"source_availability_zone": "${REMOTE_AZ}"`);
     expect(r2.out).toContain(`"target_availability_zone": "${LOCAL_AZ}"`);
+  });
+});
+
+describe('--vpc by name', () => {
+  const vpcs = [
+    { id: 'a1', name: 'prod', cidr: '10.0.0.0/16', status: 'OK' },
+    { id: 'b2', name: 'dup', cidr: '10.1.0.0/16', status: 'OK' },
+    { id: 'c3', name: 'dup', cidr: '10.2.0.0/16', status: 'OK' },
+  ];
+  const api = { listVpcs: async () => vpcs };
+
+  it('an id is kept, a unique name becomes its id; a name of several VPCs is exit 2 naming their ids', async () => {
+    expect(await vpcId(api, '6f2c1a9e-0b1d-4c1e-9a7b-0d2e3f4a5b6c')).toBe('6f2c1a9e-0b1d-4c1e-9a7b-0d2e3f4a5b6c');
+    expect(await vpcId(api, 'a1')).toBe('a1');
+    expect(await vpcId(api, 'prod')).toBe('a1');
+    await expect(vpcId(api, 'dup')).rejects.toMatchObject({ exitCode: 2, message: '--vpc "dup" names 2 VPCs; pass the id instead', hint: 'Ids: b2, c3' });
+    await expect(vpcId(api, 'nope')).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -248,7 +248,7 @@ async function refuseDuplicate(api: SdrsApi, name: string): Promise<void> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `--vpc` as given: a UUID is the id as is; anything else is an exact, unique VPC name (exit 2 if none or several). */
-async function vpcId(api: SdrsApi, ref: string): Promise<string> {
+export async function vpcId(api: Pick<SdrsApi, 'listVpcs'>, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
   const vpcs = await api.listVpcs();
   if (vpcs.some((v) => v.id === ref)) return ref;
