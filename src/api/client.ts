@@ -15,7 +15,7 @@ import type {
   ActiveDomain, CreateGroupBody, CreateInstanceBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
   ListServersQuery, PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
 } from './types.js';
-import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody } from './types.js';
+import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody, ServerBlockDevice } from './types.js';
 import { validateId, validateIds } from './validate.js';
 import { isWellFormedId } from '../validate.js';
 
@@ -44,6 +44,8 @@ export interface SdrsApi {
   listServersWithin(maxPages: number): Promise<Server[] | undefined>;
   serverAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<{ job_id: string }>;
   listVpcs(): Promise<Vpc[]>;
+  /** `GET /v1/{project_id}/cloudservers/{id}/block_device` on ECS: the server's disks with their sizes (entries without a volume id are left out). */
+  listBlockDevices?(serverId: string): Promise<ServerBlockDevice[]>;
   /** Builds the exact request a mutating call would send, signed, with secrets redacted. Sends nothing. */
   prepareCreateGroup(body: CreateGroupBody): Promise<PreparedRequest>;
   prepareGroupAction(id: string, action: GroupAction): Promise<PreparedRequest>;
@@ -313,6 +315,12 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     listServersWithin: async (maxPages) => allEcsServers({}, maxPages),
     serverAction: async (action, ids) => jobId(specs.serverAction(action, ids)),
     listVpcs: async () => get<Vpc[]>(spec('GET', 'vpc', '/vpcs'), 'vpcs', 'array'),
+    listBlockDevices: async (serverId) => {
+      const s = spec('GET', 'ecs', `/cloudservers/${validateId('server id', serverId)}/block_device`);
+      const list = (await call(s)).volumeAttachments;
+      if (!Array.isArray(list)) throw badResponse('GET', new URL(s.url).pathname, 'missing "volumeAttachments" list');
+      return list.filter((d): d is ServerBlockDevice => isObject(d) && typeof d.volumeId === 'string' && isWellFormedId(d.volumeId));
+    },
     prepareCreateGroup: async (body) => transport.prepare(createGroupSpec(body)),
     prepareGroupAction: async (id, a) => transport.prepare(actionSpec(id, a)),
     deleteInstance: async (id, body) => jobId(specs.deleteInstance(id, body)),

@@ -176,6 +176,21 @@ export interface Server {
   [key: string]: unknown;
 }
 
+/** One disk of a server as ECS ListServerBlockDevices gives it (the official model's ServerBlockDevice; every field optional there). */
+export interface ServerBlockDevice {
+  /** 0 for the system disk. */
+  bootIndex?: number;
+  pciAddress?: string;
+  volumeId: string;
+  device?: string;
+  serverId?: string;
+  id?: string;
+  /** GB. */
+  size?: number;
+  /** `virtio` or `scsi`. */
+  bus?: string;
+}
+
 export interface Vpc {
   id: string;
   name: string;

@@ -106,9 +106,11 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
     HUAWEICLOUD_SDK_AK: emu.ak,
     HUAWEICLOUD_SDK_SK: emu.sk,
   };
-  // Every step runs with the demo's streams and clock, and no signal handlers of its own.
+  // Every step runs with the demo's streams and clock, and no signal handlers of its own. Its
+  // emulator stops with the demo: a step's "resume with: sdrs job wait <id>" would point at nothing.
+  const stepErr = withoutResumeHints(ctx.io.err);
   const deps = (stdout: MainDeps['stdout']): Partial<MainDeps> => ({
-    stdin: ctx.io.in, stdout, stderr: ctx.io.err, env, cwd: home, homeDir: home,
+    stdin: ctx.io.in, stdout, stderr: stepErr, env, cwd: home, homeDir: home,
     clock: ctx.clock, handleSignals: false, signal: ctx.signal,
   });
   const steps = drillSteps({ group: 'demo-erp', domain: 'dom-cn-north-4', vpc: SEED_IDS.vpc, local: LOCAL_AZ, remote: REMOTE_AZ, servers: ['erp-app-01', 'erp-db-01'] });
@@ -123,11 +125,13 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
       const t0 = ctx.clock.now();
       const color = ctx.io.color ? [] : ['--no-color'];
       // Sub-commands' data goes to stderr too: the demo's stdout is its summary only.
-      const code = await ctx.runSdrs([...color, '--no-input', ...step.args], deps(ctx.io.err));
+      const code = await ctx.runSdrs([...color, '--no-input', ...step.args], deps(stepErr));
       results.push({ step: i + 1, title: step.title, command, exit_code: code, expected_exit_code: step.expect, ok: code === step.expect, duration_ms: ctx.clock.now() - t0 });
       if (ctx.signal.aborted) throw new InterruptedError(`demo interrupted at step ${i + 1}`, { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
       if (code !== step.expect) {
-        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), `demo step ${i + 1} ("${step.title}") exited ${code}, expected ${step.expect}`);
+        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), `demo step ${i + 1} ("${step.title}") exited ${code}, expected ${step.expect}`, {
+          hint: "The jobs and groups above lived in the demo's own emulator, which stopped with the demo. Run it again: sdrs demo",
+        });
       }
       if (step.note) sayNow(ctx, step.note, 'ok');
     }
@@ -160,6 +164,35 @@ async function finalGroups(ctx: Context, deps: (stdout: MainDeps['stdout']) => P
     status: g.status,
     production: `${g.priority_station === 'source' ? g.source_availability_zone : g.target_availability_zone} (${g.priority_station})`,
   }));
+}
+
+/** A hint that resumes or checks a job of the demo's emulator, which is gone once the demo ends. */
+const RESUME_HINT = /(?:[Rr]esume watching|[Cc]heck (?:it|the result)|[Ww]atch it|follow it)(?: with)?: sdrs job (?:wait|show) [0-9a-zA-Z_-]+(?: --ecs)?/g;
+export const DEMO_RESUME_NOTE = "the demo's emulator stops when the demo ends, so its jobs cannot be resumed: run 'sdrs demo' again";
+
+/**
+ * The demo's stderr for its steps: everything passes through unchanged (a terminal stays a
+ * terminal: the spinner and colours draw on it), except a hint to resume one of the demo's jobs.
+ */
+export function withoutResumeHints(err: Writable): Writable {
+  type Tty = Writable & Record<string, unknown>;
+  const target = err as Tty;
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      const text = String(chunk);
+      target.write(RESUME_HINT.test(text) ? text.replace(RESUME_HINT, DEMO_RESUME_NOTE) : text, cb);
+      RESUME_HINT.lastIndex = 0;
+    },
+  }) as Tty;
+  for (const k of ['isTTY', 'columns', 'rows']) {
+    if (k in target) Object.defineProperty(w, k, { get: () => target[k] });
+  }
+  for (const m of ['cursorTo', 'moveCursor', 'clearLine', 'clearScreenDown', 'getColorDepth', 'hasColors', 'getWindowSize']) {
+    const f = target[m];
+    if (typeof f === 'function') w[m] = (f as (...a: unknown[]) => unknown).bind(target);
+  }
+  w.on('error', () => undefined);
+  return w;
 }
 
 function shellWord(w: string): string {

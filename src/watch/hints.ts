@@ -19,8 +19,17 @@ export interface HintInput {
 
 const op = (jobType: string): string => jobType.replace(/(NoCG|New)$/, '');
 
-/** One line telling the operator what to do after a failed job; never empty. */
+/**
+ * One line telling the operator what to do after a failed job; never empty. It names the
+ * failed job with `sdrs job show` (never `sdrs job wait`: the job has ended, there is
+ * nothing to resume), so the after-send report keeps this hint instead of adding a resume line.
+ */
 export function nextStepHint(h: HintInput): string {
+  const hint = whatNext(h);
+  return h.jobId && !hint.includes(h.jobId) ? `${hint}; the failed job: sdrs job show ${h.jobId}` : hint;
+}
+
+function whatNext(h: HintInput): string {
   const g = h.group ?? '<group>';
   const s = h.groupStatus;
   const now = s ? `the group is ${s}; ` : '';

@@ -200,9 +200,9 @@ describe('sdrs group status', () => {
     expect(d.pairs).toHaveLength(4);
     expect(d.pairs.every((p: any) => p.fault_level === '0' && p.fault === 'none')).toBe(true);
     expect(Object.keys(d.next)).toEqual(['reverse', 'failover', 'start', 'stop', 'delete']);
-    expect(d.next.reverse).toMatchObject({ allowed: true, to: 'target', command: 'sdrs group reverse demo-erp --to target --stop-servers --start-servers' });
+    expect(d.next.reverse).toMatchObject({ allowed: true, to: 'target', command: 'sdrs group reverse demo-erp --to target --stop-servers --start-servers --yes' });
     expect(d.next.reverse.notes[0]).toMatch(/2 server\(s\) at the production site cn-north-4a are running/);
-    expect(d.next.failover).toMatchObject({ allowed: true, advised: false, command: 'sdrs group failover demo-erp' });
+    expect(d.next.failover).toMatchObject({ allowed: true, advised: false, command: 'sdrs group failover demo-erp --yes' });
     expect(d.next.start).toMatchObject({ allowed: false, reprotect: false, command: null });
     expect(d.next.delete.allowed).toBe(false);
     expect(countMethod(await w.counters(), 'POST')).toBe(0);
@@ -236,7 +236,7 @@ describe('sdrs group status', () => {
     expect(r.stdout).toMatch(/Production:\s+cn-north-4a \(source\)\s+DR site: cn-north-4b \(target\)/);
     expect(r.stdout).toMatch(/INSTANCE\s+STATUS\s+PRODUCTION SERVER \(cn-north-4a\)\s+POWER\s+DR SERVER \(cn-north-4b\)\s+POWER/);
     expect(r.stdout).toMatch(/pi-erp-app-01\s+protected\s+erp-app-01\s+SHUTOFF\s+erp-app-01\s+SHUTOFF/);
-    expect(r.stdout).toMatch(/✔ reverse to target: sdrs group reverse demo-erp --to target\n/);
+    expect(r.stdout).toMatch(/✔ reverse to target: sdrs group reverse demo-erp --to target --yes\n/);
     expect(r.stdout).toMatch(/✖ delete\n/);
   });
 

@@ -102,7 +102,8 @@ describe('sdrs group create', () => {
   });
 
   it('a service-side rejection is exit 3 with the service code', async () => {
-    const r = await sdrs(['group', 'create', '--name', 'erp-x', '--domain', SEED_IDS.domain, '--vpc', SEED_IDS.testVpc, '--source-az', 'cn-north-4a', '--target-az', 'cn-north-4c', '--json']);
+    // A VPC id the service does not know (an id is sent as given; AZs are checked before sending).
+    const r = await sdrs(['group', 'create', '--name', 'erp-x', '--domain', SEED_IDS.domain, '--vpc', '00000000-0000-4000-8000-000000000000', '--json']);
     expect(r.code).toBe(3);
     const err = JSON.parse(r.stderr.trim().split('\n').pop()!);
     expect(err.error.exit_code).toBe(3);

@@ -55,7 +55,7 @@ describe('the protection lifecycle, end to end', () => {
     // 2. Start protection.
     expect(await ok(act(['group', 'start', 'life', '--json']))).toMatchObject({ status: 'protected', priority_station: 'source' });
     let status = await ok(sdrs(['group', 'status', 'life', '--json']));
-    expect(status.next.reverse).toMatchObject({ allowed: true, to: 'target', command: 'sdrs group reverse life --to target --stop-servers --start-servers' });
+    expect(status.next.reverse).toMatchObject({ allowed: true, to: 'target', command: 'sdrs group reverse life --to target --stop-servers --start-servers --yes' });
     expect(status.instances.map((i: any) => i.production_server.status)).toEqual(['ACTIVE', 'ACTIVE']);
 
     // 3. Planned switchover to target and back, servers stopped and started by the command.

@@ -89,7 +89,7 @@ describe('tables at a terminal', () => {
     const piped = await run(['pair', 'list'], { env: colourEnv() });
     expect(piped.stdout).not.toContain(ESC);
     expect(piped.stdout).toContain(SEED_IDS.demoReplication('erp-app-01', 'sys'));
-    expect(piped.stdout.split('\n')[0]).toMatch(/ATTACHED\s+GROUP$/);
+    expect(piped.stdout.split('\n')[0]).toMatch(/ATTACHED\s+GROUP\s+PRODUCTION DISK$/);
     expect(piped.stderr).not.toMatch(/to fit/);
     const noColour = await run(['group', 'status', 'demo-erp'], { out: tty(80) });
     expect(noColour.stdout).not.toContain(ESC);
@@ -137,7 +137,7 @@ describe('errors and notes for people', () => {
 
     const off = await run(['group', 'reverse', 'demo-erp', '--to', 'target', '--yes'], { env: { ...w.env, SDRS_NO_LOGIN_NOTE: '1' } });
     expect(off.code, off.stderr).toBe(0);
-    expect(off.stderr).toContain('Next: start the servers at the new production site (target)');
+    expect(off.stderr).toContain('Next: start the servers at the new production site cn-north-4b (target)');
     expect(off.stderr).not.toContain('Logging in after a switchover');
   });
 

@@ -449,7 +449,8 @@ describe('many groups: a dropped-but-processed action is reported as what it is'
 
 describe('create: reconciled by identity, not by name', () => {
   const env = () => baseEnv({ SDRS_ENDPOINT: w.emu.url, HUAWEICLOUD_SDK_AK: w.emu.ak, HUAWEICLOUD_SDK_SK: w.emu.sk, SDRS_PROJECT_ID: w.emu.projectId });
-  const create = (name: string, json = true) => runIn(['group', 'create', '--name', name, '--domain', SEED_IDS.domain, '--vpc', SEED_IDS.vpc, '--interval', '10ms', ...(json ? ['--json'] : [])], env());
+  // Same-name groups on purpose: the override of the duplicate-name check.
+  const create = (name: string, json = true) => runIn(['group', 'create', '--name', name, '--domain', SEED_IDS.domain, '--vpc', SEED_IDS.vpc, '--allow-duplicate-name', '--interval', '10ms', ...(json ? ['--json'] : [])], env());
   const named = async (name: string) => Object.values((await w.state()).groups as Record<string, any>).filter((g) => g.name === name);
 
   it('one group of the name already there, the POST failed before processing: the old group is not named as created', async () => {

@@ -173,7 +173,7 @@ describe('the argument parser (main() in process) sends nothing for bad input', 
 
   it('group create --name', () => prop(badName, (s) => [...create, `--name=${s}`]));
   it('group create --description', () => prop(badDescription, (s) => [...create, '--name=ok', `--description=${s}`]));
-  it('group create --vpc', () => prop(badId, (s) => ['group', 'create', '--name=ok', '--domain=d', `--vpc=${s}`]));
+  it('group create --vpc', () => prop(badRef, (s) => ['group', 'create', '--name=ok', '--domain=d', `--vpc=${s}`]));
   it('group create --source-az', () => prop(badAz, (s) => [...create, '--name=ok', `--source-az=${s}`]));
   it('group create --timeout', () => prop(badDuration, (s) => [...create, '--name=ok', `--timeout=${s}`]));
   it('group reverse <group>', () => prop(badRef, (s) => ['group', 'reverse', '--to=target', '--yes', '--', s]));

@@ -63,7 +63,7 @@ describe('watchJob', () => {
       job_id: JOB, error_code: 'SDRS.1095', group_id: 'g-1', group_status: 'error-reversing',
       failed_sub_jobs: [{ job_id: 'sub-1', error_code: 'SDRS.1028', fail_reason: 'pair broken' }],
     });
-    expect(e.hint).toBe('the group is error-reversing; a reverse from error-reversing can be retried: sdrs group reverse demo-erp --to target');
+    expect(e.hint).toBe(`the group is error-reversing; a reverse from error-reversing can be retried: sdrs group reverse demo-erp --to target; the failed job: sdrs job show ${JOB}`);
   });
 
   it('timeout → WaitTimeoutError (exit 6) naming the job, "still running" and the resume command', async () => {

@@ -1,15 +1,15 @@
 /** `sdrs group create`: validate, ask for what is missing, submit, watch until available. */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { ActiveDomain, CreateGroupBody, ServerGroup } from '../../api/types.js';
+import type { ActiveDomain, CreateGroupBody, ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
 import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
-import { descriptionProblem, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
+import { descriptionProblem, isWellFormedId, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { findDomain } from '../shared/resolve.js';
-import { shellArg } from '../shared/sites.js';
+import { refOf, shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
@@ -19,8 +19,11 @@ export interface CreateOptions {
   domain?: string;
   sourceAz?: string;
   targetAz?: string;
+  /** VPC id or exact, unique name. */
   vpc?: string;
   drType: 'migration';
+  /** Send even when a group of this name exists (names are not unique in SDRS). */
+  allowDuplicateName: boolean;
   dryRun: boolean;
   wait: WaitFlags;
 }
@@ -34,6 +37,7 @@ interface CreateFlags extends WaitFlagValues {
   targetAz?: string;
   vpc?: string;
   drType?: string;
+  allowDuplicateName?: boolean;
   dryRun?: boolean;
 }
 
@@ -51,7 +55,7 @@ function parseCreate(_args: string[], f: CreateFlags): CreateOptions {
   if (f.sourceAz !== undefined && f.sourceAz === f.targetAz) {
     throw new UsageError(`--source-az and --target-az are both ${printable(f.sourceAz)}; the DR AZ must differ from the production AZ`);
   }
-  if (f.vpc !== undefined) requireId('--vpc', f.vpc);
+  if (f.vpc !== undefined && nameProblem(f.vpc) !== undefined) requireId('--vpc', f.vpc);
   if (f.domain !== undefined && nameProblem(f.domain) !== undefined) requireId('--domain', f.domain);
   return {
     name: f.name,
@@ -61,6 +65,7 @@ function parseCreate(_args: string[], f: CreateFlags): CreateOptions {
     targetAz: f.targetAz,
     vpc: f.vpc,
     drType,
+    allowDuplicateName: f.allowDuplicateName === true,
     dryRun: f.dryRun === true,
     wait: parseWaitFlags(f),
   };
@@ -75,9 +80,10 @@ export function registerCreate(group: Command, run: Runner, runF: RunF<CreateOpt
       .option('--name <name>', 'group name: 1-64 bytes of letters, digits, Chinese characters, . _ -')
       .option('--description <text>', 'description: at most 64 bytes, no < or >')
       .option('--domain <id-or-name>', 'active-active domain (see: sdrs domain list)')
-      .option('--source-az <az>', "production AZ (default: the domain's local AZ)")
-      .option('--target-az <az>', "DR AZ (default: the domain's remote AZ)")
-      .option('--vpc <id>', 'VPC of the production servers')
+      .option('--source-az <az>', "production AZ, one of the domain's two (default: the domain's local AZ)")
+      .option('--target-az <az>', "DR AZ, the domain's other one (default: the domain's remote AZ)")
+      .option('--vpc <id-or-name>', 'VPC of the production servers: id or exact, unique name')
+      .option('--allow-duplicate-name', 'create the group even if a group of this name exists (every command naming it then needs the id)')
       .addOption(group.createOption('--dr-type <type>', 'deployment model').choices(['migration']).default('migration'))
       .option('--dry-run', DRY_RUN),
   );
@@ -131,21 +137,9 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   return result(
     group,
     say(`Protection group ${group.name} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
-    say(`Next: add servers and replication pairs, then start protection.`),
+    ...(ctx.globals.json ? [] : [say(await nextHint(api, group))]),
     out(group.id),
   );
-}
-
-/** Prompt validation for a typed AZ: the same rule as --source-az/--target-az, re-asked instead of exit 2. */
-function azPrompt(label: string, other?: string): (v: string) => true | string {
-  return (v) => {
-    try {
-      requireAz(label, v);
-    } catch (err) {
-      return (err as Error).message.replace(/^./, (c) => c.toUpperCase());
-    }
-    return v === other ? `The DR AZ must differ from the production AZ (${other})` : true;
-  };
 }
 
 async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promise<CreateGroupBody> {
@@ -164,22 +158,35 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
       validate: (v) => (descriptionProblem(v) ? `The description ${descriptionProblem(v)}` : true),
     });
   }
+  if (!o.allowDuplicateName) await refuseDuplicate(api, name);
   const domain = await pickDomain(ctx, api, o.domain);
-  let sourceAz = o.sourceAz ?? domain.local_replication_cluster.availability_zone;
-  let targetAz = o.targetAz ?? domain.remote_replication_cluster.availability_zone;
-  if (guided && (o.sourceAz === undefined || o.targetAz === undefined)) {
-    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
-    if (!ok) {
-      sourceAz = await ctx.prompter.text('Production AZ', { default: sourceAz, required: true, validate: azPrompt('production AZ') });
-      targetAz = await ctx.prompter.text('DR AZ', {
-        default: targetAz === sourceAz ? undefined : targetAz,
-        required: true,
-        validate: azPrompt('DR AZ', sourceAz),
+  const local = domain.local_replication_cluster.availability_zone;
+  const remote = domain.remote_replication_cluster.availability_zone;
+  const zones = [local, remote];
+  for (const [flag, az] of [['--source-az', o.sourceAz], ['--target-az', o.targetAz]] as const) {
+    if (az !== undefined && !zones.includes(az)) {
+      throw new UsageError(`${flag} ${printable(az)} is not an AZ of domain ${domain.name}: pass ${local} or ${remote}`, {
+        hint: `A group replicates between the two AZs of its active-active domain; see them with: sdrs domain list`,
       });
     }
   }
+  // One AZ given: the other is the domain's other one.
+  const other = (az: string) => (az === local ? remote : local);
+  let sourceAz = o.sourceAz ?? (o.targetAz !== undefined ? other(o.targetAz) : local);
+  let targetAz = o.targetAz ?? other(sourceAz);
+  if (guided && o.sourceAz === undefined && o.targetAz === undefined) {
+    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
+    if (!ok) {
+      // The domain has two AZs: picking production picks DR.
+      sourceAz = await ctx.prompter.select(
+        `Production AZ (the DR AZ is the other AZ of domain ${domain.name})`,
+        [remote, local].map((az) => ({ name: `${az} (DR AZ: ${other(az)})`, value: az })),
+      );
+      targetAz = other(sourceAz);
+    }
+  }
   if (sourceAz === targetAz) throw new UsageError(`the production and DR AZs are both ${printable(sourceAz)}; they must differ`);
-  let vpc = o.vpc;
+  let vpc = o.vpc === undefined ? undefined : await vpcId(api, o.vpc);
   if (vpc === undefined) {
     const vpcs = await api.listVpcs();
     vpc = await ctx.prompter.select(
@@ -209,6 +216,50 @@ async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): 
       value: d,
     })),
   );
+}
+
+/**
+ * What to run next, with the servers it could protect: those at its production AZ, in its VPC,
+ * that no protected instance has yet (`instance add` then prints each disk's `pair add`).
+ */
+async function nextHint(api: SdrsApi, g: ServerGroup): Promise<string> {
+  const ref = refOf(g);
+  const [servers, instances] = await Promise.all([api.listServers(), api.listAllInstances()]).catch(() => [[], []] as [Server[], ProtectedInstance[]]);
+  const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
+  const free = servers.filter((s) => s['OS-EXT-AZ:availability_zone'] === g.source_availability_zone && s.metadata?.vpc_id === g.source_vpc_id && !used.has(s.id) && isWellFormedId(s.id));
+  const names = free.map((s) => s.name);
+  const unique = (n: string) => names.filter((x) => x === n).length === 1 && !nameProblem(n);
+  const first = free[0];
+  const example = first ? `sdrs instance add ${ref} --server ${unique(first.name) ? shellArg(first.name) : first.id}` : `sdrs instance add ${ref} --server <server>`;
+  const more = free.length > 1 ? ` (servers it can protect in ${g.source_availability_zone}: ${names.slice(0, 5).join(', ')}${free.length > 5 ? `, and ${free.length - 5} more` : ''})` : '';
+  return `Next: protect its servers, pair their disks, then start protection: ${example}${more}; then sdrs group start ${ref}`;
+}
+
+/** A group of this name exists already: exit 2 naming it (the service would accept a second one). */
+async function refuseDuplicate(api: SdrsApi, name: string): Promise<void> {
+  const same = await sameNamed(api, name);
+  if (same.length === 0) return;
+  throw new UsageError(`a protection group named ${printable(name)} already exists (${same.map((g) => `${g.id}, ${g.status}`).join('; ')}); nothing was sent`, {
+    hint: 'Pick another name, or pass --allow-duplicate-name (commands that name the group will then need its id).',
+    details: { existing_group_ids: same.map((g) => g.id) },
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `--vpc` as given: a UUID is the id as is; anything else is an exact, unique VPC name (exit 2 if none or several). */
+export async function vpcId(api: Pick<SdrsApi, 'listVpcs'>, ref: string): Promise<string> {
+  if (UUID.test(ref)) return ref;
+  const vpcs = await api.listVpcs();
+  if (vpcs.some((v) => v.id === ref)) return ref;
+  const named = vpcs.filter((v) => v.name === ref);
+  if (named.length === 1) return named[0].id;
+  if (named.length > 1) {
+    throw new UsageError(`--vpc ${printable(ref)} names ${named.length} VPCs; pass the id instead`, { hint: 'Ids: ' + named.map((v) => v.id).join(', ') });
+  }
+  throw new UsageError(`--vpc ${printable(ref)} is neither the id nor the name of a VPC`, {
+    hint: `Available: ${vpcs.map((v) => `${v.name} (${v.id})`).join(', ') || 'none'}`,
+  });
 }
 
 /** The groups named exactly `name` (the service's `name` filter also matches longer names). */

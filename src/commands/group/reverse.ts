@@ -7,16 +7,18 @@
  */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
-import { UsageError } from '../../errors.js';
-import { requireGroupRef } from '../../validate.js';
+import { PreconditionError, UsageError } from '../../errors.js';
+import { isWellFormedId, requireGroupRef } from '../../validate.js';
 import { bind, examples, parseInteger, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { result, say, type Result } from '../shared/output.js';
+import { result, say, type Block, type Result } from '../shared/output.js';
+import { serverAt } from '../shared/snapshot.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { mutate, nothingToDo, nothingToSend } from '../shared/mutation.js';
 import { resolveGroup } from '../shared/resolve.js';
-import { azOf } from '../shared/sites.js';
+import { azOf, productionLabel } from '../shared/sites.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow, tint } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
@@ -34,8 +36,8 @@ export interface ReverseOptions {
   all: boolean;
   status?: string;
   name?: string;
-  /** Where production runs afterwards. */
-  to: Station;
+  /** Where production runs afterwards; asked for at a terminal when not given. */
+  to?: Station;
   /** Groups submitted and watched at once (several groups). */
   concurrency: number;
   yes: boolean;
@@ -50,8 +52,8 @@ export interface ReverseOptions {
 
 /** What commander parses. */
 interface ReverseFlags extends WaitFlagValues {
-  /** Mandatory, one of the choices (commander checks both). */
-  to: Station;
+  /** One of the choices (commander checks); '' when not given (asked for at a terminal). */
+  to: Station | '';
   all?: boolean;
   status?: string;
   name?: string;
@@ -68,7 +70,7 @@ export function parseReverse(args: string[], f: ReverseFlags): ReverseOptions {
   const groups = args.map(requireGroupRef);
   const all = f.all === true;
   if (all && groups.length > 0) throw new UsageError('pass either group names/ids or --all, not both');
-  if (!all && groups.length === 0) throw new UsageError('missing group: pass one or more group ids or names, or --all');
+  // No group and no --all: asked for at a terminal, else exit 2 (askMissing).
   if (!all && (f.status !== undefined || f.name !== undefined)) throw new UsageError('--status and --name filter --all; pass --all too');
   const wait = parseWaitFlags(f);
   const stopServers = f.stopServers === true;
@@ -83,7 +85,7 @@ export function parseReverse(args: string[], f: ReverseFlags): ReverseOptions {
     all,
     status: f.status,
     name: f.name,
-    to: f.to,
+    to: f.to === '' ? undefined : f.to,
     concurrency: parseInteger('--concurrency', f.concurrency, 1, 100, DEFAULT_CONCURRENCY),
     yes: f.yes === true,
     skipChecks: f.skipChecks === true,
@@ -101,7 +103,8 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
       .command('reverse')
       .description('switch protection groups over: move production to the DR site (target) or back (source)')
       .argument('[group...]', 'group ids or exact, unique names (several allowed)')
-      .addOption(group.createOption('--to <side>', 'where production runs afterwards').choices(['target', 'source']).makeOptionMandatory())
+      // Required, but asked for at a terminal: the empty default (never a choice) stands for "not given".
+      .addOption(group.createOption('--to <side>', 'where production runs afterwards').choices(['target', 'source']).default('', 'asked at a terminal').makeOptionMandatory())
       .option('--all', 'every group (narrow with --status and --name)')
       .addOption(group.createOption('--status <status>', 'with --all: only groups in this status').choices(GROUP_STATUSES))
       .option('--name <text>', 'with --all: only groups whose name contains this text')
@@ -123,8 +126,48 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
   return bind(cmd, run, parseReverse, runF);
 }
 
+const MISSING_GROUP = 'missing group: pass one or more group ids or names, or --all';
+const MISSING_TO = "required option '--to <side>' not specified: pass --to target (production moves to the DR site) or --to source (back)";
+
+/**
+ * The group and the side when they were not given: picked at a terminal (the groups; the two
+ * sides with their AZs), else exit 2 naming what is missing. Never asks in a script.
+ */
+async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptions & { to: Station }> {
+  const needGroup = !o.all && o.groups.length === 0;
+  if (!needGroup && o.to !== undefined) return { ...o, to: o.to };
+  if (!ctx.io.canPrompt) {
+    const off = ' (prompts are off without a terminal or with --no-input/--json)';
+    throw new UsageError((needGroup ? MISSING_GROUP : MISSING_TO) + off, needGroup && o.to === undefined ? { hint: 'Pass --to target or --to source too.' } : {});
+  }
+  const api = await ctx.api();
+  let picked: ServerGroup | undefined;
+  if (needGroup) {
+    const groups = await api.listAllGroups();
+    if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'there is no protection group to switch over', { hint: 'Create one with: sdrs group create' });
+    picked = await ctx.prompter.select(
+      'Protection group to switch over',
+      groups.map((g) => ({ name: `${g.name}  ${g.status}, production ${productionLabel(g)}  ${g.id}`, value: g })),
+    );
+  }
+  let to = o.to;
+  if (to === undefined) {
+    const one = picked ?? (o.groups.length === 1 ? await resolveGroup(api, o.groups[0]) : undefined);
+    const side = (s: Station) => {
+      if (!one) return { name: s === 'target' ? 'target: each group\'s DR AZ' : 'source: each group\'s original production AZ', value: s };
+      const now = one.priority_station === s ? ' (production now)' : ' (DR site now)';
+      return { name: `${s}: ${azOf(one, s)}${now}`, value: s };
+    };
+    // The move first: the side that is the DR site now.
+    const order: Station[] = one?.priority_station === 'target' ? ['source', 'target'] : ['target', 'source'];
+    to = await ctx.prompter.select(one ? `Where should production of ${one.name} run afterwards?` : 'Where should production run afterwards?', order.map(side));
+  }
+  return { ...o, groups: picked ? [picked.id] : o.groups, to };
+}
+
 /** Runs the reverse: several groups, the switchover phases, or one group through the mutation pipeline. */
-export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Result> {
+export async function runReverse(ctx: Context, given: ReverseOptions): Promise<Result> {
+  const o = await askMissing(ctx, given);
   requireYes(ctx, o.yes || o.dryRun, 'reverse');
   if (o.all || o.groups.length > 1) {
     const { reverseMany } = await import('./reverse-many.js');
@@ -179,6 +222,14 @@ export async function runReverse(ctx: Context, o: ReverseOptions): Promise<Resul
   return result(
     final,
     say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
-    ...loginNoteBlocks(ctx, to),
+    ...(ctx.globals.json ? [] : await startHint(api, final, to)),
+    ...loginNoteBlocks(ctx, to, 'said'),
   );
+}
+
+/** The command that starts the servers at the new production site, with their ids (they are not started automatically). */
+async function startHint(api: SdrsApi, g: ServerGroup, to: Station): Promise<Block[]> {
+  const ids = await api.listAllInstances({ server_group_id: g.id }).then((pis) => pis.map((pi) => serverAt(pi, to)).filter((id) => typeof id === 'string' && isWellFormedId(id)), () => []);
+  const az = azOf(g, to);
+  return [say(`Next: start the servers at the new production site ${az} (${to}); they are not started automatically${ids.length ? `: sdrs server start ${ids.join(' ')}` : '.'}`)];
 }

@@ -14,7 +14,7 @@ import { runningAt, type Snapshot } from '../shared/snapshot.js';
 export interface Advice {
   /** The documented rules allow it now (with `command`). */
   allowed: boolean;
-  /** The command to run; null when not allowed. */
+  /** The command to run, as a script would (with --yes where it would otherwise ask); null when not allowed. */
   command: string | null;
   /** Why it is not allowed, each with what to do. */
   reasons: string[];
@@ -70,7 +70,8 @@ export function assess(s: Snapshot): NextSteps {
     ...(running.length ? [`${running.length} server(s) at the production site ${azOf(g, from)} are running (${runningNames}); --stop-servers stops them first`] : []),
     ...(advisedPairs.length ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised instead`] : []),
   ];
-  const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''}`;
+  // Every command runs as printed, in a script too: --yes where it would otherwise ask.
+  const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''} --yes`;
 
   const failoverReasons = [...inFlight, ...busy, ...statusIn('failover'), ...noPairs];
   if (brokenPairs.length) failoverReasons.push(`pair(s) ${list(brokenPairs)}: the replication link is broken (fault_level 5), so a failover is not allowed`);
@@ -103,9 +104,10 @@ export function assess(s: Snapshot): NextSteps {
 
   return {
     reverse: advice(reverseCmd, reverseReasons, reverseNotes, { to }),
-    failover: advice(`sdrs group failover ${ref}`, failoverReasons, failoverNotes, { advised }),
-    start: advice(`sdrs group start ${ref}`, startReasons, startNotes, { reprotect }),
-    stop: advice(`sdrs group stop ${ref}`, stopReasons, ['replication stops; until protection is started again the group can be neither switched over nor failed over'], {}),
-    delete: advice(`sdrs group delete ${ref}`, deleteReasons, [], {}),
+    failover: advice(`sdrs group failover ${ref} --yes`, failoverReasons, failoverNotes, { advised }),
+    // A first start does not ask; a re-protect (it overwrites the other side's disks) does.
+    start: advice(`sdrs group start ${ref}${reprotect ? ' --yes' : ''}`, startReasons, startNotes, { reprotect }),
+    stop: advice(`sdrs group stop ${ref} --yes`, stopReasons, ['replication stops; until protection is started again the group can be neither switched over nor failed over'], {}),
+    delete: advice(`sdrs group delete ${ref} --yes`, deleteReasons, [], {}),
   };
 }

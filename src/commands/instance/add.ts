@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
-import { JobFailedError, PreconditionError, UsageError } from '../../errors.js';
-import { descriptionProblem, nameProblem, printable, requireAz, requireGroupRef, requireName } from '../../validate.js';
+import { JobFailedError, PreconditionError, UsageError, safeLine } from '../../errors.js';
+import { descriptionProblem, isWellFormedId, nameProblem, printable, requireAz, requireGroupRef, requireName } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
-import { out, result, say, type Result } from '../shared/output.js';
+import { out, result, say, type Block, type Result } from '../shared/output.js';
 import { mutate } from '../shared/mutation.js';
 import { requireServerRef, resolveGroup, resolveServers, serverAz } from '../shared/resolve.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
@@ -17,8 +17,8 @@ import { waitSettings } from '../shared/wait.js';
 /** The options of one run. */
 export interface AddOptions {
   group: string;
-  /** The production server: id or name. */
-  server: string;
+  /** The production server: id or name; picked at a terminal when not given. */
+  server?: string;
   /** Instance name; default: the server's name. */
   name?: string;
   /** Where to resolve the server name; default: the group's production AZ. */
@@ -40,8 +40,7 @@ interface AddFlags extends WaitFlagValues {
 /** Flags to options (exit 2 on bad values). */
 export function parseAdd(args: string[], f: AddFlags): AddOptions {
   const group = requireGroupRef(args[0]);
-  if (f.server === undefined) throw new UsageError('missing --server: pass the id or name of the production server to protect');
-  const server = requireServerRef(f.server);
+  const server = f.server === undefined ? undefined : requireServerRef(f.server);
   const name = f.name === undefined ? undefined : requireName('--name', f.name);
   const az = f.az === undefined ? undefined : requireAz('--az', f.az);
   const description = f.description;
@@ -59,7 +58,7 @@ export function registerAdd(instance: Command, run: Runner, runF: RunF<AddOption
       .command('add')
       .description('protect a server at the group\'s production site and wait until its DR server exists')
       .argument('<group>', 'group id or exact, unique name')
-      .option('--server <id-or-name>', 'the production server (see: sdrs server list)')
+      .option('--server <id-or-name>', 'the production server (see: sdrs server list); picked from a list at a terminal')
       .option('--name <name>', 'instance name (default: the server name)')
       .option('--description <text>', 'description, at most 64 bytes, without < or >')
       .option('--az <az>', "resolve the server name in this AZ (default: the group's production AZ)")
@@ -86,8 +85,45 @@ async function findServer(api: SdrsApi, ref: string, group: ServerGroup, az: str
   return server;
 }
 
+/** At a terminal: the servers at the group's production site, in its VPC, that no protected instance uses yet. */
+async function pickServer(ctx: Context, api: SdrsApi, group: ServerGroup): Promise<Server> {
+  const prodAz = azOf(group, group.priority_station);
+  const [servers, instances] = await Promise.all([api.listServers(), api.listAllInstances()]);
+  const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
+  const free = servers.filter((s) => serverAz(s) === prodAz && !used.has(s.id) && (!s.metadata?.vpc_id || s.metadata.vpc_id === group.source_vpc_id));
+  if (free.length === 0) {
+    throw new PreconditionError('SERVER_NOT_FOUND', `no server at the production site of group ${group.name} (${prodAz}, VPC ${group.source_vpc_id}) is left to protect`, {
+      hint: `List the servers with: sdrs server list --az ${prodAz}`,
+    });
+  }
+  return ctx.prompter.select(
+    `Server to protect in ${group.name} (production site ${prodAz})`,
+    free.map((s) => ({ name: `${s.name}  ${s.status}  ${s.id}`, value: s })),
+  );
+}
+
+/**
+ * What to run next, with the server's real disks: one `pair add` per disk (each one's own
+ * hint then gives its `pair attach`), or, when the server lists no disks, how to find them.
+ */
+function nextPairs(group: ServerGroup, pi: ProtectedInstance, server: Server): Block[] {
+  const disks = (server['os-extended-volumes:volumes_attached'] ?? []).filter((v) => typeof v?.id === 'string' && isWellFormedId(v.id));
+  if (disks.length === 0) {
+    return [say(`Next: pair its disks (see them with: sdrs server show ${server.id}), then attach each pair to ${refOf(pi)}.`)];
+  }
+  return [
+    say(`Next: pair its ${disks.length} disk(s), then attach each pair to ${refOf(pi)} (pair add prints the command):`),
+    ...disks.map((v) => say(`  sdrs pair add ${refOf(group)} --volume ${v.id}${v.device ? `   # ${safeLine(v.device)}` : ''}`)),
+  ];
+}
+
 /** Protects the server through the mutation pipeline; the result is the instance read after the job. */
 export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
+  if (o.server === undefined && !ctx.io.canPrompt) {
+    throw new UsageError('missing --server: pass the id or name of the production server to protect (prompts are off without a terminal or with --no-input/--json)', {
+      hint: "List the candidates with 'sdrs server list --az <production AZ>'.",
+    });
+  }
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
   if (!CHILDREN_CHANGE_FROM.has(group.status)) {
@@ -95,7 +131,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
       hint: `See what can be done next: sdrs group status ${refOf(group)}`,
     });
   }
-  const server = await findServer(api, o.server, group, o.az);
+  const server = o.server === undefined ? await pickServer(ctx, api, group) : await findServer(api, o.server, group, o.az);
   const piName = o.name ?? (nameProblem(server.name) ? undefined : server.name);
   if (!piName) throw new UsageError(`the server's name ${printable(server.name)} is not a valid instance name; pass --name`);
   const body = { server_group_id: group.id, server_id: server.id, name: piName, ...(o.description !== undefined ? { description: o.description } : {}) };
@@ -116,14 +152,14 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
   if (!pi || pi.status === 'error') {
     throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${server.name} is ${pi ? 'in status error' : 'missing'}`, {
-      hint: `Inspect it with: sdrs instance list ${refOf(group)}`, details: { job_id: job.job_id, group_id: group.id },
+      hint: `Inspect it with: sdrs instance list ${refOf(group)}; the job: sdrs job show ${job.job_id}`, details: { job_id: job.job_id, group_id: group.id },
     });
   }
   const dr = otherSide(group.priority_station);
   return result(
     pi,
     say(`✔ Protected instance ${pi.name} added to ${group.name}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
-    say(`Next: pair its disks (sdrs pair add ${refOf(group)} --volume <disk-id>) and attach them (sdrs pair attach <pair> --instance ${refOf(pi)} --device /dev/vdb).`),
+    ...nextPairs(group, pi, server),
     out(pi.id),
   );
 }

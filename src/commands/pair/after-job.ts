@@ -8,7 +8,7 @@ export async function pairAfter(api: SdrsApi, id: string, jobId: string): Promis
   const rp = await api.getReplication(id);
   if (rp.status.startsWith('error')) {
     throw new JobFailedError(`job ${jobId} succeeded but replication pair ${rp.name} is ${rp.status}${rp.failure_detail ? ` (${rp.failure_detail})` : ''}`, {
-      hint: `Inspect it with: sdrs pair list --json | jq '.[] | select(.id == "${rp.id}")'`, details: { job_id: jobId, replication_id: rp.id, status: rp.status },
+      hint: `Inspect it with: sdrs pair list --json | jq '.[] | select(.id == "${rp.id}")'; the job: sdrs job show ${jobId}`, details: { job_id: jobId, replication_id: rp.id, status: rp.status },
     });
   }
   return rp;

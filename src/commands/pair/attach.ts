@@ -1,12 +1,14 @@
 /** `sdrs pair attach <pair> --instance <instance> --device <device>`: attach a pair to a protected instance. */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { ProtectedInstance, Replication, ServerGroup } from '../../api/types.js';
 import { PreconditionError, UsageError } from '../../errors.js';
 import { requireDevice, requireRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { mutate, nothingToDo } from '../shared/mutation.js';
-import { resolveInstance, resolvePair } from '../shared/resolve.js';
+import { pairedVolumes, productionDisks, resolveInstance, resolvePair } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
@@ -15,9 +17,10 @@ import { pairAfter } from './after-job.js';
 /** The options of one run. */
 export interface AttachOptions {
   pair: string;
-  instance: string;
-  /** Device name on the server: /dev/vdX or /dev/sdX. */
-  device: string;
+  /** Picked at a terminal when not given. */
+  instance?: string;
+  /** Device name on the server: /dev/vdX or /dev/sdX; asked at a terminal when not given. */
+  device?: string;
   dryRun: boolean;
   wait: WaitFlags;
 }
@@ -32,10 +35,8 @@ interface AttachFlags extends WaitFlagValues {
 /** Flags to options (exit 2 on bad values). */
 export function parseAttach(args: string[], f: AttachFlags): AttachOptions {
   const pair = requireRef('pair', args[0]);
-  if (f.instance === undefined) throw new UsageError('missing --instance: pass the protected instance to attach the pair to');
-  if (f.device === undefined) throw new UsageError('missing --device: pass the device name on the server, e.g. /dev/vdb');
-  const instance = requireRef('instance', f.instance);
-  const device = requireDevice('--device', f.device);
+  const instance = f.instance === undefined ? undefined : requireRef('instance', f.instance);
+  const device = f.device === undefined ? undefined : requireDevice('--device', f.device);
   return { pair, instance, device, dryRun: f.dryRun === true, wait: parseWaitFlags(f) };
 }
 
@@ -46,20 +47,62 @@ export function registerAttach(pair: Command, run: Runner, runF: RunF<AttachOpti
       .command('attach')
       .description('attach a pair to a protected instance as a device and wait')
       .argument('<pair>', 'replication pair id or exact, unique name')
-      .option('--instance <instance>', 'protected instance id or exact, unique name')
-      .option('--device <device>', 'device name on the server: /dev/vda (system disk), /dev/vdb, ... (or /dev/sdX)')
+      .option('--instance <instance>', "protected instance id or exact, unique name; picked from the group's instances at a terminal")
+      .option('--device <device>', 'device name on the server: /dev/vda (system disk), /dev/vdb, ... (or /dev/sdX); asked at a terminal')
       .option('--dry-run', DRY_RUN),
   );
   examples(cmd, ['$ sdrs pair attach erp-app-01-data --instance erp-app-01 --device /dev/vdb', '$ sdrs pair attach "$rp" --instance "$pi" --device /dev/vdb --json | jq -r .status']);
   return bind(cmd, run, parseAttach, runF);
 }
 
+/**
+ * At a terminal: the instance (among the pair's group's instances, the one whose production
+ * server has the pair's disk first) and the device (default: the disk's device there).
+ */
+async function askMissing(
+  ctx: Context, api: SdrsApi, group: ServerGroup, rp: Replication, given: ProtectedInstance | undefined, device: string | undefined,
+): Promise<{ pi: ProtectedInstance; device: string }> {
+  if (given && device) return { pi: given, device };
+  const instances = given ? [given] : await api.listAllInstances({ server_group_id: group.id });
+  if (instances.length === 0) {
+    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${group.name} has no protected instance to attach ${rp.name} to`, {
+      hint: `Protect a server first: sdrs instance add ${refOf(group)} --server <server>`,
+    });
+  }
+  const volumes = pairedVolumes([rp]);
+  const owner = (await productionDisks(api, group, instances).catch(() => [])).find((d) => volumes.has(d.volumeId));
+  let pi = given;
+  if (!pi) {
+    const ordered = owner ? [owner.instance, ...instances.filter((i) => i.id !== owner.instance.id)] : instances;
+    pi = await ctx.prompter.select(
+      `Protected instance to attach ${rp.name} to`,
+      ordered.map((i) => ({ name: `${i.name}  ${i.status}  ${i.id}${i.id === owner?.instance.id ? "  (its production server has this pair's disk)" : ''}`, value: i })),
+    );
+  }
+  if (device) return { pi, device };
+  const suggested = owner?.instance.id === pi.id && owner.device && DEVICE.test(owner.device) ? owner.device : undefined;
+  const picked = await ctx.prompter.text(`Device of ${rp.name} on ${pi.name}`, {
+    default: suggested,
+    required: true,
+    validate: (v) => (DEVICE.test(v) ? true : 'A device name like /dev/vdb or /dev/sdb (/dev/vda is the system disk)'),
+  });
+  return { pi, device: picked };
+}
+
+const DEVICE = /^\/dev\/(vd|sd)[a-z]$/;
+
 /** Attaches the pair through the mutation pipeline; already attached there is a no-op (exit 0). */
 export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result> {
-  const { device } = o;
+  if ((o.instance === undefined || o.device === undefined) && !ctx.io.canPrompt) {
+    const off = ' (prompts are off without a terminal or with --no-input/--json)';
+    throw new UsageError(o.instance === undefined
+      ? 'missing --instance: pass the protected instance to attach the pair to' + off
+      : 'missing --device: pass the device name on the server, e.g. /dev/vdb' + off);
+  }
   const api = await ctx.api();
-  const [rp, pi] = await Promise.all([resolvePair(api, o.pair), resolveInstance(api, o.instance)]);
+  const [rp, given] = await Promise.all([resolvePair(api, o.pair), o.instance === undefined ? undefined : resolveInstance(api, o.instance)]);
   const group = await api.getGroup(rp.server_group_id);
+  const { pi, device } = await askMissing(ctx, api, group, rp, given, o.device);
   const current = rp.attachment[0];
   if (current && current.protected_instance === pi.id && current.device.slice(-1) === device.slice(-1)) {
     return nothingToDo(`${rp.name} is already attached to ${pi.name} as ${current.device}`, rp);

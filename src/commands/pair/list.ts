@@ -7,6 +7,7 @@ import { requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import type { Result } from '../shared/output.js';
 import { listChildren } from '../shared/children.js';
+import { diskLabels } from '../shared/resolve.js';
 
 /** The options of one run. */
 export interface ListOptions {
@@ -16,7 +17,7 @@ export interface ListOptions {
 
 /** `pair list`'s arguments, help and wiring. */
 export function registerList(pair: Command, run: Runner, runF: RunF<ListOptions> = runList): Command {
-  const cmd = pair.command('list').description('list replication pairs (all pages) with their fault level, of one group or all').argument('[group]', 'group id or exact, unique name');
+  const cmd = pair.command('list').description('list replication pairs (all pages) with their fault level, instance and disk, of one group or all').argument('[group]', 'group id or exact, unique name');
   examples(cmd, ['$ sdrs pair list erp', '$ sdrs pair list erp --json | jq -r \'.[] | select(.fault_level != "0") | .name\'']);
   return bind(cmd, run, (args): ListOptions => ({ group: args[0] === undefined ? undefined : requireGroupRef(args[0]) }), runF);
 }
@@ -26,12 +27,31 @@ export function runList(ctx: Context, o: ListOptions): Promise<Result<Replicatio
   return listChildren<Replication>(ctx, o.group, {
     what: 'replication pairs',
     list: (api, q) => api.listAllReplications(q),
-    headers: ['ID', 'NAME', 'STATUS', 'REPLICATION', 'PROGRESS', 'FAULT', 'ATTACHED', 'GROUP'],
-    row: (p, group) => [
+    // Instance names and disks as `<server> <device>`, each read once for the whole table.
+    names: async (api, pairs) => {
+      const groupIds = [...new Set(pairs.map((p) => p.server_group_id))];
+      const [instances, disks] = await Promise.all([
+        api.listAllInstances(groupIds.length === 1 ? { server_group_id: groupIds[0] } : {}).catch(() => []),
+        diskLabels(api),
+      ]);
+      return new Map([...disks, ...instances.map((i) => [i.id, i.name] as [string, string])]);
+    },
+    headers: ['ID', 'NAME', 'STATUS', 'REPLICATION', 'PROGRESS', 'FAULT', 'ATTACHED', 'GROUP', 'PRODUCTION DISK'],
+    row: (p, group, names) => [
       p.id, p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, faultText(p.fault_level),
-      p.attachment.map((a) => `${a.protected_instance} ${a.device}`).join(', ') || '-', group,
+      p.attachment.map((a) => `${names.get(a.protected_instance) ?? a.protected_instance} ${a.device}`).join(', ') || '-', group,
+      productionDisk(p, names),
     ],
   });
+}
+
+/** The pair's disk at the production site: `erp-app-01 /dev/vda 40GB`, or its volume id when no listed server has it. */
+function productionDisk(p: Replication, names: Map<string, string>): string {
+  const ids = typeof p.volume_ids === 'string' ? p.volume_ids.split(',') : [];
+  const id = ids[p.priority_station === 'target' ? 1 : 0] ?? ids[0];
+  if (!id) return '-';
+  const size = typeof p.record_metadata?.volume_size === 'number' ? ` ${p.record_metadata.volume_size}GB` : '';
+  return `${names.get(id) ?? id}${size}`;
 }
 
 /** `0`, `2 failover advised`, `5 failover not allowed`. */

@@ -31,7 +31,7 @@ function parseList(_args: string[], f: ListFlags): ListOptions {
 export function registerList(server: Command, run: Runner, runF: RunF<ListOptions> = runList): Command {
   const cmd = server
     .command('list')
-    .description('list ECS servers')
+    .description('list ECS servers with their addresses and disks (see one: sdrs server show <server>)')
     .option('--az <az>', 'only servers in this availability zone')
     .option('--vpc <id>', 'only servers in this VPC');
   examples(cmd, ['$ sdrs server list --az cn-north-4a', '$ sdrs server list --json | jq -r \'.[] | select(.status == "ACTIVE") | .id\'']);
@@ -45,8 +45,15 @@ export async function runList(ctx: Context, o: ListOptions): Promise<Result<Serv
   if (servers.length === 0) return result(servers, say('No servers found.'));
   return result(
     servers,
-    table(['ID', 'NAME', 'STATUS', 'AZ', 'VPC', 'ADDRESSES'], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id, addresses(s)])),
+    // DISKS: the devices; `sdrs server show <server>` gives their ids and whether each is paired.
+    table(['ID', 'NAME', 'STATUS', 'AZ', 'VPC', 'ADDRESSES', 'DISKS'], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id, addresses(s), devices(s)])),
   );
+}
+
+/** The devices of a server's disks (`/dev/vda /dev/vdb`), '-' for none. */
+function devices(s: Server): string {
+  const vols = s['os-extended-volumes:volumes_attached'];
+  return (Array.isArray(vols) ? vols : []).map((v) => (typeof v?.device === 'string' && v.device ? v.device : v?.id)).filter(Boolean).join(' ') || '-';
 }
 
 /** Every address of a server, comma-separated (private first, as ECS lists them); '' when it has none. */

@@ -14,8 +14,10 @@ export interface ChildList<T> {
   /** Every page, optionally of one group. */
   list: (api: SdrsApi, q: { server_group_id?: string }) => Promise<T[]>;
   headers: string[];
-  /** One table row; `group` is the group's name (or id when unknown). */
-  row: (item: T, group: string) => (string | number | null | undefined)[];
+  /** One table row; `group` is the group's name (or id when unknown); `names` what `names` read. */
+  row: (item: T, group: string, names: Map<string, string>) => (string | number | null | undefined)[];
+  /** Names for the ids the rows show (servers, instances, disks), read once for the whole table. */
+  names?: (api: SdrsApi, items: T[]) => Promise<Map<string, string>>;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function listChildren<T extends { server_group_id: string }>(ctx: C
   // --json prints the objects as they are: no need to read the group names.
   if (ctx.globals.json) return result(items);
   if (items.length === 0) return result(items, say(`No ${l.what}${group ? ` in ${group.name}` : ''}.`));
-  const names = new Map((group ? [group] : await api.listAllGroups()).map((g) => [g.id, g.name]));
-  return result(items, table(l.headers, items.map((item) => l.row(item, names.get(item.server_group_id) ?? item.server_group_id))));
+  const [groups, names] = await Promise.all([group ? [group] : api.listAllGroups(), l.names ? l.names(api, items) : new Map<string, string>()]);
+  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+  return result(items, table(l.headers, items.map((item) => l.row(item, groupNames.get(item.server_group_id) ?? item.server_group_id, names))));
 }

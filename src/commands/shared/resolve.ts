@@ -3,6 +3,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ActiveDomain, ProtectedInstance, Replication, Server, ServerGroup } from '../../api/types.js';
 import { ApiError, PreconditionError, UsageError } from '../../errors.js';
 import { isWellFormedId, printable, requireRef } from '../../validate.js';
+import { readServers, serverAt } from './snapshot.js';
 
 const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
 
@@ -141,4 +142,63 @@ export function findDomain(domains: ActiveDomain[], ref: string): ActiveDomain {
     });
   }
   return found;
+}
+
+/** A production disk and where it is attached: the protected instance whose production server has it, and the device. */
+export interface DiskOwner {
+  instance: ProtectedInstance;
+  server: Server;
+  volumeId: string;
+  /** The device on the production server (`/dev/vdb`), when ECS names one. */
+  device?: string;
+}
+
+/** The production server of each instance of `group` (read by id, a few at a time); a server that is gone is left out. */
+export async function productionServers(api: SdrsApi, group: ServerGroup, instances: ProtectedInstance[]): Promise<Map<string, Server>> {
+  const ids = instances.map((pi) => serverAt(pi, group.priority_station));
+  const read = await readServers(api, ids);
+  const out = new Map<string, Server>();
+  for (const pi of instances) {
+    const s = read.get(serverAt(pi, group.priority_station));
+    if (s) out.set(pi.id, s);
+  }
+  return out;
+}
+
+/** Every disk attached to the production servers of `instances`, with its instance and device. */
+export async function productionDisks(api: SdrsApi, group: ServerGroup, instances: ProtectedInstance[]): Promise<DiskOwner[]> {
+  const servers = await productionServers(api, group, instances);
+  return instances.flatMap((instance) => {
+    const server = servers.get(instance.id);
+    if (!server) return [];
+    return (server['os-extended-volumes:volumes_attached'] ?? [])
+      .filter((v) => typeof v?.id === 'string' && isWellFormedId(v.id))
+      .map((v) => ({ instance, server, volumeId: v.id, device: typeof v.device === 'string' && v.device ? v.device : undefined }));
+  });
+}
+
+/** The volume ids replicated by these pairs (`volume_ids` is `"<source>,<target>"`). */
+export function pairedVolumes(pairs: Replication[]): Set<string> {
+  return new Set(pairs.flatMap((p) => (typeof p.volume_ids === 'string' ? p.volume_ids.split(',') : [])).filter(Boolean));
+}
+
+/** Server names by id, from one listing of every server; empty when ECS cannot be read (ids are shown instead). */
+export async function serverNames(api: SdrsApi): Promise<Map<string, string>> {
+  const servers = await api.listServers().catch(() => [] as Server[]);
+  return new Map(servers.map((s) => [s.id, s.name]));
+}
+
+/**
+ * How each disk attached to a listed server is called for people: `<server> <device>`
+ * (`erp-app-01 /dev/vdb`), by volume id, from one listing of every server.
+ */
+export async function diskLabels(api: SdrsApi): Promise<Map<string, string>> {
+  const servers = await api.listServers().catch(() => [] as Server[]);
+  const out = new Map<string, string>();
+  for (const s of servers) {
+    for (const v of s['os-extended-volumes:volumes_attached'] ?? []) {
+      if (typeof v?.id === 'string') out.set(v.id, `${s.name}${v.device ? ` ${v.device}` : ''}`);
+    }
+  }
+  return out;
 }

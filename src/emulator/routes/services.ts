@@ -7,6 +7,7 @@ import type { RouteCtx, RouteDef } from '../http.js';
 import { isObject } from '../validate.js';
 import { hostnameOf } from '../guard.js';
 import { domainView, jobView, serverView, vpcView } from '../views.js';
+import { listBlockDevices } from '../block-devices.js';
 import type { PowerStatus } from '../world.js';
 
 /** The region name the emulator's project is called, for IAM answers. */
@@ -138,6 +139,7 @@ export const serviceRoutes: RouteDef[] = [
   signed('GET', '/v1/{project_id}/cloudservers/detail', listServers),
   signed('GET', '/v1/{project_id}/cloudservers/{server_id}', showServer),
   signed('POST', '/v1/{project_id}/cloudservers/action', serverAction),
+  signed('GET', '/v1/{project_id}/cloudservers/{server_id}/block_device', listBlockDevices),
   signed('GET', '/v1/{project_id}/vpcs', (ctx) => ({ vpcs: ctx.engine.world.vpcs.map(vpcView) })),
   { method: 'POST', path: '/v3/auth/tokens', auth: 'none', handler: issueToken },
   signed('GET', '/v3/projects', (ctx) => {
