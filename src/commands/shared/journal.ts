@@ -256,6 +256,9 @@ export function endJournal(ctx: Context, r: Result | undefined, err?: unknown): 
     if (id && !groups.has(id)) groups.set(id, { id, ...(str(s.details?.group) ? { name: s.details?.group as string } : {}) });
   }
   for (const f of finals) if (!groups.has(f.id) || !groups.get(f.id)?.name) groups.set(f.id, { id: f.id, ...(f.name ? { name: f.name } : {}) });
+  // A refusal names its group in the error's details (a pre-flight refusal happens before any send).
+  const gid = str(e?.details.group_id);
+  if (gid && !groups.has(gid)) groups.set(gid, { id: gid, ...(str(e?.details.group) ? { name: e?.details.group as string } : {}) });
   const now = ctx.clock.now();
   const end: EndRecord = {
     v: JOURNAL_VERSION,
