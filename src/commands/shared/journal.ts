@@ -16,7 +16,6 @@
  * mutating but sends something (none today) is journaled from its first send.
  * Writing never changes an exit code: a failure gives one warning on stderr.
  */
-import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
@@ -85,7 +84,7 @@ export function beginJournal(ctx: Context, cmd: Command): void {
   const { path, root } = pathOf(cmd);
   const raw = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
   const run: JournalRun = {
-    id: randomUUID(),
+    id: globalThis.crypto.randomUUID(),
     path: journalPath(ctx.env, ctx.homeDir),
     startedAt: ctx.clock.now(),
     command: path,
