@@ -79,6 +79,16 @@ export function defaultKind(path: string): string {
 
 /** Opens the journal run of one command (nothing is written yet). Off with --no-journal or SDRS_NO_JOURNAL. */
 export function beginJournal(ctx: Context, cmd: Command): void {
+  try {
+    open(ctx, cmd);
+  } catch {
+    // The journal never stops a command; a write failure is warned about when it happens.
+  }
+}
+
+function open(ctx: Context, cmd: Command): void {
+  // A Context without an environment (a wiring test's) has nothing to journal.
+  if (!ctx.env || !ctx.clock) return;
   const g = cmd.optsWithGlobals() as { journal?: boolean; note?: string };
   if (g.journal === false || journalOffByEnv(ctx.env)) return;
   const { path, root } = pathOf(cmd);
@@ -145,14 +155,23 @@ function context(ctx: Context, run: JournalRun): RunContext {
   };
 }
 
-function write(ctx: Context, run: JournalRun, record: JournalRecord): void {
+function write(ctx: Context, run: JournalRun, record: () => JournalRecord): void {
   try {
-    appendRecord(run.path, record, run.secrets);
+    appendRecord(run.path, record(), run.secrets);
   } catch (err) {
-    if (run.warned) return;
-    run.warned = true;
-    const why = err instanceof Error ? err.message : String(err);
+    warn(ctx, run, err);
+  }
+}
+
+/** One warning per run, whatever failed; never thrown. */
+function warn(ctx: Context, run: JournalRun, err: unknown): void {
+  if (run.warned) return;
+  run.warned = true;
+  const why = err instanceof Error ? err.message : String(err);
+  try {
     ctx.io.err.write(palette(ctx.io.colorLevel).yellow(`warning: the journal could not be written (${safeLine(why)}); the operation itself is not affected. Turn it off with --no-journal or SDRS_NO_JOURNAL=1.`) + '\n');
+  } catch {
+    // stderr gone (EPIPE after a hang-up): nothing more to do.
   }
 }
 
@@ -167,7 +186,7 @@ export function journalSend(ctx: Context, rec: Sent): void {
   if (run.started) return;
   run.started = true;
   const group = str(rec.details?.group_id);
-  write(ctx, run, {
+  write(ctx, run, () => ({
     v: JOURNAL_VERSION,
     type: 'start',
     run: run.id,
@@ -178,24 +197,25 @@ export function journalSend(ctx: Context, rec: Sent): void {
     check: rec.checkHint,
     ...(group ? { group_id: group } : {}),
     ...context(ctx, run),
-  });
+  }));
 }
 
 /** A job id became known for a recorded request: a job record. */
 export function journalJob(ctx: Context, rec: Sent): void {
   const run = runs.get(ctx);
-  if (!run || !rec.jobId) return;
+  const jobId = rec.jobId;
+  if (!run || !jobId) return;
   const group = str(rec.details?.group_id);
-  write(ctx, run, {
+  write(ctx, run, () => ({
     v: JOURNAL_VERSION,
     type: 'job',
     run: run.id,
     at: iso(ctx.clock.now()),
     operation: rec.operation,
-    job_id: rec.jobId,
-    resume: rec.resume ?? `sdrs job wait ${rec.jobId}`,
+    job_id: jobId,
+    resume: rec.resume ?? `sdrs job wait ${jobId}`,
     ...(group ? { group_id: group } : {}),
-  });
+  }));
 }
 
 /** Facts a command knows while it runs (kept even when it then fails); merged into the end record. */
@@ -236,6 +256,14 @@ export function endJournal(ctx: Context, r: Result | undefined, err?: unknown): 
   const run = runs.get(ctx);
   if (!run) return;
   runs.delete(ctx);
+  try {
+    close(ctx, run, r, err);
+  } catch (e) {
+    warn(ctx, run, e);
+  }
+}
+
+function close(ctx: Context, run: JournalRun, r: Result | undefined, err?: unknown): void {
   let code: number = ExitCode.OK;
   let e: ReturnType<typeof toSdrsError> | undefined;
   if (err !== undefined) {
@@ -280,5 +308,5 @@ export function endJournal(ctx: Context, r: Result | undefined, err?: unknown): 
     ...(facts.recovery_ms !== undefined ? { recovery_ms: facts.recovery_ms } : {}),
     ...(facts.extra ? { extra: facts.extra } : {}),
   };
-  write(ctx, run, end);
+  write(ctx, run, () => end);
 }
