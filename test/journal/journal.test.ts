@@ -64,6 +64,18 @@ describe('the journal', () => {
     expect(people.stdout).not.toMatch(/\bstop\b.*dry-run/);
     const byGroup = await sdrs(['history', '--group', 'no-such-group', '--json']);
     expect(JSON.parse(byGroup.stdout).operations).toEqual([]);
+    expect((await sdrs(['history', '--since', 'yesterday'])).code).toBe(2);
+    expect((await sdrs(['report', '--format', 'pdf'])).code).toBe(2);
+  });
+
+  it('server stop/start are journaled with their job, and servers are not taken for groups', async () => {
+    const env = w.freshEnv();
+    const r = await runMain(['server', 'stop', 'erp-app-01', '--az', 'cn-north-4a', '--yes'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const [start, job, end] = records(journalOf(env));
+    expect(start).toMatchObject({ type: 'start', kind: 'server-stop' });
+    expect(job.resume).toMatch(/^sdrs server stop /);
+    expect(end).toMatchObject({ outcome: 'ok', kind: 'server-stop', groups: [], final_statuses: [] });
   });
 
   it('--no-journal, SDRS_NO_JOURNAL=1 write nothing; SDRS_JOURNAL moves it', async () => {

@@ -244,8 +244,10 @@ function finalStatuses(data: unknown): FinalStatus[] {
   const one = (x: unknown): FinalStatus | undefined => {
     if (!x || typeof x !== 'object') return undefined;
     const o = x as Record<string, unknown>;
-    if (typeof o.id !== 'string' || typeof o.status !== 'string') return undefined;
-    return { id: o.id, ...(str(o.name) ? { name: o.name as string } : {}), status: o.status, ...(str(o.priority_station) ? { priority_station: o.priority_station as string } : {}) };
+    // A group object, or a many-group row ({group_id, name, status, priority_station}); not a server.
+    const id = o.group_id ?? o.id;
+    if (typeof id !== 'string' || typeof o.status !== 'string' || !('priority_station' in o)) return undefined;
+    return { id, ...(str(o.name) ? { name: o.name as string } : {}), status: o.status, ...(str(o.priority_station) ? { priority_station: o.priority_station as string } : {}) };
   };
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { groups?: unknown }).groups) ? (data as { groups: unknown[] }).groups : [data];
   return list.map(one).filter((x): x is FinalStatus => Boolean(x));
