@@ -78,6 +78,16 @@ describe('the journal', () => {
     expect(end).toMatchObject({ outcome: 'ok', kind: 'server-stop', groups: [], final_statuses: [] });
   });
 
+  it('a failover records its recovery time: from the request to the group failed-over', async () => {
+    const env = w.freshEnv();
+    const r = await runMain(['group', 'failover', 'demo-erp', '--confirm', 'demo-erp'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const end = records(journalOf(env)).pop();
+    expect(end).toMatchObject({ outcome: 'ok', kind: 'failover', final_statuses: [{ name: 'demo-erp', status: 'failed-over' }] });
+    expect(end.recovery_ms).toBeGreaterThan(0);
+    expect(end.recovery_ms).toBeLessThanOrEqual(end.duration_ms);
+  });
+
   it('--no-journal, SDRS_NO_JOURNAL=1 write nothing; SDRS_JOURNAL moves it', async () => {
     const env = w.freshEnv();
     expect((await runMain(['--no-journal', 'group', 'stop', 'demo-erp', '--yes'], { env })).code).toBe(0);

@@ -51,6 +51,8 @@ interface JournalRun {
   started: boolean;
   warned: boolean;
   sent: Sent[];
+  /** When the first request was sent (ms). */
+  firstSentAt?: number;
   facts: JournalFacts;
   config?: ResolvedConfig;
   secrets: Set<string>;
@@ -185,6 +187,7 @@ export function journalSend(ctx: Context, rec: Sent): void {
   run.sent.push(rec);
   if (run.started) return;
   run.started = true;
+  run.firstSentAt = ctx.clock.now();
   const group = str(rec.details?.group_id);
   write(ctx, run, () => ({
     v: JOURNAL_VERSION,
@@ -289,6 +292,9 @@ function close(ctx: Context, run: JournalRun, r: Result | undefined, err?: unkno
   const gid = str(e?.details.group_id);
   if (gid && !groups.has(gid)) groups.set(gid, { id: gid, ...(str(e?.details.group) ? { name: e?.details.group as string } : {}) });
   const now = ctx.clock.now();
+  const kind = facts.kind ?? defaultKind(run.command);
+  // A failover that succeeded, when the command measured nothing finer: from its request to the group failed-over.
+  if (kind === 'failover' && facts.recovery_ms === undefined && code === ExitCode.OK && run.firstSentAt !== undefined) facts.recovery_ms = now - run.firstSentAt;
   const end: EndRecord = {
     v: JOURNAL_VERSION,
     type: 'end',
@@ -301,7 +307,7 @@ function close(ctx: Context, run: JournalRun, r: Result | undefined, err?: unkno
     exit_code: code,
     ...(run.dryRun ? { dry_run: true } : {}),
     ...(e ? { error_code: e.code, message: safeLine(e.message).slice(0, 500) } : {}),
-    kind: facts.kind ?? defaultKind(run.command),
+    kind,
     groups: [...groups.values()],
     sent: run.sent.map((s) => ({ operation: s.operation, state: s.state, ...(s.jobId ? { job_id: s.jobId } : {}), ...(str(s.details?.group_id) ? { group_id: s.details?.group_id as string } : {}) })),
     final_statuses: finals,
