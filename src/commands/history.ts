@@ -71,13 +71,14 @@ export async function runHistory(ctx: Context, o: HistoryOptions): Promise<Resul
     dur(op.duration_ms),
     op.downtime_ms !== undefined ? `down ${dur(op.downtime_ms)}` : op.recovery_ms !== undefined ? `rec ${dur(op.recovery_ms)}` : '-',
     op.jobs.map((j) => j.job_id).join(' ') || '-',
+    op.user,
     op.note ?? '',
   ]);
   const open = list.filter((op) => op.state !== 'finished');
   return result(
     doc,
     ...warnings,
-    table(['STARTED (UTC)', 'KIND', 'GROUPS', 'RESULT', 'DURATION', 'DOWN/REC', 'JOBS', 'NOTE'], rows),
+    table(['STARTED (UTC)', 'KIND', 'GROUPS', 'RESULT', 'DURATION', 'DOWN/REC', 'JOBS', 'USER', 'NOTE'], rows),
     ...open.map((op) => out(`${op.state === 'running' ? 'running' : 'unfinished'}: ${when(op.started_at)} sdrs ${op.argv.join(' ')}${op.jobs.length ? ` (job ${op.jobs[op.jobs.length - 1].job_id})` : ''}; resume with: ${op.resume}`)),
     say(`${list.length} operation(s) from ${path}.`, 'dim'),
   );
