@@ -53,10 +53,12 @@ export const LAYERS = {
   watch: ['errors', 'util', 'io', 'api'],
   // The local service: verifies signatures with auth, describes responses with api's types only.
   emulator: ['errors', 'util', 'auth', 'type:api'],
+  // The local journal's records, file and reports (docs/journal.md): plain data, no Context.
+  journal: ['errors', 'util'],
   // The Context handed to commands.
   context: ['errors', 'util', 'io', 'config', 'api'],
   // Commands may use everything but the program itself; only cli.ts imports commands.
-  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context'],
+  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal'],
   cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
 };
 

@@ -78,7 +78,7 @@ function preScan(argv: string[]): { json: boolean; color: boolean; input: boolea
 }
 
 /** Global options that take a value: the word after them is not a command name. */
-const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint']);
+const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint', '--note']);
 
 /** The command name argv starts with (after the global options), if any. */
 export function commandWord(argv: string[]): string | undefined {
@@ -148,6 +148,8 @@ export async function buildProgram(
     .option('--no-input', 'never prompt; fail with exit 2 naming the missing flag')
     .option('--no-color', 'disable colour (also NO_COLOR)')
     .option('--debug', 'trace HTTP requests and responses on stderr (secrets redacted)')
+    .option('--note <text>', 'a note kept with this operation in the local journal, e.g. a change ticket (docs/journal.md)')
+    .option('--no-journal', 'do not record this operation in the local journal (also SDRS_NO_JOURNAL=1)')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand(false)
     // Every command's help lists the global options too (--json, --profile, ...), and marks

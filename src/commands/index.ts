@@ -19,6 +19,8 @@ import { registerConfig } from './config/index.js';
 import { registerDemo } from './demo.js';
 import { registerCompletion } from './completion.js';
 import { registerEmulator } from './emulator.js';
+import { registerHistory } from './history.js';
+import { registerReport } from './report/index.js';
 
 export type { Runner };
 
@@ -89,6 +91,18 @@ export const TOP_LEVEL: TopLevel[] = [
     name: 'demo',
     description: 'run a narrated DR drill against an embedded emulator: create, reverse to the DR site, switch back',
     load: async () => registerDemo,
+    stub: withOptions,
+  },
+  {
+    name: 'history',
+    description: 'the operations in the local journal, newest first: result, duration, job ids; unfinished runs with how to resume',
+    load: async () => registerHistory,
+    stub: withOptions,
+  },
+  {
+    name: 'report',
+    description: 'a DR report for auditors from the journal and the service: drills, switchovers, failures, readiness (md, html, csv, json)',
+    load: async () => registerReport,
     stub: withOptions,
   },
   {

@@ -15,9 +15,10 @@ import { formatElapsed } from '../../watch/progress.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
 import { dryRun, followSent, nothingToDo, nothingToSend, sendOrFollow } from '../shared/mutation.js';
-import { result, say, type Result } from '../shared/output.js';
+import { result, say, type JournalFacts, type Result } from '../shared/output.js';
 import { powerServers } from '../shared/power.js';
 import { asFinal, isFinal } from '../shared/sent.js';
+import { journalFacts } from '../shared/journal.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
 import { mark, say as sayNow, tint } from '../shared/ui.js';
@@ -114,8 +115,11 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const began = ctx.clock.now();
   // Production is down from the stop phase on (the reverse needs it stopped) until the start phase ends.
   const down: WaitSettings = { ...o.settings, pollCapMs: Math.min(o.settings.pollCapMs ?? Infinity, DOWN_POLL_CAP_MS) };
+  // The journal's facts (docs/journal.md), updated as each phase starts and ends, so a failed run keeps them too.
+  const facts = journalPhases(ctx, group);
   for (const [i, phase] of plan.entries()) {
     const t0 = ctx.clock.now();
+    facts.begin(phase, t0);
     sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
     try {
       if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
@@ -123,9 +127,11 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
       else await powerServers(ctx, api, startSet, 'start', { settings: down, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
     } catch (err) {
       run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
+      facts.end(ctx.clock.now(), ctx.signal.aborted ? 'unfinished' : 'failed');
       throw await phaseFailure(ctx, api, run, i, err);
     }
     run.reports[i] = { phase, status: 'done', duration_ms: ctx.clock.now() - t0 };
+    facts.end(ctx.clock.now(), 'ok');
     sayNow(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
   }
   sayNow(ctx, `Switchover of ${group.name} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
@@ -135,6 +141,37 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
     ...loginNoteBlocks(ctx, to, o.startServers ? 'started' : 'not-started'),
   );
+}
+
+/**
+ * The switchover's facts for the local journal: each phase with its times, and the
+ * downtime of a planned switchover that stopped and started the servers itself: from
+ * the stop request of the production servers (the earliest they can go down) to the
+ * last DR-site server ACTIVE. Without both of those phases the downtime is not known
+ * to this run (the servers were stopped, or are started, outside it) and is left out.
+ */
+function journalPhases(ctx: Context, group: ServerGroup) {
+  const phases: NonNullable<JournalFacts['phases']> = [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const publish = () => {
+    const stop = phases.find((p) => p.name === 'stop-servers' && p.result === 'ok');
+    const start = phases.find((p) => p.name === 'start-servers' && p.result === 'ok');
+    const downtime = stop && start?.ended_at ? Date.parse(start.ended_at) - Date.parse(stop.started_at) : undefined;
+    journalFacts(ctx, { kind: 'switchover', groups: [{ id: group.id, name: group.name }], phases: [...phases], ...(downtime !== undefined ? { downtime_ms: downtime } : {}) });
+  };
+  publish();
+  return {
+    begin(name: PhaseName, at: number) {
+      phases.push({ name, group: group.name, started_at: iso(at), result: 'unfinished' });
+      publish();
+    },
+    end(at: number, r: 'ok' | 'failed' | 'unfinished') {
+      const p = phases[phases.length - 1];
+      p.ended_at = iso(at);
+      p.result = r;
+      publish();
+    },
+  };
 }
 
 /** The reverse phase: sent once (an unknown outcome is reconciled, never re-sent), watched until protected on `to`. */

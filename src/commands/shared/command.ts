@@ -15,6 +15,7 @@ import { parseDuration } from '../../config/duration.js';
 import { printable } from '../../validate.js';
 import { render, type Result } from './output.js';
 import { guardSends } from './sent.js';
+import { beginJournal, endJournal } from './journal.js';
 
 /** Runs an action with the context built from the parsed global flags (given by cli.ts). */
 export type Runner = (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>;
@@ -34,9 +35,18 @@ export function bind<F, O>(cmd: Command, run: Runner, parse: Parse<F, O>, runF: 
     const c = a[a.length - 1] as Command;
     const args = a.slice(0, -2).flat().filter((x) => x !== undefined) as string[];
     await run(c, async (ctx) => {
-      const options = parse(args, c.opts() as F);
-      // From a mutating request's send on, any ending says what is known and how to check (sent.ts).
-      const r = await guardSends(ctx, () => runF(ctx, options));
+      // The local journal: a start record at the first send, an end record here (journal.ts).
+      beginJournal(ctx, c);
+      let r: Result | void;
+      try {
+        const options = parse(args, c.opts() as F);
+        // From a mutating request's send on, any ending says what is known and how to check (sent.ts).
+        r = await guardSends(ctx, () => runF(ctx, options));
+      } catch (err) {
+        endJournal(ctx, undefined, err);
+        throw err;
+      }
+      endJournal(ctx, r ?? undefined, r?.error);
       render(ctx, r);
       if (r?.error) throw r.error;
     });

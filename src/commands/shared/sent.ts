@@ -13,6 +13,7 @@ import type { Context } from '../../context.js';
 import {
   ExitCode, InterruptedError, SdrsError, UnknownOutcomeError, stopSignalOf, toSdrsError, type ErrorDetails,
 } from '../../errors.js';
+import { journalJob, journalSend } from './journal.js';
 
 /** The command that resumes watching an SDRS job. */
 export function resumeCommand(jobId: string): string {
@@ -50,10 +51,25 @@ const final = new WeakSet<SdrsError>();
 
 /** Records a request about to be sent; the caller updates the record as it learns more. */
 export function recordSend(ctx: Context, req: Omit<SentRequest, 'state'>): SentRequest {
-  const rec: SentRequest = { ...req, state: 'sent' };
+  const { jobId: initial, ...rest } = req;
+  const rec: SentRequest = { ...rest, state: 'sent' };
+  // The local journal (journal.ts) hears of the request now, and of its job id the moment it is set.
+  let jobId = initial;
+  Object.defineProperty(rec, 'jobId', {
+    enumerable: true,
+    get: () => jobId,
+    set: (v: string | undefined) => {
+      const changed = v !== jobId;
+      jobId = v;
+      // After the current step, so a `resume` set right after the job id is in the record.
+      if (changed && v) queueMicrotask(() => journalJob(ctx, rec));
+    },
+  });
   const list = ledgers.get(ctx) ?? [];
   list.push(rec);
   ledgers.set(ctx, list);
+  journalSend(ctx, rec);
+  if (initial) journalJob(ctx, rec);
   return rec;
 }
 

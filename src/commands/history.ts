@@ -1,0 +1,85 @@
+/**
+ * `sdrs history`: the operations in the local journal (docs/journal.md), newest first,
+ * with their result, duration and job ids; an unfinished run (killed, or its machine
+ * went down) is flagged with the command that resumes it.
+ */
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { filterOperations, type Operation } from '../journal/operations.js';
+import { parseSince } from '../journal/since.js';
+import { dur } from '../journal/render.js';
+import { bind, examples, type RunF, type Runner } from './shared/command.js';
+import { note, out, result, say, table, type Result } from './shared/output.js';
+import { loadOperations } from './shared/journal-read.js';
+
+/** The options of one run. */
+export interface HistoryOptions {
+  since: string;
+  groups: string[];
+  kinds: string[];
+}
+
+/** What commander parses. */
+interface HistoryFlags {
+  since?: string;
+  group?: string[];
+  kind?: string[];
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** The `--json` document. */
+export interface HistoryDocument {
+  journal: string;
+  since: string;
+  skipped_lines: number;
+  operations: Operation[];
+}
+
+/** Completes the top-level `history` command. */
+export function registerHistory(cmd: Command, run: Runner, runF: RunF<HistoryOptions> = runHistory): Command {
+  cmd
+    .option('--since <age>', 'operations started within this age (30d, 12h, 2w), since a date (2026-01-31), or all', '30d')
+    .option('--group <group>', 'only operations on this group, by name or id (repeatable, or comma-separated)', collect)
+    .option('--kind <kind>', 'only these kinds: switchover, failover, drill, start, stop, create, delete, ... (repeatable, or comma-separated)', collect);
+  examples(cmd, [
+    '$ sdrs history',
+    '$ sdrs history --group erp --kind switchover,failover --since 90d',
+    "$ sdrs history --json | jq -r '.operations[] | select(.state == \"unfinished\") | .resume'",
+  ]);
+  return bind(cmd, run, (_args, f: HistoryFlags): HistoryOptions => {
+    const since = f.since ?? '30d';
+    parseSince(since, Date.now()); // checked now: exit 2 before anything is read
+    return { since, groups: f.group ?? [], kinds: f.kind ?? [] };
+  }, runF);
+}
+
+const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+
+/** Reads the journal and lists the operations. */
+export async function runHistory(ctx: Context, o: HistoryOptions): Promise<Result<HistoryDocument>> {
+  const { path, ops, skipped, warnings } = loadOperations(ctx);
+  const sinceMs = parseSince(o.since, ctx.clock.now());
+  const list = filterOperations(ops, { sinceMs, groups: o.groups, kinds: o.kinds });
+  const doc: HistoryDocument = { journal: path, since: sinceMs === undefined ? 'all' : new Date(sinceMs).toISOString(), skipped_lines: skipped, operations: list };
+  if (!list.length) return result(doc, ...warnings, note(`No operations in the journal (${path}) for these filters (since ${o.since}).`));
+  const rows = list.map((op) => [
+    when(op.started_at),
+    op.kind,
+    [...new Set([...op.groups, ...op.final_statuses].map((g) => g.name ?? g.id))].join(' ') || '-',
+    op.state === 'finished' ? `${op.outcome}${op.exit_code ? ` (exit ${op.exit_code})` : ''}` : op.state === 'running' ? 'RUNNING' : 'UNFINISHED',
+    dur(op.duration_ms),
+    op.downtime_ms !== undefined ? `down ${dur(op.downtime_ms)}` : op.recovery_ms !== undefined ? `rec ${dur(op.recovery_ms)}` : '-',
+    op.jobs.map((j) => j.job_id).join(' ') || '-',
+    op.user,
+    op.note ?? '',
+  ]);
+  const open = list.filter((op) => op.state !== 'finished');
+  return result(
+    doc,
+    ...warnings,
+    table(['STARTED (UTC)', 'KIND', 'GROUPS', 'RESULT', 'DURATION', 'DOWN/REC', 'JOBS', 'USER', 'NOTE'], rows),
+    ...open.map((op) => out(`${op.state === 'running' ? 'running' : 'unfinished'}: ${when(op.started_at)} sdrs ${op.argv.join(' ')}${op.jobs.length ? ` (job ${op.jobs[op.jobs.length - 1].job_id})` : ''}; resume with: ${op.resume}`)),
+    say(`${list.length} operation(s) from ${path}.`, 'dim'),
+  );
+}

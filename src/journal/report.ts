@@ -1,0 +1,287 @@
+/**
+ * The DR report's one data model (`sdrs report`, docs/journal.md): built from the
+ * journal's operations and from what the service says now, every fact marked with
+ * where it came from (`source: 'journal' | 'service'`). The four renderers
+ * (render.ts: Markdown, HTML, CSV, JSON) only present it.
+ *
+ * Service facts come from sources (`ServiceSource`): the command reads the group list
+ * (current status, production site, replication and health, drill count) and the groups
+ * with no drill in the service's period; more sources (task-centre failures, readiness
+ * checks, RPO statistics) plug in as they land, each returning `ServiceFacts`. A source
+ * whose API the service does not have (404) is skipped and listed as such.
+ */
+import type { Operation } from './operations.js';
+
+export type Source = 'journal' | 'service';
+
+/** A group as the service lists it (the fields the report reads). */
+export interface ServiceGroup {
+  id: string;
+  name: string;
+  status: string;
+  priority_station: string;
+  source_availability_zone: string;
+  target_availability_zone: string;
+  protected_instance_num?: number;
+  replication_num?: number;
+  disaster_recovery_drill_num?: number;
+  replication_status?: string | null;
+  health_status?: string | null;
+}
+
+/** A failed operation the service knows of (task centre), or the journal recorded. */
+export interface FailureFact {
+  group_id?: string;
+  group?: string;
+  at?: string;
+  operation: string;
+  /** The error code(s): SDRS.xxxx, JOB_FAILED, ... */
+  code?: string;
+  message?: string;
+  /** What was done about it: the next command, or the later run that succeeded. */
+  action?: string;
+  job_id?: string;
+  source: Source;
+}
+
+/** One row of the readiness table. */
+export interface ReadinessRow {
+  group: string;
+  group_id: string;
+  status: string;
+  production: string;
+  replication: string;
+  health: string;
+  ready: boolean;
+  /** Why not ready (or "protected, replicating"). */
+  reason: string;
+  source: Source;
+}
+
+/** What one service source adds. */
+export interface ServiceFacts {
+  groups?: ServiceGroup[];
+  /** Group ids with no drill within the service's period (`query_type=period_no_dr_drill`). */
+  drillOverdue?: string[];
+  failures?: FailureFact[];
+  readiness?: ReadinessRow[];
+}
+
+/** A source of service facts; `read` throws an error with `status: 404` when the service lacks the API. */
+export interface ServiceSource {
+  name: string;
+  read(): Promise<ServiceFacts>;
+}
+
+/** Which service sources answered. */
+export interface SourceStatus {
+  name: string;
+  /** ok; skipped: the service does not have this API (404); failed: it could not be read. */
+  state: 'ok' | 'skipped' | 'failed';
+  note?: string;
+}
+
+/** An operation in the report's per-group summary. */
+export interface OpSummary {
+  run: string;
+  kind: string;
+  started_at: string;
+  ended_at?: string;
+  duration_ms?: number;
+  outcome: string;
+  exit_code?: number;
+  downtime_ms?: number;
+  recovery_ms?: number;
+  job_ids: string[];
+  user: string;
+  note?: string;
+  source: 'journal';
+}
+
+export interface GroupReport {
+  id?: string;
+  name: string;
+  operations: number;
+  last_drill?: OpSummary;
+  /** The last planned switchover (a reverse). */
+  last_switchover?: OpSummary;
+  last_failover?: OpSummary;
+  failures: FailureFact[];
+  current?: { status: string; production: string; production_az: string; replication_status?: string | null; health_status?: string | null; source: 'service' };
+  drills?: { count: number; source: 'service' };
+  drill_overdue?: { value: boolean; basis: string; source: Source };
+}
+
+/** One bar of the timeline: a phase of an operation, for one group. */
+export interface TimelineBar {
+  run: string;
+  group: string;
+  kind: string;
+  phase: string;
+  start: string;
+  end: string;
+  result: string;
+  source: 'journal';
+}
+
+export interface ReportModel {
+  title: string;
+  generated_at: string;
+  since: string;
+  journal: { path: string; skipped_lines: number; operations: number };
+  filter: { groups: string[] };
+  groups: GroupReport[];
+  operations: Operation[];
+  timeline: TimelineBar[];
+  readiness: ReadinessRow[];
+  service: SourceStatus[];
+}
+
+const SWITCHOVER = new Set(['switchover', 'reverse']);
+const FAILED = new Set(['failed', 'timeout', 'unknown', 'error', 'interrupted', 'unfinished']);
+
+function summary(op: Operation): OpSummary {
+  return {
+    run: op.run,
+    kind: op.kind,
+    started_at: op.started_at,
+    ...(op.ended_at ? { ended_at: op.ended_at } : {}),
+    ...(op.duration_ms !== undefined ? { duration_ms: op.duration_ms } : {}),
+    outcome: op.outcome,
+    ...(op.exit_code !== undefined ? { exit_code: op.exit_code } : {}),
+    ...(op.downtime_ms !== undefined ? { downtime_ms: op.downtime_ms } : {}),
+    ...(op.recovery_ms !== undefined ? { recovery_ms: op.recovery_ms } : {}),
+    job_ids: op.jobs.map((j) => j.job_id),
+    user: op.user,
+    ...(op.note !== undefined ? { note: op.note } : {}),
+    source: 'journal',
+  };
+}
+
+/** The group keys an operation names: ids with their names where known. */
+function groupsOf(op: Operation): { id?: string; name: string }[] {
+  const out = new Map<string, { id?: string; name: string }>();
+  for (const g of [...op.groups, ...op.final_statuses]) out.set(g.id, { id: g.id, name: g.name ?? out.get(g.id)?.name ?? g.id });
+  return [...out.values()];
+}
+
+/** The timeline's bars: each phase of each operation; an operation without phases is one bar per group. */
+export function timelineOf(ops: Operation[]): TimelineBar[] {
+  const bars: TimelineBar[] = [];
+  for (const op of [...ops].reverse()) {
+    const name = (g?: string) => g ?? groupsOf(op)[0]?.name ?? '(no group)';
+    if (op.phases.length) {
+      for (const p of op.phases) {
+        bars.push({ run: op.run, group: name(p.group), kind: op.kind, phase: p.name, start: p.started_at, end: p.ended_at ?? op.ended_at ?? p.started_at, result: p.result ?? 'unfinished', source: 'journal' });
+      }
+    } else if (op.outcome !== 'dry-run' && op.outcome !== 'refused' && op.outcome !== 'no-change') {
+      const groups = groupsOf(op);
+      for (const g of groups.length ? groups : [{ name: '(no group)' }]) {
+        bars.push({ run: op.run, group: g.name, kind: op.kind, phase: op.kind, start: op.started_at, end: op.ended_at ?? op.started_at, result: op.outcome === 'ok' ? 'ok' : op.outcome, source: 'journal' });
+      }
+    }
+  }
+  return bars;
+}
+
+/** Readiness from the group list: protected and healthy is ready; anything else says why not. */
+export function readinessOf(groups: ServiceGroup[]): ReadinessRow[] {
+  return groups.map((g) => {
+    const production = g.priority_station === 'target' ? g.target_availability_zone : g.source_availability_zone;
+    const problems: string[] = [];
+    if (g.status !== 'protected') problems.push(`status is ${g.status}, not protected`);
+    if (g.health_status && !/^(normal|healthy)$/i.test(g.health_status)) problems.push(`health ${g.health_status}`);
+    if ((g.replication_num ?? 1) === 0) problems.push('no replication pairs');
+    return {
+      group: g.name,
+      group_id: g.id,
+      status: g.status,
+      production: `${production} (${g.priority_station})`,
+      replication: g.replication_status ?? '-',
+      health: g.health_status ?? '-',
+      ready: problems.length === 0,
+      reason: problems.length ? problems.join('; ') : 'protected: a switchover or failover can start',
+      source: 'service',
+    };
+  });
+}
+
+/** Builds the model. `ops` are the journal's operations in the range (newest first). */
+export function buildReport(input: {
+  ops: Operation[];
+  journalPath: string;
+  skipped: number;
+  since: string;
+  now: string;
+  groupFilter: string[];
+  service: ServiceFacts;
+  sources: SourceStatus[];
+}): ReportModel {
+  const { ops, service } = input;
+  const byKey = new Map<string, GroupReport>();
+  const key = (g: { id?: string; name: string }) => {
+    const found = [...byKey.values()].find((r) => (g.id && r.id === g.id) || r.name === g.name);
+    if (found) {
+      if (!found.id && g.id) found.id = g.id;
+      if (found.name === found.id && g.name !== g.id) found.name = g.name;
+      return found;
+    }
+    const r: GroupReport = { ...(g.id ? { id: g.id } : {}), name: g.name, operations: 0, failures: [] };
+    byKey.set(g.id ?? g.name, r);
+    return r;
+  };
+  const filter = (g: { id?: string; name: string }) => !input.groupFilter.length || input.groupFilter.some((f) => f === g.id || f === g.name);
+  for (const g of service.groups ?? []) if (filter(g)) key(g);
+  for (const op of ops) {
+    for (const g of groupsOf(op)) {
+      if (!filter(g)) continue;
+      const r = key(g);
+      r.operations++;
+      const s = summary(op);
+      // ops are newest first: the first seen of each kind is the last one run.
+      if (op.kind === 'drill' && !r.last_drill) r.last_drill = s;
+      if (SWITCHOVER.has(op.kind) && !r.last_switchover && op.outcome !== 'dry-run' && op.outcome !== 'refused' && op.outcome !== 'no-change') r.last_switchover = s;
+      if (op.kind === 'failover' && !r.last_failover && op.outcome !== 'dry-run' && op.outcome !== 'refused' && op.outcome !== 'no-change') r.last_failover = s;
+      if (FAILED.has(op.outcome) || op.outcome === 'refused') {
+        r.failures.push({
+          group_id: g.id, group: g.name, at: op.started_at, operation: op.kind, code: op.error_code ?? op.outcome,
+          ...(op.message ? { message: op.message } : {}),
+          ...(op.resume ? { action: `unfinished; resume with: ${op.resume}` } : { action: op.outcome === 'refused' ? 'refused before anything was sent' : `exit ${op.exit_code ?? '?'}` }),
+          ...(op.jobs.length ? { job_id: op.jobs[op.jobs.length - 1].job_id } : {}),
+          source: 'journal',
+        });
+      }
+    }
+  }
+  for (const g of service.groups ?? []) {
+    if (!filter(g)) continue;
+    const r = key(g);
+    r.current = {
+      status: g.status,
+      production: g.priority_station,
+      production_az: g.priority_station === 'target' ? g.target_availability_zone : g.source_availability_zone,
+      replication_status: g.replication_status ?? null,
+      health_status: g.health_status ?? null,
+      source: 'service',
+    };
+    if (typeof g.disaster_recovery_drill_num === 'number') r.drills = { count: g.disaster_recovery_drill_num, source: 'service' };
+    if (service.drillOverdue) r.drill_overdue = { value: service.drillOverdue.includes(g.id), basis: 'no drill within the service\'s period (query_type=period_no_dr_drill, 3 months by default)', source: 'service' };
+  }
+  for (const f of service.failures ?? []) {
+    const r = [...byKey.values()].find((x) => (f.group_id && x.id === f.group_id) || (f.group && x.name === f.group));
+    if (r) r.failures.push(f);
+  }
+  const readiness = (service.readiness ?? readinessOf(service.groups ?? [])).filter((row) => filter({ id: row.group_id, name: row.group }));
+  return {
+    title: 'Disaster recovery report',
+    generated_at: input.now,
+    since: input.since,
+    journal: { path: input.journalPath, skipped_lines: input.skipped, operations: ops.length },
+    filter: { groups: input.groupFilter },
+    groups: [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    operations: ops,
+    timeline: timelineOf(ops),
+    readiness,
+    service: input.sources,
+  };
+}
