@@ -9,6 +9,7 @@
  * records the RPO points that fell due since the last request, and
  * `afterJob` files a failed job in the task centre when it ends.
  */
+import type { FailureJob, QuotaResource, RpoStatistic } from '../api/types.js';
 import { sdrsError } from './errors.js';
 import { isoTime, spaceTime, stableUuid } from './format.js';
 import type { FailureJobRec, JobRec, RpoRec, World } from './world.js';
@@ -104,7 +105,7 @@ export function requireQuota(w: World, cfg: ReadinessConfig, type: QuotaType): v
 }
 
 /** `GET /sdrs/quotas` (ShowQuotaResponse: `{quotas:{resources:[QuotaResourceParams]}}`). */
-export function quotasView(w: World, cfg: ReadinessConfig) {
+export function quotasView(w: World, cfg: ReadinessConfig): { quotas: { resources: QuotaResource[] } } {
   return {
     quotas: {
       resources: QUOTA_TYPES.map((type) => ({ type, used: quotaUsed(w, type), quota: cfg.quotas[type], min: 0, max: -1 })),
@@ -123,20 +124,6 @@ export type FailureStatus = (typeof FAILURE_STATUSES)[number];
 export const FAILURE_RESOURCE_TYPES = ['server_groups', 'protected_instances', 'replications', 'disaster_recovery_drills'] as const;
 export type FailureResourceType = (typeof FAILURE_RESOURCE_TYPES)[number];
 
-/** The task-centre record's wire shape (FailureJobParams). */
-export interface FailureJobView {
-  job_type: string;
-  job_status: 'FAIL';
-  begin_time: string;
-  job_id: string;
-  failure_status: string;
-  resource_id: string;
-  resource_name: string;
-  error_code: string;
-  fail_reason: string;
-  resource_type: string;
-}
-
 export function failureJobs(w: World): FailureJobRec[] {
   w.failureJobs ??= [];
   return w.failureJobs;
@@ -147,7 +134,8 @@ export function isGroupLevel(f: FailureJobRec): boolean {
   return f.resourceType === 'server_groups';
 }
 
-export function failureJobView(f: FailureJobRec): FailureJobView {
+/** The task-centre record's wire shape (FailureJobParams; the client's type, so both agree). */
+export function failureJobView(f: FailureJobRec): FailureJob {
   return {
     job_type: f.jobType,
     job_status: 'FAIL',
@@ -276,7 +264,7 @@ export function pointTime(ms: number): string {
 }
 
 /** One RpoStattisticsParams record; the id is derived from the project and time, so it is stable. */
-export function rpoPointView(projectId: string, [t, n]: [number, number]) {
+export function rpoPointView(projectId: string, [t, n]: [number, number]): RpoStatistic {
   return {
     id: stableUuid(`rpo:${projectId}:${t}`),
     point_time: pointTime(t),

@@ -4,6 +4,9 @@
  * quota_resource_params).
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runEmulatorCommand, SEED_IDS } from '../../src/emulator/index.js';
 import { harness, T0 } from './setup.js';
@@ -309,5 +312,24 @@ describe('state files', () => {
     expect((await h.c.get('/task-center/failure-jobs')).body.count).toBe(0);
     expect((await h.c.get('/resource/rpo-statistics')).body.count).toBe(1);
     expect(h.clock.now()).toBe(T0);
+  });
+
+  it('the task centre and the RPO points survive a restart on the same --state file; quotas come from the options', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdrs-ready-'));
+    try {
+      const statePath = join(dir, 'world.json');
+      const h = await harness({ seed: 'demo', statePath, quotas: { server_groups: 7 } });
+      await h.c.admin('POST', '/failure-jobs', { server_group_id: GROUP, failure_status: 'reverseFail' });
+      await h.c.admin('PUT', `/replications/${PAIR}/fault`, { fault_level: '5' });
+      h.advance(MIN5);
+      expect((await h.c.get('/resource/rpo-statistics')).body.count).toBe(2);
+      await h.emu.stop();
+      const again = await harness({ statePath, clock: h.clock });
+      expect((await again.c.get('/task-center/failure-jobs')).body.failure_jobs.map((f: any) => f.failure_status)).toEqual(['reverseFail']);
+      expect((await again.c.get('/resource/rpo-statistics')).body.resource_rpo_statistics.map((p: any) => p.resource_num)).toEqual([0, 1]);
+      expect((await again.c.get('/sdrs/quotas')).body.quotas.resources[0].quota).toBe(50);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
