@@ -12,6 +12,7 @@ import { serverAz } from '../shared/resolve.js';
 import { azOf, otherSide } from '../shared/sites.js';
 import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { assess, type Advice, type NextSteps } from './rules.js';
+import { groupDrillSource, readReadiness, verdictLines, type GroupReadiness } from '../shared/readiness.js';
 
 /** A server as the status view shows it; `status` is `NOT_FOUND` when it no longer exists. */
 export interface ServerState {
@@ -30,6 +31,8 @@ export interface StatusDocument {
   instances: (ProtectedInstance & { production_server: ServerState | null; dr_server: ServerState | null })[];
   pairs: (Replication & { fault: FaultMeaning })[];
   next: NextSteps;
+  /** The readiness verdict with every reason (the same as `sdrs check`); absent in a document built without it. */
+  readiness?: GroupReadiness;
   /** When this was read (ISO 8601). */
   read_at: string;
 }
@@ -65,7 +68,9 @@ export function statusDocument(s: Snapshot, now: number): StatusDocument {
 /** Reads everything the view needs: the group by id, its children, the servers of both sites. */
 export async function readStatus(api: SdrsApi, groupId: string, now: () => number): Promise<StatusDocument> {
   const group = await api.getGroup(groupId);
-  return statusDocument(await loadSnapshot(api, group, 'both'), now());
+  const snapshot = await loadSnapshot(api, group, 'both');
+  const readiness = await readReadiness(api, group, { drills: groupDrillSource(api), now: now(), snapshot });
+  return { ...statusDocument(snapshot, now()), readiness };
 }
 
 /** How the view prints each fault meaning (wording only; the meaning is api/rules.ts faultMeaning). */
@@ -93,6 +98,7 @@ export function renderStatus(d: StatusDocument): string {
   const out = [
     `Group:        ${g.name} (${g.id})`,
     `Status:       ${g.status}`,
+    ...(d.readiness ? verdictLines(d.readiness) : []),
     `Production:   ${d.production.availability_zone} (${d.production.station})    DR site: ${d.dr_site.availability_zone} (${d.dr_site.station})`,
     `Replication:  ${d.replication.status ?? 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
     '',

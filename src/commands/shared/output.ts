@@ -14,8 +14,8 @@ export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
 
 /** One piece of the people's view, in order. */
 export type Block =
-  /** A line (or lines) of data on stdout. */
-  | { kind: 'out'; text: string }
+  /** A line (or lines) of data on stdout; `tone` colours it when stdout is a terminal with colour on. */
+  | { kind: 'out'; text: string; tone?: Tone }
   /** An aligned table on stdout. */
   | { kind: 'table'; headers: string[]; rows: (string | number | null | undefined)[][] }
   /** A message for people on stderr; `always`: printed with --json too. */
@@ -54,6 +54,8 @@ export interface JournalFacts {
 
 /** A stdout line (or several, joined by newlines). */
 export const out = (text: string): Block => ({ kind: 'out', text });
+/** A stdout line coloured by `tone` when stdout is a terminal (e.g. a table row by its verdict). */
+export const outTone = (text: string, tone: Tone): Block => ({ kind: 'out', text, tone });
 /** A table on stdout. */
 export const table = (headers: string[], rows: (string | number | null | undefined)[][]): Block => ({ kind: 'table', headers, rows });
 /** A message on stderr for people (not with --json). */
@@ -109,7 +111,7 @@ export function render(ctx: Context, r: Result | undefined | void): void {
     if (b.kind === 'say') {
       if (!json || b.always) ctx.io.err.write(paint(p, b.tone, clean(b.text, ctx.io.colorLevel)) + '\n');
     } else if (!json) {
-      if (b.kind === 'out') ctx.io.out.write(clean(b.text, 0) + '\n');
+      if (b.kind === 'out') ctx.io.out.write((b.tone && ctx.io.stdoutIsTTY ? paint(p, b.tone, clean(b.text, 0)) : clean(b.text, 0)) + '\n');
       else printTable(ctx.io, b.headers, b.rows);
     }
   }
