@@ -253,6 +253,11 @@ export function recordRpoPoints(w: World, now: number, period: number): boolean 
   return true;
 }
 
+/** A state file written under another period: its next point moves to a boundary of this one. */
+export function alignRpo(w: World, period: number): void {
+  if (w.rpo) w.rpo.next = alignUp(w.rpo.next, period);
+}
+
 /** A new period takes effect from the next aligned boundary after now. */
 export function realignRpo(w: World, now: number, period: number): void {
   if (w.rpo) w.rpo.next = alignUp(now + 1, period);

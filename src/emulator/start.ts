@@ -17,7 +17,7 @@ import { parseDuration } from './format.js';
 import { acquireStateLock } from './lock.js';
 import type { LockOwner, StateLock } from './lock.js';
 import { cleanScratchFiles, loadWorld, saveWorld, stateFileError } from './persist.js';
-import { quotasFromObject, realignRpo } from './readiness.js';
+import { alignRpo, quotasFromObject, realignRpo } from './readiness.js';
 import type { Quotas } from './readiness.js';
 import { seedWorld } from './seed.js';
 import { buildServer } from './server.js';
@@ -115,6 +115,7 @@ async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock,
   try {
     if (opts.quotas) engine.readiness.quotas = quotasFromObject(opts.quotas, engine.readiness.quotas);
     if (opts.rpoIntervalMs !== undefined) engine.readiness.rpoIntervalMs = checkRpoInterval(opts.rpoIntervalMs);
+    alignRpo(world, engine.readiness.rpoIntervalMs);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

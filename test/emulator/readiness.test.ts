@@ -324,9 +324,12 @@ describe('state files', () => {
       h.advance(MIN5);
       expect((await h.c.get('/resource/rpo-statistics')).body.count).toBe(2);
       await h.emu.stop();
-      const again = await harness({ statePath, clock: h.clock });
+      // Restarted with a 3-minute period, the next point moves from 08:10 to the next boundary of it, 08:12.
+      const again = await harness({ statePath, clock: h.clock, rpoIntervalMs: 3 * 60_000 });
       expect((await again.c.get('/task-center/failure-jobs')).body.failure_jobs.map((f: any) => f.failure_status)).toEqual(['reverseFail']);
-      expect((await again.c.get('/resource/rpo-statistics')).body.resource_rpo_statistics.map((p: any) => p.resource_num)).toEqual([0, 1]);
+      h.advance(7 * 60_000);
+      const pts = (await again.c.get('/resource/rpo-statistics')).body.resource_rpo_statistics;
+      expect(pts.map((p: any) => [p.point_time.slice(11), p.resource_num])).toEqual([['08:00', 0], ['08:05', 1], ['08:12', 1]]);
       expect((await again.c.get('/sdrs/quotas')).body.quotas.resources[0].quota).toBe(50);
     } finally {
       rmSync(dir, { recursive: true, force: true });
