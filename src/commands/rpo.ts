@@ -37,9 +37,14 @@ interface RpoFlags {
 
 /** The `sdrs rpo --json` document. */
 export interface RpoDocument {
-  /** The window asked for, as the service was asked (`yyyy-MM-dd HH:mm:ss.SSS`, UTC). */
+  /**
+   * The start of the window as the service was asked (`yyyy-MM-dd HH:mm:ss.SSS`, UTC). No
+   * `end_time` is sent: the window runs to the service's now, so a clock behind the service's
+   * does not hide its latest points.
+   */
   start_time: string;
-  end_time: string;
+  /** The window as given (`24h`, `7d`). */
+  since: string;
   /** The service's points, oldest first. */
   points: RpoStatistic[];
   /** The most recent point, or null when there is none in the window. */
@@ -90,12 +95,12 @@ export function serviceTime(ms: number): string {
 export async function runRpo(ctx: Context, o: RpoOptions): Promise<Result<RpoDocument>> {
   const api = await ctx.api();
   const now = ctx.clock.now();
-  const q = { start_time: serviceTime(now - o.sinceMs), end_time: serviceTime(now), resource_type: 'replication' as const };
+  const q = { start_time: serviceTime(now - o.sinceMs), resource_type: 'replication' as const };
   const points = (await api.listRpoStatistics(q)).sort((a, b) => a.point_time.localeCompare(b.point_time));
   const last = points[points.length - 1];
   const doc: RpoDocument = {
     start_time: q.start_time,
-    end_time: q.end_time,
+    since: o.since,
     points,
     latest: last ? { point_time: last.point_time, resource_num: last.resource_num } : null,
     max: Math.max(0, ...points.map((p) => p.resource_num)),
