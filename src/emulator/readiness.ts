@@ -125,7 +125,8 @@ export const FAILURE_RESOURCE_TYPES = ['server_groups', 'protected_instances', '
 export type FailureResourceType = (typeof FAILURE_RESOURCE_TYPES)[number];
 
 export function failureJobs(w: World): FailureJobRec[] {
-  w.failureJobs ??= [];
+  // A hand-edited state file may hold anything here: start over rather than fail every request.
+  if (!Array.isArray(w.failureJobs)) w.failureJobs = [];
   return w.failureJobs;
 }
 
@@ -225,13 +226,16 @@ function alignUp(t: number, period: number): number {
 }
 
 export function rpoState(w: World, now: number, period: number): RpoRec {
-  w.rpo ??= { next: alignUp(now, period), points: [], exceeded: [] };
-  return w.rpo;
+  const r = w.rpo as Partial<RpoRec> | undefined;
+  if (!r || typeof r.next !== 'number' || !Number.isFinite(r.next) || !Array.isArray(r.points) || !Array.isArray(r.exceeded)) {
+    w.rpo = { next: alignUp(now, period), points: [], exceeded: [] };
+  }
+  return w.rpo!;
 }
 
 /** The pairs counted as over their RPO now: fault level 2 or 5, or marked by the admin API. */
 export function pairsOverRpo(w: World): string[] {
-  const marked = new Set(w.rpo?.exceeded ?? []);
+  const marked = new Set(Array.isArray(w.rpo?.exceeded) ? w.rpo.exceeded : []);
   return Object.values(w.replications)
     .filter((rp) => rp.faultLevel === '2' || rp.faultLevel === '5' || marked.has(rp.id))
     .map((rp) => rp.id);
@@ -255,7 +259,7 @@ export function recordRpoPoints(w: World, now: number, period: number): boolean 
 
 /** A state file written under another period: its next point moves to a boundary of this one. */
 export function alignRpo(w: World, period: number): void {
-  if (w.rpo) w.rpo.next = alignUp(w.rpo.next, period);
+  if (typeof w.rpo?.next === 'number') w.rpo.next = alignUp(w.rpo.next, period);
 }
 
 /** A new period takes effect from the next aligned boundary after now. */

@@ -311,6 +311,11 @@ describe('state files', () => {
     delete h.emu.world.rpo;
     expect((await h.c.get('/task-center/failure-jobs')).body.count).toBe(0);
     expect((await h.c.get('/resource/rpo-statistics')).body.count).toBe(1);
+    // A hand-edited file with nonsense there starts both over instead of failing every request.
+    (h.emu.world as any).failureJobs = { not: 'a list' };
+    (h.emu.world as any).rpo = { next: 'soon' };
+    expect((await h.c.get('/task-center/failure-jobs')).body.count).toBe(0);
+    expect((await h.c.get('/resource/rpo-statistics')).status).toBe(200);
     expect(h.clock.now()).toBe(T0);
   });
 
