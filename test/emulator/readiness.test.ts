@@ -341,3 +341,17 @@ describe('state files', () => {
     }
   });
 });
+
+describe('PUT /__emulator/replications/{id}/progress', () => {
+  it('sets a pair\'s sync progress as the API shows it; anything but 0-100 is 400, an unknown pair 404', async () => {
+    const h = await harness({ seed: 'demo' });
+    const r = await h.c.admin('PUT', `/replications/${PAIR}/progress`, { progress: 42 });
+    expect(r.status).toBe(200);
+    expect(r.body.replication).toMatchObject({ id: PAIR, progress: 42 });
+    expect((await h.c.get(`/replications/${PAIR}`)).body.replication.progress).toBe(42);
+    for (const bad of [{ progress: 101 }, { progress: 4.5 }, { progress: '50' }, {}]) {
+      expect((await h.c.admin('PUT', `/replications/${PAIR}/progress`, bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await h.c.admin('PUT', '/replications/nope/progress', { progress: 1 })).status).toBe(404);
+  });
+});
