@@ -178,13 +178,14 @@ function classify(w: World, job: JobRec): Omit<FailureJobRec, 'jobId' | 'jobType
       resourceType: 'protected_instances',
       resourceId: id,
       resourceName: w.instances[id]?.name ?? '',
-      groupId,
+      groupId: groupId ?? w.instances[id]?.groupId ?? null,
     };
   }
   if (t === 'createReplicationPairNoCG' || t === 'deleteReplicationPairNoCG' || t === 'attachReplicationPairNew' || t === 'detachReplicationPairNew') {
     const id = e.replication_pair_id ?? '';
     const status: FailureStatus = t.startsWith('create') ? 'createFail' : t.startsWith('delete') ? 'deleteFail' : t.startsWith('attach') ? 'attachFail' : 'detachFail';
-    return { failureStatus: status, resourceType: 'replications', resourceId: id, resourceName: w.replications[id]?.name ?? '', groupId };
+    // Attach and detach jobs carry no server_group_id: the pair's group is the one.
+    return { failureStatus: status, resourceType: 'replications', resourceId: id, resourceName: w.replications[id]?.name ?? '', groupId: groupId ?? w.replications[id]?.groupId ?? null };
   }
   if (/DisasterRecoveryDrill/.test(t)) {
     // Drills are served by another module; the name is whatever its record calls it, if any.

@@ -98,6 +98,17 @@ describe('the task centre: GET /task-center/failure-jobs', () => {
     expect((await h.c.get('/task-center/failure-jobs?resource_type=volumes')).body.error.code).toBe('SDRS.0201');
   });
 
+  it('files a failed detach under the pair (detachFail), inside the group', async () => {
+    const h = await harness({ seed: 'demo' });
+    const pi = SEED_IDS.demoInstance('erp-app-01');
+    await h.c.admin('POST', '/fail-next', { job_type: 'detachReplicationPairNew' });
+    const d = await h.c.del(`/protected-instances/${pi}/detachreplication/${PAIR}`);
+    expect(d.status).toBe(200);
+    h.advance(3000);
+    const [f] = (await h.c.get(`/task-center/failure-jobs?server_group_id=${GROUP}`)).body.failure_jobs;
+    expect(f).toMatchObject({ job_id: d.body.job_id, job_type: 'detachReplicationPairNew', failure_status: 'detachFail', resource_type: 'replications', resource_id: PAIR });
+  });
+
   it('lists newest first', async () => {
     const h = await harness({ seed: 'demo' });
     await h.c.admin('POST', '/fail-next', { job_type: 'stopProtectionGroupNoCG' });
