@@ -73,7 +73,7 @@ export function registerCheck(cmd: Command, run: Runner, runF: RunF<CheckOptions
     '$ sdrs check --all',
     '$ sdrs check erp crm --fail-on degraded || echo "not ready: exit $?"',
     "$ sdrs check --all --json | jq -r '.groups[] | select(.verdict != \"READY\") | .group.name'",
-    '$ sdrs check --all --format openmetrics > /var/lib/node_exporter/sdrs.prom.$$; rc=$?; mv /var/lib/node_exporter/sdrs.prom.$$ /var/lib/node_exporter/sdrs.prom',
+    '$ sdrs check --all --format openmetrics > sdrs.prom.tmp; mv sdrs.prom.tmp /var/lib/node_exporter/sdrs.prom',
   ]);
   bind(cmd, run, parseCheck, runF);
 }

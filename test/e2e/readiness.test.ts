@@ -15,7 +15,8 @@ const json = (s: string) => JSON.parse(s);
 const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
 const PAIR = SEED_IDS.demoReplication('erp-app-01', 'data');
 const setFault = (level: string) => w.client.admin('PUT', `/replications/${PAIR}/fault`, { fault_level: level });
-const check = (r: { checks: { reason: string }[] }, reason: string) => r.checks.find((c) => c.reason === reason) as { severity: string; message: string; fix?: string };
+type Check = { reason: string; severity: string; message: string; fix?: string };
+const check = (r: { checks: Check[] }, reason: string) => r.checks.find((c) => c.reason === reason)!;
 /** Splits a printed fix into argv (the fixes sdrs prints here have no quoting). */
 const argv = (fix: string) => fix.replace(/^sdrs /, '').split(' ');
 
