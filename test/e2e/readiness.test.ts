@@ -231,3 +231,42 @@ describe('bad input: exit 2, nothing sent', () => {
     expect((await w.counters()).total).toBe(0);
   });
 });
+
+/** Runs main() with stdout and stderr that say they are terminals (80 columns), colour forced. */
+async function atTerminal(args: string[]): Promise<{ code: number; stdout: string }> {
+  const { PassThrough } = await import('node:stream');
+  const { main } = await import('../../src/cli.js');
+  const tty = () => Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+  const stdout = tty();
+  const stderr = tty();
+  let text = '';
+  stdout.on('data', (c) => (text += String(c)));
+  stderr.resume();
+  const env = { ...w.env, FORCE_COLOR: '1' } as Record<string, string>;
+  delete env.NO_COLOR;
+  const code = await main(args, { stdin: new PassThrough(), stdout, stderr, env, cwd: env.HOME, homeDir: env.HOME, handleSignals: false });
+  return { code, stdout: text };
+}
+
+describe('at a terminal', () => {
+  it('check: a summary table, rows coloured by verdict, then each reason with its fix', async () => {
+    await setFault('5');
+    const r = await atTerminal(['check', '--all']);
+    expect(r.code).toBe(8);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^GROUP\s+VERDICT\s+STATUS\s+PRODUCTION\s+REASONS$/);
+    expect(lines[1]).toBe('\u001b[31mdemo-erp  NOT READY  protected  source      fault_level\u001b[39m');
+    expect(r.stdout).toContain('\u001b[31mdemo-erp: NOT READY\u001b[39m\n  ✖ fault_level: 1 pair at fault level 5');
+    expect(r.stdout).toContain('      fix: sdrs group status demo-erp');
+  });
+
+  it('rpo: a sparkline of the window', async () => {
+    await setFault('2');
+    await w.client.admin('POST', '/clock/advance', { ms: 10 * 60_000 });
+    const r = await atTerminal(['rpo', '--since', '1h']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Pairs over their RPO, last 1h \(\d+ points, /);
+    expect(r.stdout).toMatch(/[▁-█]+/);
+    expect(r.stdout).toMatch(/latest 1 at \d{4}-\d\d-\d\d \d\d:\d\d · max 1/);
+  });
+});
