@@ -187,7 +187,7 @@ describe('sdrs group status', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const d = JSON.parse(r.stdout);
-    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'read_at']);
+    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'readiness', 'read_at']);
     expect(d.group).toMatchObject({ id: SEED_IDS.demoGroup, status: 'protected' });
     expect(d.production).toEqual({ station: 'source', availability_zone: 'cn-north-4a' });
     expect(d.dr_site).toEqual({ station: 'target', availability_zone: 'cn-north-4b' });

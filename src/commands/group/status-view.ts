@@ -70,7 +70,8 @@ export async function readStatus(api: SdrsApi, groupId: string, now: () => numbe
   const group = await api.getGroup(groupId);
   const snapshot = await loadSnapshot(api, group, 'both');
   const readiness = await readReadiness(api, group, { drills: groupDrillSource(api), now: now(), snapshot });
-  return { ...statusDocument(snapshot, now()), readiness };
+  const { read_at, ...doc } = statusDocument(snapshot, now());
+  return { ...doc, readiness, read_at };
 }
 
 /** How the view prints each fault meaning (wording only; the meaning is api/rules.ts faultMeaning). */

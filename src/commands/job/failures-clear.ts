@@ -59,7 +59,7 @@ export function registerClear(failures: Command, run: Runner, runF: RunF<ClearOp
     .option('-y, --yes', YES)
     .option('--dry-run', DRY_RUN);
   examples(cmd, [
-    '$ sdrs job failures clear --group erp --yes',
+    '$ sdrs job failures clear --group erp --yes --json | jq -r ".cleared | length"',
     '$ sdrs job failures clear 0a1b...ff --yes',
     '$ sdrs job failures clear --dry-run',
   ]);
