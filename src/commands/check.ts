@@ -15,7 +15,7 @@ import { printable, requireGroupRef } from '../validate.js';
 import { bind, examples, type RunF, type Runner } from './shared/command.js';
 import { note, out, outTone, say, type Block, type Result, type Tone } from './shared/output.js';
 import {
-  assessQuotas, groupDrillSource, readReadiness, unknownOn4xx, verdictOf, verdictText, REASONS,
+  assessQuotas, groupDrillSource, loadSnapshots, readReadiness, unknownOn4xx, verdictOf, verdictText, REASONS,
   type DrillSource, type GroupReadiness, type QuotaFinding, type Severity, type Verdict,
 } from './shared/readiness.js';
 import { resolveGroups } from './shared/resolve.js';
@@ -89,7 +89,9 @@ export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<Ch
     api.showQuota().catch(unknownOn4xx) as Promise<QuotaResource[] | undefined>,
   ]);
   const drills: DrillSource = groupDrillSource(api);
-  const readiness = await mapLimit(groups, CHECK_CONCURRENCY, (g) => readReadiness(api, g, { drills, now: ctx.clock.now(), groupLevel: groupLevel ?? null }));
+  const snapshots = await loadSnapshots(api, groups);
+  const readiness = await mapLimit(groups, CHECK_CONCURRENCY, (g, i) =>
+    readReadiness(api, g, { drills, now: ctx.clock.now(), groupLevel: groupLevel ?? null, snapshot: snapshots[i] }));
   const quotaFindings = quotas ? assessQuotas(quotas) : null;
   const doc: CheckDocument = {
     checked_at: new Date(ctx.clock.now()).toISOString(),

@@ -192,6 +192,18 @@ describe('sdrs check: every reason with a fix that runs as printed', () => {
     expect((await sdrs(['check', 'demo-erp'])).stdout.trim()).toBe('demo-erp READY');
   });
 
+  it('check --all of 21 groups reads children 30 groups at a time and the servers in one listing', async () => {
+    await w.client.admin('POST', '/groups', { name: 'bulk', count: 20, production_status: 'ACTIVE' });
+    await w.client.admin('DELETE', '/counters');
+    const r = await sdrs(['check', '--all', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r.stdout).summary).toEqual({ groups: 21, ready: 21, degraded: 0, not_ready: 0 });
+    const c = await w.counters();
+    // groups, group-level failures, quotas, the drill filter, instances, pairs, servers, and one failure listing per group
+    expect(c.total).toBeLessThanOrEqual(7 + 21);
+    expect(countMethod(c, 'GET') - (c.routes['GET /v1/{project_id}/task-center/failure-jobs'] ?? 0)).toBeLessThanOrEqual(7);
+  });
+
   it('group status shows the verdict at its top', async () => {
     await setFault('2');
     const r = await sdrs(['group', 'status', 'demo-erp']);

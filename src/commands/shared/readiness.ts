@@ -8,12 +8,12 @@
  * `sdrs check` and the top of `sdrs group status` are views of this module. Drills
  * come from a `DrillSource`, so a richer source (the drill API) can be plugged in.
  */
-import type { SdrsApi } from '../../api/client.js';
-import type { FailureJob, QuotaResource, ServerGroup, Station } from '../../api/types.js';
+import { MAX_GROUP_IDS_PER_QUERY, type SdrsApi } from '../../api/client.js';
+import type { FailureJob, QuotaResource, Server, ServerGroup, Station } from '../../api/types.js';
 import { faultMeaning, fixFor, groupInProgress } from '../../api/rules.js';
 import { ApiError } from '../../errors.js';
 import { azOf, otherSide, refOf, shellArg } from './sites.js';
-import { loadSnapshot, serverAt, type Snapshot } from './snapshot.js';
+import { loadSnapshot, readServers, serverAt, type Snapshot } from './snapshot.js';
 
 /** A group's verdict, worst first: NOT_READY, DEGRADED, READY. */
 export type Verdict = 'READY' | 'DEGRADED' | 'NOT_READY';
@@ -274,6 +274,37 @@ export function drillOverdue(group: Pick<ServerGroup, 'id' | 'created_at'>, notD
   if (!notDrilled.has(group.id)) return false;
   const created = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(group.created_at ?? '') ? group.created_at : `${group.created_at}Z`);
   return Number.isNaN(created) || now - created >= DRILL_PERIOD_MS;
+}
+
+/**
+ * The snapshots of many groups (servers of both sites) in few reads: the instances and pairs
+ * of 30 groups per listing (`server_group_ids`), and the servers from one listing of every
+ * ECS server when that takes fewer pages than there are servers to read (else one by one;
+ * a server missing from the listing is read on its own, so the service says if it is gone).
+ */
+export async function loadSnapshots(api: SdrsApi, groups: readonly ServerGroup[]): Promise<Snapshot[]> {
+  if (groups.length <= 1) return Promise.all(groups.map((g) => loadSnapshot(api, g, 'both')));
+  const runs: string[][] = [];
+  for (let i = 0; i < groups.length; i += MAX_GROUP_IDS_PER_QUERY) runs.push(groups.slice(i, i + MAX_GROUP_IDS_PER_QUERY).map((g) => g.id));
+  const [instances, pairs] = await Promise.all([
+    Promise.all(runs.map((ids) => api.listAllInstances({ server_group_ids: ids }))).then((l) => l.flat()),
+    Promise.all(runs.map((ids) => api.listAllReplications({ server_group_ids: ids }))).then((l) => l.flat()),
+  ]);
+  const wanted = [...new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]).filter(Boolean))];
+  const listed = wanted.length > 1 ? await api.listServersWithin(wanted.length - 1) : undefined;
+  let servers: Map<string, Server | null>;
+  if (listed) {
+    const byId = new Map(listed.map((x) => [x.id, x]));
+    const missing = wanted.filter((id) => !byId.has(id));
+    const read = missing.length ? await readServers(api, missing) : new Map();
+    servers = new Map(wanted.map((id) => [id, byId.get(id) ?? read.get(id) ?? null]));
+  } else servers = await readServers(api, wanted);
+  return groups.map((group) => ({
+    group,
+    instances: instances.filter((pi) => pi.server_group_id === group.id),
+    pairs: pairs.filter((p) => p.server_group_id === group.id),
+    servers,
+  }));
 }
 
 /** Reads what one group's readiness needs and assesses it. `groupLevel`: the group-level failures, read once for many groups. */
