@@ -204,6 +204,24 @@ describe('sdrs check: every reason with a fix that runs as printed', () => {
     expect(countMethod(c, 'GET') - (c.routes['GET /v1/{project_id}/task-center/failure-jobs'] ?? 0)).toBeLessThanOrEqual(7);
   });
 
+  it('clear is sent once: a lost answer is settled by reading the task centre, never re-sent', async () => {
+    const file = () => w.client.admin('POST', '/failure-jobs', { server_group_id: SEED_IDS.demoGroup, failure_status: 'startFail' });
+    await file();
+    await w.client.admin('POST', '/faults/next', { fault: 'reset-after', method: 'DELETE', path: '/failure-jobs/batch' });
+    const done = await sdrs(['job', 'failures', 'clear', '--yes']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toMatch(/no clear answer, but a read shows the change made/);
+
+    await file();
+    await w.client.admin('DELETE', '/counters');
+    await w.client.admin('POST', '/faults/next', { fault: 'reset-before', method: 'DELETE', path: '/failure-jobs/batch' });
+    const lost = await sdrs(['job', 'failures', 'clear', '--yes', '--json']);
+    expect(lost.code).toBe(7);
+    expect(errorOf(lost.stderr)).toMatchObject({ code: 'OUTCOME_UNKNOWN', operation: 'Clearing every group-level failure' });
+    expect(errorOf(lost.stderr).hint).toMatch(/Check with: sdrs job failures/);
+    expect((await w.counters()).routes['DELETE /v1/{project_id}/task-center/failure-jobs/batch']).toBe(1);
+  });
+
   it('group status shows the verdict at its top', async () => {
     await setFault('2');
     const r = await sdrs(['group', 'status', 'demo-erp']);

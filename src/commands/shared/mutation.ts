@@ -319,10 +319,14 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     },
     checkHint: req.checkHint,
     details: req.details,
-    reconcile: async (err) =>
-      (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false))
-        ? { kind: 'accepted', seen: 'a read shows the change made', follow: undefined }
-        : defaultReconcile(req.checkHint)(err),
+    reconcile: async (err) => {
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: 'a read shows the change made', follow: undefined };
+      return new UnknownOutcomeError(`${req.operation}: no clear answer (${err.message}), and ${req.verify ? 'a read does not show the change made' : 'it was not checked'}; it was not sent again`, {
+        hint: `Do not re-send blindly. Check with: ${req.checkHint}`,
+        details: { ...err.details, ...req.details, operation: req.operation },
+        cause: err,
+      });
+    },
   });
   s.record.state = 'done';
   return s.kind === 'accepted' ? { seen: s.seen } : {};
