@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { FailureJob, QuotaResource, ServerGroup } from '../api/types.js';
-import { NotReadyError, UsageError } from '../errors.js';
+import { NotReadyError, UsageError, safeLine } from '../errors.js';
 import { formatTable } from '../io/output.js';
 import { mapLimit } from '../util/pool.js';
 import { printable, requireGroupRef } from '../validate.js';
@@ -137,9 +137,9 @@ function terminalView(d: CheckDocument): Block[] {
     blocks.push(out(lines[0]), ...d.groups.map((g, i) => outTone(lines[i + 1], TONE[g.verdict])));
   }
   for (const g of d.groups.filter((x) => x.verdict !== 'READY')) {
-    blocks.push(out(''), outTone(`${g.group.name}: ${verdictText(g.verdict)}`, TONE[g.verdict]));
+    blocks.push(out(''), outTone(`${safeLine(g.group.name)}: ${verdictText(g.verdict)}`, TONE[g.verdict]));
     for (const c of bad(g)) {
-      blocks.push(out(`  ${MARK[c.severity]} ${c.reason}: ${c.message}`));
+      blocks.push(out(`  ${MARK[c.severity]} ${c.reason}: ${safeLine(c.message)}`));
       if (c.fix) blocks.push(out(`      fix: ${c.fix}`));
     }
   }
@@ -156,8 +156,10 @@ function terminalView(d: CheckDocument): Block[] {
 function plainView(d: CheckDocument): Block[] {
   const lines: string[] = [];
   for (const g of d.groups) {
-    lines.push(`${g.group.name} ${g.verdict}`);
-    for (const c of bad(g)) lines.push(`${g.group.name} ${g.verdict} ${c.reason}: ${c.message}${c.fix ? `; fix: ${c.fix}` : ''}`);
+    // Service text (names, failure reasons) stays on its line: a newline in it cannot forge a line.
+    const name = safeLine(g.group.name);
+    lines.push(`${name} ${g.verdict}`);
+    for (const c of bad(g)) lines.push(`${name} ${g.verdict} ${c.reason}: ${safeLine(c.message)}${c.fix ? `; fix: ${c.fix}` : ''}`);
   }
   for (const q of d.quotas ?? []) if (q.severity !== 'ok') lines.push(`quota ${q.type} DEGRADED: ${q.message}`);
   return [...(lines.length ? [out(lines.join('\n'))] : []), ...unknownNotes(d)];

@@ -232,6 +232,13 @@ describe('sdrs check: every reason with a fix that runs as printed', () => {
     expect(json((await sdrs(['group', 'status', 'demo-erp', '--json'])).stdout).readiness.verdict).toBe('DEGRADED');
   });
 
+  it('a failure reason with a newline cannot forge a line of the plain output', async () => {
+    await w.client.admin('POST', '/failure-jobs', { server_group_id: SEED_IDS.demoGroup, failure_status: 'stopFail', fail_reason: 'boom\ndemo-erp READY' });
+    const r = await sdrs(['check', 'demo-erp']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('demo-erp READY'))).toEqual([]);
+    expect(r.stdout).toContain('boom\\ndemo-erp READY');
+  });
+
   it('a hostile group name cannot break the OpenMetrics text', async () => {
     await w.client.admin('PUT', `/records/groups/${SEED_IDS.demoGroup}`, { name: 'a"b\\c\nd\u001b[31m' });
     const r = await sdrs(['check', '--all', '--format', 'openmetrics']);

@@ -11,7 +11,7 @@
 import { MAX_GROUP_IDS_PER_QUERY, type SdrsApi } from '../../api/client.js';
 import type { FailureJob, QuotaResource, Server, ServerGroup, Station } from '../../api/types.js';
 import { faultMeaning, fixFor, groupInProgress } from '../../api/rules.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, safeLine } from '../../errors.js';
 import { azOf, otherSide, refOf, shellArg } from './sites.js';
 import { loadSnapshot, readServers, serverAt, type Snapshot } from './snapshot.js';
 
@@ -331,6 +331,6 @@ export function verdictLines(r: GroupReadiness): string[] {
   const bad = r.checks.filter((c) => c.severity === 'degraded' || c.severity === 'not_ready');
   return [
     `Readiness:    ${verdictText(r.verdict)}${bad.length ? '' : ' (sdrs check: every reason ok)'}`,
-    ...bad.map((c) => `  ${c.severity === 'not_ready' ? '✖' : '!'} ${c.reason}: ${c.message}${c.fix ? `; fix: ${c.fix}` : ''}`),
+    ...bad.map((c) => `  ${c.severity === 'not_ready' ? '✖' : '!'} ${c.reason}: ${safeLine(c.message)}${c.fix ? `; fix: ${c.fix}` : ''}`),
   ];
 }
