@@ -307,3 +307,24 @@ describe('at a terminal', () => {
     expect(r.stdout).toMatch(/latest 1 at \d{4}-\d\d-\d\d \d\d:\d\d · max 1/);
   });
 });
+
+describe('pure views', () => {
+  it('sparkline: one bar per point, the most of each bucket past the width, scaled to the maximum', async () => {
+    const { sparkline, parseSince } = await import('../../src/commands/rpo.js');
+    expect(sparkline([0, 1, 2, 4], 10)).toBe('▁▃▅█');
+    expect(sparkline([0, 0, 0], 10)).toBe('▁▁▁');
+    const long = sparkline(Array.from({ length: 288 }, (_, i) => (i === 100 ? 3 : 0)), 60);
+    expect(long).toHaveLength(58);
+    expect(long.replace(/▁/g, '')).toBe('█');
+    expect(parseSince('7d')).toBe(7 * 86_400_000);
+    expect(parseSince('1d12h')).toBe(36 * 3_600_000);
+  });
+
+  it('openmetrics with no groups and no quotas still parses', async () => {
+    const { openMetrics } = await import('../../src/commands/check.js');
+    const text = openMetrics({ checked_at: '2026-01-01T00:00:00.000Z', verdict: 'READY', summary: { groups: 0, ready: 0, degraded: 0, not_ready: 0 }, groups: [], quotas: null }) + '\n';
+    expect([...parseOpenMetrics(text).keys()]).toEqual(['sdrs_group_verdict', 'sdrs_group_check', 'sdrs_groups', 'sdrs_check_timestamp_seconds']);
+    expect(() => parseOpenMetrics(text.replace('# EOF\n', ''))).toThrow(/# EOF/);
+    expect(() => parseOpenMetrics(text.replace('sdrs_groups{verdict="READY"} 0', 'sdrs_groups{verdict="READY"} zero'))).toThrow(/not a number/);
+  });
+});
