@@ -171,10 +171,25 @@ describe('sdrs check: every reason with a fix that runs as printed', () => {
     expect((await sdrs(['check', 'demo-erp'])).stdout.trim()).toBe('demo-erp READY');
   });
 
+  it('a pair still synchronising is DEGRADED until it reaches 100 %', async () => {
+    await w.client.admin('PUT', `/replications/${PAIR}/progress`, { progress: 40 });
+    const g = json((await sdrs(['check', 'demo-erp', '--json'])).stdout).groups[0];
+    expect(g.verdict).toBe('DEGRADED');
+    expect(check(g, 'sync_progress')).toMatchObject({ severity: 'degraded', message: '1 pair not fully synchronised (rp-erp-app-01-data 40%)', fix: 'sdrs group status demo-erp --watch' });
+  });
+
   it('invalid instances and stopped protection are NOT READY, each with its command', async () => {
     await w.client.admin('PUT', `/instances/${SEED_IDS.demoInstance('erp-db-01')}/invalid`, { server: 'dr' });
     const g = json((await sdrs(['check', 'demo-erp', '--json'])).stdout).groups[0];
     expect(check(g, 'invalid_instances')).toMatchObject({ severity: 'not_ready', fix: 'sdrs instance remove pi-erp-db-01 --yes' });
+    // Stopping protection (the group is then available) is NOT READY, and the fix starts it again.
+    await w.client.admin('POST', '/reset', { seed: 'demo' });
+    expect((await sdrs(['group', 'stop', 'demo-erp', '--yes'])).code).toBe(0);
+    const stopped = json((await sdrs(['check', 'demo-erp', '--json'])).stdout).groups[0];
+    expect(check(stopped, 'group_status')).toMatchObject({ severity: 'not_ready', fix: 'sdrs group start demo-erp' });
+    expect(check(stopped, 'dr_servers_running').severity).toBe('ok');
+    expect((await sdrs(argv(check(stopped, 'group_status').fix!))).code).toBe(0);
+    expect((await sdrs(['check', 'demo-erp'])).stdout.trim()).toBe('demo-erp READY');
   });
 
   it('failures inside a group: job failures --group lists them, clear --group sends the group batch', async () => {
