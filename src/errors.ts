@@ -21,6 +21,8 @@ export const ExitCode = {
   TIMEOUT: 6,
   /** The service could not be reached, kept failing after retries, or the outcome is unknown. */
   UNREACHABLE: 7,
+  /** Checked, and not ready: `sdrs check` found a group NOT READY (or DEGRADED with --fail-on degraded), or `sdrs rpo --fail-above` was exceeded. */
+  NOT_READY: 8,
   /** Interrupted (SIGINT / Ctrl-C). */
   INTERRUPTED: 130,
   /** Terminated (SIGTERM). */
@@ -209,6 +211,13 @@ export class InterruptedError extends SdrsError {
       message,
       opts,
     );
+  }
+}
+
+/** A check ran and its answer is "not ready" (exit 8): not an error of sdrs or the service. */
+export class NotReadyError extends SdrsError {
+  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+    super(opts.code ?? 'NOT_READY', ExitCode.NOT_READY, message, opts);
   }
 }
 

@@ -16,6 +16,7 @@ import type {
   ListServersQuery, PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
 } from './types.js';
 import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody, ServerBlockDevice } from './types.js';
+import type { FailureJob, FailureJobsQuery, QuotaResource, RpoStatistic, RpoStatisticsQuery } from './types.js';
 import { validateId, validateIds } from './validate.js';
 import { isWellFormedId } from '../validate.js';
 
@@ -66,6 +67,21 @@ export interface SdrsApi {
   prepareAttachReplication(instanceId: string, body: AttachReplicationBody): Promise<PreparedRequest>;
   prepareDetachReplication(instanceId: string, replicationId: string): Promise<PreparedRequest>;
   prepareServerAction(action: 'os-start' | 'os-stop', serverIds: string[]): Promise<PreparedRequest>;
+  /** The task centre's failed operations, every page; without `server_group_id` only the group-level ones. */
+  listFailureJobs(q?: Omit<FailureJobsQuery, 'limit' | 'offset'>): Promise<FailureJob[]>;
+  /** `DELETE /task-center/failure-jobs/{id}` (204). */
+  deleteFailureJob(id: string): Promise<void>;
+  /** `DELETE /task-center/failure-jobs/batch` (204): every group-level failed operation. */
+  deleteGroupLevelFailureJobs(): Promise<void>;
+  /** `DELETE /task-center/{server_group_id}/failure-jobs/batch` (204): every failed operation inside one group. */
+  deleteGroupFailureJobs(groupId: string): Promise<void>;
+  prepareDeleteFailureJob(id: string): Promise<PreparedRequest>;
+  prepareDeleteGroupLevelFailureJobs(): Promise<PreparedRequest>;
+  prepareDeleteGroupFailureJobs(groupId: string): Promise<PreparedRequest>;
+  /** The RPO-exceedance trend (tenant-wide), every page, oldest first as the service orders it. */
+  listRpoStatistics(q?: Omit<RpoStatisticsQuery, 'limit' | 'offset'>): Promise<RpoStatistic[]>;
+  /** `GET /sdrs/quotas`: the project's quotas (-1: unlimited). */
+  showQuota(): Promise<QuotaResource[]>;
 }
 
 /** Options of createApiClient. */
@@ -262,6 +278,40 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     }
   }
 
+  /**
+   * A listing whose items are keyed by another field than `id` (failure jobs: `job_id`):
+   * the same paging and guard as `all`, each item checked by `problem`.
+   */
+  async function allKeyed<T>(path: string, key: string, q: object, idOf: (item: T) => string, problem: (item: unknown) => string | undefined): Promise<T[]> {
+    const out: T[] = [];
+    const guard = pageGuard('GET', path, key, opts.maxPages);
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      guard.next();
+      const body = await call(spec('GET', 'sdrs', path, { ...q, limit: PAGE_SIZE, offset }));
+      const page = body[key];
+      if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
+      page.forEach((item, i) => {
+        const p = problem(item);
+        if (p) throw badResponse('GET', path, `"${key}" item ${i} ${p}`);
+      });
+      const fresh = guard.add(page.map((item: T) => ({ id: idOf(item), item })), `offset ${offset}`);
+      out.push(...fresh.map((x) => x.item));
+      const count = typeof body.count === 'number' ? body.count : undefined;
+      if (page.length < PAGE_SIZE || (count !== undefined && out.length >= count)) return out;
+    }
+  }
+
+  /** A change the service answers with 204 and no body (any 2xx is taken as done). */
+  async function noContent(s: RequestSpec): Promise<void> {
+    await transport.send(s);
+  }
+
+  const failureSpecs = {
+    one: (id: string) => spec('DELETE', 'sdrs', `/task-center/failure-jobs/${validateId('failure job id', id)}`),
+    groupLevel: () => spec('DELETE', 'sdrs', '/task-center/failure-jobs/batch'),
+    inGroup: (groupId: string) => spec('DELETE', 'sdrs', `/task-center/${validateId('group id', groupId)}/failure-jobs/batch`),
+  };
+
   const actionSpec = (id: string, a: GroupAction) => {
     const gid = validateId('group id', id);
     const key = ACTION_KEYS[a.action];
@@ -336,7 +386,59 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     prepareAttachReplication: async (id, body) => transport.prepare(specs.attach(id, body)),
     prepareDetachReplication: async (id, replicationId) => transport.prepare(specs.detach(id, replicationId)),
     prepareServerAction: async (action, ids) => transport.prepare(specs.serverAction(action, ids)),
+    listFailureJobs: async (q = {}) =>
+      allKeyed<FailureJob>('/task-center/failure-jobs', 'failure_jobs', q, (j) => j.job_id, failureJobProblem),
+    deleteFailureJob: async (id) => noContent(failureSpecs.one(id)),
+    deleteGroupLevelFailureJobs: async () => noContent(failureSpecs.groupLevel()),
+    deleteGroupFailureJobs: async (groupId) => noContent(failureSpecs.inGroup(groupId)),
+    prepareDeleteFailureJob: async (id) => transport.prepare(failureSpecs.one(id)),
+    prepareDeleteGroupLevelFailureJobs: async () => transport.prepare(failureSpecs.groupLevel()),
+    prepareDeleteGroupFailureJobs: async (groupId) => transport.prepare(failureSpecs.inGroup(groupId)),
+    listRpoStatistics: async (q = {}) =>
+      allKeyed<RpoStatistic>('/resource/rpo-statistics', 'resource_rpo_statistics', q, (p) => p.id, rpoPointProblem),
+    async showQuota() {
+      const body = await call(spec('GET', 'sdrs', '/sdrs/quotas'));
+      const quotas = body.quotas;
+      const resources = isObject(quotas) ? quotas.resources : undefined;
+      if (!Array.isArray(resources)) throw badResponse('GET', '/sdrs/quotas', 'missing "quotas.resources" list');
+      resources.forEach((r, i) => {
+        const p = quotaProblem(r);
+        if (p) throw badResponse('GET', '/sdrs/quotas', `"quotas.resources" item ${i} ${p}`);
+      });
+      return resources as QuotaResource[];
+    },
   };
+}
+
+/** What makes a failure job unusable: its id goes into a DELETE URL, so it must be well formed. */
+function failureJobProblem(item: unknown): string | undefined {
+  if (!isObject(item)) return 'is not an object';
+  const id = item.job_id;
+  if (typeof id !== 'string') return 'has no "job_id"';
+  if (!isWellFormedId(id)) return `has the malformed "job_id" ${shownValue(id)}`;
+  for (const k of ['job_type', 'failure_status', 'resource_type'] as const) if (item[k] !== undefined && item[k] !== null && typeof item[k] !== 'string') return `has a "${k}" that is not text`;
+  return undefined;
+}
+
+/** An RPO point sdrs can draw: an id, a time and a whole number of pairs. */
+function rpoPointProblem(item: unknown): string | undefined {
+  if (!isObject(item)) return 'is not an object';
+  if (typeof item.id !== 'string' || item.id === '') return 'has no "id"';
+  if (typeof item.point_time !== 'string') return 'has no "point_time"';
+  const n = item.resource_num;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return `has the "resource_num" ${shownValue(n)}, not a whole number`;
+  return undefined;
+}
+
+/** A quota sdrs can compare with: a type and whole numbers (-1: unlimited). */
+function quotaProblem(item: unknown): string | undefined {
+  if (!isObject(item)) return 'is not an object';
+  if (typeof item.type !== 'string') return 'has no "type"';
+  for (const k of ['used', 'quota'] as const) {
+    const v = item[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < -1) return `has the "${k}" ${shownValue(v)}, not a whole number`;
+  }
+  return undefined;
 }
 
 const header = (h: Record<string, string | string[] | undefined>, name: string) => {

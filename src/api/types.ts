@@ -291,3 +291,70 @@ export interface AttachReplicationBody {
   replication_id: string;
   device: string;
 }
+
+/** A failed operation in the task centre (FailureJobParams); `job_status` is only `FAIL`. */
+export interface FailureJob {
+  job_type: string;
+  job_status: string;
+  /** `yyyy-MM-ddTHH:mm:ss.SSSZ`. */
+  begin_time: string | null;
+  job_id: string;
+  /** createFail, deleteFail, attachFail, detachFail, expandFail, resizeFail, startFail, stopFail, reverseFail, failoverFail, reprotectFail. */
+  failure_status: string;
+  resource_id: string | null;
+  resource_name: string | null;
+  error_code: string | null;
+  fail_reason: string | null;
+  /** server_groups, protected_instances, replications, disaster_recovery_drills. */
+  resource_type: string;
+}
+
+/** The documented `failure_status` values (failure_job_params). */
+export const FAILURE_STATUSES = [
+  'createFail', 'deleteFail', 'attachFail', 'detachFail', 'expandFail', 'resizeFail',
+  'startFail', 'stopFail', 'reverseFail', 'failoverFail', 'reprotectFail',
+] as const;
+
+/** The documented failure-job `resource_type` values. */
+export const FAILURE_RESOURCE_TYPES = ['server_groups', 'protected_instances', 'replications', 'disaster_recovery_drills'] as const;
+
+/** Query of `GET /task-center/failure-jobs`: without `server_group_id`, only group-level failures are listed. */
+export interface FailureJobsQuery {
+  failure_status?: string;
+  resource_name?: string;
+  server_group_id?: string;
+  resource_type?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** One point of the RPO-exceedance trend (RpoStattisticsParams): `resource_num` pairs over their RPO at `point_time`. */
+export interface RpoStatistic {
+  id: string;
+  /** `yyyy-MM-dd HH:mm`. */
+  point_time: string;
+  resource_num: number;
+  /** Only `replication`. */
+  resource_type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Query of `GET /resource/rpo-statistics`; times as `yyyy-MM-dd HH:mm:ss.SSS`. */
+export interface RpoStatisticsQuery {
+  start_time?: string;
+  end_time?: string;
+  resource_type?: 'replication';
+  limit?: number;
+  offset?: number;
+}
+
+/** One quota (QuotaResourceParams); `quota` and `max` of -1 mean unlimited. */
+export interface QuotaResource {
+  /** `server_groups` or `replications`. */
+  type: string;
+  used: number;
+  quota: number;
+  min: number;
+  max: number;
+}

@@ -22,6 +22,10 @@ export interface EmulatorOptions {
   allowHosts: string[];
   /** `--admin-token`; without it, SDRS_EMULATOR_ADMIN_TOKEN is read at run time. */
   adminToken?: string;
+  /** `--quota server_groups=N,replications=N`, checked by the emulator. */
+  quota?: string;
+  /** `--rpo-interval`, checked by the emulator. */
+  rpoInterval?: string;
 }
 
 /** What commander parses (defaults filled in). */
@@ -37,6 +41,8 @@ interface EmulatorFlags {
   sk?: string;
   allowHost?: string;
   adminToken?: string;
+  quota?: string;
+  rpoInterval?: string;
 }
 
 const SEEDS = ['empty', 'demo'] as const;
@@ -54,7 +60,7 @@ function parseEmulator(_args: string[], f: EmulatorFlags): EmulatorOptions {
   const allowHosts = (f.allowHost ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return {
     host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk,
-    allowHosts, adminToken: f.adminToken,
+    allowHosts, adminToken: f.adminToken, quota: f.quota, rpoInterval: f.rpoInterval,
   };
 }
 
@@ -71,7 +77,9 @@ export function registerEmulator(cmd: Command, run: Runner, runF: RunF<EmulatorO
     .option('--ak <ak>', 'access key the emulator accepts')
     .option('--sk <sk>', 'secret key the emulator accepts')
     .option('--allow-host <names>', 'more host names clients may use besides 127.0.0.1, localhost and [::1] (comma-separated)')
-    .option('--admin-token <token>', 'require this bearer token on the admin API (env: SDRS_EMULATOR_ADMIN_TOKEN, which keeps it out of ps)');
+    .option('--admin-token <token>', 'require this bearer token on the admin API (env: SDRS_EMULATOR_ADMIN_TOKEN, which keeps it out of ps)')
+    .option('--quota <spec>', 'quotas, e.g. server_groups=50,replications=100 (-1 for unlimited; these are the defaults)')
+    .option('--rpo-interval <duration>', 'period of the RPO statistics points', '5m');
   examples(cmd, [
     '$ sdrs emulator --seed demo',
     '$ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)',

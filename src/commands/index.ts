@@ -21,6 +21,9 @@ import { registerCompletion } from './completion.js';
 import { registerEmulator } from './emulator.js';
 import { registerHistory } from './history.js';
 import { registerReport } from './report/index.js';
+import { registerCheck } from './check.js';
+import { registerRpo } from './rpo.js';
+import { registerQuota } from './quota.js';
 
 export type { Runner };
 
@@ -65,7 +68,7 @@ export const TOP_LEVEL: TopLevel[] = [
   },
   {
     name: 'job',
-    description: 'asynchronous jobs: show one, or wait for it to finish',
+    description: "asynchronous jobs: show one, or wait for it to finish; failed operations in the service's task centre",
     load: async () => registerJob,
     stub: noun,
   },
@@ -116,5 +119,23 @@ export const TOP_LEVEL: TopLevel[] = [
     description: 'run a local SDRS emulator (same routes, signatures, state machines and job timing) for rehearsals',
     load: async () => registerEmulator,
     stub: withOptions,
+  },
+  {
+    name: 'check',
+    description: 'readiness: would the DR site take over now? READY / DEGRADED / NOT READY per group, each reason with its fix',
+    load: async () => registerCheck,
+    stub: (cmd) => void withOptions(cmd.argument('[group...]')),
+  },
+  {
+    name: 'rpo',
+    description: 'the RPO-exceedance trend: how many replication pairs were over their RPO, point by point',
+    load: async () => registerRpo,
+    stub: withOptions,
+  },
+  {
+    name: 'quota',
+    description: "the project's quotas: protection groups and replication pairs, used and left",
+    load: async () => registerQuota,
+    stub: noun,
   },
 ];

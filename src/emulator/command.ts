@@ -6,6 +6,8 @@ import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { isLoopbackHost, parseJobDurations } from './config.js';
 import { parseFaults } from './faults.js';
+import { parseDuration } from './format.js';
+import { parseQuotas } from './readiness.js';
 
 export interface EmulatorCommandOptions {
   /** Data: the one "listening" line (or JSON object). */
@@ -36,6 +38,10 @@ export interface EmulatorCommandOptions {
   adminToken?: string;
   /** Log each request to `err`. */
   verbose?: boolean;
+  /** `--quota`, e.g. `server_groups=50,replications=100` (-1 unlimited). */
+  quota?: string;
+  /** `--rpo-interval`: the period of the RPO statistics points, e.g. `5m`. */
+  rpoInterval?: string;
   /** Aborting it stops the emulator; the returned promise then resolves. */
   signal: AbortSignal;
 }
@@ -66,9 +72,13 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
   const faultSeed = opts.faultSeed === undefined ? undefined : Number(opts.faultSeed);
   if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError(`invalid --fault-seed ${String(opts.faultSeed)}`);
   let durations;
+  let quotas;
+  let rpoIntervalMs;
   try {
     durations = opts.jobDuration === undefined ? undefined : parseJobDurations(opts.jobDuration);
     parseFaults(opts.faults);
+    quotas = opts.quota === undefined ? undefined : parseQuotas(opts.quota);
+    rpoIntervalMs = opts.rpoInterval === undefined ? undefined : parseDuration(opts.rpoInterval);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -89,6 +99,8 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
     projectId: opts.projectId,
     allowHosts,
     adminToken: opts.adminToken,
+    quotas,
+    rpoIntervalMs,
     logger: opts.verbose ? (line) => opts.err.write(line + '\n') : undefined,
   });
   const { staleLock, removedFiles } = emu.recovered;

@@ -10,6 +10,8 @@
 import { applyEffect } from './effects.js';
 import { newJobId } from './format.js';
 import { saveWorld } from './persist.js';
+import { afterJob, defaultReadinessConfig, recordRpoPoints } from './readiness.js';
+import type { ReadinessConfig } from './readiness.js';
 import { seedWorld } from './seed.js';
 import type { JobClock } from './clock.js';
 import type { Effect, Failure, FailRule, JobRec, SeedName, World } from './world.js';
@@ -46,6 +48,8 @@ export interface StartJobInput {
 export class Engine {
   /** True when the world changed and has not been saved yet. */
   private dirty = false;
+  /** Quotas and the RPO point period (readiness.ts): run-time settings, like the durations. */
+  readiness: ReadinessConfig = defaultReadinessConfig();
 
   constructor(
     public world: World,
@@ -136,14 +140,17 @@ export class Engine {
   /** Applies every job that has ended by now, oldest end first. Returns true if anything changed. */
   settle(): boolean {
     const now = this.now();
+    // RPO points due since the last request, with the fault state as it stood (readiness.ts).
+    const pointsAdded = recordRpoPoints(this.world, now, this.readiness.rpoIntervalMs);
     const due = Object.values(this.world.jobs)
       .filter((j) => !j.settled && j.beginAt + j.durationMs <= now)
       .sort((a, b) => a.beginAt + a.durationMs - (b.beginAt + b.durationMs) || a.seq - b.seq);
     for (const job of due) {
       applyEffect(this.world, job, job.beginAt + job.durationMs);
       job.settled = true;
+      afterJob(this.world, job);
     }
-    if (due.length) this.touch();
+    if (due.length || pointsAdded) this.touch();
     return due.length > 0;
   }
 }

@@ -18,3 +18,5 @@ export type { JobDurationOption } from './config.js';
 export { SEED_IDS, LOCAL_AZ, REMOTE_AZ, OTHER_AZ, addProtectedGroup } from './seed.js';
 export type { ProtectedGroupInput } from './seed.js';
 export type { World, SeedName } from './world.js';
+export { DEFAULT_QUOTAS, DEFAULT_RPO_INTERVAL_MS, parseQuotas } from './readiness.js';
+export type { Quotas } from './readiness.js';

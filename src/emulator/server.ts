@@ -24,11 +24,12 @@ import { Res, unservedMessage } from './http.js';
 import type { AdminHooks, RouteDef } from './http.js';
 import { groupRoutes } from './routes/groups.js';
 import { instanceRoutes } from './routes/instances.js';
+import { readinessRoutes } from './routes/readiness.js';
 import { replicationRoutes } from './routes/replications.js';
 import { serviceRoutes } from './routes/services.js';
 import { parseJsonBody } from './validate.js';
 
-export const ALL_ROUTES: RouteDef[] = [...groupRoutes, ...instanceRoutes, ...replicationRoutes, ...serviceRoutes, ...adminRoutes];
+export const ALL_ROUTES: RouteDef[] = [...groupRoutes, ...instanceRoutes, ...replicationRoutes, ...serviceRoutes, ...adminRoutes, ...readinessRoutes];
 
 /** An AK/SK-signed request body may be at most 12 MB (reference 6.4). */
 const BODY_LIMIT = 12 * 1024 * 1024;

@@ -17,6 +17,8 @@ import { parseDuration } from './format.js';
 import { acquireStateLock } from './lock.js';
 import type { LockOwner, StateLock } from './lock.js';
 import { cleanScratchFiles, loadWorld, saveWorld, stateFileError } from './persist.js';
+import { alignRpo, quotasFromObject, realignRpo } from './readiness.js';
+import type { Quotas } from './readiness.js';
 import { seedWorld } from './seed.js';
 import { buildServer } from './server.js';
 import type { SeedName, World } from './world.js';
@@ -53,6 +55,10 @@ export interface EmulatorOptions {
   adminToken?: string;
   /** Receives one line per request and internal errors. */
   logger?: (line: string) => void;
+  /** Quotas (-1 unlimited); a type left out keeps its default (50 groups, 100 pairs). */
+  quotas?: Partial<Quotas>;
+  /** The period of the RPO statistics points, in ms of emulator time. @default 300000 (5 min) */
+  rpoIntervalMs?: number;
 }
 
 export interface RunningEmulator {
@@ -106,6 +112,13 @@ async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock,
   const projectId = loaded?.projectId ?? opts.projectId ?? DEFAULT_PROJECT_ID;
   const world = loaded ?? seedWorld(projectId, opts.seed ?? 'empty', clock.now());
   const engine = new Engine(world, clock, toDurations(opts.jobDurationMs), opts.statePath);
+  try {
+    if (opts.quotas) engine.readiness.quotas = quotasFromObject(opts.quotas, engine.readiness.quotas);
+    if (opts.rpoIntervalMs !== undefined) engine.readiness.rpoIntervalMs = checkRpoInterval(opts.rpoIntervalMs);
+    alignRpo(world, engine.readiness.rpoIntervalMs);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   if (opts.statePath && !loaded) {
     try {
       saveWorld(opts.statePath, world);
@@ -128,10 +141,19 @@ async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock,
         const spec = cfg.faults === undefined ? faults.spec : parseFaults(cfg.faults === null ? '' : String(cfg.faults));
         faults.configure(spec, faultSeed);
       }
+      if (cfg.quotas !== undefined) engine.readiness.quotas = quotasFromObject(cfg.quotas, engine.readiness.quotas);
+      if (cfg.rpo_interval !== undefined) {
+        engine.readiness.rpoIntervalMs = checkRpoInterval(parseDuration(cfg.rpo_interval as string | number));
+        realignRpo(engine.world, engine.now(), engine.readiness.rpoIntervalMs);
+        engine.touch();
+      }
     } catch (err) {
       throw new EmuError(400, { error: { code: 'EMULATOR.ADMIN', message: (err as Error).message } });
     }
-    return { job_duration_ms: durationsToJson(engine.durations), faults: formatFaults(faults.spec), fault_seed: faultSeed };
+    return {
+      job_duration_ms: durationsToJson(engine.durations), faults: formatFaults(faults.spec), fault_seed: faultSeed,
+      quotas: { ...engine.readiness.quotas }, rpo_interval_ms: engine.readiness.rpoIntervalMs,
+    };
   };
   const app = buildServer({
     engine,
@@ -187,4 +209,10 @@ function listenError(err: unknown, host: string, port: number): Error {
     return new UsageError(`cannot listen on ${where}: no such address on this machine`, { hint: 'Give --host an address of this machine, e.g. 127.0.0.1.' });
   }
   return err as Error;
+}
+
+/** The RPO point period: 1 s to 1 day. */
+function checkRpoInterval(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 1000 || ms > 86_400_000) throw new Error(`invalid RPO interval ${ms} ms: use 1s to 24h`);
+  return Math.round(ms);
 }

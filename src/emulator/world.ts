@@ -166,6 +166,10 @@ export interface World {
   tokens: Record<string, { expiresAt: number; user: string }>;
   failNext: FailRule[];
   seq: number;
+  /** The task centre's failed jobs (readiness.ts). Optional: older state files lack it. */
+  failureJobs?: FailureJobRec[];
+  /** The RPO-exceedance trend (readiness.ts). Optional: older state files lack it. */
+  rpo?: RpoRec;
 }
 
 /** The AZ that is production now. */
@@ -201,3 +205,30 @@ export const STICKY_CHILD_STATUSES = new Set(['invalid', 'fault']);
 
 /** Child statuses that mean another job owns the child. */
 export const BUSY_CHILD_STATUSES = new Set(['creating', 'deleting', 'attaching', 'detaching', 'extending', 'resizing', 'nic-creating', 'nic-deleting']);
+
+/** A failed job as the task centre keeps it. */
+export interface FailureJobRec {
+  jobId: string;
+  jobType: string;
+  beginAt: number;
+  failureStatus: string;
+  resourceType: string;
+  resourceId: string;
+  resourceName: string;
+  errorCode: string;
+  failReason: string;
+  /**
+   * The group the failure belongs to. Failures of the group itself (resource type
+   * `server_groups`) are group-level; the others are inside this group.
+   */
+  groupId: string | null;
+}
+
+/** The RPO trend as stored: `[point time ms, pairs over their RPO]`, oldest first. */
+export interface RpoRec {
+  /** The next point time to record. */
+  next: number;
+  points: [number, number][];
+  /** Pairs an admin marked as over their RPO (beside those at fault level 2 or 5). */
+  exceeded: string[];
+}

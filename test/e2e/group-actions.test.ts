@@ -187,7 +187,7 @@ describe('sdrs group status', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const d = JSON.parse(r.stdout);
-    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'read_at', 'production_down', 'warnings']);
+    expect(Object.keys(d)).toEqual(['group', 'production', 'dr_site', 'replication', 'instances', 'pairs', 'next', 'production_down', 'warnings', 'readiness', 'read_at']);
     expect(d.production_down).toBe(false);
     expect(d.warnings).toEqual([]);
     expect(d.group).toMatchObject({ id: SEED_IDS.demoGroup, status: 'protected' });

@@ -66,7 +66,10 @@ describe('admin API', () => {
   it('changes job durations and faults at runtime', async () => {
     const h = await harness({ seed: 'demo' });
     const cfg = await h.c.admin('PUT', '/config', { job_duration: '1s,stopProtectionGroupNoCG=20s', faults: 'latency=10ms' });
-    expect(cfg.body).toEqual({ job_duration_ms: { default: 1000, stopProtectionGroupNoCG: 20_000 }, faults: 'latency=10ms', fault_seed: 1 });
+    expect(cfg.body).toEqual({
+      job_duration_ms: { default: 1000, stopProtectionGroupNoCG: 20_000 }, faults: 'latency=10ms', fault_seed: 1,
+      quotas: { server_groups: 50, replications: 100 }, rpo_interval_ms: 300_000,
+    });
     const r = await h.c.post(`/server-groups/${SEED_IDS.demoGroup}/action`, { 'stop-server-group': {} });
     h.advance(19_000);
     expect((await h.job(r.body.job_id)).status).toBe('RUNNING');

@@ -34,7 +34,7 @@ afterAll(() => {
 /** Starts `sdrs emulator --state FILE --json` and reads its one JSON line. */
 function startEmu(state: string, port: number): Promise<Emu> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--state', state, '--port', String(port), '--json', '--job-duration', '300ms'], {
+    const child = spawn(process.execPath, [BIN, 'emulator', '--state', state, '--port', String(port), '--json', '--job-duration', '300ms', '--quota', 'server_groups=-1,replications=-1'], {
       env: baseEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

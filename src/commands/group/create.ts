@@ -11,6 +11,7 @@ import { mutate } from '../shared/mutation.js';
 import { findDomain } from '../shared/resolve.js';
 import { refOf, shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
+import { requireQuota } from '../shared/quota.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
 export interface CreateOptions {
@@ -116,6 +117,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   // that an unknown outcome names only groups that are new, never one that was already there.
   let before: ReadonlySet<string> | undefined;
   const outcome = await mutate(ctx, api, {
+    preflight: () => requireQuota(api, 'server_groups'),
     dryRun: o.dryRun,
     settings,
     prepare: () => api.prepareCreateGroup(body),

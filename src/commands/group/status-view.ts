@@ -15,6 +15,7 @@ import { serverAz } from '../shared/resolve.js';
 import { azOf, otherSide } from '../shared/sites.js';
 import { loadSnapshot, runningAt, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { assess, type Advice, type NextSteps } from './rules.js';
+import { groupDrillSource, readReadiness, verdictLines, type GroupReadiness } from '../shared/readiness.js';
 
 /** A server as the status view shows it; `status` is `NOT_FOUND` when it no longer exists. */
 export interface ServerState {
@@ -45,6 +46,8 @@ export interface StatusDocument {
   instances: (ProtectedInstance & { production_server: ServerState | null; dr_server: ServerState | null })[];
   pairs: (Replication & { fault: FaultMeaning })[];
   next: NextSteps;
+  /** The readiness verdict with every reason (the same as `sdrs check`); absent in a document built without it. */
+  readiness?: GroupReadiness;
   /** When this was read (ISO 8601). */
   read_at: string;
   /** Every production-site server is stopped, outside an operation on the group (a reverse in progress...). */
@@ -122,7 +125,10 @@ function warningsOf(s: Snapshot): { productionDown: boolean; warnings: StatusWar
 /** Reads everything the view needs: the group by id, its children, the servers of both sites. */
 export async function readStatus(api: SdrsApi, groupId: string, now: () => number): Promise<StatusDocument> {
   const group = await api.getGroup(groupId);
-  return statusDocument(await loadSnapshot(api, group, 'both'), now());
+  const snapshot = await loadSnapshot(api, group, 'both');
+  const readiness = await readReadiness(api, group, { drills: groupDrillSource(api), now: now(), snapshot });
+  const { read_at, ...doc } = statusDocument(snapshot, now());
+  return { ...doc, readiness, read_at };
 }
 
 /** How the view prints each fault meaning (wording only; the meaning is api/rules.ts faultMeaning). */
@@ -168,6 +174,7 @@ export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: 
     ...(d.warnings.length ? [''] : []),
     `Group:        ${s(g.name)} (${s(g.id)})`,
     `Status:       ${tone(String(g.status))}`,
+    ...(d.readiness ? verdictLines(d.readiness) : []),
     `Production:   ${s(d.production.availability_zone)} (${d.production.station})    DR site: ${s(d.dr_site.availability_zone)} (${d.dr_site.station})`,
     `Replication:  ${d.replication.status ? tone(d.replication.status) : 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
     '',

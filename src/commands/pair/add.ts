@@ -14,6 +14,7 @@ import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
+import { requireQuota } from '../shared/quota.js';
 
 /** The options of one run. */
 export interface AddOptions {
@@ -115,7 +116,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const body = { server_group_id: group.id, volume_id: volume, name };
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
-      if (CHILDREN_CHANGE_FROM.has(group.status)) return;
+      if (CHILDREN_CHANGE_FROM.has(group.status)) return requireQuota(api, 'replications');
       throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a replication pair to group ${group.name} while it is ${group.status}; it must be available or protected`, {
         hint: `See what can be done next: sdrs group status ${refOf(group)}`,
       });

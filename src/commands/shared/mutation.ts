@@ -299,3 +299,43 @@ export function nothingToDo<T>(what: string, data: T): Result<T> {
 export function nothingToSend(what: string): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
   return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
 }
+
+/** A change the service makes at once and answers without a job (204): sent once, as sendOrFollow sends. */
+export interface NoJobRequest {
+  /** What is asked, for messages. */
+  operation: string;
+  send: () => Promise<void>;
+  /** The command that shows whether it happened. */
+  checkHint: string;
+  details?: ErrorDetails;
+  /** After a lost answer: reads whether the change is made (true: done, not re-sent either way). */
+  verify?: () => Promise<boolean>;
+}
+
+/**
+ * Sends a change without a job once. A refusal (4xx) is thrown as it is (nothing
+ * changed); a lost answer is never re-sent: `verify` reads the service, and the change
+ * is done when it shows it made, else the outcome is unknown (exit 7) with how to check.
+ * Returns what the read showed when the answer was lost, for the result to say.
+ */
+export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string }> {
+  const s = await sendOrFollow<{ job_id: string }, undefined>(ctx, {
+    operation: req.operation,
+    send: async () => {
+      await req.send();
+      return { job_id: '' };
+    },
+    checkHint: req.checkHint,
+    details: req.details,
+    reconcile: async (err) => {
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: 'a read shows the change made', follow: undefined };
+      return new UnknownOutcomeError(`${req.operation}: no clear answer (${err.message}), and ${req.verify ? 'a read does not show the change made' : 'it was not checked'}; it was not sent again`, {
+        hint: `Do not re-send blindly. Check with: ${req.checkHint}`,
+        details: { ...err.details, ...req.details, operation: req.operation },
+        cause: err,
+      });
+    },
+  });
+  s.record.state = 'done';
+  return s.kind === 'accepted' ? { seen: s.seen } : {};
+}

@@ -17,9 +17,10 @@ export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
 export type Block =
   /**
    * A line (or lines) of data on stdout. `styled`: the text was built for this run's stdout
-   * (`tableStyle`) with its service parts already escaped, so the colour in it is sdrs's own.
+   * (`tableStyle`) with its service parts already escaped, so the colour in it is sdrs's own;
+   * `tone` colours a plain line when stdout is a terminal with colour on.
    */
-  | { kind: 'out'; text: string; styled?: boolean }
+  | { kind: 'out'; text: string; styled?: boolean; tone?: Tone }
   /** An aligned table on stdout. */
   | { kind: 'table'; headers: string[]; rows: (string | number | null | undefined)[][] }
   /** A message for people on stderr; `always`: printed with --json too. */
@@ -60,6 +61,8 @@ export interface JournalFacts {
 export const out = (text: string): Block => ({ kind: 'out', text });
 /** Text built with `tableStyle(ctx)` (service parts escaped with safeLine/formatTable, colour ours) for stdout. */
 export const styledOut = (text: string): Block => ({ kind: 'out', text, styled: true });
+/** A stdout line coloured by `tone` when stdout is a terminal (e.g. a table row by its verdict). */
+export const outTone = (text: string, tone: Tone): Block => ({ kind: 'out', text, tone });
 /** A table on stdout. */
 export const table = (headers: string[], rows: (string | number | null | undefined)[][]): Block => ({ kind: 'table', headers, rows });
 /** A message on stderr for people (not with --json). */
@@ -116,7 +119,7 @@ export function render(ctx: Context, r: Result | undefined | void): void {
     if (b.kind === 'say') {
       if (!json || b.always) ctx.io.err.write(paint(p, b.tone, clean(b.text, ctx.io.colorLevel)) + '\n');
     } else if (!json) {
-      if (b.kind === 'out') ctx.io.out.write((b.styled ? b.text : clean(b.text, 0)) + '\n');
+      if (b.kind === 'out') ctx.io.out.write((b.styled ? b.text : b.tone && ctx.io.stdoutIsTTY ? paint(p, b.tone, clean(b.text, 0)) : clean(b.text, 0)) + '\n');
       else {
         const fit = printTable(ctx.io, b.headers, b.rows, style);
         const what = [

@@ -6,6 +6,7 @@ import { signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
 import { checkDescription, checkName, fuzzy, idList, isAbnormal, isObject, page, wrapped } from '../validate.js';
 import { groupView } from '../views.js';
+import { requireQuota } from '../readiness.js';
 import type { Engine } from '../engine.js';
 import type { GroupActionKind, GroupRec, Station, World } from '../world.js';
 import { BUSY_CHILD_STATUSES, instancesOf, productionAz, productionServerId, replicationsOf } from '../world.js';
@@ -82,6 +83,7 @@ function create(ctx: RouteCtx) {
   }
   if (!engine.world.vpcs.some((v) => v.id === b.source_vpc_id)) throw sdrsError('SDRS.0204', `Invalid VPC: ${String(b.source_vpc_id)}.`);
   if (b.dr_type !== undefined && b.dr_type !== 'migration') throw badRequest('dr_type must be "migration"');
+  requireQuota(engine.world, engine.readiness, 'server_groups');
   const now = engine.now();
   const g: GroupRec = {
     id: newUuid(),

@@ -5,6 +5,7 @@ import { signed } from '../http.js';
 import type { RouteCtx, RouteDef } from '../http.js';
 import { checkDescription, checkName, idList, isObject, page, wrapped } from '../validate.js';
 import { replicationView } from '../views.js';
+import { requireQuota } from '../readiness.js';
 import type { Engine } from '../engine.js';
 import type { ReplicationRec, VolumeRec } from '../world.js';
 import { drAz, productionAz } from '../world.js';
@@ -46,6 +47,7 @@ function create(ctx: RouteCtx) {
   if (vol.az !== productionAz(g)) throw sdrsError('SDRS.1803', `The disk is in ${vol.az}, not in the group's production AZ ${productionAz(g)}.`);
   const used = Object.values(w.replications).some((rp) => rp.sourceVolume === vol.id || rp.targetVolume === vol.id);
   if (used || vol.role === 'dr') throw sdrsError('SDRS.1804', `The disk ${vol.id} is already used by a replication pair.`);
+  requireQuota(w, engine.readiness, 'replications');
   const now = engine.now();
   // The DR disk is created at once in the DR AZ, unattached.
   const drVol: VolumeRec = { ...vol, id: newUuid(), name: `${vol.name}-dr`, az: drAz(g), serverId: null, device: null, role: 'dr', createdAt: now };

@@ -1,0 +1,336 @@
+/**
+ * Readiness: "if the DR site had to take over now, would it work?", per group. Each
+ * reason is checked from what the service says (the group, its pairs and instances, the
+ * servers of both sites, the task centre, drills, quotas) and gets a severity; the
+ * group's verdict is the worst of them: READY, DEGRADED or NOT_READY. Every finding
+ * carries the command that fixes it (or shows what to do), runnable as printed.
+ *
+ * `sdrs check` and the top of `sdrs group status` are views of this module. Drills
+ * come from a `DrillSource`, so a richer source (the drill API) can be plugged in.
+ */
+import { MAX_GROUP_IDS_PER_QUERY, type SdrsApi } from '../../api/client.js';
+import type { FailureJob, QuotaResource, Server, ServerGroup, Station } from '../../api/types.js';
+import { faultMeaning, fixFor, groupInProgress } from '../../api/rules.js';
+import { ApiError, safeLine } from '../../errors.js';
+import { azOf, otherSide, refOf, shellArg } from './sites.js';
+import { loadSnapshot, readServers, serverAt, type Snapshot } from './snapshot.js';
+
+/** A group's verdict, worst first: NOT_READY, DEGRADED, READY. */
+export type Verdict = 'READY' | 'DEGRADED' | 'NOT_READY';
+
+/** How one reason stands: fine, a concern, a blocker, or not known (the data could not be read). */
+export type Severity = 'ok' | 'degraded' | 'not_ready' | 'unknown';
+
+/**
+ * The reasons, in the order they are shown. Stable: they are the `reason` of `--json`
+ * and the `reason` label of the OpenMetrics output (docs/json-output.md).
+ */
+export const REASONS = [
+  'group_status', 'fault_level', 'sync_progress', 'invalid_instances', 'dr_servers_running',
+  'production_down', 'failed_operations', 'drills_leftover', 'drill_overdue',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** One reason's result for one group. */
+export interface Finding {
+  reason: Reason;
+  severity: Severity;
+  /** What was found, one line. */
+  message: string;
+  /** The command that fixes it, or that shows what to do; runnable as printed. Absent when ok. */
+  fix?: string;
+}
+
+/** One group's readiness. */
+export interface GroupReadiness {
+  group: { id: string; name: string; status: string; priority_station: Station };
+  verdict: Verdict;
+  /** Every reason, in REASONS order. */
+  checks: Finding[];
+}
+
+/** The quota headroom of the project (tenant-wide, not per group). */
+export interface QuotaFinding {
+  type: string;
+  used: number;
+  /** -1: unlimited. */
+  quota: number;
+  severity: Severity;
+  message: string;
+  fix?: string;
+}
+
+/** Where drill facts come from. Each function answers undefined when it cannot tell (the check is then `unknown`). */
+export interface DrillSource {
+  /** The drills left on the group (its drill servers still exist). */
+  leftover(group: ServerGroup): Promise<{ count: number; ids?: string[] } | undefined>;
+  /** The ids of the groups with no drill in the service's period (3 months), or undefined when the service does not say. */
+  overdue(): Promise<ReadonlySet<string> | undefined>;
+}
+
+/**
+ * The drill facts the group API already gives: `disaster_recovery_drill_num` (drills left
+ * on the group) and the group list's `query_type=period_no_dr_drill` (no drill in 3
+ * months). A service that refuses that filter (HTTP 4xx: an older service, or the
+ * emulator without drills) leaves "overdue" unknown.
+ */
+export function groupDrillSource(api: Pick<SdrsApi, 'listAllGroups'>): DrillSource {
+  let overdue: Promise<ReadonlySet<string> | undefined> | undefined;
+  return {
+    async leftover(g) {
+      const n = g.disaster_recovery_drill_num;
+      return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? { count: n } : undefined;
+    },
+    overdue() {
+      overdue ??= api.listAllGroups({ query_type: 'period_no_dr_drill' }).then(
+        (gs) => new Set(gs.map((g) => g.id)),
+        (err) => {
+          if (err instanceof ApiError && err.status >= 400 && err.status < 500) return undefined;
+          throw err;
+        },
+      );
+      return overdue;
+    },
+  };
+}
+
+/** What a readiness assessment reads besides the snapshot. */
+export interface ReadinessInputs {
+  /** The task centre's failed operations about this group: the group-level ones naming it and those inside it. */
+  failures: FailureJob[] | undefined;
+  drillsLeftover: { count: number; ids?: string[] } | undefined;
+  /** undefined: not known. */
+  drillOverdue: boolean | undefined;
+}
+
+const RANK: Record<Severity, number> = { ok: 0, unknown: 0, degraded: 1, not_ready: 2 };
+
+/** The worst verdict among findings (`unknown` does not change it). */
+export function verdictOf(severities: Severity[]): Verdict {
+  const worst = Math.max(0, ...severities.map((s) => RANK[s]));
+  return worst === 2 ? 'NOT_READY' : worst === 1 ? 'DEGRADED' : 'READY';
+}
+
+/** How a verdict reads for people. */
+export const verdictText = (v: Verdict): string => (v === 'NOT_READY' ? 'NOT READY' : v);
+
+/** The command at the end of one of rules.ts's fixes ("retry the start: sdrs group start erp"). */
+function commandIn(text: string): string | undefined {
+  const m = /(sdrs [^;]*)$/.exec(text);
+  return m?.[1];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const names = (xs: string[], max = 3) => xs.slice(0, max).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
+
+/** The group's status as a reason. */
+function statusFinding(g: ServerGroup, ref: string): Finding {
+  const base = { reason: 'group_status' as const };
+  if (g.status === 'protected') return { ...base, severity: 'ok', message: `protected: production on ${g.priority_station}, replicating to the DR site` };
+  const fix = commandIn(fixFor(g, ref)) ?? `sdrs group status ${ref}`;
+  if (groupInProgress(g.status)) return { ...base, severity: 'degraded', message: `an operation is running (${g.status})`, fix: `sdrs group status ${ref} --watch` };
+  if (g.status === 'available') return { ...base, severity: 'not_ready', message: 'protection is stopped (available): nothing is replicated to the DR site', fix: `sdrs group start ${ref}` };
+  if (g.status === 'failed-over') return { ...base, severity: 'not_ready', message: 'failed over: production runs at the DR site without protection; re-protect it', fix: `sdrs group start ${ref}` };
+  return { ...base, severity: 'not_ready', message: `the group is ${g.status}`, fix };
+}
+
+/** Every reason for one group, from its snapshot (servers of both sites) and the other inputs. */
+export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadiness {
+  const g = s.group;
+  const ref = refOf(g);
+  const prod = g.priority_station;
+  const dr = otherSide(prod);
+  const checks: Finding[] = [statusFinding(g, ref)];
+
+  // Pair fault levels (reference 3.3): "2" failover advised (production disk lost), "5" failover not allowed.
+  const faults = s.pairs.map((p) => ({ p, m: faultMeaning(p.fault_level) }));
+  const five = faults.filter((f) => f.m === 'failover-not-allowed').map((f) => f.p.name);
+  const two = faults.filter((f) => f.m === 'failover-advised').map((f) => f.p.name);
+  const odd = faults.filter((f) => f.m === 'unknown').map((f) => `${f.p.name} (${f.p.fault_level})`);
+  if (five.length) {
+    checks.push({ reason: 'fault_level', severity: 'not_ready', message: `${plural(five.length, 'pair')} at fault level 5, replication link broken: failover not allowed (${names(five)})`, fix: `sdrs group status ${ref}` });
+  } else if (two.length) {
+    checks.push({ reason: 'fault_level', severity: 'degraded', message: `${plural(two.length, 'pair')} at fault level 2, production disk lost: failover advised (${names(two)})`, fix: `sdrs group failover ${ref}` });
+  } else if (odd.length) {
+    checks.push({ reason: 'fault_level', severity: 'unknown', message: `undocumented fault level: ${names(odd)}`, fix: `sdrs group status ${ref}` });
+  } else {
+    checks.push({ reason: 'fault_level', severity: 'ok', message: s.pairs.length ? 'no pair at a fault level' : 'no pairs' });
+  }
+
+  const behind = s.pairs.filter((p) => (p.progress ?? 0) < 100);
+  checks.push(behind.length
+    ? { reason: 'sync_progress', severity: 'degraded', message: `${plural(behind.length, 'pair')} not fully synchronised (${names(behind.map((p) => `${p.name} ${p.progress ?? 0}%`))})`, fix: `sdrs group status ${ref} --watch` }
+    : { reason: 'sync_progress', severity: 'ok', message: s.pairs.length ? 'every pair at 100%' : 'no pairs' });
+
+  const invalid = s.instances.filter((pi) => pi.status === 'invalid');
+  checks.push(invalid.length
+    ? {
+        reason: 'invalid_instances', severity: 'not_ready',
+        message: `${plural(invalid.length, 'protected instance')} invalid, a server is gone (${names(invalid.map((pi) => pi.name))}): remove and protect again`,
+        fix: `sdrs instance remove ${refOf(invalid[0])} --yes`,
+      }
+    : { reason: 'invalid_instances', severity: 'ok', message: 'no invalid instance' });
+
+  // While protected, the DR-site servers are stopped: one running cannot take the replica.
+  const drRunning = s.instances
+    .map((pi) => s.servers.get(serverAt(pi, dr)))
+    .filter((x): x is NonNullable<typeof x> => Boolean(x) && x!.status !== 'SHUTOFF');
+  const drAz = azOf(g, dr);
+  checks.push(g.status === 'protected' && drRunning.length
+    ? {
+        reason: 'dr_servers_running', severity: 'degraded',
+        message: `${plural(drRunning.length, 'DR-site server')} running while the group is protected (${names(drRunning.map((x) => `${x.name} ${x.status}`))})`,
+        fix: `sdrs server stop ${drRunning.map((x) => refOf(x)).join(' ')} --az ${shellArg(drAz)} --yes`,
+      }
+    : { reason: 'dr_servers_running', severity: 'ok', message: g.status === 'protected' ? 'every DR-site server stopped' : 'not protected: not checked' });
+
+  // Production down: every production-site server stopped (or gone), outside a switchover.
+  const prodServers = s.instances.map((pi) => ({ pi, server: s.servers.get(serverAt(pi, prod)) }));
+  const down = prodServers.length > 0 && prodServers.every((x) => !x.server || x.server.status === 'SHUTOFF');
+  const prodAz = azOf(g, prod);
+  if (down && !groupInProgress(g.status)) {
+    const stopped = prodServers.filter((x) => x.server).map((x) => x.server!);
+    checks.push({
+      reason: 'production_down', severity: 'not_ready',
+      message: `every production-site server is stopped (${prodAz}) and no switchover is running: start them, or fail over`,
+      fix: stopped.length ? `sdrs server start ${stopped.map((x) => refOf(x)).join(' ')} --az ${shellArg(prodAz)}` : `sdrs group status ${ref}`,
+    });
+  } else {
+    checks.push({ reason: 'production_down', severity: 'ok', message: prodServers.length ? `production servers running (${prodAz})` : 'no protected instances' });
+  }
+
+  const f = inputs.failures;
+  if (f === undefined) checks.push({ reason: 'failed_operations', severity: 'unknown', message: 'the task centre could not be read' });
+  else if (f.length) {
+    const latest = [...f].sort((a, b) => String(b.begin_time ?? '').localeCompare(String(a.begin_time ?? '')))[0];
+    checks.push({
+      reason: 'failed_operations', severity: 'degraded',
+      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${latest.failure_status} of ${latest.resource_name ?? latest.resource_id ?? latest.resource_type}${latest.error_code ? `, ${latest.error_code}` : ''}${latest.fail_reason ? `: ${latest.fail_reason}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
+      fix: `sdrs job failures clear --group ${ref} --yes`,
+    });
+  } else checks.push({ reason: 'failed_operations', severity: 'ok', message: 'no failed operation in the task centre' });
+
+  const d = inputs.drillsLeftover;
+  if (d === undefined) checks.push({ reason: 'drills_leftover', severity: 'unknown', message: 'drills could not be read' });
+  else if (d.count > 0) {
+    checks.push({
+      reason: 'drills_leftover', severity: 'degraded',
+      message: `${plural(d.count, 'drill')} left on the group: drill servers still run and the group cannot be deleted`,
+      fix: d.ids?.length === 1 ? `sdrs drill delete ${d.ids[0]} --yes` : `sdrs drill list --group ${ref}`,
+    });
+  } else checks.push({ reason: 'drills_leftover', severity: 'ok', message: 'no drill left' });
+
+  const o = inputs.drillOverdue;
+  checks.push(o === undefined
+    ? { reason: 'drill_overdue', severity: 'unknown', message: 'the service does not say when the group was last drilled' }
+    : o
+      ? { reason: 'drill_overdue', severity: 'degraded', message: 'no DR drill in the last 3 months (the group is older than that)', fix: `sdrs drill run ${ref} --yes` }
+      : { reason: 'drill_overdue', severity: 'ok', message: 'drilled within the last 3 months' });
+
+  return {
+    group: { id: g.id, name: g.name, status: g.status, priority_station: g.priority_station },
+    verdict: verdictOf(checks.map((c) => c.severity)),
+    checks,
+  };
+}
+
+/** The quota headroom findings: exhausted is DEGRADED (the next create is refused with SDRS.0305/0306). */
+export function assessQuotas(quotas: QuotaResource[]): QuotaFinding[] {
+  return quotas.map((q) => {
+    const what = q.type === 'server_groups' ? 'protection groups' : q.type === 'replications' ? 'replication pairs' : q.type;
+    if (q.quota === -1) return { type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: `${what}: ${q.used} used, unlimited` };
+    const left = q.quota - q.used;
+    if (left <= 0) {
+      return {
+        type: q.type, used: q.used, quota: q.quota, severity: 'degraded' as const,
+        message: `${what}: quota exhausted (${q.used} of ${q.quota}); a new one is refused (${q.type === 'server_groups' ? 'SDRS.0305' : 'SDRS.0306'}): raise the quota or remove unused ones`,
+        fix: 'sdrs quota',
+      };
+    }
+    return { type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: `${what}: ${q.used} of ${q.quota} used, ${left} left` };
+  });
+}
+
+/** The failed operations about one group: the group-level ones naming it, and those inside it. */
+export async function groupFailures(api: Pick<SdrsApi, 'listFailureJobs'>, groupId: string, groupLevel?: FailureJob[]): Promise<FailureJob[]> {
+  const [top, inside] = await Promise.all([
+    groupLevel ?? api.listFailureJobs(),
+    api.listFailureJobs({ server_group_id: groupId }),
+  ]);
+  const seen = new Set<string>();
+  return [...top.filter((j) => j.resource_id === groupId), ...inside].filter((j) => !seen.has(j.job_id) && Boolean(seen.add(j.job_id)));
+}
+
+/** The service's drill period (`period_no_dr_drill`: no drill in 3 months), as sdrs counts a group's age against it. */
+export const DRILL_PERIOD_MS = 90 * 24 * 3600 * 1000;
+
+/**
+ * Overdue: the service lists the group as not drilled in its period, and the group is
+ * older than that period (a group created last week is not late for its first drill).
+ * A `created_at` sdrs cannot read leaves the service's word as it is.
+ */
+export function drillOverdue(group: Pick<ServerGroup, 'id' | 'created_at'>, notDrilled: ReadonlySet<string> | undefined, now: number): boolean | undefined {
+  if (!notDrilled) return undefined;
+  if (!notDrilled.has(group.id)) return false;
+  const created = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(group.created_at ?? '') ? group.created_at : `${group.created_at}Z`);
+  return Number.isNaN(created) || now - created >= DRILL_PERIOD_MS;
+}
+
+/**
+ * The snapshots of many groups (servers of both sites) in few reads: the instances and pairs
+ * of 30 groups per listing (`server_group_ids`), and the servers from one listing of every
+ * ECS server when that takes fewer pages than there are servers to read (else one by one;
+ * a server missing from the listing is read on its own, so the service says if it is gone).
+ */
+export async function loadSnapshots(api: SdrsApi, groups: readonly ServerGroup[]): Promise<Snapshot[]> {
+  if (groups.length <= 1) return Promise.all(groups.map((g) => loadSnapshot(api, g, 'both')));
+  const runs: string[][] = [];
+  for (let i = 0; i < groups.length; i += MAX_GROUP_IDS_PER_QUERY) runs.push(groups.slice(i, i + MAX_GROUP_IDS_PER_QUERY).map((g) => g.id));
+  const [instances, pairs] = await Promise.all([
+    Promise.all(runs.map((ids) => api.listAllInstances({ server_group_ids: ids }))).then((l) => l.flat()),
+    Promise.all(runs.map((ids) => api.listAllReplications({ server_group_ids: ids }))).then((l) => l.flat()),
+  ]);
+  const wanted = [...new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]).filter(Boolean))];
+  const listed = wanted.length > 1 ? await api.listServersWithin(wanted.length - 1) : undefined;
+  let servers: Map<string, Server | null>;
+  if (listed) {
+    const byId = new Map(listed.map((x) => [x.id, x]));
+    const missing = wanted.filter((id) => !byId.has(id));
+    const read = missing.length ? await readServers(api, missing) : new Map();
+    servers = new Map(wanted.map((id) => [id, byId.get(id) ?? read.get(id) ?? null]));
+  } else servers = await readServers(api, wanted);
+  return groups.map((group) => ({
+    group,
+    instances: instances.filter((pi) => pi.server_group_id === group.id),
+    pairs: pairs.filter((p) => p.server_group_id === group.id),
+    servers,
+  }));
+}
+
+/** Reads what one group's readiness needs and assesses it. `groupLevel`: the group-level failures, read once for many groups. */
+export async function readReadiness(
+  api: SdrsApi, group: ServerGroup, o: { drills: DrillSource; now: number; groupLevel?: FailureJob[] | null; snapshot?: Snapshot },
+): Promise<GroupReadiness> {
+  const [snapshot, failures, leftover, overdue] = await Promise.all([
+    o.snapshot ?? loadSnapshot(api, group, 'both'),
+    o.groupLevel === null ? undefined : groupFailures(api, group.id, o.groupLevel).catch(unknownOn4xx),
+    o.drills.leftover(group),
+    o.drills.overdue(),
+  ]);
+  return assessGroup(snapshot, { failures, drillsLeftover: leftover, drillOverdue: drillOverdue(group, overdue, o.now) });
+}
+
+/** A 4xx answer (a service without the task centre) leaves a reason unknown; anything else is an error. */
+export function unknownOn4xx(err: unknown): undefined {
+  if (err instanceof ApiError && err.status >= 400 && err.status < 500) return undefined;
+  throw err;
+}
+
+/** The verdict at the top of `group status`: "Readiness:    DEGRADED", then each reason that is not ok with its fix. */
+export function verdictLines(r: GroupReadiness): string[] {
+  const bad = r.checks.filter((c) => c.severity === 'degraded' || c.severity === 'not_ready');
+  return [
+    `Readiness:    ${verdictText(r.verdict)}${bad.length ? '' : ' (sdrs check: every reason ok)'}`,
+    ...bad.map((c) => `  ${c.severity === 'not_ready' ? '✖' : '!'} ${c.reason}: ${safeLine(c.message)}${c.fix ? `; fix: ${c.fix}` : ''}`),
+  ];
+}
