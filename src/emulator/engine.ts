@@ -7,7 +7,7 @@
  * read, so a test clock can be advanced instead of sleeping, and jobs in
  * flight survive a restart (only begin time and duration are stored).
  */
-import { applyEffect } from './effects.js';
+import { applyEffect, finishBoots } from './effects.js';
 import { newJobId } from './format.js';
 import { saveWorld } from './persist.js';
 import { seedWorld } from './seed.js';
@@ -143,7 +143,8 @@ export class Engine {
       applyEffect(this.world, job, job.beginAt + job.durationMs);
       job.settled = true;
     }
-    if (due.length) this.touch();
-    return due.length > 0;
+    const booted = finishBoots(this.world, now);
+    if (due.length || booted) this.touch();
+    return due.length > 0 || booted;
   }
 }
