@@ -21,6 +21,8 @@ export const ExitCode = {
   TIMEOUT: 6,
   /** The service could not be reached, kept failing after retries, or the outcome is unknown. */
   UNREACHABLE: 7,
+  /** A `--verify` command (or a plan hook) failed or timed out; the rest of the run went through. */
+  VERIFY_FAILED: 9,
   /** Interrupted (SIGINT / Ctrl-C). */
   INTERRUPTED: 130,
   /** Terminated (SIGTERM). */

@@ -19,6 +19,7 @@ import { registerConfig } from './config/index.js';
 import { registerDemo } from './demo.js';
 import { registerCompletion } from './completion.js';
 import { registerEmulator } from './emulator.js';
+import { registerDrill } from './drill/index.js';
 
 export type { Runner };
 
@@ -77,6 +78,12 @@ export const TOP_LEVEL: TopLevel[] = [
     name: 'server',
     description: 'ECS servers: list them, stop or start them around a switchover',
     load: async () => registerServer,
+    stub: noun,
+  },
+  {
+    name: 'drill',
+    description: 'DR drills: rehearse a recovery in a separate VPC while production keeps running (run, create, list, show, rename, delete)',
+    load: async () => registerDrill,
     stub: noun,
   },
   {

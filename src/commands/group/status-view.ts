@@ -95,6 +95,7 @@ export function renderStatus(d: StatusDocument): string {
     `Status:       ${g.status}`,
     `Production:   ${d.production.availability_zone} (${d.production.station})    DR site: ${d.dr_site.availability_zone} (${d.dr_site.station})`,
     `Replication:  ${d.replication.status ?? 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
+    `DR drills:    ${g.disaster_recovery_drill_num ?? 0}${g.disaster_recovery_drill_num ? ` (sdrs drill list --group ${g.id})` : ''}`,
     '',
   ];
   if (d.instances.length) {
