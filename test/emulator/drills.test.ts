@@ -1,5 +1,5 @@
 /** DR drills in the emulator: the five operations, drill servers in ECS, preconditions, codes, faults, state. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -213,5 +213,40 @@ describe('DR drills', () => {
     h2.advance(BOOT);
     expect((await h2.c.get(`/cloudservers/${server}`)).body.server.status).toBe('ACTIVE');
     expect((await h2.c.get(`/subnets?vpc_id=${before.drill_vpc_id}`)).body.subnets).toHaveLength(1);
+  });
+
+  it('a state file saved before drills existed loads: its VPCs get one subnet each, and there are no drills', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdrs-drill-'));
+    dirs.push(dir);
+    const statePath = join(dir, 'old.json');
+    const h = await harness({ seed: 'demo', statePath });
+    await h.emu.stop();
+    const old = JSON.parse(readFileSync(statePath, 'utf8'));
+    delete old.subnets;
+    delete old.drills;
+    writeFileSync(statePath, JSON.stringify(old));
+    const h2 = await harness({ statePath });
+    expect((await h2.c.get(`/subnets?vpc_id=${SEED_IDS.vpc}`)).body.subnets).toHaveLength(1);
+    expect((await h2.c.get('/disaster-recovery-drills')).body).toEqual({ disaster_recovery_drills: [], count: 0 });
+    await createDrill(h2);
+    writeFileSync(statePath.replace('old', 'bad'), JSON.stringify({ ...old, drills: [] }));
+    await expect(harness({ statePath: statePath.replace('old', 'bad') })).rejects.toThrow(/"drills" is a array, not an object|"drills" is an? array/);
+  });
+
+  it('drill servers and their disks cannot be protected or paired', async () => {
+    const h = await harness({ seed: 'demo' });
+    const { drillId } = await createDrill(h);
+    h.advance(JOB + BOOT);
+    const drill = (await h.c.get(`/disaster-recovery-drills/${drillId}`)).body.disaster_recovery_drill;
+    const server = drill.drill_servers[0].drill_server_id;
+    const vol = (await h.c.get(`/cloudservers/${server}`)).body.server['os-extended-volumes:volumes_attached'][0].id;
+    const other = await h.c.post('/server-groups', { server_group: { name: 'g2', source_availability_zone: 'cn-north-4b', target_availability_zone: 'cn-north-4a', domain_id: SEED_IDS.domain, source_vpc_id: drill.drill_vpc_id } });
+    h.advance(JOB);
+    const g2 = (await h.job(other.body.job_id)).entities.server_group_id;
+    const pi = await h.c.post('/protected-instances', { protected_instance: { server_group_id: g2, server_id: server, name: 'x' } });
+    expect(pi.body.error.code).toBe('SDRS.1305');
+    expect(pi.body.error.message).toContain('drill server');
+    const rp = await h.c.post('/replications', { replication: { server_group_id: g2, volume_id: vol, name: 'x' } });
+    expect(rp.body.error.code).toBe('SDRS.1804');
   });
 });
