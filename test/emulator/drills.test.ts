@@ -90,6 +90,9 @@ describe('DR drills', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body.disaster_recovery_drill).toMatchObject({ id: drillId, name: 'drill-renamed' });
     expect((await h.c.put(`/disaster-recovery-drills/${drillId}`, { disaster_recovery_drill: { name: 'bad name!' } })).body.error.code).toBe('SDRS.0202');
+    // The admin API can store what the API would refuse (hostile-text tests of the CLI).
+    expect((await h.c.admin('PUT', `/records/drills/${drillId}`, { name: 'x\u001b[31my' })).body).toEqual({ id: drillId, name: 'x\u001b[31my' });
+    expect((await h.c.get(`/disaster-recovery-drills/${drillId}`)).body.disaster_recovery_drill.name).toBe('x\u001b[31my');
 
     const servers = (await h.c.get(`/disaster-recovery-drills/${drillId}`)).body.disaster_recovery_drill.drill_servers.map((d: any) => d.drill_server_id);
     const del = await h.c.del(`/disaster-recovery-drills/${drillId}`);
