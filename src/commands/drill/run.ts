@@ -177,7 +177,9 @@ class Phases {
 /** Runs the rehearsal. */
 export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDocument>> {
   requireYes(ctx, o.yes || o.dryRun, 'run a DR drill (it creates and deletes drill servers)');
-  const { formatElapsed } = await import('../../watch/progress.js');
+  const { formatElapsed: coarse } = await import('../../watch/progress.js');
+  // Durations to a tenth of a second under a minute: a drill's recovery time is the measurement.
+  const formatElapsed = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : coarse(ms));
   const api = await ctx.api();
   const g0 = await pickGroup(ctx, api, o.group, 'rehearse');
   const name = o.name ?? runName(g0);
@@ -410,12 +412,22 @@ async function runVerify(ctx: Context, command: string, timeoutMs: number, g: Se
   const input = JSON.stringify({ drill: { id: d.id, name: d.name, drill_vpc_id: d.drill_vpc_id, server_group_id: d.server_group_id }, group: { id: g.id, name: g.name }, servers }) + '\n';
   const t0 = ctx.clock.now();
   return new Promise<VerifyResult>((resolve, reject) => {
-    const child = spawn(command, { shell: true, env, cwd: ctx.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group (POSIX), so a timeout or Ctrl-C stops the whole command, not only the shell.
+    const group = process.platform !== 'win32';
+    const child = spawn(command, { shell: true, env, cwd: ctx.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: group });
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {
+        // Already gone.
+      }
+    };
     const stop = () => {
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      kill('SIGTERM');
+      killTimer = setTimeout(() => kill('SIGKILL'), 5_000);
       killTimer.unref();
     };
     const timer = setTimeout(() => {
