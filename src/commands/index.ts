@@ -94,7 +94,7 @@ export const TOP_LEVEL: TopLevel[] = [
   },
   {
     name: 'demo',
-    description: 'run a narrated DR drill against an embedded emulator: create, reverse to the DR site, switch back',
+    description: 'run a narrated DR drill against an embedded emulator: create, rehearse with a DR drill, reverse to the DR site, switch back',
     load: async () => registerDemo,
     stub: withOptions,
   },
