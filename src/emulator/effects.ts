@@ -45,11 +45,15 @@ export function restingChildStatus(w: World, groupId: string): string {
   return w.groups[groupId]?.status === 'protected' ? 'protected' : 'available';
 }
 
-/** Drill servers whose boot has ended by `now` become ACTIVE. Returns true if any did. */
+/**
+ * Drill servers whose boot has ended by `now` become ACTIVE. Returns true if any did.
+ * Only drills' servers boot, so this looks at those (few) rather than every server on every request.
+ */
 export function finishBoots(w: World, now: number): boolean {
   let changed = false;
-  for (const s of Object.values(w.servers)) {
-    if (s.bootUntil === undefined || s.bootUntil > now) continue;
+  for (const ref of Object.values(w.drills).flatMap((d) => d.servers)) {
+    const s = w.servers[ref.drill_server_id];
+    if (!s || s.bootUntil === undefined || s.bootUntil > now) continue;
     if (s.status === 'BUILD') s.status = 'ACTIVE';
     s.updatedAt = s.bootUntil;
     delete s.bootUntil;
