@@ -252,4 +252,19 @@ describe('DR drills', () => {
     const rp = await h.c.post('/replications', { replication: { server_group_id: g2, volume_id: vol, name: 'x' } });
     expect(rp.body.error.code).toBe('SDRS.1804');
   });
+
+  it('drillServerBoot sets how long drill servers boot after the job; 0 makes them ACTIVE when it ends', async () => {
+    const h = await harness({ seed: 'demo', jobDurationMs: { default: JOB, drillServerBoot: 0 } });
+    const { drillId } = await createDrill(h);
+    h.advance(JOB);
+    const d = (await h.c.get(`/disaster-recovery-drills/${drillId}`)).body.disaster_recovery_drill;
+    for (const x of d.drill_servers) expect((await h.c.get(`/cloudservers/${x.drill_server_id}`)).body.server.status).toBe('ACTIVE');
+    await h.c.admin('PUT', '/config', { job_duration: '3s,drillServerBoot=10s' });
+    const second = await createDrill(h, { name: 'drill-2' });
+    h.advance(JOB + 9000);
+    const s2 = (await h.c.get(`/disaster-recovery-drills/${second.drillId}`)).body.disaster_recovery_drill.drill_servers[0].drill_server_id;
+    expect((await h.c.get(`/cloudservers/${s2}`)).body.server.status).toBe('BUILD');
+    h.advance(1000);
+    expect((await h.c.get(`/cloudservers/${s2}`)).body.server.status).toBe('ACTIVE');
+  });
 });
