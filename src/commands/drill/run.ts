@@ -411,6 +411,7 @@ async function runVerify(ctx: Context, command: string, timeoutMs: number, g: Se
   });
   const input = JSON.stringify({ drill: { id: d.id, name: d.name, drill_vpc_id: d.drill_vpc_id, server_group_id: d.server_group_id }, group: { id: g.id, name: g.name }, servers }) + '\n';
   const t0 = ctx.clock.now();
+  if (ctx.signal.aborted) throw new InterruptedError('stopped before the --verify command ran', { signal: stopSignalOf(ctx.signal.reason) });
   return new Promise<VerifyResult>((resolve, reject) => {
     // Its own process group (POSIX), so a timeout or Ctrl-C stops the whole command, not only the shell.
     const group = process.platform !== 'win32';
@@ -436,6 +437,7 @@ async function runVerify(ctx: Context, command: string, timeoutMs: number, g: Se
     }, timeoutMs);
     const onAbort = () => stop();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
+    if (ctx.signal.aborted) stop(); // aborted while it was being spawned
     // The command's output is for people: stderr, so stdout stays the result (--json).
     child.stdout.on('data', (b: Buffer) => ctx.io.err.write(b));
     child.stderr.on('data', (b: Buffer) => ctx.io.err.write(b));
