@@ -6,10 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/in-process.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
+import { createContext } from '../../src/cli.js';
+import { createIOStreams } from '../../src/io/streams.js';
+import { systemClock } from '../../src/context.js';
+import { parseRun, runRun } from '../../src/commands/drill/run.js';
 
 const w = useDemoWorld();
 const G = 'demo-erp';
@@ -133,6 +138,24 @@ describe('sdrs drill run', () => {
     expect(r.stderr).toMatch(/pass --yes/);
     expect((await sdrs(['drill', 'run', G, '--verify-timeout', '1m'])).code).toBe(2);
     expect(await drillChanges()).toBe(0);
+  });
+});
+
+describe('drill run hands the journal its facts', () => {
+  it("result.journal: kind 'drill', the group, each phase with ISO times, recovery_ms; a failed --verify is the result's error (exit 9)", async () => {
+    const io = createIOStreams({ in: new PassThrough(), out: new PassThrough(), err: new PassThrough() }, w.env);
+    const deps = { stdin: io.in, stdout: io.out, stderr: io.err, env: w.env, cwd: w.env.HOME, homeDir: w.env.HOME, clock: systemClock, handleSignals: false };
+    const ctx = createContext(deps, { json: false, input: true, color: false, debug: false }, io, new AbortController().signal);
+    const r = await runRun(ctx, parseRun([G], { yes: true, verify: 'exit 4' }));
+    expect(r.error).toMatchObject({ code: 'VERIFY_FAILED', exitCode: 9 });
+    const j = r.journal!;
+    expect(j).toMatchObject({ kind: 'drill', groups: [{ id: SEED_IDS.demoGroup, name: G }], recovery_ms: expect.any(Number) });
+    expect(j.phases!.map((p) => `${p.name}:${p.result}`)).toEqual(['preflight:ok', 'create:ok', 'servers:ok', 'verify:failed', 'cleanup:ok']);
+    for (const p of j.phases!) {
+      expect(new Date(p.started_at).toISOString()).toBe(p.started_at);
+      expect(new Date(p.ended_at!).toISOString()).toBe(p.ended_at);
+    }
+    expect(j.extra).toMatchObject({ result: 'verify-failed', verify: { exit_code: 4 } });
   });
 });
 
