@@ -105,9 +105,29 @@ describe('sdrs drill run', () => {
     expect(left).toHaveLength(1);
     expect(e).toMatchObject({ phase: 'create', drill_id: left[0].id, cleanup_command: `sdrs drill delete ${left[0].id} --yes` });
     expect(e.hint).toContain(`sdrs drill delete ${left[0].id} --yes`);
+    expect(e.hint).not.toMatch(/carry on/); // a re-run refuses a drill in error: clean up instead
     // The cleanup command it gives works.
     const clean = await sdrs(['drill', 'delete', left[0].id, '--yes']);
     expect(clean.code, clean.stderr).toBe(0);
+    expect(await drills()).toEqual([]);
+    // drill create says the same.
+    await w.client.admin('POST', '/fail-next', { job_type: 'createDisasterRecoveryDrill', error_code: 'SDRS.0402', fail_reason: 'drill server build failed' });
+    const c = await sdrs(['--json', 'drill', 'create', G, '--name', 'broken', '--yes']);
+    expect(c.code).toBe(5);
+    const [broken] = await drills();
+    expect(errorOf(c.stderr)).toMatchObject({ cleanup_command: `sdrs drill delete ${broken.id} --yes`, hint: expect.stringContaining(`What exists now: drill broken (${broken.id}) error`) });
+  });
+
+  it('waits for a drill an earlier run was deleting, then rehearses afresh', async () => {
+    expect((await sdrs(['drill', 'create', G, '--name', 'sdrs-run-demo-erp', '--yes'])).code).toBe(0);
+    await w.client.admin('PUT', '/config', { job_duration_ms: 600 });
+    expect((await sdrs(['drill', 'delete', 'sdrs-run-demo-erp', '--yes', '--no-wait'])).code).toBe(0);
+    await w.client.admin('PUT', '/config', { job_duration_ms: 100 });
+    const r = await sdrs(['--json', 'drill', 'run', G, '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.phases.map((p: { name: string }) => p.name)).toEqual(['earlier-cleanup', 'preflight', 'create', 'servers', 'cleanup']);
+    expect(doc.resumed).toBe(false);
     expect(await drills()).toEqual([]);
   });
 

@@ -201,6 +201,13 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
       details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found) },
     });
   }
+  if (found?.status === 'deleting' && !o.dryRun) {
+    phases.list.pop(); // the look-up so far belongs to the pre-flight that follows the wait
+    phases.start('earlier-cleanup', `Drill ${found.name} of an earlier run is being deleted: waiting until it is gone`);
+    await follow(ctx, settings, drillFollow(api, found.id, 'gone'));
+    phases.end();
+    phases.start('preflight', `Pre-flight: can group ${g0.name} be rehearsed?`);
+  }
   const resuming = found && (found.status === 'creating' || found.status === 'available') ? found : undefined;
   let vpc: string | undefined;
   if (resuming) {
@@ -359,7 +366,8 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
  */
 async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: unknown, s: { group: ServerGroup; name: string; drill?: DisasterRecoveryDrill; phases: Phase[] }): Promise<unknown> {
   const e = toSdrsError(err);
-  if (e.exitCode === ExitCode.USAGE || (e.exitCode === ExitCode.API && !s.drill && phase === 'create' && e instanceof PreconditionError)) return err;
+  // A refusal of the create itself (a 4xx answer: nothing was made) is reported as it is.
+  if (e.exitCode === ExitCode.USAGE || (e.exitCode === ExitCode.API && !s.drill && phase === 'create')) return err;
   let d = s.drill;
   let gone = false;
   if (!ctx.signal.aborted) {
@@ -371,10 +379,15 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
     }
   }
   const rerun = `re-run the same command to carry on (it finds drill ${s.name})`;
+  // A drill in an error status is not carried on (a re-run refuses it): it is cleaned up.
+  const carryOn = !d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting';
+  const said = typeof e.details.cleanup_command === 'string';
   const exists = gone
     ? `Drill ${s.name} no longer exists.`
     : d
-      ? `What exists now: drill ${d.name} (${d.id}), ${d.status}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}; or ${rerun}.`
+      ? said
+        ? carryOn ? `Or ${rerun}.` : ''
+        : `What exists now: drill ${d.name} (${d.id}), ${d.status}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
       : `No drill named ${s.name} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
   const hint = [e.hint, exists].filter(Boolean).join(' ');
   const out = new SdrsError(e.code, e.exitCode, `drill run of group ${s.group.name} stopped at the ${phase} phase: ${e.message}`, {

@@ -7,9 +7,10 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
-import { ApiError, JobFailedError, UnknownOutcomeError, type SdrsError } from '../../errors.js';
+import { ApiError, ExitCode, JobFailedError, UnknownOutcomeError, type SdrsError } from '../../errors.js';
 import { DRILL_IN_PROGRESS } from '../../api/rules.js';
 import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../shared/mutation.js';
+import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { cleanupCommand } from './common.js';
 
@@ -83,7 +84,8 @@ export function drillEndedBadly(d: DisasterRecoveryDrill, why: string, jobId?: s
 
 /** A failed create job: the error keeps its code and exit code and adds what exists now and the cleanup command. */
 async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId: string, err: SdrsError): Promise<SdrsError> {
-  if (!(err instanceof JobFailedError)) return err;
+  // The watch reports a failed job in the after-send form (an SdrsError with exit 5, not a JobFailedError).
+  if (err.exitCode !== ExitCode.JOB_FAILED) return err;
   let drills: DisasterRecoveryDrill[] = [];
   try {
     drills = await sameNamed(api, g.id, name);
@@ -93,12 +95,12 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
   const exists = drills.length
     ? `What exists now: ${drills.map((d) => `drill ${d.name} (${d.id}) ${d.status} with ${d.drill_servers?.length ?? 0} drill server(s)`).join('; ')}. Clean up: ${drills.map(cleanupCommand).join(' ; ')}`
     : `No drill named ${name} is listed in the group now; check: sdrs drill list --group ${g.id}`;
-  return new JobFailedError(err.message, {
+  return asFinal(new JobFailedError(err.message, {
     code: err.code,
     hint: [err.hint, exists].filter(Boolean).join(' '),
     details: { ...err.details, job_id: jobId, group_id: g.id, drill_ids: drills.map((d) => d.id), ...(drills[0] ? { cleanup_command: cleanupCommand(drills[0]) } : {}) },
     cause: err,
-  });
+  }));
 }
 
 /** Follows a drill by its status until `until` (or gone, for a delete); an error status is exit 5. */
