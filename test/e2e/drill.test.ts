@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/in-process.js';
+import { runSdrs } from '../helpers/run.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
 import { createContext } from '../../src/cli.js';
@@ -66,6 +67,14 @@ describe('sdrs drill run', () => {
     expect(await drillChanges()).toBe(2);
   });
 
+  it('the built binary: sdrs drill run demo-erp --yes --verify ... exits 0 and prints the recovery time', async () => {
+    const r = await runSdrs(['drill', 'run', G, '--yes', '--verify', 'test "$SDRS_DRILL_SERVER_COUNT" -eq 2'], { env: w.env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/recovery time \d+\.\ds/);
+    expect(r.stderr).toMatch(/✔ Drill passed \(verify passed\)/);
+    expect(await drills()).toEqual([]);
+  });
+
   it('prints the recovery time and each phase for people', async () => {
     const r = await sdrs(['drill', 'run', G, '--yes']);
     expect(r.code, r.stderr).toBe(0);
@@ -120,7 +129,7 @@ describe('sdrs drill run', () => {
 
   it('waits for a drill an earlier run was deleting, then rehearses afresh', async () => {
     expect((await sdrs(['drill', 'create', G, '--name', 'sdrs-run-demo-erp', '--yes'])).code).toBe(0);
-    await w.client.admin('PUT', '/config', { job_duration_ms: 600 });
+    await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
     expect((await sdrs(['drill', 'delete', 'sdrs-run-demo-erp', '--yes', '--no-wait'])).code).toBe(0);
     await w.client.admin('PUT', '/config', { job_duration_ms: 100 });
     const r = await sdrs(['--json', 'drill', 'run', G, '--yes']);
