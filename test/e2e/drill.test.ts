@@ -263,6 +263,18 @@ describe('sdrs drill create/list/show/rename/delete', () => {
     expect((await w.counters()).routes['DELETE /v1/{project_id}/disaster-recovery-drills/{disaster_recovery_drill_id}']).toBeUndefined();
   });
 
+  it('service text in a drill name never reaches the terminal raw (list, show, run progress)', async () => {
+    const c = await sdrs(['--json', 'drill', 'create', G, '--name', 'plain', '--yes']);
+    const id = JSON.parse(c.stdout).id;
+    await w.client.admin('PUT', `/records/drills/${id}`, { name: 'evil\u001b[2J\u202ename\nforged line' });
+    for (const args of [['drill', 'list'], ['drill', 'show', id], ['drill', 'delete', id, '--yes']]) {
+      const r = await sdrs(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u202e]/);
+      expect(r.stdout + r.stderr).not.toMatch(/^forged line/m);
+    }
+  });
+
   it('a missing drill is exit 3 DRILL_NOT_FOUND; delete --dry-run sends nothing', async () => {
     const r = await sdrs(['--json', 'drill', 'show', 'nope']);
     expect(r.code).toBe(3);

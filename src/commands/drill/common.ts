@@ -6,7 +6,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { DisasterRecoveryDrill, Server, ServerGroup, Vpc } from '../../api/types.js';
-import { ApiError, PreconditionError, UsageError } from '../../errors.js';
+import { ApiError, PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { DRILL_DELETABLE_FROM, drillStatusRefusal } from '../../api/rules.js';
 import { printable } from '../../validate.js';
 import { resolveDrill, resolveGroup } from '../shared/resolve.js';
@@ -19,7 +19,7 @@ export async function pickGroup(ctx: Context, api: SdrsApi, ref: string | undefi
   if (!ctx.io.canPrompt) throw new UsageError(`missing <group>: name the protection group to ${verb} (prompts are off without a terminal or with --no-input/--json)`);
   const groups = await api.listAllGroups();
   if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'there are no protection groups', { hint: 'Create one first: sdrs group create' });
-  return ctx.prompter.select(`Protection group to ${verb}`, groups.map((g) => ({ name: `${g.name} (${g.status}) ${g.id}`, value: g })));
+  return ctx.prompter.select(`Protection group to ${verb}`, groups.map((g) => ({ name: `${safeLine(g.name)} (${g.status}) ${g.id}`, value: g })));
 }
 
 /** The drill named, or the one picked at a terminal; without one, exit 2 naming the argument. */
@@ -28,7 +28,7 @@ export async function pickDrill(ctx: Context, api: SdrsApi, ref: string | undefi
   if (!ctx.io.canPrompt) throw new UsageError(`missing <drill>: name the DR drill to ${verb} (prompts are off without a terminal or with --no-input/--json)`);
   const drills = await api.listAllDrills();
   if (drills.length === 0) throw new PreconditionError('DRILL_NOT_FOUND', 'there are no DR drills', { hint: 'Start one with: sdrs drill create <group>' });
-  return ctx.prompter.select(`DR drill to ${verb}`, drills.map((d) => ({ name: `${d.name} (${d.status}) ${d.id}`, value: d })));
+  return ctx.prompter.select(`DR drill to ${verb}`, drills.map((d) => ({ name: `${safeLine(d.name)} (${d.status}) ${d.id}`, value: d })));
 }
 
 /** The command that deletes a drill (its servers, disks and NICs; the drill VPC is kept). */
@@ -49,7 +49,7 @@ export function findVpc(vpcs: Vpc[], ref: string): Vpc {
   const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
   if (found) return found;
   throw new PreconditionError('VPC_NOT_FOUND', `VPC ${printable(ref)} not found${byName.length > 1 ? ' (the name is ambiguous; pass the id)' : ''}`, {
-    hint: `VPCs: ${vpcs.map((v) => `${v.name} (${v.cidr}) ${v.id}`).join(', ') || 'none'}`,
+    hint: `VPCs: ${vpcs.map((v) => `${safeLine(v.name)} (${v.cidr}) ${v.id}`).join(', ') || 'none'}`,
   });
 }
 
@@ -70,7 +70,7 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
   const checks: { ok: boolean; text: string }[] = [];
   const check = (ok: boolean, text: string) => checks.push({ ok, text });
   const refusal = drillStatusRefusal(g, ref);
-  check(!refusal, refusal ?? `group ${g.name} is ${g.status}`);
+  check(!refusal, refusal ?? `group ${safeLine(g.name)} is ${g.status}`);
   const [pairs, instances, vpcs] = await Promise.all([
     api.listAllReplications({ server_group_id: g.id }),
     api.listAllInstances({ server_group_id: g.id }),
@@ -78,31 +78,31 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
   ]);
   check(instances.length > 0, instances.length > 0
     ? `${instances.length} protected instance(s) to build drill servers from`
-    : `group ${g.name} protects no servers: a drill would build nothing; add them first: sdrs instance add ${ref} --server <server>`);
+    : `group ${safeLine(g.name)} protects no servers: a drill would build nothing; add them first: sdrs instance add ${ref} --server <server>`);
   const behind = pairs.filter((p) => (p.progress ?? 0) < 100);
   check(behind.length === 0, behind.length === 0
     ? `first synchronisation complete (${pairs.length} pair(s) at 100%)`
-    : `first synchronisation not complete: ${behind.map((p) => `${p.name} ${p.progress ?? 0}%`).join(', ')} (drill servers may fail to start); wait: sdrs group status ${ref} --watch`);
+    : `first synchronisation not complete: ${behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`).join(', ')} (drill servers may fail to start); wait: sdrs group status ${ref} --watch`);
   let vpc: Vpc | undefined;
   if (vpcRef !== undefined) {
     vpc = findVpc(vpcs, vpcRef);
     const own = vpcs.find((v) => v.id === g.source_vpc_id);
     check(vpc.id !== g.source_vpc_id, vpc.id === g.source_vpc_id
-      ? `drill VPC ${vpc.name} is the group's own VPC: drill servers must be isolated from production; pick another VPC or omit --vpc (the service then creates one)`
-      : `drill VPC ${vpc.name} is not the group's VPC`);
+      ? `drill VPC ${safeLine(vpc.name)} is the group's own VPC: drill servers must be isolated from production; pick another VPC or omit --vpc (the service then creates one)`
+      : `drill VPC ${safeLine(vpc.name)} is not the group's VPC`);
     if (vpc.id !== g.source_vpc_id) {
       const same = own !== undefined && own.cidr === vpc.cidr;
       check(same, same
-        ? `drill VPC ${vpc.name} has the group VPC's CIDR ${vpc.cidr}`
-        : `drill VPC ${vpc.name} has CIDR ${vpc.cidr}, the group's VPC ${own ? `${own.name} has ${own.cidr}` : `${g.source_vpc_id} was not found`}; they must be the same`);
+        ? `drill VPC ${safeLine(vpc.name)} has the group VPC's CIDR ${vpc.cidr}`
+        : `drill VPC ${safeLine(vpc.name)} has CIDR ${vpc.cidr}, the group's VPC ${own ? `${safeLine(own.name)} has ${own.cidr}` : `${g.source_vpc_id} was not found`}; they must be the same`);
       const subnets = await api.listSubnets(vpc.id);
-      check(subnets.length > 0, subnets.length > 0 ? `drill VPC ${vpc.name} has ${subnets.length} subnet(s)` : `drill VPC ${vpc.name} has no subnets; add one first`);
+      check(subnets.length > 0, subnets.length > 0 ? `drill VPC ${safeLine(vpc.name)} has ${subnets.length} subnet(s)` : `drill VPC ${safeLine(vpc.name)} has no subnets; add one first`);
     }
   }
   for (const c of checks) say(ctx, `${c.ok ? '✔' : '✖'} ${c.text}`, c.ok ? 'plain' : 'bad');
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `a DR drill of group ${g.name} would be refused: ${failed.map((c) => c.text).join('; ')}`, {
+    throw new PreconditionError('PREFLIGHT_FAILED', `a DR drill of group ${safeLine(g.name)} would be refused: ${failed.map((c) => c.text).join('; ')}`, {
       hint: 'Nothing was sent. Fix the items marked ✖ and run the command again.',
       details: { group_id: g.id, group_status: g.status, reasons: failed.map((c) => c.text) },
     });
@@ -114,7 +114,7 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
 export function deleteRefusal(d: DisasterRecoveryDrill): string | undefined {
   if (DRILL_DELETABLE_FROM.has(d.status)) return undefined;
   const when = d.status === 'creating' ? 'wait until it is available' : d.status === 'deleting' ? 'it is already being deleted' : 'see: sdrs drill show ' + d.id;
-  return `drill ${d.name} is ${d.status}; the service deletes a drill only when it is ${[...DRILL_DELETABLE_FROM].join(', ')} (${when})`;
+  return `drill ${safeLine(d.name)} is ${d.status}; the service deletes a drill only when it is ${[...DRILL_DELETABLE_FROM].join(', ')} (${when})`;
 }
 
 /** A drill server as the commands show it. */

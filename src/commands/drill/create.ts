@@ -3,6 +3,7 @@
  * send once, watch the createDisasterRecoveryDrill job; the result is the drill, available.
  */
 import type { Command } from 'commander';
+import { safeLine } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { CreateDrillBody } from '../../api/types.js';
 import { requireGroupRef, requireName, requireRef } from '../../validate.js';
@@ -78,7 +79,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareCreateDrill(body));
   await confirmOrCancel(ctx, o.yes,
-    `Create DR drill ${body.name} of group ${g.name}: drill servers are built from the DR-site replicas in ${pre.vpc ? `VPC ${pre.vpc.name}` : 'a new drill VPC'}; production and replication keep running; the drill servers cost money until the drill is deleted. Continue?`,
+    `Create DR drill ${safeLine(body.name)} of group ${safeLine(g.name)}: drill servers are built from the DR-site replicas in ${pre.vpc ? `VPC ${safeLine(pre.vpc.name)}` : 'a new drill VPC'}; production and replication keep running; the drill servers cost money until the drill is deleted. Continue?`,
     'drill create');
   const sent = await sendCreate(ctx, api, g, body);
   if (!settings.wait) {
@@ -88,7 +89,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const d = await waitCreated(ctx, api, settings, g, body.name, sent);
   return result(
     d,
-    say(`✔ DR drill ${d.name} of ${g.name} is ${d.status}: ${d.drill_servers.length} drill server(s) in VPC ${d.drill_vpc_id}.`, 'ok'),
+    say(`✔ DR drill ${safeLine(d.name)} of ${safeLine(g.name)} is ${d.status}: ${d.drill_servers.length} drill server(s) in VPC ${d.drill_vpc_id}.`, 'ok'),
     say(`See its servers: sdrs drill show ${d.id}; clean up when done: ${cleanupCommand(d)}`),
     out(d.id),
   );

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { PreconditionError } from '../../errors.js';
+import { PreconditionError, safeLine } from '../../errors.js';
 import { requireRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
@@ -60,7 +60,7 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   }
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
-  await confirmOrCancel(ctx, o.yes, `Delete DR drill ${d.name}: ${deleteEffects(d)}. Continue?`, 'drill delete');
+  await confirmOrCancel(ctx, o.yes, `Delete DR drill ${safeLine(d.name)}: ${deleteEffects(d)}. Continue?`, 'drill delete');
   const sent = await sendDelete(ctx, api, d);
   if (!settings.wait) {
     if (sent.kind !== 'job') throw noHandOff(ctx, sent);
@@ -69,6 +69,6 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const jobId = await waitDeleted(ctx, api, settings, d, sent);
   return result(
     { id: d.id, name: d.name, server_group_id: d.server_group_id, drill_vpc_id: d.drill_vpc_id, deleted: true, job_id: jobId ?? null },
-    say(`✔ DR drill ${d.name} (${d.id}) deleted: ${deleteEffects(d)}.`, 'ok'),
+    say(`✔ DR drill ${safeLine(d.name)} (${d.id}) deleted: ${deleteEffects(d)}.`, 'ok'),
   );
 }

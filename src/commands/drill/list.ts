@@ -1,5 +1,6 @@
 /** `sdrs drill list [--group] [--status]`: every page of DR drills, as a table or JSON. */
 import type { Command } from 'commander';
+import { safeLine } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { DisasterRecoveryDrill } from '../../api/types.js';
 import { DRILL_STATUSES } from '../../api/rules.js';
@@ -37,7 +38,7 @@ export async function runList(ctx: Context, o: ListOptions): Promise<Result<Disa
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const drills = await api.listAllDrills({ ...(group ? { server_group_id: group.id } : {}), ...(o.status ? { status: o.status } : {}) });
   if (ctx.globals.json) return result(drills);
-  if (drills.length === 0) return result(drills, say(`No DR drills${group ? ` of ${group.name}` : ''}${o.status ? ` in status ${o.status}` : ''}.`));
+  if (drills.length === 0) return result(drills, say(`No DR drills${group ? ` of ${safeLine(group.name)}` : ''}${o.status ? ` in status ${o.status}` : ''}.`));
   const names = new Map((group ? [group] : await api.listAllGroups()).map((g) => [g.id, g.name]));
   return result(drills, table(
     ['ID', 'NAME', 'STATUS', 'GROUP', 'SERVERS', 'DRILL VPC', 'CREATED'],

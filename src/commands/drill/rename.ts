@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { DisasterRecoveryDrill } from '../../api/types.js';
-import { UnknownOutcomeError, UsageError } from '../../errors.js';
+import { UnknownOutcomeError, UsageError, safeLine } from '../../errors.js';
 import { nameProblem, printable, requireName, requireRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
@@ -50,12 +50,12 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
   if (o.name === undefined && !ctx.io.canPrompt) throw new UsageError('missing <new-name> (prompts are off without a terminal or with --no-input/--json)');
   const api = await ctx.api();
   const d = await pickDrill(ctx, api, o.drill, 'rename');
-  const name = o.name ?? (await ctx.prompter.text(`New name of drill ${d.name}`, { required: true, validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true) }));
+  const name = o.name ?? (await ctx.prompter.text(`New name of drill ${safeLine(d.name)}`, { required: true, validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true) }));
   if (name === d.name) return nothingToDo(`drill ${d.id} is already named ${printable(name)}`, d);
   if (o.dryRun) return dryRun(await api.prepareRenameDrill(d.id, name));
   let renamed: DisasterRecoveryDrill | undefined;
   const sent = await sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
-    operation: `Renaming DR drill ${d.name} to ${name}`,
+    operation: `Renaming DR drill ${safeLine(d.name)} to ${name}`,
     // Synchronous: no job. The pipeline's send-once and reconcile still apply.
     send: async () => {
       renamed = await api.renameDrill(d.id, name);
@@ -71,5 +71,5 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
   });
   sent.record.state = 'done';
   const after = renamed ?? (await api.getDrill(d.id));
-  return result(after, say(`✔ DR drill ${d.id} renamed from ${d.name} to ${after.name}.`, 'ok'), out(after.id));
+  return result(after, say(`✔ DR drill ${d.id} renamed from ${safeLine(d.name)} to ${safeLine(after.name)}.`, 'ok'), out(after.id));
 }

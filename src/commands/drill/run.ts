@@ -15,7 +15,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
-import { ExitCode, InterruptedError, PreconditionError, SdrsError, UsageError, stopSignalOf, toSdrsError } from '../../errors.js';
+import { ExitCode, InterruptedError, PreconditionError, SdrsError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
 import { parseDuration } from '../../config/duration.js';
 import { parseServiceTime } from '../../util/time.js';
 import { nameProblem, requireGroupRef, requireName, requireRef } from '../../validate.js';
@@ -187,31 +187,31 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   const phases = new Phases(ctx);
 
   // A drill of this name in the group is the one an earlier run created: carry on from its status.
-  phases.start('preflight', `Pre-flight: can group ${g0.name} be rehearsed?`);
+  phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
   const earlier = (await api.listAllDrills({ server_group_id: g0.id, name })).filter((d) => d.name === name && d.server_group_id === g0.id);
   if (earlier.length > 1) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `group ${g0.name} has ${earlier.length} drills named ${name}; a run cannot tell which is its own`, {
+    throw new PreconditionError('PREFLIGHT_FAILED', `group ${safeLine(g0.name)} has ${earlier.length} drills named ${name}; a run cannot tell which is its own`, {
       hint: `Delete the extra ones (sdrs drill list --group ${g0.id}) or pass another --name`, details: { drill_ids: earlier.map((d) => d.id) },
     });
   }
   const found = earlier[0];
   if (found && (found.status === 'error' || found.status === 'error-deleting')) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `drill ${found.name} (${found.id}) from an earlier run is ${found.status}; nothing was sent`, {
+    throw new PreconditionError('PREFLIGHT_FAILED', `drill ${safeLine(found.name)} (${found.id}) from an earlier run is ${found.status}; nothing was sent`, {
       hint: `Inspect it (sdrs drill show ${found.id}), then clean it up: ${cleanupCommand(found)}; then run this again`,
       details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found) },
     });
   }
   if (found?.status === 'deleting' && !o.dryRun) {
     phases.list.pop(); // the look-up so far belongs to the pre-flight that follows the wait
-    phases.start('earlier-cleanup', `Drill ${found.name} of an earlier run is being deleted: waiting until it is gone`);
+    phases.start('earlier-cleanup', `Drill ${safeLine(found.name)} of an earlier run is being deleted: waiting until it is gone`);
     await follow(ctx, settings, drillFollow(api, found.id, 'gone'));
     phases.end();
-    phases.start('preflight', `Pre-flight: can group ${g0.name} be rehearsed?`);
+    phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
   }
   const resuming = found && (found.status === 'creating' || found.status === 'available') ? found : undefined;
   let vpc: string | undefined;
   if (resuming) {
-    sayNow(ctx, `Found drill ${resuming.name} (${resuming.id}, ${resuming.status}) created by an earlier run of this command: carrying on with it.`);
+    sayNow(ctx, `Found drill ${safeLine(resuming.name)} (${resuming.id}, ${resuming.status}) created by an earlier run of this command: carrying on with it.`);
   } else {
     vpc = (await drillPreflight(ctx, api, g0, o.vpc)).vpc?.id;
   }
@@ -221,12 +221,12 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   if (o.dryRun) {
     const r = resuming ? dryRun(await api.prepareDeleteDrill(resuming.id)) : dryRun(await api.prepareCreateDrill(body));
     r.blocks.push(note(resuming
-      ? `Dry run: drill ${resuming.name} of an earlier run exists; a run would wait for its servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep it' : ', then send this delete'}.`
+      ? `Dry run: drill ${safeLine(resuming.name)} of an earlier run exists; a run would wait for its servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep it' : ', then send this delete'}.`
       : `Dry run: a run would send this create, wait for the drill servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep the drill' : ', then delete the drill (DELETE .../disaster-recovery-drills/<new id>)'}.`));
     return r as Result<RunDocument>;
   }
   await confirmOrCancel(ctx, o.yes,
-    `Rehearse a recovery of group ${g0.name}: ${resuming ? `carry on with drill ${resuming.name}` : `create drill ${name} (drill servers built from the DR-site replicas in ${vpc ? `VPC ${vpc}` : 'a new drill VPC'})`}, ` +
+    `Rehearse a recovery of group ${safeLine(g0.name)}: ${resuming ? `carry on with drill ${safeLine(resuming.name)}` : `create drill ${name} (drill servers built from the DR-site replicas in ${vpc ? `VPC ${vpc}` : 'a new drill VPC'})`}, ` +
       `wait for its servers${o.verify ? ', run the --verify command' : ''}${o.keep ? ', keep the drill' : ', delete the drill'}. Production keeps running. Continue?`,
     'drill run');
 
@@ -235,7 +235,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   /** Where the recovery time starts: the create request, or the drill's created_at when resumed. */
   let startedAt: number | undefined;
   try {
-    phases.start('create', resuming ? `Create: drill ${name} exists (${resuming.status})` : `Create: drill ${name} of group ${g0.name}`);
+    phases.start('create', resuming ? `Create: drill ${name} exists (${resuming.status})` : `Create: drill ${name} of group ${safeLine(g0.name)}`);
     if (resuming?.status === 'creating') {
       drill = (await follow(ctx, settings, drillFollow(api, resuming.id, 'available'))).value;
     } else if (!resuming) {
@@ -257,7 +257,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     const readyAt = ctx.clock.now();
     phases.end();
     const recoveryMs = startedAt === undefined ? null : Math.max(0, readyAt - startedAt);
-    sayNow(ctx, `Drill servers ready: ${servers.map((s) => `${s.name ?? s.drill_server_id} ${s.addresses[0] ?? '(no address)'}`).join(', ') || 'none'}`);
+    sayNow(ctx, `Drill servers ready: ${servers.map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.addresses[0] ?? '(no address)'}`).join(', ') || 'none'}`);
     if (recoveryMs !== null) sayNow(ctx, `Recovery time (start to drill servers ready): ${formatElapsed(recoveryMs)}`, 'ok');
 
     let verify: VerifyResult | null = null;
@@ -269,7 +269,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     }
 
     if (!o.keep) {
-      phases.start('cleanup', `Clean up: delete drill ${d.name} (${deleteEffects(d)})`);
+      phases.start('cleanup', `Clean up: delete drill ${safeLine(d.name)} (${deleteEffects(d)})`);
       const sent = await sendDelete(ctx, api, d);
       await waitDeleted(ctx, api, settings, d, sent);
       phases.end();
@@ -302,7 +302,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
 /** Follows the drill's servers until every one is ACTIVE; an ERROR server or a drill leaving `available` is exit 5. */
 function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
   return {
-    label: `drill servers of ${d0.name}`,
+    label: `drill servers of ${safeLine(d0.name)}`,
     checkHint: `sdrs drill show ${d0.id}`,
     read: async () => {
       const drill = await api.getDrill(d0.id);
@@ -310,11 +310,11 @@ function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
     },
     judge: (v: { drill: DisasterRecoveryDrill; servers: DrillServerView[] }): { status: string; end?: true | SdrsError } => {
       const active = v.servers.filter((s) => s.status === 'ACTIVE').length;
-      const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${s.name ?? s.drill_server_id} ${s.status}`);
+      const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.status}`);
       const status = `${active}/${v.servers.length} ACTIVE${others.length ? ` (${others.join(', ')})` : ''}`;
-      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${v.drill.name} is ${v.drill.status} while its servers were awaited`) };
+      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${safeLine(v.drill.name)} is ${v.drill.status} while its servers were awaited`) };
       const broken = v.servers.filter((s) => s.status === 'ERROR');
-      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => s.name ?? s.drill_server_id).join(', ')} ended in ERROR`) };
+      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ')} ended in ERROR`) };
       return active === v.servers.length ? { status, end: true } : { status };
     },
   };
@@ -324,20 +324,20 @@ function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
 function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, verifyTimeoutMs: number): Result<RunDocument> {
   const ms = (v: number | null) => (v === null ? '-' : formatElapsed(v));
   const blocks = [
-    out(`DR drill ${doc.drill.name} of group ${doc.group.name}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)${doc.resumed ? ', measured from the drill\'s created_at (carried on from an earlier run)' : ''}`),
+    out(`DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)${doc.resumed ? ', measured from the drill\'s created_at (carried on from an earlier run)' : ''}`),
     out(''),
     table(['PHASE', 'RESULT', 'DURATION', 'STARTED'], doc.phases.map((p) => [p.name, p.result, ms(p.duration_ms), p.started_at])),
   ];
   if (doc.servers.length) {
-    blocks.push(out(''), table(['DRILL SERVER', 'STATUS', 'ADDRESSES'], doc.servers.map((s) => [s.name ?? s.drill_server_id, s.status, s.addresses.join(', ') || '-'])));
+    blocks.push(out(''), table(['DRILL SERVER', 'STATUS', 'ADDRESSES'], doc.servers.map((s) => [safeLine(s.name ?? s.drill_server_id), s.status, s.addresses.join(', ') || '-'])));
   }
   const untouched = doc.group.status_after === doc.group.status_before && doc.group.production_after === doc.group.production_before;
   blocks.push(say(untouched
-    ? `Group ${doc.group.name} is still ${doc.group.status_after}, production on ${doc.group.production_after}.`
-    : `Group ${doc.group.name} was ${doc.group.status_before} (production on ${doc.group.production_before}), now ${doc.group.status_after ?? 'unreadable'} (production on ${doc.group.production_after ?? '?'}).`, untouched ? 'plain' : 'warn'));
+    ? `Group ${safeLine(doc.group.name)} is still ${doc.group.status_after}, production on ${doc.group.production_after}.`
+    : `Group ${safeLine(doc.group.name)} was ${doc.group.status_before} (production on ${doc.group.production_before}), now ${doc.group.status_after ?? 'unreadable'} (production on ${doc.group.production_after ?? '?'}).`, untouched ? 'plain' : 'warn'));
   blocks.push(doc.kept
-    ? say(`Drill ${doc.drill.name} kept (--keep). Clean up when done: ${doc.cleanup_command}`)
-    : say(`Drill ${doc.drill.name} deleted; its drill VPC ${doc.drill.drill_vpc_id} and subnets are kept.`, 'dim'));
+    ? say(`Drill ${safeLine(doc.drill.name)} kept (--keep). Clean up when done: ${doc.cleanup_command}`)
+    : say(`Drill ${safeLine(doc.drill.name)} deleted; its drill VPC ${doc.drill.drill_vpc_id} and subnets are kept.`, 'dim'));
   const journal: JournalFacts = {
     kind: 'drill',
     groups: [{ id: doc.group.id, name: doc.group.name }],
@@ -349,7 +349,7 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
   if (v && !v.passed) {
     blocks.push(say(`✖ Drill failed: the --verify command ${v.error ? v.error : v.timed_out ? `timed out after ${formatElapsed(verifyTimeoutMs)}` : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`}.`, 'bad'));
     const error = new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED,
-      `drill ${doc.drill.name}: the --verify command ${v.error ?? (v.timed_out ? 'timed out' : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`)}${doc.kept ? '; the drill was kept' : '; the drill was deleted'}`, {
+      `drill ${safeLine(doc.drill.name)}: the --verify command ${v.error ?? (v.timed_out ? 'timed out' : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`)}${doc.kept ? '; the drill was kept' : '; the drill was deleted'}`, {
         hint: doc.kept ? `Inspect the drill servers (sdrs drill show ${doc.drill.id}), then clean up: ${doc.cleanup_command}` : 'See the --verify output above; the drill servers are gone, production was not touched.',
         details: { drill_id: doc.drill.id, group_id: doc.group.id, verify: v, ...(doc.kept ? { cleanup_command: doc.cleanup_command } : {}) },
       });
@@ -378,19 +378,19 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
       gone = d !== undefined && isDrillGone(readErr);
     }
   }
-  const rerun = `re-run the same command to carry on (it finds drill ${s.name})`;
+  const rerun = `re-run the same command to carry on (it finds drill ${safeLine(s.name)})`;
   // A drill in an error status is not carried on (a re-run refuses it): it is cleaned up.
   const carryOn = !d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting';
   const said = typeof e.details.cleanup_command === 'string';
   const exists = gone
-    ? `Drill ${s.name} no longer exists.`
+    ? `Drill ${safeLine(s.name)} no longer exists.`
     : d
       ? said
         ? carryOn ? `Or ${rerun}.` : ''
-        : `What exists now: drill ${d.name} (${d.id}), ${d.status}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
-      : `No drill named ${s.name} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
+        : `What exists now: drill ${safeLine(d.name)} (${d.id}), ${d.status}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
+      : `No drill named ${safeLine(s.name)} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
   const hint = [e.hint, exists].filter(Boolean).join(' ');
-  const out = new SdrsError(e.code, e.exitCode, `drill run of group ${s.group.name} stopped at the ${phase} phase: ${e.message}`, {
+  const out = new SdrsError(e.code, e.exitCode, `drill run of group ${safeLine(s.group.name)} stopped at the ${phase} phase: ${e.message}`, {
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,

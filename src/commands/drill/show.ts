@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { DisasterRecoveryDrill } from '../../api/types.js';
 import { formatTable } from '../../io/output.js';
+import { safeLine } from '../../errors.js';
 import { requireRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, type Result } from '../shared/output.js';
@@ -39,7 +40,7 @@ export function describeDrill(d: DrillDocument): string {
     ['ID', d.id], ['Name', d.name], ['Status', d.status], ['Group', d.server_group_id], ['Drill VPC', d.drill_vpc_id || '-'],
     ['Servers', d.servers.length], ['Created', d.created_at], ['Updated', d.updated_at],
   ];
-  const text = rows.map(([k, v]) => `${(k + ':').padEnd(11)}${v}`);
+  const text = rows.map(([k, v]) => `${(k + ':').padEnd(11)}${safeLine(String(v))}`);
   if (d.servers.length) {
     text.push('', formatTable(['DRILL SERVER', 'STATUS', 'ADDRESSES', 'ID', 'PROTECTED INSTANCE'],
       d.servers.map((s) => [s.name ?? '-', s.status, s.addresses.join(', ') || '-', s.drill_server_id, s.protected_instance])));

@@ -7,7 +7,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
-import { ApiError, ExitCode, JobFailedError, UnknownOutcomeError, type SdrsError } from '../../errors.js';
+import { ApiError, ExitCode, JobFailedError, UnknownOutcomeError, type SdrsError, safeLine } from '../../errors.js';
 import { DRILL_IN_PROGRESS } from '../../api/rules.js';
 import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../shared/mutation.js';
 import { asFinal } from '../shared/sent.js';
@@ -35,7 +35,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
   const before = await sameNamed(api, g.id, body.name).then((ds) => new Set(ds.map((d) => d.id)), () => undefined);
   const checkHint = `sdrs drill list --group ${g.id}`;
   return sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
-    operation: `Creating DR drill ${body.name} of group ${g.name}`,
+    operation: `Creating DR drill ${safeLine(body.name)} of group ${safeLine(g.name)}`,
     send: () => api.createDrill(body),
     checkHint,
     details: { group_id: g.id, drill_name: body.name },
@@ -54,7 +54,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
 
 /** The drill after its create job: `available`, or exit 5 with what exists and the cleanup command. */
 export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSettings, g: ServerGroup, name: string, sent: Sent<{ job_id: string }, DrillFollow>): Promise<DisasterRecoveryDrill> {
-  const label = `Creating DR drill ${name} of group ${g.name}`;
+  const label = `Creating DR drill ${name} of group ${safeLine(g.name)}`;
   let id: string | undefined;
   if (sent.kind === 'job') {
     try {
@@ -64,9 +64,9 @@ export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSett
       throw await withWhatExists(api, g, name, sent.jobId, err as SdrsError);
     }
     if (!id) id = (await sameNamed(api, g.id, name)).find((d) => d.status === 'available')?.id;
-    if (!id) throw new JobFailedError(`job ${sent.jobId} succeeded but no drill ${name} of group ${g.name} is listed`, { details: { job_id: sent.jobId, group_id: g.id } });
+    if (!id) throw new JobFailedError(`job ${sent.jobId} succeeded but no drill ${name} of group ${safeLine(g.name)} is listed`, { details: { job_id: sent.jobId, group_id: g.id } });
     const d = await api.getDrill(id);
-    if (d.status !== 'available') throw drillEndedBadly(d, `job ${sent.jobId} succeeded but drill ${d.name} is ${d.status}`);
+    if (d.status !== 'available') throw drillEndedBadly(d, `job ${sent.jobId} succeeded but drill ${safeLine(d.name)} is ${d.status}`);
     return d;
   }
   // drillFollow(…, 'available') ends only with the drill read as available.
@@ -77,7 +77,7 @@ export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSett
 export function drillEndedBadly(d: DisasterRecoveryDrill, why: string, jobId?: string): JobFailedError {
   return new JobFailedError(why, {
     code: 'DRILL_ERROR',
-    hint: `Drill ${d.name} (${d.id}) exists, ${d.status}. Inspect it: sdrs drill show ${d.id}; clean up: ${cleanupCommand(d)}`,
+    hint: `Drill ${safeLine(d.name)} (${d.id}) exists, ${d.status}. Inspect it: sdrs drill show ${d.id}; clean up: ${cleanupCommand(d)}`,
     details: { drill_id: d.id, drill_status: d.status, group_id: d.server_group_id, cleanup_command: cleanupCommand(d), ...(jobId ? { job_id: jobId } : {}) },
   });
 }
@@ -93,7 +93,7 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
     // Said below: what exists could not be read.
   }
   const exists = drills.length
-    ? `What exists now: ${drills.map((d) => `drill ${d.name} (${d.id}) ${d.status} with ${d.drill_servers?.length ?? 0} drill server(s)`).join('; ')}. Clean up: ${drills.map(cleanupCommand).join(' ; ')}`
+    ? `What exists now: ${drills.map((d) => `drill ${safeLine(d.name)} (${d.id}) ${d.status} with ${d.drill_servers?.length ?? 0} drill server(s)`).join('; ')}. Clean up: ${drills.map(cleanupCommand).join(' ; ')}`
     : `No drill named ${name} is listed in the group now; check: sdrs drill list --group ${g.id}`;
   return asFinal(new JobFailedError(err.message, {
     code: err.code,
@@ -120,7 +120,7 @@ export function drillFollow(api: SdrsApi, drillId: string, until: 'available' | 
       if (!d) return until === 'gone' ? { status: 'deleted', end: true } : { status: 'gone', end: new JobFailedError(`drill ${drillId} is gone`, { code: 'DRILL_ERROR', details: { drill_id: drillId } }) };
       if (DRILL_IN_PROGRESS.has(d.status)) return { status: d.status };
       if (until === 'available' && d.status === 'available') return { status: d.status, end: true };
-      return { status: d.status, end: drillEndedBadly(d, `drill ${d.name} is ${d.status}`) };
+      return { status: d.status, end: drillEndedBadly(d, `drill ${safeLine(d.name)} is ${d.status}`) };
     },
   };
 }
@@ -128,7 +128,7 @@ export function drillFollow(api: SdrsApi, drillId: string, until: 'available' | 
 /** Sends the delete once; a lost answer is followed when the drill shows deleting or is gone. */
 export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecoveryDrill): Promise<Sent<{ job_id: string }, DrillFollow>> {
   return sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
-    operation: `Deleting DR drill ${d.name}`,
+    operation: `Deleting DR drill ${safeLine(d.name)}`,
     send: () => api.deleteDrill(d.id),
     checkHint: `sdrs drill show ${d.id}`,
     details: { drill_id: d.id, group_id: d.server_group_id },
@@ -154,13 +154,13 @@ export async function waitDeleted(ctx: Context, api: SdrsApi, settings: WaitSett
     await followAccepted(ctx, settings, sent, drillFollow(api, d.id, 'gone'));
     return undefined;
   }
-  await watch(ctx, api, settings, { jobId: sent.jobId, groupId: d.server_group_id, checkGroup: false, label: `Deleting DR drill ${d.name}`, checkHint: `sdrs drill show ${d.id}` });
+  await watch(ctx, api, settings, { jobId: sent.jobId, groupId: d.server_group_id, checkGroup: false, label: `Deleting DR drill ${safeLine(d.name)}`, checkHint: `sdrs drill show ${d.id}` });
   let left: DisasterRecoveryDrill | undefined;
   try {
     left = await api.getDrill(d.id);
   } catch (err) {
     if (!isDrillGone(err)) throw err;
   }
-  if (left) throw drillEndedBadly(left, `job ${sent.jobId} succeeded but drill ${left.name} is still there, ${left.status}`, sent.jobId);
+  if (left) throw drillEndedBadly(left, `job ${sent.jobId} succeeded but drill ${safeLine(left.name)} is still there, ${left.status}`, sent.jobId);
   return sent.jobId;
 }
