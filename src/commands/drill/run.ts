@@ -380,14 +380,17 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   }
   const rerun = `re-run the same command to carry on (it finds drill ${safeLine(s.name)})`;
   // A drill in an error status is not carried on (a re-run refuses it): it is cleaned up.
-  const carryOn = !d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting';
+  // Stopped while deleting: the delete was sent (the error says how to follow it); a re-run would start a new drill.
+  const carryOn = phase !== 'cleanup' && (!d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting');
   const said = typeof e.details.cleanup_command === 'string';
   const exists = gone
     ? `Drill ${safeLine(s.name)} no longer exists.`
+    : d?.status === 'deleting'
+      ? `Drill ${safeLine(d.name)} (${d.id}) is being deleted; follow it: sdrs drill show ${d.id}`
     : d
       ? said
         ? carryOn ? `Or ${rerun}.` : ''
-        : `What exists now: drill ${safeLine(d.name)} (${d.id}), ${d.status}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
+        : `What exists now: drill ${safeLine(d.name)} (${d.id}), ${d.status}${ctx.signal.aborted ? ' when last read' : ''}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
       : `No drill named ${safeLine(s.name)} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
   const hint = [e.hint, exists].filter(Boolean).join(' ');
   const out = new SdrsError(e.code, e.exitCode, `drill run of group ${safeLine(s.group.name)} stopped at the ${phase} phase: ${e.message}`, {
