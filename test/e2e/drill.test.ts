@@ -129,10 +129,16 @@ describe('sdrs drill run', () => {
 
   it('waits for a drill an earlier run was deleting, then rehearses afresh', async () => {
     expect((await sdrs(['drill', 'create', G, '--name', 'sdrs-run-demo-erp', '--yes'])).code).toBe(0);
-    await w.client.admin('PUT', '/config', { job_duration_ms: 300 });
+    // The delete takes a minute of the emulator's clock, moved on once the run is seen following it.
+    await w.client.admin('PUT', '/config', { job_duration_ms: 60_000 });
     expect((await sdrs(['drill', 'delete', 'sdrs-run-demo-erp', '--yes', '--no-wait'])).code).toBe(0);
     await w.client.admin('PUT', '/config', { job_duration_ms: 100 });
-    const r = await sdrs(['--json', 'drill', 'run', G, '--yes']);
+    await w.client.admin('DELETE', '/counters');
+    const run = sdrs(['--json', 'drill', 'run', G, '--yes']);
+    const showDrill = 'GET /v1/{project_id}/disaster-recovery-drills/{disaster_recovery_drill_id}';
+    for (let i = 0; i < 400 && !(await w.counters()).routes[showDrill]; i++) await new Promise((res) => setTimeout(res, 25));
+    await w.client.admin('POST', '/clock/advance', { ms: 60_000 });
+    const r = await run;
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.phases.map((p: { name: string }) => p.name)).toEqual(['earlier-cleanup', 'preflight', 'create', 'servers', 'cleanup']);
