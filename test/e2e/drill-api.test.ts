@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeClient } from '../api/helpers.js';
 import { PROJECT, useStubs } from '../api/stub-server.js';
+import { drillServers } from '../../src/commands/drill/common.js';
+import type { SdrsApi } from '../../src/api/client.js';
+import type { DisasterRecoveryDrill, Server } from '../../src/api/types.js';
 
 const stub = useStubs();
 const DRILL = '11111111-2222-4333-8444-555555555555';
@@ -75,5 +78,39 @@ describe('drill answers the commands would trip over are bad responses (exit 7)'
     const s = await stub([{ status: 200, body: { ok: true } }]);
     const err = await makeClient(s.url).api.renameDrill(DRILL, 'q5').catch((e) => e);
     expect(err).toMatchObject({ code: 'OUTCOME_UNKNOWN', exitCode: 7 });
+  });
+});
+
+describe('reading the drill servers', () => {
+  const server = (id: string): Server => ({ id, name: `vm-${id}`, status: 'ACTIVE', 'OS-EXT-AZ:availability_zone': 'az-b', metadata: {}, addresses: { v: [{ version: '4', addr: `10.0.0.${id}` }] } });
+  const fake = () => {
+    const calls = { get: 0, list: 0 };
+    const api = {
+      getServer: async (id: string) => {
+        calls.get++;
+        return server(id);
+      },
+      listServersWithin: async () => {
+        calls.list++;
+        return Array.from({ length: 30 }, (_, i) => server(String(i)));
+      },
+    } as unknown as SdrsApi;
+    return { api, calls };
+  };
+  const drillOf = (n: number, missing = false) => ({ drill_servers: Array.from({ length: n }, (_, i) => ({ protected_instance: `pi-${i}`, drill_server_id: missing && i === 0 ? 'gone' : String(i) })) }) as unknown as DisasterRecoveryDrill;
+
+  it('a few: one read each, with names, status and addresses', async () => {
+    const { api, calls } = fake();
+    const v = await drillServers(api, drillOf(3));
+    expect(calls).toEqual({ get: 3, list: 0 });
+    expect(v[2]).toEqual({ protected_instance: 'pi-2', drill_server_id: '2', name: 'vm-2', status: 'ACTIVE', addresses: ['10.0.0.2'] });
+  });
+
+  it('many: one listing instead of a read each; one not listed is NOT_FOUND', async () => {
+    const { api, calls } = fake();
+    const v = await drillServers(api, drillOf(25, true));
+    expect(calls).toEqual({ get: 0, list: 1 });
+    expect(v[0]).toMatchObject({ drill_server_id: 'gone', name: null, status: 'NOT_FOUND', addresses: [] });
+    expect(v[24]).toMatchObject({ name: 'vm-24', status: 'ACTIVE' });
   });
 });

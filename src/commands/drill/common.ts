@@ -134,14 +134,22 @@ export function addressesOf(s: Server): string[] {
   return Object.values(s.addresses ?? {}).flatMap((list) => (Array.isArray(list) ? list.map((a) => a?.addr).filter((a): a is string => typeof a === 'string') : []));
 }
 
-/** Reads the drill's servers (one ECS read each; the transport keeps 8 in flight at most). */
+/** Above this many drill servers, one listing of every ECS server is cheaper than a read each (when it takes few pages). */
+const READ_EACH_UP_TO = 10;
+
+/** Reads the drill's servers: one ECS read each (the transport keeps 8 in flight), or one listing for many. */
 export async function drillServers(api: SdrsApi, d: DisasterRecoveryDrill): Promise<DrillServerView[]> {
-  return Promise.all((d.drill_servers ?? []).map(async (ds) => {
-    let s: Server | undefined;
-    try {
-      s = await api.getServer(ds.drill_server_id);
-    } catch (err) {
-      if (!(err instanceof ApiError && err.status === 404)) throw err;
+  const list = d.drill_servers ?? [];
+  const all = list.length > READ_EACH_UP_TO ? await api.listServersWithin(Math.ceil(list.length / READ_EACH_UP_TO)) : undefined;
+  const byId = all ? new Map(all.map((s) => [s.id, s])) : undefined;
+  return Promise.all(list.map(async (ds) => {
+    let s: Server | undefined = byId?.get(ds.drill_server_id);
+    if (!byId) {
+      try {
+        s = await api.getServer(ds.drill_server_id);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 404)) throw err;
+      }
     }
     return {
       protected_instance: ds.protected_instance,
