@@ -251,6 +251,10 @@ describe('sdrs drill create/list/show/rename/delete', () => {
 
     const g = await sdrs(['group', 'show', G]);
     expect(g.stdout).toMatch(/DR drills: +1/);
+    // A group with a drill cannot be deleted (SDRS.1003): said before sending.
+    const gd = await sdrs(['--json', 'group', 'delete', G, '--yes']);
+    expect(gd.code).toBe(3);
+    expect(errorOf(gd.stderr).reasons).toContainEqual(expect.stringMatching(/still has 1 DR drill\(s\) .*SDRS\.1003.*sdrs drill list --group demo-erp/));
 
     const del = await sdrs(['--json', 'drill', 'delete', 'q4-audit', '--yes']);
     expect(del.code, del.stderr).toBe(0);
