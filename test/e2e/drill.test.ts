@@ -146,6 +146,20 @@ describe('sdrs drill run', () => {
     expect(await drills()).toEqual([]);
   });
 
+  it('lost answers to the create and the delete are never re-sent: the drill is found and followed, exit 0', async () => {
+    await w.client.admin('POST', '/faults/next', { fault: 'reset-after', method: 'POST', path: 'disaster-recovery-drills' });
+    await w.client.admin('POST', '/faults/next', { fault: 'reset-after', method: 'DELETE', path: 'disaster-recovery-drills' });
+    const r = await sdrs(['--json', 'drill', 'run', G, '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/no clear answer from the service, but drill .* appeared in the group/);
+    expect(r.stderr).toMatch(/no clear answer from the service, but the drill is (now deleting|gone)/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'passed', drill: { status: 'deleted' } });
+    const { routes } = await w.counters();
+    expect(routes['POST /v1/{project_id}/disaster-recovery-drills']).toBe(1);
+    expect(routes['DELETE /v1/{project_id}/disaster-recovery-drills/{disaster_recovery_drill_id}']).toBe(1);
+    expect(await drills()).toEqual([]);
+  });
+
   it('carries on with the drill an earlier (interrupted) run created: no second create', async () => {
     const created = await sdrs(['drill', 'create', G, '--name', 'sdrs-run-demo-erp', '--yes', '--no-wait']);
     expect(created.code, created.stderr).toBe(0);
