@@ -23,6 +23,8 @@ export const ExitCode = {
   UNREACHABLE: 7,
   /** Checked, and not ready: `sdrs check` found a group NOT READY (or DEGRADED with --fail-on degraded), or `sdrs rpo --fail-above` was exceeded. */
   NOT_READY: 8,
+  /** A `--verify` command (or a plan hook) failed or timed out; the rest of the run went through. */
+  VERIFY_FAILED: 9,
   /** Interrupted (SIGINT / Ctrl-C). */
   INTERRUPTED: 130,
   /** Terminated (SIGTERM). */

@@ -17,6 +17,7 @@ import type {
 } from './types.js';
 import type { AttachReplicationBody, CreateReplicationBody, DeleteInstanceBody, DeleteReplicationBody, ServerBlockDevice } from './types.js';
 import type { FailureJob, FailureJobsQuery, QuotaResource, RpoStatistic, RpoStatisticsQuery } from './types.js';
+import type { CreateDrillBody, DisasterRecoveryDrill, ListDrillsQuery, Subnet } from './types.js';
 import { validateId, validateIds } from './validate.js';
 import { isWellFormedId } from '../validate.js';
 
@@ -82,6 +83,20 @@ export interface SdrsApi {
   listRpoStatistics(q?: Omit<RpoStatisticsQuery, 'limit' | 'offset'>): Promise<RpoStatistic[]>;
   /** `GET /sdrs/quotas`: the project's quotas (-1: unlimited). */
   showQuota(): Promise<QuotaResource[]>;
+  /** Every DR drill matching the filters, paged (`{disaster_recovery_drills, count}`). */
+  listAllDrills(q?: Omit<ListDrillsQuery, 'limit' | 'offset'>): Promise<DisasterRecoveryDrill[]>;
+  getDrill(id: string): Promise<DisasterRecoveryDrill>;
+  /** `POST /disaster-recovery-drills` with `{"disaster_recovery_drill":{server_group_id, name, drill_vpc_id?}}`; job `createDisasterRecoveryDrill`. */
+  createDrill(body: CreateDrillBody): Promise<{ job_id: string }>;
+  /** `PUT /disaster-recovery-drills/{id}` with `{"disaster_recovery_drill":{name}}`: synchronous, answers the drill. */
+  renameDrill(id: string, name: string): Promise<DisasterRecoveryDrill>;
+  /** `DELETE /disaster-recovery-drills/{id}`, no body; job `deleteDisasterRecoveryDrill`. */
+  deleteDrill(id: string): Promise<{ job_id: string }>;
+  prepareCreateDrill(body: CreateDrillBody): Promise<PreparedRequest>;
+  prepareRenameDrill(id: string, name: string): Promise<PreparedRequest>;
+  prepareDeleteDrill(id: string): Promise<PreparedRequest>;
+  /** The subnets of a VPC (`GET /v1/{project_id}/subnets?vpc_id=`). */
+  listSubnets(vpcId: string): Promise<Subnet[]>;
 }
 
 /** Options of createApiClient. */
@@ -323,6 +338,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   // One builder per mutation, shared by the call and its --dry-run twin, so both send the same bytes.
   const pi = (id: string) => validateId('protected instance id', id);
   const rp = (id: string) => validateId('replication id', id);
+  const dr = (id: string) => validateId('drill id', id);
   const specs = {
     deleteGroup: (id: string) => spec('DELETE', 'sdrs', `/server-groups/${validateId('group id', id)}`),
     createInstance: (body: CreateInstanceBody) => spec('POST', 'sdrs', '/protected-instances', undefined, { protected_instance: body }),
@@ -336,6 +352,9 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       spec('POST', 'ecs', '/cloudservers/action', undefined, {
         [action]: { servers: validateIds('server id', ids).map((id) => ({ id })), ...(action === 'os-stop' ? { type: 'SOFT' } : {}) },
       }),
+    createDrill: (body: CreateDrillBody) => spec('POST', 'sdrs', '/disaster-recovery-drills', undefined, { disaster_recovery_drill: body }),
+    renameDrill: (id: string, name: string) => spec('PUT', 'sdrs', `/disaster-recovery-drills/${dr(id)}`, undefined, { disaster_recovery_drill: { name } }),
+    deleteDrill: (id: string) => spec('DELETE', 'sdrs', `/disaster-recovery-drills/${dr(id)}`),
   };
 
   return {
@@ -407,6 +426,23 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       });
       return resources as QuotaResource[];
     },
+    listAllDrills: async (q) => all<DisasterRecoveryDrill>('sdrs', '/disaster-recovery-drills', 'disaster_recovery_drills', q),
+    getDrill: async (id) => get<DisasterRecoveryDrill>(spec('GET', 'sdrs', `/disaster-recovery-drills/${dr(id)}`), 'disaster_recovery_drill', 'object'),
+    createDrill: async (body) => jobId(specs.createDrill(body)),
+    renameDrill: async (id, name) => {
+      const s = specs.renameDrill(id, name);
+      const body = await call(s);
+      const d = body.disaster_recovery_drill;
+      const path = new URL(s.url).pathname;
+      const problem = itemProblem('disaster_recovery_drill', d);
+      if (problem) throw unknownOutcome('PUT', path, `the answer's "disaster_recovery_drill" ${problem}`, undefined, { response: 'unexpected' });
+      return d as DisasterRecoveryDrill;
+    },
+    deleteDrill: async (id) => jobId(specs.deleteDrill(id)),
+    prepareCreateDrill: async (body) => transport.prepare(specs.createDrill(body)),
+    prepareRenameDrill: async (id, name) => transport.prepare(specs.renameDrill(id, name)),
+    prepareDeleteDrill: async (id) => transport.prepare(specs.deleteDrill(id)),
+    listSubnets: async (vpcId) => get<Subnet[]>(spec('GET', 'vpc', '/subnets', { vpc_id: validateId('vpc id', vpcId) }), 'subnets', 'array'),
   };
 }
 
@@ -449,7 +485,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const hasString = (o: Record<string, unknown>, k: string) => typeof o[k] === 'string';
 
 /** The ids in a job's `entities` that commands use in a URL (volume_ids is a list, not an id). */
-const JOB_ENTITY_IDS = ['server_group_id', 'protected_instance_id', 'replication_pair_id'] as const;
+const JOB_ENTITY_IDS = ['server_group_id', 'protected_instance_id', 'replication_pair_id', 'disaster_recovery_drill_id'] as const;
 
 /**
  * Fields holding the id of another resource that commands use in a URL or a query, per
@@ -458,6 +494,7 @@ const JOB_ENTITY_IDS = ['server_group_id', 'protected_instance_id', 'replication
 const ID_FIELDS: Record<string, { fields: readonly string[]; attachment?: string }> = {
   protected_instance: { fields: ['server_group_id', 'source_server', 'target_server'], attachment: 'replication' },
   replication: { fields: ['server_group_id'], attachment: 'protected_instance' },
+  disaster_recovery_drill: { fields: ['server_group_id', 'drill_vpc_id'] },
 };
 
 /** Why a value where an id belongs is unusable; undefined when it is a well-formed id, or absent (null, missing, ""). */
@@ -486,6 +523,17 @@ export function itemProblem(key: string, item: unknown): string | undefined {
     for (const a of item.attachment) {
       const problem = isObject(a) ? idFieldProblem(a[ids.attachment]) : undefined;
       if (problem) return `has an "attachment.${ids.attachment}" that ${problem.startsWith('is ') ? problem : `is ${problem}`}`;
+    }
+  }
+  if (key === 'disaster_recovery_drill' || key === 'disaster_recovery_drills') {
+    const servers = item.drill_servers;
+    if (servers !== undefined && servers !== null && !Array.isArray(servers)) return 'has "drill_servers" that is not a list';
+    for (const ds of (servers ?? []) as unknown[]) {
+      if (!isObject(ds)) return 'has a "drill_servers" item that is not an object';
+      for (const f of ['drill_server_id', 'protected_instance']) {
+        const problem = idFieldProblem(ds[f]);
+        if (problem) return `has a "drill_servers.${f}" that ${problem.startsWith('is ') ? problem : `is ${problem}`}`;
+      }
     }
   }
   if (key === 'domains') {

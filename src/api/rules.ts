@@ -165,3 +165,24 @@ export function reverseSideRefusal(g: Pick<ServerGroup, 'status' | 'priority_sta
 export const DR_SERVERS_STOPPED_IN: ReadonlySet<string> = new Set<GroupStatus>([
   'protected', 'starting', 'error-starting', 'reprotecting', 'error-reprotecting', 'reversing', 'error-reversing', 'stopping', 'error-stopping',
 ]);
+
+/** Every documented DR drill status (reference 4.4). */
+export const DRILL_STATUSES: readonly string[] = ['creating', 'available', 'deleting', 'error', 'error-deleting'];
+
+/** Group statuses a drill can be created from (sdrs_05_0701, reference dr-operations 1.1). */
+export const DRILL_FROM: readonly GroupStatus[] = [
+  'available', 'protected', 'failed-over', 'error-starting', 'error-stopping', 'error-reversing', 'error-reprotecting', 'error-failing-over',
+];
+
+/** Drill statuses the service deletes a drill from (else SDRS.1913). */
+export const DRILL_DELETABLE_FROM: ReadonlySet<string> = new Set(['available', 'error', 'error-deleting']);
+
+/** Drill statuses while a job runs on the drill. */
+export const DRILL_IN_PROGRESS: ReadonlySet<string> = new Set(['creating', 'deleting']);
+
+/** Why a drill cannot be created from the group's status (with the fix), or undefined. */
+export function drillStatusRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string | undefined {
+  if ((DRILL_FROM as readonly string[]).includes(g.status)) return undefined;
+  if (groupInProgress(g.status)) return fixFor(g, ref);
+  return `a drill needs the group ${DRILL_FROM.join(', ')} (it is ${g.status}); ${fixFor(g, ref)}`;
+}

@@ -90,6 +90,8 @@ export interface JobEntities {
   volume_ids?: string;
   native_server_id?: string;
   nic_id?: string;
+  /** The new drill of a createDisasterRecoveryDrill job. */
+  disaster_recovery_drill_id?: string;
   sub_jobs?: SubJob[];
   [key: string]: unknown;
 }
@@ -349,6 +351,46 @@ export interface RpoStatisticsQuery {
   offset?: number;
 }
 
+/** DR drill statuses (reference 4.4). */
+export type DrillStatus = 'creating' | 'available' | 'deleting' | 'error' | 'error-deleting';
+
+/** One drill server: the protected instance it was built from and its ECS server (the SDK's DrillServerParams). */
+export interface DrillServer {
+  protected_instance: string;
+  drill_server_id: string;
+}
+
+/** A DR drill as `GET /v1/{project_id}/disaster-recovery-drills/{id}` returns it (the SDK's ShowDisasterRecoveryDrillParams). */
+export interface DisasterRecoveryDrill {
+  id: string;
+  name: string;
+  status: DrillStatus | string;
+  drill_vpc_id: string;
+  created_at: string;
+  updated_at: string;
+  server_group_id: string;
+  drill_servers: DrillServer[];
+}
+
+/** Body of `POST /v1/{project_id}/disaster-recovery-drills` (inside `disaster_recovery_drill`). */
+export interface CreateDrillBody {
+  server_group_id: string;
+  name: string;
+  /** Omitted: the service creates a drill VPC. */
+  drill_vpc_id?: string;
+}
+
+/** Query of `GET /v1/{project_id}/disaster-recovery-drills`. */
+export interface ListDrillsQuery {
+  server_group_id?: string;
+  /** Fuzzy. */
+  name?: string;
+  status?: string;
+  drill_vpc_id?: string;
+  limit?: number;
+  offset?: number;
+}
+
 /** One quota (QuotaResourceParams); `quota` and `max` of -1 mean unlimited. */
 export interface QuotaResource {
   /** `server_groups` or `replications`. */
@@ -357,4 +399,14 @@ export interface QuotaResource {
   quota: number;
   min: number;
   max: number;
+}
+
+/** A VPC subnet (`GET /v1/{project_id}/subnets?vpc_id=`), the fields sdrs reads. */
+export interface Subnet {
+  id: string;
+  name: string;
+  cidr: string;
+  vpc_id: string;
+  status?: string;
+  [key: string]: unknown;
 }

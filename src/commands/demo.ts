@@ -54,6 +54,12 @@ export function drillSteps(names: { group: string; domain: string; vpc: string; 
     { title: 'Create a protection group (production AZ -> DR AZ from the domain)', args: ['group', 'create', '--name', 'drill-group', '--domain', names.domain, '--vpc', names.vpc], expect: 0 },
     { title: `Look at ${group}, a group that is already protected`, args: ['group', 'show', group], expect: 0 },
     { title: 'Try to switch over while production servers still run', args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 3, note: 'Refused by the pre-flight checks, as it should be: nothing was sent.' },
+    {
+      title: `Rehearse first: a DR drill builds servers from the DR replicas in a separate VPC; production keeps running`,
+      args: ['drill', 'run', group, '--yes', '--verify', DEMO_VERIFY],
+      expect: 0,
+      note: 'The drill passed and was cleaned up: a switchover would work. Now the real thing.',
+    },
     { title: `Stop the production servers in ${local}`, args: ['server', 'stop', ...servers, '--az', local, '--yes'], expect: 0 },
     { title: `Switch over: production moves to the DR site ${remote}`, args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 0 },
     { title: `Start the servers at the new production site ${remote}`, args: ['server', 'start', ...servers, '--az', remote], expect: 0 },
@@ -63,6 +69,12 @@ export function drillSteps(names: { group: string; domain: string; vpc: string; 
     { title: `Start the production servers in ${local} again`, args: ['server', 'start', ...servers, '--az', local], expect: 0 },
   ];
 }
+
+/**
+ * The demo's drill check: reads the drill servers the way an operator's --verify would (a
+ * real one would reach them, e.g. curl their health page). Node, so it runs with sh and cmd.
+ */
+export const DEMO_VERIFY = `node -e "for (const s of JSON.parse(process.env.SDRS_DRILL_SERVERS)) console.log('drill server', s.name, s.status, s.addresses[0])"`;
 
 /** How long each emulator job takes in the drill, ms: the `--fast` help says these numbers. */
 export const DEMO_JOB_MS = { fast: 800, normal: 3000 } as const;

@@ -24,6 +24,7 @@ import { registerReport } from './report/index.js';
 import { registerCheck } from './check.js';
 import { registerRpo } from './rpo.js';
 import { registerQuota } from './quota.js';
+import { registerDrill } from './drill/index.js';
 
 export type { Runner };
 
@@ -85,6 +86,12 @@ export const TOP_LEVEL: TopLevel[] = [
     stub: noun,
   },
   {
+    name: 'drill',
+    description: 'DR drills: rehearse a recovery in a separate VPC while production keeps running (run, create, list, show, rename, delete)',
+    load: async () => registerDrill,
+    stub: noun,
+  },
+  {
     name: 'config',
     description: 'configuration and credentials',
     load: async () => registerConfig,
@@ -92,7 +99,7 @@ export const TOP_LEVEL: TopLevel[] = [
   },
   {
     name: 'demo',
-    description: 'run a narrated DR drill against an embedded emulator: create, reverse to the DR site, switch back',
+    description: 'run a narrated DR drill against an embedded emulator: create, rehearse with a DR drill, reverse to the DR site, switch back',
     load: async () => registerDemo,
     stub: withOptions,
   },

@@ -6,10 +6,10 @@ import { EmuError } from './errors.js';
 import { newUuid } from './format.js';
 import { Res } from './http.js';
 import type { RouteCtx, RouteDef } from './http.js';
-import { addProtectedGroup, addServer, LOCAL_AZ } from './seed.js';
+import { addProtectedGroup, addServer, firstSubnet, LOCAL_AZ } from './seed.js';
 import { isObject } from './validate.js';
-import { instanceView, replicationView, serverView, volumeView } from './views.js';
-import type { PowerStatus, SeedName } from './world.js';
+import { instanceView, replicationView, serverView, subnetView, volumeView, vpcView } from './views.js';
+import type { PowerStatus, SeedName, SubnetRec, VpcRec } from './world.js';
 import { drServerId, productionServerId } from './world.js';
 
 function adminError(status: number, message: string): EmuError {
@@ -141,7 +141,7 @@ function setText(ctx: RouteCtx) {
   const w = engine.world;
   const { kind, id } = ctx.params;
   const tables: Record<string, Record<string, { name: string; description?: string | null }> | undefined> = {
-    groups: w.groups, instances: w.instances, replications: w.replications, servers: w.servers,
+    groups: w.groups, instances: w.instances, replications: w.replications, servers: w.servers, drills: w.drills,
     domains: Object.fromEntries(w.domains.map((d) => [d.id, d])),
   };
   const rec = tables[kind]?.[id];
@@ -150,9 +150,48 @@ function setText(ctx: RouteCtx) {
   if (b.name !== undefined && typeof b.name !== 'string') throw adminError(400, 'name must be a string');
   if (b.description !== undefined && b.description !== null && typeof b.description !== 'string') throw adminError(400, 'description must be a string or null');
   if (typeof b.name === 'string') rec.name = b.name;
-  if (b.description !== undefined && kind !== 'servers') rec.description = (b.description as string | null) ?? (kind === 'domains' ? '' : null);
+  const nameOnly = kind === 'servers' || kind === 'drills';
+  if (b.description !== undefined && !nameOnly) rec.description = (b.description as string | null) ?? (kind === 'domains' ? '' : null);
   engine.touch();
-  return { id, name: rec.name, ...(kind === 'servers' ? {} : { description: rec.description ?? null }) };
+  return { id, name: rec.name, ...(nameOnly ? {} : { description: rec.description ?? null }) };
+}
+
+const CIDR_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Adds a VPC with `subnets` subnets (default 1): drill VPCs of the right or wrong CIDR, with or without subnets. */
+function addVpc(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const w = engine.world;
+  const b = obj(ctx.body);
+  if (typeof b.name !== 'string' || !b.name) throw adminError(400, 'name is required');
+  const cidr = b.cidr === undefined ? '192.168.0.0/16' : b.cidr;
+  const m = typeof cidr === 'string' ? CIDR_RE.exec(cidr) : null;
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 28) throw adminError(400, 'cidr must be an IPv4 CIDR such as 192.168.0.0/16 (prefix at most 28)');
+  const count = b.subnets === undefined ? 1 : Number(b.subnets);
+  if (!Number.isInteger(count) || count < 0 || count > 8) throw adminError(400, 'subnets must be 0 to 8');
+  const id = typeof b.id === 'string' ? b.id : newUuid();
+  if (w.vpcs.some((v) => v.id === id)) throw adminError(409, `a VPC ${id} exists already`);
+  const vpc: VpcRec = { id, name: b.name, cidr: cidr as string, status: 'OK', description: typeof b.description === 'string' ? b.description : '' };
+  w.vpcs.push(vpc);
+  const now = engine.now();
+  const subnets: SubnetRec[] = Array.from({ length: count }, (_, i) => ({ ...firstSubnet(vpc, now), ...(i ? { id: newUuid(), name: `subnet-${b.name}-${i + 1}`.slice(0, 64) } : {}) }));
+  w.subnets.push(...subnets);
+  engine.touch();
+  const az = w.domains[0]?.localAz ?? '';
+  return new Res(201, { vpc: vpcView(vpc), subnets: subnets.map((s) => subnetView(s, az)) });
+}
+
+/** Sets a pair's synchronisation `progress` (0-100): a drill needs the first synchronisation complete. */
+function setProgress(ctx: RouteCtx) {
+  const { engine } = ctx;
+  const rp = engine.world.replications[ctx.params.replication_id];
+  if (!rp) throw adminError(404, `no replication pair ${ctx.params.replication_id}`);
+  const progress = obj(ctx.body).progress;
+  if (typeof progress !== 'number' || !Number.isInteger(progress) || progress < 0 || progress > 100) throw adminError(400, 'the body must be {"progress": 0 to 100}, a whole number');
+  rp.progress = progress;
+  rp.updatedAt = engine.now();
+  engine.touch();
+  return { replication: replicationView(engine.world, rp) };
 }
 
 function advance(ctx: RouteCtx) {
@@ -197,4 +236,6 @@ export const adminRoutes: RouteDef[] = [
   admin('PUT', '/instances/{protected_instance_id}/invalid', markInvalid),
   admin('PUT', '/replications/{replication_id}/fault', setFaultLevel),
   admin('PUT', '/records/{kind}/{id}', setText),
+  admin('POST', '/vpcs', addVpc),
+  admin('PUT', '/replications/{replication_id}/progress', setProgress),
 ];

@@ -45,6 +45,23 @@ export function restingChildStatus(w: World, groupId: string): string {
   return w.groups[groupId]?.status === 'protected' ? 'protected' : 'available';
 }
 
+/**
+ * Drill servers whose boot has ended by `now` become ACTIVE. Returns true if any did.
+ * Only drills' servers boot, so this looks at those (few) rather than every server on every request.
+ */
+export function finishBoots(w: World, now: number): boolean {
+  let changed = false;
+  for (const ref of Object.values(w.drills).flatMap((d) => d.servers)) {
+    const s = w.servers[ref.drill_server_id];
+    if (!s || s.bootUntil === undefined || s.bootUntil > now) continue;
+    if (s.status === 'BUILD') s.status = 'ACTIVE';
+    s.updatedAt = s.bootUntil;
+    delete s.bootUntil;
+    changed = true;
+  }
+  return changed;
+}
+
 /** Applies a finished job's effect; `ok` is false when the job failed. */
 export function applyEffect(w: World, job: JobRec, now: number): void {
   const ok = job.fail === null;
@@ -160,6 +177,45 @@ export function applyEffect(w: World, job: JobRec, now: number): void {
         rp.attachment = rp.attachment.filter((a) => a.protected_instance !== e.instanceId);
         if (pi) pi.attachment = pi.attachment.filter((a) => a.replication !== rp.id);
       }
+      return;
+    }
+    case 'drill-create': {
+      const d = w.drills[e.drillId];
+      if (!d) return;
+      d.status = ok ? 'available' : 'error';
+      d.updatedAt = now;
+      for (const { drill_server_id: id } of d.servers) {
+        const s = w.servers[id];
+        if (!s) continue;
+        s.updatedAt = now;
+        if (!ok) {
+          s.status = 'ERROR';
+          delete s.bootUntil;
+        } else if (e.bootMs > 0) {
+          s.bootUntil = now + e.bootMs;
+        } else {
+          s.status = 'ACTIVE';
+          delete s.bootUntil;
+        }
+      }
+      const g = w.groups[d.groupId];
+      if (ok && g) g.lastDrillAt = Math.max(g.lastDrillAt ?? 0, now);
+      return;
+    }
+    case 'drill-delete': {
+      const d = w.drills[e.drillId];
+      if (!d) return;
+      if (!ok) {
+        d.status = 'error-deleting';
+        d.updatedAt = now;
+        return;
+      }
+      // Servers, disks and NICs go; the drill VPC and its subnets stay.
+      for (const { drill_server_id: id } of d.servers) {
+        delete w.servers[id];
+        for (const v of Object.values(w.volumes)) if (v.serverId === id && v.role === 'drill') delete w.volumes[v.id];
+      }
+      delete w.drills[d.id];
       return;
     }
     case 'server-power': {

@@ -7,7 +7,7 @@
  * read, so a test clock can be advanced instead of sleeping, and jobs in
  * flight survive a restart (only begin time and duration are stored).
  */
-import { applyEffect } from './effects.js';
+import { applyEffect, finishBoots } from './effects.js';
 import { newJobId } from './format.js';
 import { saveWorld } from './persist.js';
 import { afterJob, defaultReadinessConfig, recordRpoPoints } from './readiness.js';
@@ -150,7 +150,8 @@ export class Engine {
       job.settled = true;
       afterJob(this.world, job);
     }
-    if (due.length || pointsAdded) this.touch();
-    return due.length > 0;
+    const booted = finishBoots(this.world, now);
+    if (due.length || pointsAdded || booted) this.touch();
+    return due.length > 0 || booted;
   }
 }

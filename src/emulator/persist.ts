@@ -7,7 +7,8 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, 
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, SdrsError } from '../errors.js';
-import type { World } from './world.js';
+import { firstSubnet } from './seed.js';
+import type { VpcRec, World } from './world.js';
 
 let tmpCounter = 0;
 
@@ -220,6 +221,12 @@ const WORLD_FIELDS: [keyof World, 'string' | 'number' | 'object' | 'array'][] = 
   ['failNext', 'array'],
 ];
 
+/** Fields added after version 1 was first written: checked when present, filled in when absent. */
+const LATER_FIELDS: [keyof World, 'array' | 'object'][] = [
+  ['subnets', 'array'],
+  ['drills', 'object'],
+];
+
 function jsonType(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
@@ -262,5 +269,12 @@ export function loadWorld(path: string): World | undefined {
       throw stateFileError(path, `is not an sdrs emulator state (version 1): "${key}" is ${got === 'undefined' ? 'missing' : `a ${got}`}, not ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`);
     }
   }
+  for (const [key, type] of LATER_FIELDS) {
+    const got = jsonType(w[key]);
+    if (got !== 'undefined' && got !== type) throw stateFileError(path, `is not an sdrs emulator state (version 1): "${key}" is a ${got}, not an ${type}`);
+  }
+  // A state saved before drills existed: its VPCs get the subnet a seed gives them, and no drills.
+  w.subnets ??= (w.vpcs as VpcRec[]).map((v) => firstSubnet(v, Date.now()));
+  w.drills ??= {};
   return w as unknown as World;
 }

@@ -188,15 +188,15 @@ function classify(w: World, job: JobRec): Omit<FailureJobRec, 'jobId' | 'jobType
     return { failureStatus: status, resourceType: 'replications', resourceId: id, resourceName: w.replications[id]?.name ?? '', groupId: groupId ?? w.replications[id]?.groupId ?? null };
   }
   if (/DisasterRecoveryDrill/.test(t)) {
-    // Drills are served by another module; the name is whatever its record calls it, if any.
+    // A failure inside the drill's group (the job's entities name it; else the drill record does).
     const id = e.disaster_recovery_drill_id ?? '';
-    const drills = (w as unknown as { drills?: Record<string, { name?: string }> }).drills;
+    const drill = w.drills?.[id] as { name: string; groupId: string } | undefined;
     return {
       failureStatus: t.startsWith('delete') ? 'deleteFail' : 'createFail',
       resourceType: 'disaster_recovery_drills',
       resourceId: id,
-      resourceName: drills?.[id]?.name ?? '',
-      groupId,
+      resourceName: drill?.name ?? '',
+      groupId: groupId ?? drill?.groupId ?? null,
     };
   }
   return undefined;

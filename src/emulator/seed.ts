@@ -8,7 +8,7 @@
  * servers ACTIVE (so a reverse is refused until they are stopped).
  */
 import { newUuid, stableUuid } from './format.js';
-import type { GroupRec, InstanceRec, PowerStatus, ReplicationRec, SeedName, ServerRec, VolumeRec, World } from './world.js';
+import type { GroupRec, InstanceRec, PowerStatus, ReplicationRec, SeedName, ServerRec, ServerStatus, SubnetRec, VolumeRec, VpcRec, World } from './world.js';
 
 export const SEED_IDS = {
   domain: stableUuid('seed:domain:cn-north-4'),
@@ -64,11 +64,14 @@ export function seedWorld(projectId: string, seed: SeedName, now: number): World
     groups: {},
     instances: {},
     replications: {},
+    subnets: [],
+    drills: {},
     jobs: {},
     tokens: {},
     failNext: [],
     seq: 0,
   };
+  w.subnets = w.vpcs.map((v) => firstSubnet(v, now));
   for (const [name, az, vpc] of SERVERS) {
     addServer(w, {
       id: SEED_IDS.server(name),
@@ -84,15 +87,25 @@ export function seedWorld(projectId: string, seed: SeedName, now: number): World
   return w;
 }
 
+/**
+ * The one subnet a seeded (or automatically created) VPC has: the first /24 of its CIDR
+ * (the whole CIDR when that is smaller), with an id derived from the VPC id.
+ */
+export function firstSubnet(v: VpcRec, now: number): SubnetRec {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}\/(\d{1,2})$/.exec(v.cidr);
+  const cidr = m && Number(m[4]) <= 24 ? `${m[1]}.${m[2]}.${m[3]}.0/24` : v.cidr;
+  return { id: stableUuid(`subnet:${v.id}`), name: `subnet-${v.name}`.slice(0, 64), cidr, vpcId: v.id, createdAt: now };
+}
+
 export interface AddServerInput {
   id: string;
   name: string;
   az: string;
   vpcId: string;
-  status: PowerStatus;
+  status: ServerStatus;
   now: number;
   flavor?: string;
-  role?: 'production' | 'dr';
+  role?: 'production' | 'dr' | 'drill';
   /** IDs for a system disk (40 GB SSD) and a data disk (100 GB SAS); empty for none. */
   volumeIds: string[];
 }

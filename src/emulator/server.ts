@@ -22,6 +22,7 @@ import type { FaultInjector, QueuedFault } from './faults.js';
 import { newRequestId } from './format.js';
 import { Res, unservedMessage } from './http.js';
 import type { AdminHooks, RouteDef } from './http.js';
+import { drillRoutes } from './routes/drills.js';
 import { groupRoutes } from './routes/groups.js';
 import { instanceRoutes } from './routes/instances.js';
 import { readinessRoutes } from './routes/readiness.js';
@@ -29,7 +30,7 @@ import { replicationRoutes } from './routes/replications.js';
 import { serviceRoutes } from './routes/services.js';
 import { parseJsonBody } from './validate.js';
 
-export const ALL_ROUTES: RouteDef[] = [...groupRoutes, ...instanceRoutes, ...replicationRoutes, ...serviceRoutes, ...adminRoutes, ...readinessRoutes];
+export const ALL_ROUTES: RouteDef[] = [...groupRoutes, ...instanceRoutes, ...replicationRoutes, ...serviceRoutes, ...adminRoutes, ...readinessRoutes, ...drillRoutes];
 
 /** An AK/SK-signed request body may be at most 12 MB (reference 6.4). */
 const BODY_LIMIT = 12 * 1024 * 1024;

@@ -2,8 +2,8 @@
 import type { ActiveDomain, Job, ProtectedInstance, Replication, Server, ServerGroup, SubJob, Vpc } from '../api/types.js';
 import { flavorSizes, macAddress, portId, privateIp, stableHex } from './ecs.js';
 import { isoTime, microTime, spaceTime, stableUuid } from './format.js';
-import type { DomainRec, GroupRec, InstanceRec, JobRec, ReplicationRec, ServerRec, VolumeRec, VpcRec, World } from './world.js';
-import { instancesOf, replicationsOf } from './world.js';
+import type { DomainRec, DrillRec, GroupRec, InstanceRec, JobRec, ReplicationRec, ServerRec, SubnetRec, VolumeRec, VpcRec, World } from './world.js';
+import { drillsOf, instancesOf, replicationsOf } from './world.js';
 
 export function groupView(w: World, g: GroupRec): ServerGroup {
   const domain = w.domains.find((d) => d.id === g.domainId);
@@ -20,7 +20,7 @@ export function groupView(w: World, g: GroupRec): ServerGroup {
     priority_station: g.priority,
     protected_instance_num: instancesOf(w, g.id).length,
     replication_num: replicationsOf(w, g.id).length,
-    disaster_recovery_drill_num: 0,
+    disaster_recovery_drill_num: drillsOf(w, g.id).length,
     protected_status: null,
     replication_status: null,
     health_status: null,
@@ -106,8 +106,9 @@ export function vpcView(v: VpcRec): Vpc {
 export function serverView(w: World, s: ServerRec): Server {
   const volumes = Object.values(w.volumes).filter((v) => v.serverId === s.id);
   const vpc = w.vpcs.find((v) => v.id === s.vpcId);
-  const ip = vpc ? privateIp(vpc.cidr, s.id) : undefined;
+  const ip = vpc ? privateIp(vpc.cidr, s.ipFrom ?? s.id) : undefined;
   const active = s.status === 'ACTIVE';
+  const vmState = active ? 'active' : s.status === 'BUILD' ? 'building' : s.status === 'ERROR' ? 'error' : 'stopped';
   const hostId = stableHex(`host:${s.az}:${s.id}`).slice(0, 28);
   const seconds = (ms: number) => isoTime(ms).replace(/\.\d{3}Z$/, 'Z');
   return {
@@ -132,9 +133,9 @@ export function serverView(w: World, s: ServerRec): Server {
     host_status: 'UP',
     locked: false,
     'OS-EXT-AZ:availability_zone': s.az,
-    'OS-EXT-STS:vm_state': active ? 'active' : 'stopped',
-    'OS-EXT-STS:power_state': active ? 1 : 4,
-    'OS-EXT-STS:task_state': '',
+    'OS-EXT-STS:vm_state': vmState,
+    'OS-EXT-STS:power_state': active ? 1 : vmState === 'stopped' ? 4 : 0,
+    'OS-EXT-STS:task_state': s.status === 'BUILD' ? 'spawning' : '',
     'OS-EXT-SRV-ATTR:host': hostId,
     'OS-EXT-SRV-ATTR:hypervisor_hostname': `nova-${hostId.slice(0, 8)}`,
     'OS-EXT-SRV-ATTR:instance_name': `instance-${stableHex(`inst:${s.id}`).slice(0, 8)}`,
@@ -158,6 +159,56 @@ export function serverView(w: World, s: ServerRec): Server {
     enterprise_project_id: '0',
     created: seconds(s.createdAt),
     updated: seconds(s.updatedAt),
+  };
+}
+
+/** The SDK's ShowDisasterRecoveryDrillParams. */
+export interface DrillWire {
+  id: string;
+  name: string;
+  status: string;
+  drill_vpc_id: string;
+  created_at: string;
+  updated_at: string;
+  server_group_id: string;
+  drill_servers: { protected_instance: string; drill_server_id: string }[];
+}
+
+/** A DR drill as the SDK's ShowDisasterRecoveryDrillParams (show, list and rename answers). */
+export function drillView(d: DrillRec): DrillWire {
+  return {
+    id: d.id,
+    name: d.name,
+    status: d.status,
+    drill_vpc_id: d.vpcId,
+    created_at: spaceTime(d.createdAt),
+    updated_at: spaceTime(d.updatedAt),
+    server_group_id: d.groupId,
+    drill_servers: d.servers.map((x) => ({ protected_instance: x.protected_instance, drill_server_id: x.drill_server_id })),
+  };
+}
+
+/** A subnet as the VPC SDK's Subnet model (IPv4 only, so no `cidr_v6`, `gateway_ip_v6` or `neutron_subnet_id_v6`). */
+export function subnetView(s: SubnetRec, az: string): Record<string, unknown> {
+  const base = s.cidr.split('/')[0].split('.');
+  const gateway = base.length === 4 ? [...base.slice(0, 3), String(Number(base[3]) + 1)].join('.') : '';
+  return {
+    id: s.id,
+    name: s.name,
+    description: '',
+    cidr: s.cidr,
+    gateway_ip: gateway,
+    ipv6_enable: false,
+    dhcp_enable: true,
+    primary_dns: '100.125.1.250',
+    secondary_dns: '100.125.21.250',
+    dnsList: ['100.125.1.250', '100.125.21.250'],
+    availability_zone: az,
+    vpc_id: s.vpcId,
+    status: 'ACTIVE',
+    neutron_network_id: stableUuid(`network:${s.id}`),
+    neutron_subnet_id: stableUuid(`neutron-subnet:${s.id}`),
+    extra_dhcp_opts: [],
   };
 }
 

@@ -25,16 +25,42 @@ export interface VpcRec {
 }
 
 export type PowerStatus = 'ACTIVE' | 'SHUTOFF';
+/** ECS statuses the emulator shows: drill servers are `BUILD` while they boot, `ERROR` after a failed drill. */
+export type ServerStatus = PowerStatus | 'BUILD' | 'ERROR';
 
 export interface ServerRec {
   id: string;
   name: string;
-  status: PowerStatus;
+  status: ServerStatus;
   az: string;
   vpcId: string;
   flavor: string;
-  /** `dr` servers were created by SDRS for a protected instance. */
-  role: 'production' | 'dr';
+  /** `dr` servers were created by SDRS for a protected instance; `drill` servers by a DR drill. */
+  role: 'production' | 'dr' | 'drill';
+  createdAt: number;
+  updatedAt: number;
+  /** The server whose private IP this one keeps (a drill server keeps its production server's address). */
+  ipFrom?: string;
+  /** Job-clock time at which a `BUILD` server becomes ACTIVE (settled like a job). */
+  bootUntil?: number;
+}
+
+export interface SubnetRec {
+  id: string;
+  name: string;
+  cidr: string;
+  vpcId: string;
+  createdAt: number;
+}
+
+export interface DrillRec {
+  id: string;
+  name: string;
+  groupId: string;
+  status: string;
+  vpcId: string;
+  /** One drill server per protected instance, in the order of the instances. */
+  servers: { protected_instance: string; drill_server_id: string }[];
   createdAt: number;
   updatedAt: number;
 }
@@ -48,7 +74,7 @@ export interface VolumeRec {
   az: string;
   serverId: string | null;
   device: string | null;
-  role: 'production' | 'dr';
+  role: 'production' | 'dr' | 'drill';
   createdAt: number;
 }
 
@@ -65,6 +91,8 @@ export interface GroupRec {
   priority: Station;
   createdAt: number;
   updatedAt: number;
+  /** Job-clock time the group's last drill was created successfully (`period_no_dr_drill`); absent: never. */
+  lastDrillAt?: number | null;
 }
 
 export interface InstanceRec {
@@ -119,7 +147,10 @@ export type Effect =
   | { kind: 'replication-delete'; replicationId: string; deleteTargetVolume: boolean }
   | { kind: 'attach'; instanceId: string; replicationId: string; device: string }
   | { kind: 'detach'; instanceId: string; replicationId: string }
-  | { kind: 'server-power'; serverIds: string[]; status: PowerStatus };
+  | { kind: 'server-power'; serverIds: string[]; status: PowerStatus }
+  /** `bootMs`: how long the drill servers stay BUILD after the job succeeds (decided at accept time). */
+  | { kind: 'drill-create'; drillId: string; bootMs: number }
+  | { kind: 'drill-delete'; drillId: string };
 
 export type GroupActionKind = 'start' | 'reprotect' | 'stop' | 'reverse' | 'failover';
 
@@ -162,6 +193,9 @@ export interface World {
   groups: Record<string, GroupRec>;
   instances: Record<string, InstanceRec>;
   replications: Record<string, ReplicationRec>;
+  /** VPC subnets (a drill VPC must have some). Filled in for state files written before subnets existed. */
+  subnets: SubnetRec[];
+  drills: Record<string, DrillRec>;
   jobs: Record<string, JobRec>;
   tokens: Record<string, { expiresAt: number; user: string }>;
   failNext: FailRule[];
@@ -198,6 +232,10 @@ export function instancesOf(w: World, groupId: string): InstanceRec[] {
 
 export function replicationsOf(w: World, groupId: string): ReplicationRec[] {
   return Object.values(w.replications).filter((r) => r.groupId === groupId);
+}
+
+export function drillsOf(w: World, groupId: string): DrillRec[] {
+  return Object.values(w.drills).filter((d) => d.groupId === groupId);
 }
 
 /** Out-of-band statuses a group action does not overwrite. */

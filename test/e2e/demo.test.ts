@@ -14,13 +14,17 @@ it.concurrent('sdrs demo --fast runs the whole drill piped and ends with exit 0 
     '$ sdrs group reverse demo-erp --to target --yes',
     '$ sdrs server stop erp-app-01 erp-db-01 --az cn-north-4a --yes',
     '$ sdrs group reverse demo-erp --to source --yes',
+    '$ sdrs drill run demo-erp --yes --verify ',
   ]) expect(r.stderr).toContain(cmd);
+  // The drill before the switchover: its check saw the drill servers, and it reported the recovery time.
+  expect(r.stderr).toMatch(/drill server erp-app-01 ACTIVE \d+\.\d+\.\d+\.\d+/);
+  expect(r.stderr).toMatch(/✔ Drill passed \(verify passed\): recovery time \d+\.\ds\./);
   expect(r.stderr).toContain('Production now runs in cn-north-4b (target)');
   expect(r.stderr).not.toMatch(/\u001b\[/);
-  // The summary on stdout: ten steps, the refusal shown on purpose, final statuses.
+  // The summary on stdout: eleven steps, the refusal shown on purpose, final statuses.
   const lines = r.stdout.split('\n');
   expect(lines[0]).toMatch(/^STEP\s+RESULT\s+TIME\s+WHAT/);
-  expect(lines.filter((l) => /^\d+\s+ok\s/.test(l))).toHaveLength(9);
+  expect(lines.filter((l) => /^\d+\s+ok\s/.test(l))).toHaveLength(10);
   expect(r.stdout).toMatch(/^3\s+refused \(exit 3\), as expected/m);
   expect(r.stdout).toMatch(/demo-erp\s+protected\s+cn-north-4a \(source\)/);
   expect(r.stdout).toMatch(/drill-group\s+available/);
@@ -30,7 +34,7 @@ it.concurrent('sdrs demo --fast --json prints the summary as one JSON document',
   const r = await runSdrs(['demo', '--fast', '--json'], { timeoutMs: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   const doc = JSON.parse(r.stdout);
-  expect(doc.steps).toHaveLength(10);
+  expect(doc.steps).toHaveLength(11);
   expect(doc.steps.every((s: { ok: boolean }) => s.ok)).toBe(true);
   expect(doc.groups.find((g: { name: string }) => g.name === 'demo-erp')).toMatchObject({ status: 'protected' });
 }, 130_000);

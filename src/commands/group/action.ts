@@ -195,7 +195,7 @@ function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): vo
     return;
   }
   if (!advice.allowed) {
-    const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0);
+    const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0 || snap.group.disaster_recovery_drill_num > 0);
     throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', `cannot ${PHRASE[verb]} group ${snap.group.name}: ${advice.reasons.join('; ')}`, {
       hint: `Nothing was sent. See what can be done next: sdrs group status ${refOf(snap.group)}`,
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },

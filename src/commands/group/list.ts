@@ -11,12 +11,15 @@ import type { ServerGroup } from '../../api/types.js';
 export interface ListOptions {
   status?: string;
   name?: string;
+  /** Only groups with no DR drill in the last 3 months (`query_type=period_no_dr_drill`). */
+  drillOverdue?: boolean;
 }
 
 /** What commander parses. */
 interface ListFlags {
   status?: string;
   name?: string;
+  drillOverdue?: boolean;
 }
 
 /** `group list`'s flags, help and wiring. */
@@ -25,16 +28,17 @@ export function registerList(group: Command, run: Runner, runF: RunF<ListOptions
     .command('list')
     .description('list protection groups (all pages)')
     .addOption(group.createOption('--status <status>', 'only groups in this status').choices(GROUP_STATUSES))
-    .option('--name <name>', 'only groups whose name contains this text');
-  examples(cmd, ['$ sdrs group list', '$ sdrs group list --status error-reversing --json | jq -r ".[].id"']);
-  return bind(cmd, run, (_args, f: ListFlags): ListOptions => ({ status: f.status, name: f.name }), runF);
+    .option('--name <name>', 'only groups whose name contains this text')
+    .option('--drill-overdue', 'only groups with no DR drill in the last 3 months (the service decides)');
+  examples(cmd, ['$ sdrs group list', '$ sdrs group list --status error-reversing --json | jq -r ".[].id"', '$ sdrs group list --drill-overdue --json | jq -r ".[].name"']);
+  return bind(cmd, run, (_args, f: ListFlags): ListOptions => ({ status: f.status, name: f.name, ...(f.drillOverdue ? { drillOverdue: true } : {}) }), runF);
 }
 
 /** Lists the groups: the JSON array as the API returns them, or a table. */
 export async function runList(ctx: Context, o: ListOptions): Promise<Result<ServerGroup[]>> {
   const api = await ctx.api();
-  const groups = await api.listAllGroups({ ...(o.status ? { status: o.status } : {}), ...(o.name ? { name: o.name } : {}) });
-  if (groups.length === 0) return result(groups, say('No protection groups found.'));
+  const groups = await api.listAllGroups({ ...(o.status ? { status: o.status } : {}), ...(o.name ? { name: o.name } : {}), ...(o.drillOverdue ? { query_type: 'period_no_dr_drill' } : {}) });
+  if (groups.length === 0) return result(groups, say(o.drillOverdue ? 'No protection groups are overdue for a DR drill.' : 'No protection groups found.'));
   return result(
     groups,
     table(

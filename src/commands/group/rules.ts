@@ -101,6 +101,9 @@ export function assess(s: Snapshot): NextSteps {
   if (s.pairs.length) {
     deleteReasons.push(`the group still has ${s.pairs.length} replication pair(s); remove them first: ${list(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`))}`);
   }
+  if (g.disaster_recovery_drill_num > 0) {
+    deleteReasons.push(`the group still has ${g.disaster_recovery_drill_num} DR drill(s) (the service refuses: SDRS.1003); delete them first: sdrs drill list --group ${ref}, then sdrs drill delete <drill> --yes`);
+  }
 
   return {
     reverse: advice(reverseCmd, reverseReasons, reverseNotes, { to }),

@@ -42,6 +42,7 @@ export function describeGroup(g: ServerGroup): string {
     ['VPC', g.source_vpc_id],
     ['Instances', g.protected_instance_num],
     ['Pairs', g.replication_num],
+    ['DR drills', g.disaster_recovery_drill_num ?? 0],
     ['Progress', `${g.progress ?? 0}%`],
     ['Created', g.created_at],
     ['Updated', g.updated_at],

@@ -177,6 +177,7 @@ export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: 
     ...(d.readiness ? verdictLines(d.readiness) : []),
     `Production:   ${s(d.production.availability_zone)} (${d.production.station})    DR site: ${s(d.dr_site.availability_zone)} (${d.dr_site.station})`,
     `Replication:  ${d.replication.status ? tone(d.replication.status) : 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
+    `DR drills:    ${g.disaster_recovery_drill_num ?? 0}${g.disaster_recovery_drill_num ? ` (sdrs drill list --group ${s(g.id)})` : ''}`,
     '',
   ];
   if (d.instances.length) {

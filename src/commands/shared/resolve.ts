@@ -1,6 +1,6 @@
 /** Finding what the operator named: groups, protected instances, pairs, servers and domains, by id or exact name. */
 import type { SdrsApi } from '../../api/client.js';
-import type { ActiveDomain, ProtectedInstance, Replication, Server, ServerGroup } from '../../api/types.js';
+import type { ActiveDomain, DisasterRecoveryDrill, ProtectedInstance, Replication, Server, ServerGroup } from '../../api/types.js';
 import { ApiError, PreconditionError, UsageError } from '../../errors.js';
 import { isWellFormedId, printable, requireRef } from '../../validate.js';
 import { readServers, serverAt } from './snapshot.js';
@@ -201,4 +201,12 @@ export async function diskLabels(api: SdrsApi): Promise<Map<string, string>> {
     }
   }
   return out;
+}
+
+/** Finds a DR drill by id or exact, unique name (exit 3 / exit 2 as for groups). */
+export function resolveDrill(api: SdrsApi, ref: string): Promise<DisasterRecoveryDrill> {
+  return resolveRef(ref, {
+    noun: 'drill', full: 'DR drill', apiNotFound: 'SDRS.1902', notFound: 'DRILL_NOT_FOUND', list: 'sdrs drill list',
+    get: (id) => api.getDrill(id), byName: (name) => api.listAllDrills({ name }),
+  });
 }

@@ -9,7 +9,7 @@ import { groupView } from '../views.js';
 import { requireQuota } from '../readiness.js';
 import type { Engine } from '../engine.js';
 import type { GroupActionKind, GroupRec, Station, World } from '../world.js';
-import { BUSY_CHILD_STATUSES, instancesOf, productionAz, productionServerId, replicationsOf } from '../world.js';
+import { BUSY_CHILD_STATUSES, drillsOf, instancesOf, productionAz, productionServerId, replicationsOf } from '../world.js';
 
 const BASE = '/v1/{project_id}/server-groups';
 
@@ -48,8 +48,19 @@ export function childListFilter(w: World, q: URLSearchParams): {
   };
 }
 
+/**
+ * True when the group had no successful drill in the three calendar months before `now`
+ * (`query_type=period_no_dr_drill`; the service's "specified duration" defaults to 3 months).
+ */
+export function drillOverdue(g: GroupRec, now: number): boolean {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - 3);
+  return g.lastDrillAt === undefined || g.lastDrillAt === null || g.lastDrillAt < cutoff.getTime();
+}
+
 function list(ctx: RouteCtx) {
   const { engine, query: q } = ctx;
+  const now = engine.now();
   const status = q.get('status');
   const az = q.get('availability_zone');
   const queryType = q.get('query_type');
@@ -62,7 +73,8 @@ function list(ctx: RouteCtx) {
       fuzzy(g.name, q.get('name')) &&
       (!az || productionAz(g) === az) &&
       (queryType?.trim() !== 'status_abnormal' || isAbnormal(g.status)) &&
-      (queryType?.trim() !== 'stop_protected' || g.status === 'available'),
+      (queryType?.trim() !== 'stop_protected' || g.status === 'available') &&
+      (queryType?.trim() !== 'period_no_dr_drill' || drillOverdue(g, now)),
   );
   const { items, count } = page(matches, q);
   return { server_groups: items.map((g) => groupView(engine.world, g)), count };
@@ -126,6 +138,8 @@ function remove(ctx: RouteCtx) {
   if (!DELETABLE.has(g.status)) {
     throw sdrsError('SDRS.1017', `The protection group ${g.id} is ${g.status}; it can be deleted only when available, error or error-deleting.`);
   }
+  // Drills first: a group with drills still has the instances they were built from (UNVERIFIED order).
+  if (drillsOf(engine.world, g.id).length) throw sdrsError('SDRS.1003', `The protection group ${g.id} still has DR drills; delete them first.`);
   if (instancesOf(engine.world, g.id).length) throw sdrsError('SDRS.1001', `The protection group ${g.id} still has protected instances.`);
   if (replicationsOf(engine.world, g.id).length) throw sdrsError('SDRS.1010', `The protection group ${g.id} still has replication pairs.`);
   g.status = 'deleting';

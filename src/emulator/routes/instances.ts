@@ -53,6 +53,7 @@ function create(ctx: RouteCtx) {
   if (server.vpcId !== g.vpcId) throw sdrsError('SDRS.1304', `The server's VPC ${server.vpcId} is not the group's VPC ${g.vpcId}.`);
   const used = Object.values(w.instances).some((pi) => pi.sourceServer === server.id || pi.targetServer === server.id);
   if (used || server.role === 'dr') throw sdrsError('SDRS.1305', `The server ${server.id} is already protected.`);
+  if (server.role === 'drill') throw sdrsError('SDRS.1305', `The server ${server.id} is a DR drill server; it cannot be protected.`);
   const now = engine.now();
   // The DR server is created at once in the DR AZ, stopped, like the real service does.
   const dr = addServer(w, { id: newUuid(), name: server.name, az: drAz(g), vpcId: g.vpcId, status: 'SHUTOFF', now, role: 'dr', flavor: typeof b.flavorRef === 'string' ? b.flavorRef : server.flavor, volumeIds: [] }).server;

@@ -11,7 +11,6 @@ import {
 } from '../readiness.js';
 import type { FailureJobRec } from '../readiness.js';
 import { fuzzy, isObject, page } from '../validate.js';
-import { replicationView } from '../views.js';
 
 const BASE = '/v1/{project_id}';
 
@@ -121,22 +120,6 @@ function markRpo(ctx: RouteCtx) {
   return { replication_id: id, exceeded: b.exceeded, over_rpo: rpo.exceeded.length };
 }
 
-/**
- * `PUT /__emulator/replications/{id}/progress` `{"progress": 0-100}`: the pair's synchronisation
- * progress, e.g. an initial sync still under way (a readiness check calls it degraded).
- */
-function setProgress(ctx: RouteCtx) {
-  const { engine } = ctx;
-  const rp = engine.world.replications[ctx.params.replication_id];
-  if (!rp) throw adminError(404, `no replication pair ${ctx.params.replication_id}`);
-  const p = isObject(ctx.body) ? ctx.body.progress : undefined;
-  if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100) throw adminError(400, 'the body must be {"progress": 0 to 100}');
-  rp.progress = p;
-  rp.updatedAt = engine.now();
-  engine.touch();
-  return { replication: replicationView(engine.world, rp) };
-}
-
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /**
@@ -191,5 +174,4 @@ export const readinessRoutes: RouteDef[] = [
   signed('GET', `${BASE}/sdrs/quotas`, (ctx) => quotasView(ctx.engine.world, ctx.engine.readiness)),
   admin('PUT', '/replications/{replication_id}/rpo', markRpo),
   admin('POST', '/failure-jobs', addFailureJob),
-  admin('PUT', '/replications/{replication_id}/progress', setProgress),
 ];

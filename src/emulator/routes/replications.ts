@@ -46,7 +46,7 @@ function create(ctx: RouteCtx) {
   if (!vol) throw sdrsError('SDRS.0211', `Invalid disk ID: ${String(b.volume_id)}.`);
   if (vol.az !== productionAz(g)) throw sdrsError('SDRS.1803', `The disk is in ${vol.az}, not in the group's production AZ ${productionAz(g)}.`);
   const used = Object.values(w.replications).some((rp) => rp.sourceVolume === vol.id || rp.targetVolume === vol.id);
-  if (used || vol.role === 'dr') throw sdrsError('SDRS.1804', `The disk ${vol.id} is already used by a replication pair.`);
+  if (used || vol.role === 'dr' || vol.role === 'drill') throw sdrsError('SDRS.1804', `The disk ${vol.id} is already used by a replication pair.`);
   requireQuota(w, engine.readiness, 'replications');
   const now = engine.now();
   // The DR disk is created at once in the DR AZ, unattached.

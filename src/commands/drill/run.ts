@@ -1,0 +1,478 @@
+/**
+ * `sdrs drill run <group>`: the whole rehearsal in one command.
+ *
+ *   pre-flight (exit 3, nothing sent) -> create the drill and watch its job
+ *   -> wait until every drill server is ACTIVE (the drill's recovery time ends here)
+ *   -> run --verify (exit 9 when it fails or times out) -> delete the drill and watch (unless --keep)
+ *
+ * Each phase's start, end and duration are reported, for people and in --json, and handed to
+ * the journal (`result.journal`). A failure at any phase says what exists now and the exact
+ * cleanup command. The drill has a deterministic name (`sdrs-run-<group name>`, or --name), so
+ * running the same command again after an interruption finds the drill it created and
+ * carries on from its status; nothing is kept on disk.
+ */
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { SdrsApi } from '../../api/client.js';
+import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
+import { ExitCode, InterruptedError, PreconditionError, SdrsError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
+import { parseDuration } from '../../config/duration.js';
+import { parseServiceTime } from '../../util/time.js';
+import { nameProblem, requireGroupRef, requireName, requireRef } from '../../validate.js';
+import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitFlags } from '../shared/command.js';
+import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
+import { confirmOrCancel, requireYes } from '../shared/confirm.js';
+import { dryRun } from '../shared/mutation.js';
+import { asFinal } from '../shared/sent.js';
+import { follow, waitSettings } from '../shared/wait.js';
+import { say as sayNow } from '../shared/ui.js';
+import { cleanupCommand, deleteEffects, drillPreflight, drillServers, pickGroup, type DrillServerView } from './common.js';
+import { drillEndedBadly, drillFollow, isDrillGone, sendCreate, sendDelete, waitCreated, waitDeleted } from './submit.js';
+
+/** Default limit of the --verify command. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 10 * 60_000;
+
+/** The options of one run. */
+export interface RunOptions {
+  /** Asked for at a terminal when undefined. */
+  group?: string;
+  /** The drill's name; default `sdrs-run-<group name>` (how a re-run finds it). */
+  name?: string;
+  /** Drill VPC id or name; undefined: the service creates one. */
+  vpc?: string;
+  /** A shell command that checks the drill servers; its exit code decides the result. */
+  verify?: string;
+  verifyTimeoutMs: number;
+  /** Leave the drill in place (no cleanup). */
+  keep: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  /** The limits of each wait (create job, drill servers, delete job); always waits. */
+  wait: WaitFlags;
+}
+
+/** What commander parses. */
+interface RunFlags {
+  name?: string;
+  vpc?: string;
+  verify?: string;
+  verifyTimeout?: string;
+  keep?: boolean;
+  yes?: boolean;
+  dryRun?: boolean;
+  timeout?: string;
+  interval?: string;
+}
+
+/** Flags to options (exit 2 on bad values). */
+export function parseRun(args: string[], f: RunFlags): RunOptions {
+  if (f.verify !== undefined && f.verify.trim() === '') throw new UsageError('--verify is empty: pass a shell command, e.g. --verify \'curl -fsS "http://$SDRS_DRILL_SERVER_1_ADDRESS/health"\'');
+  if (f.verifyTimeout !== undefined && f.verify === undefined) throw new UsageError('--verify-timeout limits the --verify command; pass --verify too');
+  const verifyTimeoutMs = f.verifyTimeout === undefined ? DEFAULT_VERIFY_TIMEOUT_MS : parseDuration(String(f.verifyTimeout), '--verify-timeout');
+  if (verifyTimeoutMs <= 0) throw new UsageError('--verify-timeout must be greater than 0');
+  return {
+    group: args[0] === undefined ? undefined : requireGroupRef(args[0]),
+    name: f.name === undefined ? undefined : requireName('--name', f.name),
+    vpc: f.vpc === undefined ? undefined : requireRef('VPC', f.vpc),
+    verify: f.verify,
+    verifyTimeoutMs,
+    keep: f.keep === true,
+    yes: f.yes === true,
+    dryRun: f.dryRun === true,
+    wait: parseWaitFlags({ timeout: f.timeout, interval: f.interval }),
+  };
+}
+
+/** `drill run`'s flags, help and wiring. */
+export function registerRun(drill: Command, run: Runner, runF: RunF<RunOptions> = runRun): Command {
+  const cmd = drill
+    .command('run')
+    .description('rehearse a recovery in one command: pre-flight, create a drill, wait for its servers, run --verify, delete it; reports the recovery time')
+    .argument('[group]', 'group id or exact, unique name (asked for at a terminal)')
+    .option('--verify <shell-command>', 'check the drill servers: run with SDRS_DRILL_ID, SDRS_GROUP_ID, SDRS_DRILL_SERVERS (JSON) and SDRS_DRILL_SERVER_<n>_NAME/_ADDRESS in the environment and the same as JSON on stdin; a non-zero exit fails the drill (exit 9)')
+    .option('--verify-timeout <duration>', 'limit of the --verify command (default: 10m)')
+    .option('--keep', 'keep the drill (and its servers) at the end instead of deleting it')
+    .option('--name <name>', 'drill name (default: sdrs-run-<group name>; a re-run finds the drill by it and carries on)')
+    .option('--vpc <id-or-name>', "drill VPC: same CIDR as the group's VPC, with subnets, not the group's VPC (default: the service creates one)")
+    .option('-y, --yes', YES)
+    .option('--dry-run', 'run the pre-flight checks, print the create request (secrets redacted) and send nothing')
+    .option('--timeout <duration>', 'limit of each wait (the create job, the drill servers, the delete job): 90s, 10m, 1h; 0 = no limit (default: 30m)')
+    .option('--interval <duration>', 'first poll interval; later polls back off (default: 1s)');
+  examples(cmd, [
+    '$ sdrs drill run erp --yes --verify \'curl -fsS "http://$SDRS_DRILL_SERVER_1_ADDRESS:8080/health"\'',
+    '$ sdrs drill run erp --yes --json | jq .recovery_ms',
+    '$ sdrs drill run erp --yes --verify ./check-drill.sh || echo "drill failed: exit $?"',
+  ]);
+  return bind(cmd, run, parseRun, runF);
+}
+
+/** The drill name a run uses when --name is not given: the same for every run of a group. */
+export function runName(g: Pick<ServerGroup, 'id' | 'name'>): string {
+  const byName = `sdrs-run-${g.name}`;
+  return nameProblem(byName) === undefined ? byName : `sdrs-run-${g.id}`;
+}
+
+/** One phase of the run. */
+export interface Phase {
+  name: 'preflight' | 'earlier-cleanup' | 'create' | 'servers' | 'verify' | 'cleanup';
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number | null;
+  result: 'ok' | 'failed' | 'unfinished' | 'resumed';
+}
+
+/** What the --verify command did. */
+export interface VerifyResult {
+  command: string;
+  exit_code: number | null;
+  signal: string | null;
+  timed_out: boolean;
+  duration_ms: number;
+  passed: boolean;
+  /** Why the command could not be run at all. */
+  error?: string;
+}
+
+/** The `drill run --json` document. */
+export interface RunDocument {
+  group: { id: string; name: string; status_before: string; status_after: string | null; production_before: string; production_after: string | null };
+  drill: { id: string; name: string; drill_vpc_id: string; status: string };
+  servers: DrillServerView[];
+  /** True when an earlier run's drill was found and carried on. */
+  resumed: boolean;
+  /** From the create request (or the drill's created_at, when resumed) to every drill server ACTIVE. */
+  recovery_ms: number | null;
+  phases: Phase[];
+  verify: VerifyResult | null;
+  kept: boolean;
+  /** When the drill is left in place (--keep): the command that deletes it. */
+  cleanup_command: string | null;
+  result: 'passed' | 'verify-failed';
+}
+
+/** Tracks the phases as they run. */
+class Phases {
+  readonly list: Phase[] = [];
+  private startedAt = 0;
+  constructor(private readonly ctx: Context) {}
+  start(name: Phase['name'], title: string): void {
+    this.startedAt = this.ctx.clock.now();
+    this.list.push({ name, started_at: new Date(this.startedAt).toISOString(), ended_at: null, duration_ms: null, result: 'unfinished' });
+    sayNow(this.ctx, `\n▶ ${title}`, 'bold');
+  }
+  end(result: Phase['result'] = 'ok'): void {
+    const p = this.list[this.list.length - 1];
+    if (!p || p.ended_at !== null) return;
+    const now = this.ctx.clock.now();
+    p.ended_at = new Date(now).toISOString();
+    p.duration_ms = now - this.startedAt;
+    p.result = result;
+  }
+  current(): Phase | undefined {
+    const p = this.list[this.list.length - 1];
+    return p && p.ended_at === null ? p : undefined;
+  }
+}
+
+/** Runs the rehearsal. */
+export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDocument>> {
+  requireYes(ctx, o.yes || o.dryRun, 'run a DR drill (it creates and deletes drill servers)');
+  const { formatElapsed: coarse } = await import('../../watch/progress.js');
+  // Durations to a tenth of a second under a minute: a drill's recovery time is the measurement.
+  const formatElapsed = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : coarse(ms));
+  const api = await ctx.api();
+  const g0 = await pickGroup(ctx, api, o.group, 'rehearse');
+  const name = o.name ?? runName(g0);
+  const settings = await waitSettings(ctx, o.wait);
+  const phases = new Phases(ctx);
+
+  // A drill of this name in the group is the one an earlier run created: carry on from its status.
+  phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
+  const earlier = (await api.listAllDrills({ server_group_id: g0.id, name })).filter((d) => d.name === name && d.server_group_id === g0.id);
+  if (earlier.length > 1) {
+    throw new PreconditionError('PREFLIGHT_FAILED', `group ${safeLine(g0.name)} has ${earlier.length} drills named ${name}; a run cannot tell which is its own`, {
+      hint: `Delete the extra ones (sdrs drill list --group ${g0.id}) or pass another --name`, details: { drill_ids: earlier.map((d) => d.id) },
+    });
+  }
+  const found = earlier[0];
+  if (found && (found.status === 'error' || found.status === 'error-deleting')) {
+    throw new PreconditionError('PREFLIGHT_FAILED', `drill ${safeLine(found.name)} (${found.id}) from an earlier run is ${found.status}; nothing was sent`, {
+      hint: `Inspect it (sdrs drill show ${found.id}), then clean it up: ${cleanupCommand(found)}; then run this again`,
+      details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found) },
+    });
+  }
+  if (found?.status === 'deleting' && !o.dryRun) {
+    phases.list.pop(); // the look-up so far belongs to the pre-flight that follows the wait
+    phases.start('earlier-cleanup', `Drill ${safeLine(found.name)} of an earlier run is being deleted: waiting until it is gone`);
+    await follow(ctx, settings, drillFollow(api, found.id, 'gone'));
+    phases.end();
+    phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
+  }
+  const resuming = found && (found.status === 'creating' || found.status === 'available') ? found : undefined;
+  let vpc: string | undefined;
+  if (resuming) {
+    sayNow(ctx, `Found drill ${safeLine(resuming.name)} (${resuming.id}, ${resuming.status}) created by an earlier run of this command: carrying on with it.`);
+  } else {
+    vpc = (await drillPreflight(ctx, api, g0, o.vpc)).vpc?.id;
+  }
+  phases.end();
+
+  const body: CreateDrillBody = { server_group_id: g0.id, name, ...(vpc ? { drill_vpc_id: vpc } : {}) };
+  if (o.dryRun) {
+    const r = resuming ? dryRun(await api.prepareDeleteDrill(resuming.id)) : dryRun(await api.prepareCreateDrill(body));
+    r.blocks.push(note(resuming
+      ? `Dry run: drill ${safeLine(resuming.name)} of an earlier run exists; a run would wait for its servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep it' : ', then send this delete'}.`
+      : `Dry run: a run would send this create, wait for the drill servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep the drill' : ', then delete the drill (DELETE .../disaster-recovery-drills/<new id>)'}.`));
+    return r as Result<RunDocument>;
+  }
+  await confirmOrCancel(ctx, o.yes,
+    `Rehearse a recovery of group ${safeLine(g0.name)}: ${resuming ? `carry on with drill ${safeLine(resuming.name)}` : `create drill ${name} (drill servers built from the DR-site replicas in ${vpc ? `VPC ${vpc}` : 'a new drill VPC'})`}, ` +
+      `wait for its servers${o.verify ? ', run the --verify command' : ''}${o.keep ? ', keep the drill' : ', delete the drill'}. Production keeps running. Continue?`,
+    'drill run');
+
+  let drill: DisasterRecoveryDrill | undefined = resuming;
+  let servers: DrillServerView[] = [];
+  /** Where the recovery time starts: the create request, or the drill's created_at when resumed. */
+  let startedAt: number | undefined;
+  try {
+    phases.start('create', resuming ? `Create: drill ${name} exists (${resuming.status})` : `Create: drill ${name} of group ${safeLine(g0.name)}`);
+    if (resuming?.status === 'creating') {
+      drill = (await follow(ctx, settings, drillFollow(api, resuming.id, 'available'))).value;
+    } else if (!resuming) {
+      startedAt = ctx.clock.now();
+      const sent = await sendCreate(ctx, api, g0, body);
+      drill = await waitCreated(ctx, api, settings, g0, name, sent);
+    }
+    if (resuming) {
+      const created = parseServiceTime(resuming.created_at);
+      startedAt = Number.isNaN(created) ? undefined : created;
+    }
+    phases.end(resuming ? 'resumed' : 'ok');
+    const d = drill!;
+
+    phases.start('servers', `Drill servers: waiting until all ${d.drill_servers.length} are ACTIVE`);
+    const ready = await follow(ctx, settings, serversFollow(api, d));
+    drill = ready.value.drill;
+    servers = ready.value.servers;
+    const readyAt = ctx.clock.now();
+    phases.end();
+    const recoveryMs = startedAt === undefined ? null : Math.max(0, readyAt - startedAt);
+    sayNow(ctx, `Drill servers ready: ${servers.map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.addresses[0] ?? '(no address)'}`).join(', ') || 'none'}`);
+    if (recoveryMs !== null) sayNow(ctx, `Recovery time (start to drill servers ready): ${formatElapsed(recoveryMs)}`, 'ok');
+
+    let verify: VerifyResult | null = null;
+    if (o.verify !== undefined) {
+      phases.start('verify', `Verify: ${o.verify}`);
+      verify = await runVerify(ctx, o.verify, o.verifyTimeoutMs, g0, d, servers);
+      phases.end(verify.passed ? 'ok' : 'failed');
+      sayNow(ctx, verify.passed ? '✔ verify passed' : `✖ verify ${verify.error ? verify.error : verify.timed_out ? `timed out after ${formatElapsed(o.verifyTimeoutMs)}` : `failed (${verify.signal ? `signal ${verify.signal}` : `exit ${verify.exit_code}`})`}`, verify.passed ? 'ok' : 'bad');
+    }
+
+    if (!o.keep) {
+      phases.start('cleanup', `Clean up: delete drill ${safeLine(d.name)} (${deleteEffects(d)})`);
+      const sent = await sendDelete(ctx, api, d);
+      await waitDeleted(ctx, api, settings, d, sent);
+      phases.end();
+    }
+
+    const gAfter = await api.getGroup(g0.id).catch(() => undefined);
+    const doc: RunDocument = {
+      group: {
+        id: g0.id, name: g0.name, status_before: g0.status, status_after: gAfter?.status ?? null,
+        production_before: g0.priority_station, production_after: gAfter?.priority_station ?? null,
+      },
+      drill: { id: d.id, name: d.name, drill_vpc_id: d.drill_vpc_id, status: o.keep ? drill!.status : 'deleted' },
+      servers,
+      resumed: resuming !== undefined,
+      recovery_ms: recoveryMs,
+      phases: phases.list,
+      verify,
+      kept: o.keep,
+      cleanup_command: o.keep ? cleanupCommand(d) : null,
+      result: verify && !verify.passed ? 'verify-failed' : 'passed',
+    };
+    return runResult(doc, formatElapsed, o.verifyTimeoutMs);
+  } catch (err) {
+    const p = phases.current();
+    if (p) phases.end(ctx.signal.aborted ? 'unfinished' : 'failed');
+    throw await failedAt(ctx, api, p?.name ?? 'create', err, { group: g0, name, drill, phases: phases.list });
+  }
+}
+
+/** Follows the drill's servers until every one is ACTIVE; an ERROR server or a drill leaving `available` is exit 5. */
+function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
+  return {
+    label: `drill servers of ${safeLine(d0.name)}`,
+    checkHint: `sdrs drill show ${d0.id}`,
+    read: async () => {
+      const drill = await api.getDrill(d0.id);
+      return { drill, servers: await drillServers(api, drill) };
+    },
+    judge: (v: { drill: DisasterRecoveryDrill; servers: DrillServerView[] }): { status: string; end?: true | SdrsError } => {
+      const active = v.servers.filter((s) => s.status === 'ACTIVE').length;
+      const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.status}`);
+      const status = `${active}/${v.servers.length} ACTIVE${others.length ? ` (${others.join(', ')})` : ''}`;
+      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${safeLine(v.drill.name)} is ${v.drill.status} while its servers were awaited`) };
+      const broken = v.servers.filter((s) => s.status === 'ERROR');
+      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ')} ended in ERROR`) };
+      return active === v.servers.length ? { status, end: true } : { status };
+    },
+  };
+}
+
+/** The result: the phases and the recovery time for people, the document for --json; exit 9 when verify failed. */
+function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, verifyTimeoutMs: number): Result<RunDocument> {
+  const ms = (v: number | null) => (v === null ? '-' : formatElapsed(v));
+  const blocks = [
+    out(`DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)${doc.resumed ? ', measured from the drill\'s created_at (carried on from an earlier run)' : ''}`),
+    out(''),
+    table(['PHASE', 'RESULT', 'DURATION', 'STARTED'], doc.phases.map((p) => [p.name, p.result, ms(p.duration_ms), p.started_at])),
+  ];
+  if (doc.servers.length) {
+    blocks.push(out(''), table(['DRILL SERVER', 'STATUS', 'ADDRESSES'], doc.servers.map((s) => [safeLine(s.name ?? s.drill_server_id), s.status, s.addresses.join(', ') || '-'])));
+  }
+  const untouched = doc.group.status_after === doc.group.status_before && doc.group.production_after === doc.group.production_before;
+  blocks.push(say(untouched
+    ? `Group ${safeLine(doc.group.name)} is still ${doc.group.status_after}, production on ${doc.group.production_after}.`
+    : `Group ${safeLine(doc.group.name)} was ${doc.group.status_before} (production on ${doc.group.production_before}), now ${doc.group.status_after ?? 'unreadable'} (production on ${doc.group.production_after ?? '?'}).`, untouched ? 'plain' : 'warn'));
+  blocks.push(doc.kept
+    ? say(`Drill ${safeLine(doc.drill.name)} kept (--keep). Clean up when done: ${doc.cleanup_command}`)
+    : say(`Drill ${safeLine(doc.drill.name)} deleted; its drill VPC ${doc.drill.drill_vpc_id} and subnets are kept.`, 'dim'));
+  const journal: JournalFacts = {
+    kind: 'drill',
+    groups: [{ id: doc.group.id, name: doc.group.name }],
+    phases: doc.phases.map((p) => ({ name: p.name, group: doc.group.id, started_at: p.started_at, ...(p.ended_at ? { ended_at: p.ended_at } : {}), result: p.result === 'resumed' ? 'ok' : p.result })),
+    ...(doc.recovery_ms !== null ? { recovery_ms: doc.recovery_ms } : {}),
+    extra: { drill_id: doc.drill.id, drill_name: doc.drill.name, resumed: doc.resumed, kept: doc.kept, verify: doc.verify, result: doc.result },
+  };
+  const v = doc.verify;
+  if (v && !v.passed) {
+    blocks.push(say(`✖ Drill failed: the --verify command ${v.error ? v.error : v.timed_out ? `timed out after ${formatElapsed(verifyTimeoutMs)}` : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`}.`, 'bad'));
+    const error = new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED,
+      `drill ${safeLine(doc.drill.name)}: the --verify command ${v.error ?? (v.timed_out ? 'timed out' : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`)}${doc.kept ? '; the drill was kept' : '; the drill was deleted'}`, {
+        hint: doc.kept ? `Inspect the drill servers (sdrs drill show ${doc.drill.id}), then clean up: ${doc.cleanup_command}` : 'See the --verify output above; the drill servers are gone, production was not touched.',
+        details: { drill_id: doc.drill.id, group_id: doc.group.id, verify: v, ...(doc.kept ? { cleanup_command: doc.cleanup_command } : {}) },
+      });
+    return { data: doc, blocks, error, journal };
+  }
+  blocks.push(say(`✔ Drill passed${v ? ' (verify passed)' : ''}: recovery time ${ms(doc.recovery_ms)}.`, 'ok'));
+  return { data: doc, blocks, journal };
+}
+
+/**
+ * An ending at a phase after the run began sending: keeps the error's code and exit code,
+ * says what exists now (read when it can be) and the exact cleanup command, and that the
+ * same command carries on. Marked final so the after-send report keeps it.
+ */
+async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: unknown, s: { group: ServerGroup; name: string; drill?: DisasterRecoveryDrill; phases: Phase[] }): Promise<unknown> {
+  const e = toSdrsError(err);
+  // A refusal of the create itself (a 4xx answer: nothing was made) is reported as it is.
+  if (e.exitCode === ExitCode.USAGE || (e.exitCode === ExitCode.API && !s.drill && phase === 'create')) return err;
+  let d = s.drill;
+  let gone = false;
+  if (!ctx.signal.aborted) {
+    try {
+      if (d) d = await api.getDrill(d.id);
+      else d = (await api.listAllDrills({ server_group_id: s.group.id, name: s.name })).find((x) => x.name === s.name);
+    } catch (readErr) {
+      gone = d !== undefined && isDrillGone(readErr);
+    }
+  }
+  const rerun = `re-run the same command to carry on (it finds drill ${safeLine(s.name)})`;
+  // A drill in an error status is not carried on (a re-run refuses it): it is cleaned up.
+  // Stopped while deleting: the delete was sent (the error says how to follow it); a re-run would start a new drill.
+  const carryOn = phase !== 'cleanup' && (!d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting');
+  const said = typeof e.details.cleanup_command === 'string';
+  const exists = gone
+    ? `Drill ${safeLine(s.name)} no longer exists.`
+    : d?.status === 'deleting'
+      ? `Drill ${safeLine(d.name)} (${d.id}) is being deleted; follow it: sdrs drill show ${d.id}`
+    : d
+      ? said
+        ? carryOn ? `Or ${rerun}.` : ''
+        : `What exists now: drill ${safeLine(d.name)} (${d.id}), ${d.status}${ctx.signal.aborted ? ' when last read' : ''}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
+      : `No drill named ${safeLine(s.name)} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
+  const hint = [e.hint, exists].filter(Boolean).join(' ');
+  const out = new SdrsError(e.code, e.exitCode, `drill run of group ${safeLine(s.group.name)} stopped at the ${phase} phase: ${e.message}`, {
+    hint,
+    details: {
+      ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
+      ...(d && !gone ? { drill_id: d.id, drill_status: d.status, cleanup_command: cleanupCommand(d) } : {}),
+    },
+    cause: err,
+  });
+  return asFinal(out);
+}
+
+/** Runs the --verify command with the drill in its environment and on stdin. */
+async function runVerify(ctx: Context, command: string, timeoutMs: number, g: ServerGroup, d: DisasterRecoveryDrill, servers: DrillServerView[]): Promise<VerifyResult> {
+  const { spawn } = await import('node:child_process');
+  const env: NodeJS.ProcessEnv = {
+    ...ctx.env,
+    SDRS_DRILL_ID: d.id,
+    SDRS_DRILL_NAME: d.name,
+    SDRS_DRILL_VPC_ID: d.drill_vpc_id,
+    SDRS_GROUP_ID: g.id,
+    SDRS_GROUP_NAME: g.name,
+    SDRS_DRILL_SERVER_COUNT: String(servers.length),
+    SDRS_DRILL_SERVERS: JSON.stringify(servers),
+  };
+  servers.forEach((s, i) => {
+    const p = `SDRS_DRILL_SERVER_${i + 1}_`;
+    env[p + 'NAME'] = s.name ?? '';
+    env[p + 'ID'] = s.drill_server_id;
+    env[p + 'ADDRESS'] = s.addresses[0] ?? '';
+    env[p + 'ADDRESSES'] = s.addresses.join(' ');
+    env[p + 'PROTECTED_INSTANCE'] = s.protected_instance;
+  });
+  const input = JSON.stringify({ drill: { id: d.id, name: d.name, drill_vpc_id: d.drill_vpc_id, server_group_id: d.server_group_id }, group: { id: g.id, name: g.name }, servers }) + '\n';
+  const t0 = ctx.clock.now();
+  if (ctx.signal.aborted) throw new InterruptedError('stopped before the --verify command ran', { signal: stopSignalOf(ctx.signal.reason) });
+  return new Promise<VerifyResult>((resolve, reject) => {
+    // Its own process group (POSIX), so a timeout or Ctrl-C stops the whole command, not only the shell.
+    const group = process.platform !== 'win32';
+    const child = spawn(command, { shell: true, env, cwd: ctx.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: group });
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {
+        // Already gone.
+      }
+    };
+    const stop = () => {
+      kill('SIGTERM');
+      killTimer = setTimeout(() => kill('SIGKILL'), 5_000);
+      killTimer.unref();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    const onAbort = () => stop();
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    if (ctx.signal.aborted) stop(); // aborted while it was being spawned
+    // The command's output is for people: stderr, so stdout stays the result (--json).
+    child.stdout.on('data', (b: Buffer) => ctx.io.err.write(b));
+    child.stderr.on('data', (b: Buffer) => ctx.io.err.write(b));
+    child.stdin.on('error', () => undefined); // a command that does not read stdin
+    child.stdin.end(input);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      ctx.signal.removeEventListener('abort', onAbort);
+      resolve({ command, exit_code: null, signal: null, timed_out: false, duration_ms: ctx.clock.now() - t0, passed: false, error: `could not be started: ${e.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (killTimer) clearTimeout(killTimer);
+      ctx.signal.removeEventListener('abort', onAbort);
+      if (ctx.signal.aborted) {
+        reject(new InterruptedError('stopped while the --verify command ran', { signal: stopSignalOf(ctx.signal.reason) }));
+        return;
+      }
+      resolve({ command, exit_code: code, signal, timed_out: timedOut, duration_ms: ctx.clock.now() - t0, passed: code === 0 && !timedOut });
+    });
+  });
+}
