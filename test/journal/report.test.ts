@@ -55,15 +55,18 @@ describe('sdrs report', () => {
     expect(g.last_switchover).toMatchObject({ outcome: 'ok', source: 'journal' });
     expect(g.last_switchover.downtime_ms).toBeGreaterThan(0);
     expect(g.failures).toMatchObject([{ code: 'PREFLIGHT_FAILED', source: 'journal' }]);
-    expect(m.readiness).toMatchObject([{ group: 'demo-erp', ready: true, source: 'service' }]);
+    expect(m.readiness).toMatchObject([{ group: 'demo-erp', verdict: 'READY', ready: true, reasons: [], source: 'service' }]);
     const runs: string[] = m.operations.map((o: { run: string }) => o.run);
 
     const md = await sdrs(['report', '--format', 'md']);
     for (const run of runs) expect(md.stdout).toContain(run);
     expect(md.stdout.match(/^\| demo-erp \| (?:switchover|stop|start|drill) \| /gm)).toHaveLength(7);
     const csv = await sdrs(['report', '--format', 'csv']);
-    const rows = csv.stdout.trim().split('\n');
+    // The operations first; after a blank line, the other facts (readiness, failures, sources).
+    const [opsCsv, factsCsv] = csv.stdout.trim().split('\n\n');
+    const rows = opsCsv.split('\n');
     expect(rows).toHaveLength(6);
+    expect(factsCsv.split('\n').filter((r) => r.startsWith('readiness,demo-erp,'))).toHaveLength(1);
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(runs);
 
     const file = join(env.HOME, 'r.html');

@@ -17,7 +17,7 @@ import { parseSince } from '../../journal/since.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { note, out, result, type Block, type Result } from '../shared/output.js';
 import { loadOperations } from '../shared/journal-read.js';
-import { readService, SERVICE_SOURCES } from './sources.js';
+import { readService, sourceEnv, SERVICE_SOURCES } from './sources.js';
 
 export const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -92,7 +92,8 @@ export async function runReport(ctx: Context, o: ReportOptions): Promise<Result>
   if (o.service) {
     try {
       const api = await ctx.api();
-      service = await readService(SERVICE_SOURCES.map((s) => s(api)));
+      const env = sourceEnv(api, { now, ...(sinceMs !== undefined ? { sinceMs } : {}), groupFilter: o.groups });
+      service = await readService(SERVICE_SOURCES.map((s) => s(api, env)));
     } catch (err) {
       // No configuration or credentials: the journal alone still makes a report.
       if (!(err instanceof ConfigError) && !(err instanceof Error && 'exitCode' in err && (err as { exitCode: number }).exitCode === 4)) throw err;
