@@ -34,6 +34,11 @@ describe('sdrs report: what the service knows', () => {
     expect(journal).toHaveLength(1);
     expect(journal[0]).toMatchObject({ type: 'end', kind: 'check', outcome: 'ok', exit_code: 8, groups: [{ id: GROUP, name: 'demo-erp' }], extra: { verdict: 'NOT_READY' } });
     expect(journal[0].extra.checks[0].not_ok).toMatchObject([{ reason: 'fault_level', severity: 'not_ready' }]);
+    // An unwritable journal: the same check, the same exit, one warning.
+    const unwritable = await runMain(['check', '--all'], { env: { ...env, SDRS_JOURNAL: join(env.HOME, 'nowhere', '\0', 'j.jsonl') } });
+    expect(unwritable.code).toBe(8);
+    expect(unwritable.stdout).toBe(checked.stdout);
+    expect(unwritable.stderr.match(/warning: the journal could not be written/g)).toHaveLength(1);
     const hist = await sdrs(['history', '--kind', 'check', '--json']);
     expect(JSON.parse(hist.stdout).operations).toMatchObject([{ kind: 'check', outcome: 'ok', exit_code: 8 }]);
 
@@ -77,6 +82,8 @@ describe('sdrs report: what the service knows', () => {
   it('an injected failed reverse: in the failures with its code, open; recovered once the journal shows a reverse that succeeded', async () => {
     const env = w.freshEnv();
     const sdrs = (args: string[]) => runMain(args, { env });
+    // The service's clock ahead of this machine's: "later" is read on this machine's clock where the journal can tell.
+    await w.client.admin('POST', '/clock/advance', { ms: 10 * 60_000 });
     await w.stopServers('cn-north-4a');
     await w.client.admin('POST', '/fail-next', { job_type: 'reverseProtectionGroupNoCG', error_code: 'SDRS.0402', fail_reason: 'injected <b>reverse</b> failure' });
     expect((await sdrs(['group', 'reverse', 'demo-erp', '--to', 'target', '--yes'])).code).toBe(5);
