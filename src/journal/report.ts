@@ -4,11 +4,13 @@
  * where it came from (`source: 'journal' | 'service'`). The four renderers
  * (render.ts: Markdown, HTML, CSV, JSON) only present it.
  *
- * Service facts come from sources (`ServiceSource`): the command reads the group list
- * (current status, production site, replication and health, drill count) and the groups
- * with no drill in the service's period; more sources (task-centre failures, readiness
- * checks, RPO statistics) plug in as they land, each returning `ServiceFacts`. A source
- * whose API the service does not have (404) is skipped and listed as such.
+ * Service facts come from sources (`ServiceSource`, src/commands/report/sources.ts): the
+ * group list (current status, production site, replication and health, drill count), the
+ * groups with no drill in the service's period, readiness as `sdrs check` gives it, the task
+ * centre's failures and the RPO-exceedance trend, each returning `ServiceFacts`. A source
+ * the service answers with a 4xx is skipped and listed as such. Failures are settled
+ * against the journal here: recovered when a later operation of the same kind on the group
+ * succeeded, else open. The journal's `check` records give each group's last verification.
  */
 import type { Operation } from './operations.js';
 

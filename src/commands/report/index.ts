@@ -1,8 +1,10 @@
 /**
  * `sdrs report`: a DR report an auditor can read, from the local journal and the
  * service's current state (docs/journal.md): per group the last drill, switchover and
- * failover with result and measured time, failures and what was done, drills due,
- * readiness now, a timeline of every phase; as Markdown, self-contained HTML, CSV or JSON.
+ * failover with result and measured time, when readiness was last checked, failures (the
+ * task centre's and the journal's) and what was done, drills due, readiness now (as
+ * `sdrs check` gives it), the RPO-exceedance trend, a timeline of every phase; as
+ * Markdown, self-contained HTML, CSV or JSON.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
