@@ -418,7 +418,8 @@ export function buildReport(input: {
     filter: { groups: input.groupFilter },
     groups: [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name)),
     operations: ops,
-    timeline: timelineOf(ops),
+    // A lane named by the group's id (a run that failed before it learnt the name) takes the name the service gives.
+    timeline: timelineOf(ops).map((b) => ({ ...b, group: [...byKey.values()].find((r) => r.id === b.group)?.name ?? b.group })),
     readiness,
     rpo: service.rpo ? rpoTrendOf(service.rpo.from, service.rpo.points) : null,
     service: input.sources,

@@ -91,7 +91,11 @@ describe('sdrs report: what the service knows', () => {
     const failuresOf = async () => {
       const r = await sdrs(['report', '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
-      return JSON.parse(r.stdout).groups.find((x: { name: string }) => x.name === 'demo-erp').failures as Record<string, unknown>[];
+      const m = JSON.parse(r.stdout);
+      // The failed run knew only the group's id: its timeline lane takes the service's name.
+      expect(m.timeline.map((b: { group: string }) => b.group)).toContain('demo-erp');
+      expect(m.timeline.map((b: { group: string }) => b.group)).not.toContain(GROUP);
+      return m.groups.find((x: { name: string }) => x.name === 'demo-erp').failures as Record<string, unknown>[];
     };
     const before = (await failuresOf()).find((f) => f.source === 'service')!;
     expect(before).toMatchObject({ operation: 'reverseFail', failure_status: 'reverseFail', code: 'SDRS.0402', message: 'injected <b>reverse</b> failure', state: 'open', resource: { type: 'server_groups', id: GROUP } });
