@@ -108,6 +108,8 @@ export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<Ch
   const blocks = o.format === 'openmetrics' ? [out(openMetrics(doc))] : ctx.io.stdoutIsTTY ? terminalView(doc) : plainView(doc);
   if (!groups.length) blocks.push(note('No protection groups to check.'));
   const r: Result<CheckDocument> = { data: o.format === 'openmetrics' ? undefined : doc, blocks };
+  // The journal keeps when readiness was verified (docs/journal.md); not the openmetrics runs a cron repeats every minute.
+  if (o.format !== 'openmetrics') r.journal = checkJournal(doc);
   const failing = doc.summary.not_ready > 0 || (o.failOn === 'degraded' && doc.verdict !== 'READY');
   if (failing) {
     const bad = readiness.filter((g) => g.verdict === 'NOT_READY' || (o.failOn === 'degraded' && g.verdict === 'DEGRADED'));
@@ -119,6 +121,24 @@ export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<Ch
     );
   }
   return r;
+}
+
+/** The check's journal record: the verdict per group and the reasons not ok (a read, written at no cost to the check). */
+function checkJournal(d: CheckDocument): NonNullable<Result['journal']> {
+  return {
+    kind: 'check',
+    read: true,
+    groups: d.groups.map((g) => ({ id: g.group.id, name: g.group.name })),
+    extra: {
+      verdict: d.verdict,
+      checks: d.groups.map((g) => ({
+        group_id: g.group.id,
+        group: g.group.name,
+        verdict: g.verdict,
+        not_ok: bad(g).map((c) => ({ reason: c.reason, severity: c.severity, message: c.message.slice(0, 300) })),
+      })),
+    },
+  };
 }
 
 const severityOf = (v: Verdict): Severity => (v === 'NOT_READY' ? 'not_ready' : v === 'DEGRADED' ? 'degraded' : 'ok');

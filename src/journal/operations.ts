@@ -26,6 +26,8 @@ export interface Operation extends RunContext {
   phases: PhaseRecord[];
   downtime_ms?: number;
   recovery_ms?: number;
+  /** What the command added (a check's verdicts: docs/journal.md). */
+  extra?: Record<string, unknown>;
   /** For an unfinished run: the command that resumes watching it (or checks what happened). */
   resume?: string;
   /** Always `journal`: these facts come from this machine's journal. */

@@ -1,12 +1,13 @@
 /**
  * The DR report's renderers: Markdown (wikis, tickets), HTML (one self-contained file:
  * inline CSS and SVG, no script, no external URL, a Content-Security-Policy that lets
- * nothing load) and CSV (one row per journaled operation). JSON is the model itself.
+ * nothing load) and CSV (one row per journaled operation, then, after a blank line, one
+ * row per other fact: readiness, failures, last checks, RPO points, sources). JSON is the model itself.
  * All text from the service or the journal is escaped for the format it goes into.
  */
 import { safeLine } from '../errors.js';
 import type { Operation } from './operations.js';
-import type { FailureFact, GroupReport, OpSummary, ReportModel, TimelineBar } from './report.js';
+import type { CheckSummary, FailureFact, GroupReport, OpSummary, ReadinessRow, ReportModel, RpoTrend, TimelineBar } from './report.js';
 
 /** Milliseconds as `1.3s`, `4m05s`, `2h03m`. */
 export function dur(ms: number | undefined): string {
@@ -22,6 +23,30 @@ const result = (op: Operation) => `${op.outcome}${op.exit_code !== undefined ? `
 const measured = (s?: OpSummary) => (s?.downtime_ms !== undefined ? `downtime ${dur(s.downtime_ms)}` : s?.recovery_ms !== undefined ? `recovery ${dur(s.recovery_ms)}` : undefined);
 const lastOf = (s?: OpSummary) => (s ? [s.started_at.slice(0, 16).replace('T', ' '), s.outcome, dur(s.duration_ms), measured(s)].filter(Boolean).join(', ') : 'none on record');
 const failureText = (f: FailureFact) => [f.at?.slice(0, 16).replace('T', ' '), f.operation, f.code, f.message, f.action].filter(Boolean).join(' — ');
+const checkText = (c?: CheckSummary) => (c ? `${c.at.slice(0, 16).replace('T', ' ')}, ${c.verdict.replace('_', ' ')}` : 'never on record');
+const verdictOf = (r: ReadinessRow) => (r.verdict ?? (r.ready ? 'READY' : 'NOT_READY')).replace('_', ' ');
+const reasonsText = (r: ReadinessRow) => (r.reasons ? (r.reasons.length ? r.reasons.map((x) => `${x.reason}: ${x.message}${x.fix ? ` (fix: ${x.fix})` : ''}`).join('; ') : 'every reason ok') : r.reason);
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** The counts as bars, at most `width` (the most of each bucket when there are more points). */
+export function buckets(values: number[], width: number): number[] {
+  const per = Math.max(1, Math.ceil(values.length / width));
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i += per) out.push(Math.max(...values.slice(i, i + per)));
+  return out;
+}
+
+/** A text sparkline, one character per bucket, scaled to the maximum; zero is the lowest bar. */
+export function textSparkline(values: number[], width = 60): string {
+  const b = buckets(values, width);
+  const max = Math.max(0, ...b);
+  return b.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join('');
+}
+
+const rpoSummary = (t: RpoTrend) => (t.points.length
+  ? `${t.points.length} point(s) from ${t.points[0].point_time} to ${t.points[t.points.length - 1].point_time}; most pairs over their RPO at once: ${t.max}; latest: ${t.latest!.resource_num} at ${t.latest!.point_time}`
+  : `no point since ${t.from}`);
 
 // ---------- Markdown ----------
 
@@ -40,13 +65,24 @@ export function renderMarkdown(m: ReportModel): string {
   l.push(`Generated ${m.generated_at} from the local journal (${mdCell(m.journal.path)}, operations since ${m.since}) and the service's current state. Each fact says its source: *journal* (recorded on this machine when the operation ran) or *service* (read from SDRS now).`, '');
   if (m.journal.skipped_lines) l.push(`Warning: ${m.journal.skipped_lines} journal line(s) could not be read and were skipped.`, '');
   l.push('## Groups', '');
-  l.push(...mdTable(['Group', 'Now (service)', 'Drills (service)', 'Drill overdue (service)', 'Last drill (journal)', 'Last switchover (journal)', 'Last failover (journal)', 'Operations (journal)'],
-    m.groups.map((g) => [g.name, g.current ? `${g.current.status}, production ${g.current.production_az}` : '-', g.drills?.count ?? '-', g.drill_overdue ? (g.drill_overdue.value ? 'yes' : 'no') : '-', lastOf(g.last_drill), lastOf(g.last_switchover), lastOf(g.last_failover), g.operations])));
+  l.push(...mdTable(['Group', 'Now (service)', 'Drills (service)', 'Drill overdue (service)', 'Last drill (journal)', 'Last switchover (journal)', 'Last failover (journal)', 'Last check (journal)', 'Operations (journal)'],
+    m.groups.map((g) => [g.name, g.current ? `${g.current.status}, production ${g.current.production_az}` : '-', g.drills?.count ?? '-', g.drill_overdue ? (g.drill_overdue.value ? 'yes' : 'no') : '-', lastOf(g.last_drill), lastOf(g.last_switchover), lastOf(g.last_failover), checkText(g.last_check), g.operations])));
   l.push('', '## Readiness (service)', '');
-  l.push(...mdTable(['Group', 'Status', 'Production', 'Replication', 'Health', 'Ready', 'Why'], m.readiness.map((r) => [r.group, r.status, r.production, r.replication, r.health, r.ready ? 'yes' : 'no', r.reason])));
+  l.push('The verdict `sdrs check` gives now, with every reason that is not ok and the command that fixes it.', '');
+  l.push(...mdTable(['Group', 'Verdict', 'Status', 'Production', 'Replication', 'Health', 'Why (fix)'], m.readiness.map((r) => [r.group, verdictOf(r), r.status, r.production, r.replication, r.health, reasonsText(r)])));
   l.push('', '## Failures', '');
-  const failures = m.groups.flatMap((g) => g.failures.map((f) => [g.name, f.at ?? '-', f.operation, f.code ?? '-', f.message ?? '-', f.action ?? '-', f.job_id ?? '-', f.source]));
-  l.push(...(failures.length ? mdTable(['Group', 'When', 'Operation', 'Code', 'Message', 'What was done', 'Job', 'Source'], failures) : ['None recorded.']));
+  l.push('From the task centre (*service*) and the journal; *recovered* when the journal shows a later successful operation of the same kind on the group, else *open*.', '');
+  const failures = m.groups.flatMap((g) => g.failures.map((f) => [g.name, f.at ?? '-', f.operation, f.code ?? '-', f.message ?? '-', f.state ?? '-', f.action ?? '-', f.job_id ?? '-', f.source]));
+  l.push(...(failures.length ? mdTable(['Group', 'When', 'Operation', 'Code', 'Message', 'State', 'What was done', 'Job', 'Source'], failures) : ['None recorded.']));
+  l.push('', '## RPO exceedance (service)', '');
+  if (!m.rpo) l.push('Not read (see Sources).');
+  else {
+    l.push(`Replication pairs of the project over their RPO (tenant-wide): ${mdCell(rpoSummary(m.rpo))}.`, '');
+    if (m.rpo.points.length) {
+      l.push(`\`${textSparkline(m.rpo.points.map((p) => p.resource_num))}\``, '');
+      l.push(...mdTable(['From', 'To', 'Pairs over RPO', 'Points'], m.rpo.runs.map((r) => [r.from, r.to, r.resource_num, r.points])));
+    }
+  }
   l.push('', '## Timeline (journal)', '');
   l.push(...(m.timeline.length ? mdTable(['Group', 'Operation', 'Phase', 'Start', 'End', 'Duration', 'Result'], m.timeline.map((b) => [b.group, b.kind, b.phase, b.start, b.end, dur(Date.parse(b.end) - Date.parse(b.start)), b.result])) : ['No phases recorded.']));
   l.push('', '## Operations (journal)', '');
@@ -81,7 +117,28 @@ export function renderCsv(m: ReportModel): string {
     op.phases.map((p) => `${p.group ? `${p.group}:` : ''}${p.name}=${p.ended_at ? Date.parse(p.ended_at) - Date.parse(p.started_at) : '?'}ms`).join(' '),
     op.user, op.host, op.profile, op.region, op.project_id, op.endpoint, op.note, `sdrs ${op.argv.join(' ')}`, op.resume, op.source,
   ]);
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
+  const extra = extraRows(m);
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(',')), '', EXTRA_CSV_COLUMNS.join(','), ...extra.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
+}
+
+/**
+ * The second table of the CSV, after a blank line: the report's other facts, one row
+ * each, the first column naming the section (`grep ^rpo,`): readiness (a `verdict` row
+ * per group, then a row per reason not ok with its fix), failure, last_check, rpo, source.
+ */
+export const EXTRA_CSV_COLUMNS = ['section', 'group', 'group_id', 'time', 'name', 'value', 'code', 'message', 'action', 'source'] as const;
+
+function extraRows(m: ReportModel): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const r of m.readiness) {
+    rows.push(['readiness', r.group, r.group_id, m.generated_at, 'verdict', r.verdict ?? (r.ready ? 'READY' : 'NOT_READY'), '', r.reasons ? '' : r.reason, '', r.source]);
+    for (const x of r.reasons ?? []) rows.push(['readiness', r.group, r.group_id, m.generated_at, x.reason, x.severity, '', x.message, x.fix, r.source]);
+  }
+  for (const g of m.groups) for (const f of g.failures) rows.push(['failure', g.name, g.id, f.at, f.operation, f.state, f.code, f.message, f.action, f.source]);
+  for (const g of m.groups) if (g.last_check) rows.push(['last_check', g.name, g.id, g.last_check.at, 'verdict', g.last_check.verdict, '', g.last_check.not_ok.join('; '), g.last_check.run, 'journal']);
+  for (const p of m.rpo?.points ?? []) rows.push(['rpo', '', '', p.point_time, 'pairs_over_rpo', p.resource_num, '', '', '', p.source]);
+  for (const s of m.service) rows.push(['source', '', '', '', s.name, s.state, '', s.note, '', 'service']);
+  return rows;
 }
 
 // ---------- HTML ----------
@@ -129,12 +186,33 @@ export function timelineSvg(bars: TimelineBar[]): string {
   return parts.join('');
 }
 
+function reasonsHtml(r: ReadinessRow): string {
+  if (!r.reasons) return esc(r.reason);
+  if (!r.reasons.length) return 'every reason ok';
+  return `<ul>${r.reasons.map((x) => `<li data-reason="${esc(x.reason)}"><b>${esc(x.reason)}</b>: ${esc(x.message)}${x.fix ? `<br>fix: <code>${esc(x.fix)}</code>` : ''}</li>`).join('')}</ul>`;
+}
+
+/** The RPO trend: an inline SVG sparkline (one bar per bucket of points) and the runs of equal counts. */
+export function rpoHtml(t: RpoTrend | null): string {
+  if (!t) return '<p>Not read (see Sources).</p>';
+  const head = `<p>Replication pairs of the project over their RPO (tenant-wide): ${esc(rpoSummary(t))}. ${tag('service')}</p>`;
+  if (!t.points.length) return head;
+  const b = buckets(t.points.map((p) => p.resource_num), 240);
+  const max = Math.max(1, ...b);
+  const w = 4;
+  const h = 40;
+  const bars = b.map((v, i) => `<rect class="rpo${v > 0 ? ' over' : ''}" x="${i * w}" y="${(h - Math.max(1, (v / max) * h)).toFixed(1)}" width="${w - 1}" height="${Math.max(1, (v / max) * h).toFixed(1)}"><title>${esc(v)}</title></rect>`).join('');
+  const svg = `<svg id="rpo" width="${b.length * w}" height="${h}" viewBox="0 0 ${b.length * w} ${h}" role="img" aria-label="Pairs over their RPO">${bars}</svg>`;
+  const runs = htmlTable('rpo-runs', ['From', 'To', 'Pairs over RPO', 'Points'], t.runs.map((r) => ({ cells: [esc(r.from), esc(r.to), `<span class="${r.resource_num > 0 ? 'no' : 'yes'}">${esc(r.resource_num)}</span>`, esc(r.points)] })));
+  return `${head}${svg}${runs}`;
+}
+
 const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1b1f24;max-width:1200px}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.src{font-size:.7rem;padding:0 4px;border-radius:3px;margin-left:4px}
 .src-journal{background:#ddf4ff}.src-service{background:#fff8c5}.yes{color:#1a7f37;font-weight:600}.no{color:#cf222e;font-weight:600}
-svg .bar.ok{fill:#2da44e}svg .bar.bad{fill:#cf222e}svg .bar.open{fill:#bf8700}svg .lane,svg .axis{font-size:11px;fill:#57606a}svg .grid{stroke:#eaeef2}
+svg .rpo{fill:#8c959f}svg .rpo.over{fill:#cf222e}svg .bar.ok{fill:#2da44e}svg .bar.bad{fill:#cf222e}svg .bar.open{fill:#bf8700}svg .lane,svg .axis{font-size:11px;fill:#57606a}svg .grid{stroke:#eaeef2}
 code{font-size:.8rem}`;
 
 function groupRow(g: GroupReport): { cells: string[]; attrs: string } {
@@ -149,29 +227,37 @@ function groupRow(g: GroupReport): { cells: string[]; attrs: string } {
       last(g.last_drill),
       last(g.last_switchover),
       last(g.last_failover),
+      `${esc(checkText(g.last_check))}${tag('journal')}`,
       esc(g.operations),
     ],
   };
 }
 
 export function renderHtml(m: ReportModel): string {
-  const failures = m.groups.flatMap((g) => g.failures.map((f) => ({ cells: [esc(g.name), esc(failureText(f)), f.job_id ? `<code>${esc(f.job_id)}</code>` : '-', tag(f.source)] })));
+  const failures = m.groups.flatMap((g) => g.failures.map((f) => ({
+    attrs: ` data-state="${esc(f.state ?? '-')}" data-source="${esc(f.source)}"`,
+    cells: [esc(g.name), esc(failureText(f)), f.state ? `<span class="${f.state === 'recovered' ? 'yes' : 'no'}">${esc(f.state)}</span>` : '-', f.job_id ? `<code>${esc(f.job_id)}</code>` : '-', tag(f.source)],
+  })));
   const body = [
     `<h1>${esc(m.title)}</h1>`,
     `<p>Generated ${esc(m.generated_at)} from the local journal (<code>${esc(m.journal.path)}</code>, operations since ${esc(m.since)}) and the service's current state. Each fact is marked with its source: ${tag('journal')} recorded on this machine when the operation ran, ${tag('service')} read from SDRS now.</p>`,
     m.journal.skipped_lines ? `<p class="no">${esc(m.journal.skipped_lines)} journal line(s) could not be read and were skipped.</p>` : '',
     '<h2>Groups</h2>',
-    htmlTable('groups', ['Group', 'Now', 'Drills', 'Drill due', 'Last drill', 'Last switchover', 'Last failover', 'Operations'], m.groups.map(groupRow)),
+    htmlTable('groups', ['Group', 'Now', 'Drills', 'Drill due', 'Last drill', 'Last switchover', 'Last failover', 'Last check', 'Operations'], m.groups.map(groupRow)),
     '<h2>Readiness</h2>',
-    htmlTable('readiness', ['Group', 'Status', 'Production', 'Replication', 'Health', 'Ready', 'Why', 'Source'], m.readiness.map((r) => ({
-      attrs: ` data-group="${esc(r.group_id)}"`,
-      cells: [esc(r.group), esc(r.status), esc(r.production), esc(r.replication), esc(r.health), `<span class="${r.ready ? 'yes' : 'no'}">${r.ready ? 'yes' : 'no'}</span>`, esc(r.reason), tag(r.source)],
+    '<p>The verdict <code>sdrs check</code> gives now, with every reason that is not ok and the command that fixes it.</p>',
+    htmlTable('readiness', ['Group', 'Verdict', 'Status', 'Production', 'Replication', 'Health', 'Why (fix)', 'Source'], m.readiness.map((r) => ({
+      attrs: ` data-group="${esc(r.group_id)}" data-verdict="${esc(r.verdict ?? (r.ready ? 'READY' : 'NOT_READY'))}"`,
+      cells: [esc(r.group), `<span class="${r.ready ? 'yes' : 'no'}">${esc(verdictOf(r))}</span>`, esc(r.status), esc(r.production), esc(r.replication), esc(r.health), reasonsHtml(r), tag(r.source)],
     }))),
     '<h2>Timeline</h2>',
     '<p>One bar per phase of each operation (an operation without phases is one bar), one lane per group. Green: done; red: failed; amber: unfinished.</p>',
     timelineSvg(m.timeline),
     '<h2>Failures</h2>',
-    failures.length ? htmlTable('failures', ['Group', 'What happened and what was done', 'Job', 'Source'], failures) : '<p>None recorded.</p>',
+    '<p>From the task centre and the journal; recovered when the journal shows a later successful operation of the same kind on the group, else open.</p>',
+    failures.length ? htmlTable('failures', ['Group', 'What happened and what was done', 'State', 'Job', 'Source'], failures) : '<p>None recorded.</p>',
+    '<h2>RPO exceedance</h2>',
+    rpoHtml(m.rpo),
     '<h2>Operations</h2>',
     htmlTable('operations', ['Started', 'Kind', 'Groups', 'Result', 'Duration', 'Downtime / recovery', 'Jobs', 'User', 'Note', 'Command'], m.operations.map((op) => ({
       attrs: ` data-run="${esc(op.run)}"`,

@@ -42,6 +42,9 @@ describe('sdrs report', () => {
     expect((await sdrs(['group', 'stop', 'demo-erp', '--yes'])).code).toBe(0); // 1 bar
     expect((await sdrs(['group', 'start', 'demo-erp', '--yes'])).code).toBe(0); // 1 bar
     appendFileSync(join(env.HOME, '.local', 'state', 'sdrs', 'journal.jsonl'), JSON.stringify(drillRecord(Date.now() - 3_600_000)) + '\n'); // 2 phases
+    // RPO points: one pair counted over its RPO for two of the emulator's 5-minute periods.
+    await w.client.admin('PUT', `/replications/${SEED_IDS.demoReplication('erp-app-01', 'data')}/rpo`, { exceeded: true });
+    await w.client.admin('POST', '/clock/advance', { ms: 11 * 60_000 });
 
     const json = await sdrs(['report', '--format', 'json']);
     expect(json.code, json.stderr).toBe(0);
@@ -55,15 +58,20 @@ describe('sdrs report', () => {
     expect(g.last_switchover).toMatchObject({ outcome: 'ok', source: 'journal' });
     expect(g.last_switchover.downtime_ms).toBeGreaterThan(0);
     expect(g.failures).toMatchObject([{ code: 'PREFLIGHT_FAILED', source: 'journal' }]);
-    expect(m.readiness).toMatchObject([{ group: 'demo-erp', ready: true, source: 'service' }]);
+    expect(m.rpo.points.length).toBeGreaterThanOrEqual(2);
+    expect(m.rpo.max).toBe(1);
+    expect(m.readiness).toMatchObject([{ group: 'demo-erp', verdict: 'READY', ready: true, reasons: [], source: 'service' }]);
     const runs: string[] = m.operations.map((o: { run: string }) => o.run);
 
     const md = await sdrs(['report', '--format', 'md']);
     for (const run of runs) expect(md.stdout).toContain(run);
     expect(md.stdout.match(/^\| demo-erp \| (?:switchover|stop|start|drill) \| /gm)).toHaveLength(7);
     const csv = await sdrs(['report', '--format', 'csv']);
-    const rows = csv.stdout.trim().split('\n');
+    // The operations first; after a blank line, the other facts (readiness, failures, sources).
+    const [opsCsv, factsCsv] = csv.stdout.trim().split('\n\n');
+    const rows = opsCsv.split('\n');
     expect(rows).toHaveLength(6);
+    expect(factsCsv.split('\n').filter((r) => r.startsWith('readiness,demo-erp,'))).toHaveLength(1);
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(runs);
 
     const file = join(env.HOME, 'r.html');
@@ -95,6 +103,10 @@ describe('sdrs report', () => {
     const ops = /<table id="operations">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '';
     expect([...ops.matchAll(/<tr data-run="([^"]+)"/g)].map((x) => x[1])).toEqual(runs);
     expect(/<table id="readiness">[\s\S]*?<\/table>/.exec(dom)?.[0]).toContain('demo-erp');
+    // The RPO sparkline: one bar per point, those over their RPO marked.
+    const rpo = /<svg id="rpo"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
+    expect(rpo.match(/<rect class="rpo/g)).toHaveLength(m.rpo.points.length);
+    expect(rpo.match(/<rect class="rpo over"/g)?.length).toBe(m.rpo.points.filter((p: { resource_num: number }) => p.resource_num > 0).length);
     expect(dom).not.toMatch(/\s(?:src|href|xlink:href|srcset)=/i);
     // No request from the page: the network log names only the file and Chromium's own background hosts.
     const urls = [...readFileSync(netlog, 'utf8').matchAll(/"url":"([^"]+)"/g)].map((x) => x[1]);

@@ -1,8 +1,10 @@
 /**
  * `sdrs report`: a DR report an auditor can read, from the local journal and the
  * service's current state (docs/journal.md): per group the last drill, switchover and
- * failover with result and measured time, failures and what was done, drills due,
- * readiness now, a timeline of every phase; as Markdown, self-contained HTML, CSV or JSON.
+ * failover with result and measured time, when readiness was last checked, failures (the
+ * task centre's and the journal's) and what was done, drills due, readiness now (as
+ * `sdrs check` gives it), the RPO-exceedance trend, a timeline of every phase; as
+ * Markdown, self-contained HTML, CSV or JSON.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,7 +19,7 @@ import { parseSince } from '../../journal/since.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { note, out, result, type Block, type Result } from '../shared/output.js';
 import { loadOperations } from '../shared/journal-read.js';
-import { readService, SERVICE_SOURCES } from './sources.js';
+import { readService, sourceEnv, SERVICE_SOURCES } from './sources.js';
 
 export const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -92,7 +94,8 @@ export async function runReport(ctx: Context, o: ReportOptions): Promise<Result>
   if (o.service) {
     try {
       const api = await ctx.api();
-      service = await readService(SERVICE_SOURCES.map((s) => s(api)));
+      const env = sourceEnv(api, { now, ...(sinceMs !== undefined ? { sinceMs } : {}), groupFilter: o.groups });
+      service = await readService(SERVICE_SOURCES.map((s) => s(api, env)));
     } catch (err) {
       // No configuration or credentials: the journal alone still makes a report.
       if (!(err instanceof ConfigError) && !(err instanceof Error && 'exitCode' in err && (err as { exitCode: number }).exitCode === 4)) throw err;

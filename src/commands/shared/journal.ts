@@ -276,10 +276,10 @@ function close(ctx: Context, run: JournalRun, r: Result | undefined, err?: unkno
     code = e.code === 'INTERRUPTED' && ctx.signal.aborted ? new InterruptedError('', { signal: stopSignalOf(ctx.signal.reason) }).exitCode : e.exitCode;
   }
   const sent = run.sent.length > 0;
-  // Nothing sent by a command that changes nothing, or a usage error: not an operation.
-  if (!sent && (!run.mutating || code === ExitCode.USAGE)) return;
-  const data = r?.data as Record<string, unknown> | undefined;
   const facts: JournalFacts = { ...run.facts, ...r?.journal };
+  // Nothing sent by a command that changes nothing, or a usage error: not an operation (a read kept as evidence is).
+  if (!sent && !facts.read && (!run.mutating || code === ExitCode.USAGE)) return;
+  const data = r?.data as Record<string, unknown> | undefined;
   const finals = finalStatuses(r?.data);
   const groups = new Map<string, { id: string; name?: string }>();
   for (const g of facts.groups ?? []) groups.set(g.id, g);
@@ -303,7 +303,7 @@ function close(ctx: Context, run: JournalRun, r: Result | undefined, err?: unkno
     started_at: iso(run.startedAt),
     duration_ms: Math.max(0, now - run.startedAt),
     ...context(ctx, run),
-    outcome: outcomeOf(code, sent, run.dryRun || data?.dry_run === true),
+    outcome: facts.read && (code === ExitCode.OK || code === ExitCode.NOT_READY) ? 'ok' : outcomeOf(code, sent, run.dryRun || data?.dry_run === true),
     exit_code: code,
     ...(run.dryRun ? { dry_run: true } : {}),
     ...(e ? { error_code: e.code, message: safeLine(e.message).slice(0, 500) } : {}),

@@ -55,6 +55,11 @@ export interface JournalFacts {
   recovery_ms?: number;
   /** Anything else worth keeping (no secrets). */
   extra?: Record<string, unknown>;
+  /**
+   * A read kept as evidence (`sdrs check`): journaled although nothing was sent; it ended
+   * `ok` when it answered (exit 0, or 8: checked, not ready).
+   */
+  read?: boolean;
 }
 
 /** A stdout line (or several, joined by newlines). */
