@@ -163,6 +163,18 @@ describe('done when (issue 17)', () => {
 });
 
 describe('sdrs check: every reason with a fix that runs as printed', () => {
+  it('a drill left on the group: DEGRADED, and the fix deletes that drill by id; run as printed, READY again', async () => {
+    const kept = await sdrs(['drill', 'run', 'demo-erp', '--yes', '--keep', '--json']);
+    expect(kept.code, kept.stderr).toBe(0);
+    const drillId = json(kept.stdout).drill.id;
+    const r = await sdrs(['check', 'demo-erp', '--json']);
+    const f = check(json(r.stdout).groups[0], 'drills_leftover');
+    expect(f).toMatchObject({ severity: 'degraded', fix: `sdrs drill delete ${drillId} --yes` });
+    const fixed = await sdrs(argv(f.fix!));
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(check(json((await sdrs(['check', 'demo-erp', '--json'])).stdout).groups[0], 'drills_leftover').severity).toBe('ok');
+  });
+
   it('production down: every production server stopped outside a switchover; the printed fix brings it back to READY', async () => {
     await w.stopServers('cn-north-4a');
     const r = await sdrs(['check', 'demo-erp', '--json']);

@@ -70,16 +70,20 @@ export interface DrillSource {
 
 /**
  * The drill facts the group API already gives: `disaster_recovery_drill_num` (drills left
- * on the group) and the group list's `query_type=period_no_dr_drill` (no drill in 3
+ * on the group, named by the drill list when there are any) and the group list's `query_type=period_no_dr_drill` (no drill in 3
  * months). A service that refuses that filter (HTTP 4xx: an older service, or the
  * emulator without drills) leaves "overdue" unknown.
  */
-export function groupDrillSource(api: Pick<SdrsApi, 'listAllGroups'>): DrillSource {
+export function groupDrillSource(api: Pick<SdrsApi, 'listAllGroups' | 'listAllDrills'>): DrillSource {
   let overdue: Promise<ReadonlySet<string> | undefined> | undefined;
   return {
     async leftover(g) {
       const n = g.disaster_recovery_drill_num;
-      return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? { count: n } : undefined;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+      if (n === 0) return { count: 0 };
+      // Drills left: the drill API names them (one read, only then), so the fix can name the one to delete.
+      const ids = await api.listAllDrills({ server_group_id: g.id }).then((ds) => ds.map((d) => d.id), () => undefined);
+      return { count: n, ...(ids ? { ids } : {}) };
     },
     overdue() {
       overdue ??= api.listAllGroups({ query_type: 'period_no_dr_drill' }).then(
