@@ -13,9 +13,14 @@ const SECRET_FLAG = /^--?(?:ak|sk|[a-z0-9-]*(?:key|secret|token|passw|credential
 /** Flags named like secrets that take no value. */
 const BOOLEAN_FLAG = /-stdin$/;
 
-/** A URL's user:password removed: `https://u:p@host/x` -> `https://<redacted>@host/x`. */
+/**
+ * A URL's user:password removed: `https://u:p@host/x` -> `https://<redacted>@host/x`. The
+ * scheme is at most 32 characters, so a long argument (100 kB of letters) is scanned in
+ * linear time rather than retried from every position.
+ */
 export function stripUserinfo(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, `$1${REDACTED}@`);
+  if (!text.includes('://')) return text;
+  return text.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^/@\s]*@/gi, `$1${REDACTED}@`);
 }
 
 /** The command line without the values of secret-bearing flags. */
