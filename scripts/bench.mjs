@@ -48,7 +48,7 @@ if (!flags['no-build']) {
 const out = { facts, quick };
 if (sections.has('startup')) {
   heading('Start-up');
-  out.startup = benchStartup({ runs: quick ? 12 : 40, warmup: quick ? 2 : 5, cacheDir, builtinOnly: flags['builtin-timer'] });
+  out.startup = benchStartup({ runs: quick ? 12 : 24, warmup: quick ? 2 : 5, cacheDir, builtinOnly: flags['builtin-timer'] });
 }
 if (sections.has('watch')) {
   heading('Watching a job');
@@ -64,9 +64,13 @@ const rows = [['figure', 'sdrs', 'baseline', 'ratio', 'goal']];
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT MET');
 if (out.startup) {
   const base = out.startup.results.find((r) => r.key === 'node');
-  for (const r of out.startup.results.filter((x) => x.goal)) {
+  for (const r of out.startup.results.filter((x) => x.key === 'version' || x.key === 'help')) {
     rows.push([`start-up: ${r.label} (paired ratio)`, `${r.median.toFixed(1)} ms`, `${base.median.toFixed(1)} ms (node -e 0)`, fmtX(r.ratio), `≤ ${r.goal}x ${verdict(r.ok)}`]);
   }
+  // Every noun and verb help: the highest paired ratio stands for them all (each is in the table above).
+  const helps = out.startup.results.filter((x) => x.help && x.key !== 'help');
+  const worst = helps.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  rows.push([`start-up: every noun and verb --help (${helps.length}), highest: ${worst.label}`, `${worst.median.toFixed(1)} ms`, `${base.median.toFixed(1)} ms (node -e 0)`, fmtX(worst.ratio), `≤ ${worst.goal}x ${verdict(helps.every((x) => x.ok))}`]);
   rows.push(['start-up: --help loads got/ora/inquirer/cosmiconfig/fastify', out.startup.forbidden.length ? out.startup.forbidden.join(', ') : 'none', '', '', `none ${verdict(out.startup.forbidden.length === 0)}`]);
 }
 if (out.watch) {
