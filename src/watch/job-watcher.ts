@@ -24,6 +24,7 @@ import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations,
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
 import { unknownJobHint } from './hints.js';
+import { sinceWaitStart, subJobProgress } from './cold.js';
 import { parseServiceTime } from '../util/time.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
@@ -65,6 +66,8 @@ export interface WatchJobOptions {
   intervalMs?: number;
   /** Cap of the growing delay (ms). @default 30000 */
   maxIntervalMs?: number;
+  /** `--max-interval` given: no gap between polls exceeds maxIntervalMs, not even before a learned window opens. */
+  strictMaxInterval?: boolean;
   /** Job-duration cache file; undefined disables learning. */
   historyPath?: string;
   /** Random in [0, 1) for jitter. @default Math.random */
@@ -205,6 +208,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   /** gateJobReads: the group as read right before the job read of this poll, in an ended state. */
   let endedGroup: ServerGroup | undefined;
   const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
+  /** Without a learned window, the job's sub-jobs estimate its end (cold.ts). */
+  const progress = subJobProgress();
+  let learned = false;
 
   // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
   const sleep = async (ms: number, s?: AbortSignal) => {
@@ -234,7 +240,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       jobReadAt = clock.now(); // the gap runs from here
       const samples = o.historyPath ? await readLearnedDurations(o.historyPath, historyKey(gate.jobType), gid) : [];
       reporter?.update({ jobStatus: 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
-      return { state: 'RETRY' as const, expectedWindow: shiftWindow(expectedWindow(samples), -elapsed()) };
+      const w = shiftWindow(expectedWindow(samples), -elapsed());
+      learned = w !== undefined;
+      return { state: 'RETRY' as const, expectedWindow: w };
     }
     if (clock.now() - jobReadAt >= gate.maxGapMs) return undefined;
     const g = await readGroup(gid).catch(() => undefined);
@@ -291,7 +299,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       agedMs = age > 0 && age < MAX_DAY_MS ? age : 0;
       const samples = await readLearnedDurations(o.historyPath, historyKey(job.job_type), gid);
       window = shiftWindow(expectedWindow(samples), agedMs - elapsed());
+      learned = window !== undefined;
     }
+    if (!terminal && !learned) window = sinceWaitStart(progress.observe(job, clock.now()), start);
     if (!terminal) {
       reporter?.update({ jobStatus: job.status, groupStatus: group?.status, elapsedMs: elapsed() });
       o.onPoll?.({ job, group, polls, elapsedMs: elapsed() });
@@ -335,6 +345,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
         minDelayMs, maxDelayMs: Math.max(minDelayMs, o.maxIntervalMs ?? 30_000), maxWaitMs: o.timeoutMs,
         signal, sleep, now: () => clock.now(), random: o.random, retryAfterMs: retryAfterOf,
         isTransient: (err) => !(err instanceof BadJobAnswerError) && isTransient(err),
+        ...(o.strictMaxInterval ? { policy: { sparseCapFraction: 0 } } : {}),
       },
       check,
     );
