@@ -21,6 +21,8 @@ export interface WaitSettings {
   timeoutMs: number;
   intervalMs: number;
   maxIntervalMs: number;
+  /** `--max-interval` was given: it bounds every gap between polls. */
+  strictMaxInterval?: boolean;
 }
 
 /** Completes the wait settings from the configuration. */
@@ -31,12 +33,13 @@ export async function waitSettings(ctx: Context, flags: WaitFlags): Promise<Wait
     wait: flags.wait,
     timeoutMs: flags.timeoutMs ?? config.timeoutMs,
     intervalMs,
-    maxIntervalMs: Math.max(intervalMs, config.maxIntervalMs),
+    maxIntervalMs: Math.max(intervalMs, flags.maxIntervalMs ?? config.maxIntervalMs),
+    ...(flags.maxIntervalMs !== undefined ? { strictMaxInterval: true } : {}),
   };
 }
 
 /** What a command says about one job to watch; the rest comes from the context and settings. */
-export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'historyPath' | 'resumeCommand'> &
+export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'strictMaxInterval' | 'historyPath' | 'resumeCommand'> &
   Partial<Pick<WatchJobOptions, 'resumeCommand'>>;
 
 /**
@@ -56,6 +59,7 @@ export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, 
       timeoutMs: settings.timeoutMs,
       intervalMs: settings.intervalMs,
       maxIntervalMs: settings.maxIntervalMs,
+      strictMaxInterval: settings.strictMaxInterval,
       historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
       resumeCommand: sent?.resume ?? resumeCommand(req.jobId),
       ...req,
