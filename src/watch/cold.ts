@@ -7,6 +7,9 @@
  * backing off if the job overruns it), so the end of a long job is noticed within seconds
  * from the very first run, with fewer polls than a fixed 10 s poller.
  *
+ * With history, the estimate only narrows the learned window where the two agree
+ * (refineLearned), so the learned policy is never made worse by sub-jobs that end unevenly.
+ *
  * Pure: no clock, no I/O. A job without sub-jobs, with one, or whose sub-jobs all end with
  * it gives no estimate, and the watcher keeps plain backoff (never worse than before).
  */
@@ -75,4 +78,17 @@ export function subJobProgress(): SubJobProgress {
 export function sinceWaitStart(w: ExpectedWindow | undefined, waitStart: number): ExpectedWindow | undefined {
   if (!w) return undefined;
   return { startMs: Math.max(0, w.startMs - waitStart), endMs: Math.max(0, w.endMs - waitStart) };
+}
+
+/**
+ * With a learned window (history.ts) and an estimate from the sub-jobs, both in ms since the
+ * wait started: their overlap, as the sub-jobs speak of this very run while history speaks
+ * of past ones; undefined (keep the learned window) when they do not overlap, so sub-jobs
+ * that finish unevenly never mislead a watcher that has history.
+ */
+export function refineLearned(learned: ExpectedWindow, estimate: ExpectedWindow | undefined): ExpectedWindow | undefined {
+  if (!estimate) return undefined;
+  const startMs = Math.max(learned.startMs, estimate.startMs);
+  const endMs = Math.min(learned.endMs, estimate.endMs);
+  return startMs <= endMs ? { startMs, endMs } : undefined;
 }

@@ -19,12 +19,13 @@ import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError } from '../errors.js';
 import { waitFor } from './waiter.js';
+import type { ExpectedWindow } from './backoff.js';
 import { waitTimeoutError } from './timeout.js';
 import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
 import { unknownJobHint } from './hints.js';
-import { sinceWaitStart, subJobProgress } from './cold.js';
+import { refineLearned, sinceWaitStart, subJobProgress } from './cold.js';
 import { parseServiceTime } from '../util/time.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
@@ -210,7 +211,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
   /** Without a learned window, the job's sub-jobs estimate its end (cold.ts). */
   const progress = subJobProgress();
-  let learned = false;
+  let learned: ExpectedWindow | undefined;
 
   // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
   const sleep = async (ms: number, s?: AbortSignal) => {
@@ -241,7 +242,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       const samples = o.historyPath ? await readLearnedDurations(o.historyPath, historyKey(gate.jobType), gid) : [];
       reporter?.update({ jobStatus: 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
       const w = shiftWindow(expectedWindow(samples), -elapsed());
-      learned = w !== undefined;
+      learned = w;
       return { state: 'RETRY' as const, expectedWindow: w };
     }
     if (clock.now() - jobReadAt >= gate.maxGapMs) return undefined;
@@ -299,9 +300,12 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       agedMs = age > 0 && age < MAX_DAY_MS ? age : 0;
       const samples = await readLearnedDurations(o.historyPath, historyKey(job.job_type), gid);
       window = shiftWindow(expectedWindow(samples), agedMs - elapsed());
-      learned = window !== undefined;
+      learned = window;
     }
-    if (!terminal && !learned) window = sinceWaitStart(progress.observe(job, clock.now()), start);
+    if (!terminal) {
+      const estimate = sinceWaitStart(progress.observe(job, clock.now()), start);
+      window = learned ? (refineLearned(learned, estimate) ?? window) : estimate;
+    }
     if (!terminal) {
       reporter?.update({ jobStatus: job.status, groupStatus: group?.status, elapsedMs: elapsed() });
       o.onPoll?.({ job, group, polls, elapsedMs: elapsed() });

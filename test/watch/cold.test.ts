@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SPREAD, subJobProgress } from '../../src/watch/cold.js';
+import { SPREAD, refineLearned, subJobProgress } from '../../src/watch/cold.js';
 import { watchJob, type WatchJobOptions } from '../../src/watch/job-watcher.js';
 import { parseWaitFlags } from '../../src/commands/shared/command.js';
 import { UsageError } from '../../src/errors.js';
@@ -19,11 +19,11 @@ const T0 = 1_700_000_000_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A reverse that began at `begin`, lasts `durationMs`, with `n` sub-jobs ending evenly spread (the emulator's way), as read at `now`. */
-function reverseAt(now: number, o: { begin?: number; durationMs: number; n: number; endTimes?: boolean }): Job {
+function reverseAt(now: number, o: { begin?: number; durationMs: number; n: number; endTimes?: boolean; ends?: number[] }): Job {
   const begin = o.begin ?? T0;
   const done = now >= begin + o.durationMs;
   const subs: SubJob[] = Array.from({ length: o.n }, (_, i) => {
-    const endAt = begin + (o.durationMs * (i + 1)) / o.n;
+    const endAt = begin + o.durationMs * (o.ends?.[i] ?? (i + 1) / o.n);
     const fin = now >= endAt;
     return {
       status: fin ? 'SUCCESS' : 'RUNNING', job_id: `sub-${i}`, job_type: 'reverseProtectionGroupRepNoCG',
@@ -72,7 +72,7 @@ describe('subJobProgress', () => {
 });
 
 /** A fake service: the reverse above, and its group reversing until the job ends. */
-function service(c: ReturnType<typeof fakeClock>, o: { durationMs: number; n: number; endTimes?: boolean }) {
+function service(c: ReturnType<typeof fakeClock>, o: { durationMs: number; n: number; endTimes?: boolean; ends?: number[] }) {
   const polls: number[] = [];
   const api: WatchJobOptions['api'] = {
     getJob: async () => {
@@ -120,25 +120,31 @@ describe('watchJob without history', () => {
     expect(withProgress.detectedAt).toBeLessThan(without.detectedAt);
   });
 
-  it('a learned window wins over the sub-jobs (with history, the policy is as before)', async () => {
+  it('with history, the sub-jobs only narrow the learned window; sub-jobs that disagree with it are ignored', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sdrs-cold-'));
-    // The history says this group's reverses take 100 s; the first poll uses it, and the sub-jobs change nothing.
-    const history = JSON.stringify({ version: 1, durations: { 'reverseProtectionGroupNoCG@g-1': [100_000, 100_000, 100_000] } });
-    const pollsOf = async (n: number, path: string | undefined) => {
+    // The history says this group's reverses take 100 s.
+    const history = JSON.stringify({ version: 1, durations: { 'reverseProtectionGroupNoCG@g-1': [90_000, 100_000, 110_000] } });
+    const pollsOf = async (o: { n: number; ends?: number[] }) => {
+      const path = join(dir, `h-${Math.random()}.json`);
+      await writeFile(path, history);
       const c = fakeClock(T0);
-      const s = service(c, { durationMs: 100_000, n });
+      const s = service(c, { durationMs: 100_000, ...o });
       await watch(s.api, c, { historyPath: path });
       return s.polls;
     };
-    const withHistory = [];
-    for (const n of [2, 1]) {
-      const path = join(dir, `h-${n}.json`);
-      await writeFile(path, history);
-      withHistory.push(await pollsOf(n, path));
-    }
-    const runs = [await pollsOf(2, undefined), await pollsOf(1, undefined)];
-    expect(withHistory[0]).toEqual(withHistory[1]);
-    expect(runs[0]).not.toEqual(runs[1]); // without history the sub-jobs did matter
+    const learnedOnly = await pollsOf({ n: 1 });
+    // Two pairs, the first done at 5 s: the estimate (about 10 s) is far from what history says: history stands.
+    expect(await pollsOf({ n: 2, ends: [0.05, 1] })).toEqual(learnedOnly);
+    // Two pairs evenly spread: the estimate agrees and narrows the window: fewer polls, the end seen as soon.
+    const narrowed = await pollsOf({ n: 2 });
+    expect(narrowed).not.toEqual(learnedOnly);
+    expect(narrowed.length).toBeLessThanOrEqual(learnedOnly.length);
+  });
+
+  it('refineLearned: the overlap of the two windows, or nothing when they do not overlap', () => {
+    expect(refineLearned({ startMs: 90, endMs: 120 }, { startMs: 100, endMs: 140 })).toEqual({ startMs: 100, endMs: 120 });
+    expect(refineLearned({ startMs: 90, endMs: 120 }, { startMs: 10, endMs: 30 })).toBeUndefined();
+    expect(refineLearned({ startMs: 90, endMs: 120 }, undefined)).toBeUndefined();
   });
 
   it('--max-interval bounds every gap between polls, also before a learned window opens', async () => {
