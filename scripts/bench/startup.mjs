@@ -48,49 +48,75 @@ function commands(cacheDir) {
 
 const hasHyperfine = () => spawnSync('hyperfine', ['--version']).status === 0;
 
-/** Built-in timer: warm-up, then rounds that run every command once, in a rotating order, so drift hits all alike. */
+/**
+ * The order of one round: every command but the baseline, in an order rotated per round,
+ * each right after a run of the baseline (command 0). A command's ratio in the round is
+ * taken against the baseline run just before it, seconds apart at most, so a machine whose
+ * load changes within a round (other sessions' tests) moves both sides alike.
+ */
+function roundOrder(n, r) {
+  const order = [];
+  for (let k = 0; k < n - 1; k++) order.push(0, 1 + ((k + r) % (n - 1)));
+  return order;
+}
+
+/** Sorts one round's timings: `round[i]` the times of command i, `adjacent[i]` those of the baseline runs just before it. */
+function collect(n, order, timesAt) {
+  const round = Array.from({ length: n }, () => []);
+  const adjacent = Array.from({ length: n }, () => []);
+  order.forEach((i, j) => {
+    round[i].push(...timesAt(j));
+    if (i !== 0) adjacent[i].push(...timesAt(j - 1));
+  });
+  adjacent[0] = round[0];
+  return { round, adjacent };
+}
+
+/** Built-in timer: warm-up, then rounds that run every command once, each after a run of the baseline. */
 function measureBuiltin(cmds, runs, warmup) {
   const rounds = [];
+  const adjacents = [];
   for (let r = 0; r < warmup + runs; r++) {
-    const round = cmds.map(() => []);
-    for (let k = 0; k < cmds.length; k++) {
-      const i = (k + r) % cmds.length;
+    const order = roundOrder(cmds.length, r);
+    const times = order.map((i) => {
       const c = cmds[i];
       const t0 = process.hrtime.bigint();
       const res = spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', cwd: rootPath() });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (res.status !== 0) throw new Error(`${c.label} exited with ${res.status}`);
-      round[i].push(ms);
-    }
-    if (r >= warmup) rounds.push(round);
+      return [ms];
+    });
+    if (r < warmup) continue;
+    const { round, adjacent } = collect(cmds.length, order, (j) => times[j]);
+    rounds.push(round);
+    adjacents.push(adjacent);
   }
-  return { rounds };
+  return { rounds, adjacents };
 }
 
 const quote = (a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a);
 
-/** hyperfine in many short rounds (3 runs of every command each), so changes in machine load hit every command alike. */
+/** hyperfine in many short rounds (`per` runs of every command each, after as many of the baseline), so changes in machine load hit every command alike. */
 function measureHyperfine(cmds, runs, warmup, cacheDir, per = 3) {
   const rounds = [];
+  const adjacents = [];
   const cpu = cmds.map(() => []);
   for (let r = 0; r < Math.max(1, Math.ceil(runs / per)); r++) {
     const out = join(cacheDir, 'hyperfine.json');
-    const order = cmds.map((_, k) => (k + r) % cmds.length);
+    const order = roundOrder(cmds.length, r);
     const res = spawnSync(
       'hyperfine',
-      ['-N', '--style', 'none', '--warmup', String(r === 0 ? warmup : 1), '--runs', String(per), '--export-json', out, ...order.map((i) => cmds[i].argv.map(quote).join(' '))],
+      ['-N', '--style', 'none', '--warmup', String(r === 0 ? warmup : 0), '--runs', String(per), '--export-json', out, ...order.map((i) => cmds[i].argv.map(quote).join(' '))],
       { cwd: rootPath(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
     );
     if (res.status !== 0) throw new Error(`hyperfine exited with ${res.status}: ${res.stderr}`);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    const round = cmds.map(() => []);
-    json.results.forEach((x, k) => {
-      round[order[k]].push(...x.times.map((t) => t * 1000));
-      cpu[order[k]].push((x.user + x.system) * 1000);
-    });
+    json.results.forEach((x, j) => cpu[order[j]].push((x.user + x.system) * 1000));
+    const { round, adjacent } = collect(cmds.length, order, (j) => json.results[j].times.map((t) => t * 1000));
     rounds.push(round);
+    adjacents.push(adjacent);
   }
-  return { rounds, cpu };
+  return { rounds, adjacents, cpu };
 }
 
 /** Which files and built-ins a command loads. */
@@ -114,17 +140,17 @@ export function traceModules(args, cacheDir) {
 /**
  * Measures commands side by side; the first is the baseline every ratio refers to.
  * The ratio judged against a goal is paired: per round, the command's median over the
- * baseline's median in that same round, then the median of those ratios. A machine that
+ * median of the baseline runs made just before it, then the median of those ratios. A machine that
  * gets busier or quieter during the run then moves both sides of each ratio alike.
  */
 export function measure(cmds, { runs, warmup, cacheDir, builtinOnly = false, per = 3 }) {
   const tool = !builtinOnly && hasHyperfine() ? 'hyperfine' : 'built-in timer';
-  const { rounds, cpu } = tool === 'hyperfine' ? measureHyperfine(cmds, runs, warmup, cacheDir, per) : measureBuiltin(cmds, runs, warmup);
+  const { rounds, adjacents, cpu } = tool === 'hyperfine' ? measureHyperfine(cmds, runs, warmup, cacheDir, per) : measureBuiltin(cmds, runs, warmup);
   const times = cmds.map((_, i) => rounds.flatMap((round) => round[i]));
   const base = times[0];
   const results = cmds.map((c, i) => {
     const t = times[i];
-    const ratio = median(rounds.map((round) => median(round[i]) / median(round[0])));
+    const ratio = median(rounds.map((round, r) => median(round[i]) / median(adjacents[r][i])));
     const ratioMean = mean(t) / mean(base);
     // hyperfine also reports user + system CPU time, which a busy machine disturbs less than wall time.
     const cpuMs = cpu ? mean(cpu[i]) : undefined;
@@ -136,7 +162,7 @@ export function measure(cmds, { runs, warmup, cacheDir, builtinOnly = false, per
 
 export function printResults(results, { tool, runs, warmup }) {
   console.log(`${runs} runs per command after ${warmup} warm-up runs, measured with ${tool} in interleaved rounds; stdin is /dev/null, output discarded.`);
-  console.log('ratio (paired): median over rounds of the command\'s time over node -e 0 in the same round; the goals are judged on it.');
+  console.log('ratio (paired): median over rounds of the command\'s time over the node -e 0 runs made just before it; the goals are judged on it.');
   console.log(
     table([
       ['command', 'mean ± σ', 'median', 'min', 'ratio (paired)', 'ratio of means', 'CPU user+sys', 'ratio (CPU)', 'goal'],
