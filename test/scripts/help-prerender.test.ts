@@ -2,7 +2,7 @@
  * The help texts pre-rendered at build time (scripts/gen-help.mjs) that bin/sdrs.js prints
  * without loading the CLI must be exactly what commander prints live, for every command of
  * the tree and every width they were rendered for; and the tree's commands must all have one.
- * Needs `npm run build` first (dist/help).
+ * Needs `npm run build` first (dist/help): skipped by `npm run test:quick`.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { runSdrs } from '../helpers/run.js';
 const HELP_DIR = fileURLToPath(new URL('../../dist/help/', import.meta.url));
 const read = (path: string[]) => JSON.parse(readFileSync(join(HELP_DIR, helpFileName(path) as string), 'utf8')) as Record<string, string>;
 
-describe('pre-rendered help', () => {
+// Reads dist/help and runs the binary: `npm test` (which builds first), not `npm run test:quick`.
+describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
   it('exists for every command of the tree, and matches commander live at every width it was rendered for', async () => {
     const program = await buildProgram(async () => undefined, undefined, { full: true });
     // Walked here on its own, so a command the generator's walk missed is caught.
