@@ -34,8 +34,9 @@ describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
     expect(paths.length).toBeGreaterThan(20);
     const index = JSON.parse(readFileSync(join(HELP_DIR, 'index.json'), 'utf8')) as { widths: number[]; commands: string[]; skipped: string[] };
     expect(index.widths).toEqual(WIDTHS);
-    // Skipping is allowed only for a reason gen-help found; none is expected today.
-    expect(index.skipped).toEqual([]);
+    // gen-help skips a help that names where the build ran (home, working directory) or that
+    // fails: that command would fall back to commander, slower than the 1.25x goal.
+    expect(index.skipped, 'help texts gen-help could not pre-render: make them independent of where sdrs runs').toEqual([]);
     const where = { home: mkdtempSync(join(tmpdir(), 'sdrs-help-home-')), cwd: process.cwd() };
     const mismatches: string[] = [];
     for (const path of paths) {
