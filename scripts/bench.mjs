@@ -48,7 +48,7 @@ if (!flags['no-build']) {
 const out = { facts, quick };
 if (sections.has('startup')) {
   heading('Start-up');
-  out.startup = benchStartup({ runs: quick ? 12 : 40, warmup: quick ? 2 : 5, cacheDir, builtinOnly: flags['builtin-timer'] });
+  out.startup = benchStartup({ runs: quick ? 12 : 24, warmup: quick ? 2 : 5, cacheDir, builtinOnly: flags['builtin-timer'] });
 }
 if (sections.has('watch')) {
   heading('Watching a job');
@@ -64,9 +64,13 @@ const rows = [['figure', 'sdrs', 'baseline', 'ratio', 'goal']];
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT MET');
 if (out.startup) {
   const base = out.startup.results.find((r) => r.key === 'node');
-  for (const r of out.startup.results.filter((x) => x.goal)) {
+  for (const r of out.startup.results.filter((x) => x.key === 'version' || x.key === 'help')) {
     rows.push([`start-up: ${r.label} (paired ratio)`, `${r.median.toFixed(1)} ms`, `${base.median.toFixed(1)} ms (node -e 0)`, fmtX(r.ratio), `≤ ${r.goal}x ${verdict(r.ok)}`]);
   }
+  // Every noun and verb help: the highest paired ratio stands for them all (each is in the table above).
+  const helps = out.startup.results.filter((x) => x.help && x.key !== 'help');
+  const worst = helps.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  rows.push([`start-up: every noun and verb --help (${helps.length}), highest: ${worst.label}`, `${worst.median.toFixed(1)} ms`, `${base.median.toFixed(1)} ms (node -e 0)`, fmtX(worst.ratio), `≤ ${worst.goal}x ${verdict(helps.every((x) => x.ok))}`]);
   rows.push(['start-up: --help loads got/ora/inquirer/cosmiconfig/fastify', out.startup.forbidden.length ? out.startup.forbidden.join(', ') : 'none', '', '', `none ${verdict(out.startup.forbidden.length === 0)}`]);
 }
 if (out.watch) {
@@ -74,7 +78,9 @@ if (out.watch) {
   rows.push(['watch: mean detection delay, sdrs learned', fmtS(s.learned.meanDelayMs), `${fmtS(s.fixed5.meanDelayMs)} (fixed 5 s)`, fmtX(s.learned.meanDelayMs / s.fixed5.meanDelayMs), `< 1x ${verdict(out.watch.goalDelay)}`]);
   rows.push(['watch: p95 detection delay, sdrs learned', fmtS(s.learned.p95DelayMs), `${fmtS(s.fixed5.p95DelayMs)} (fixed 5 s)`, fmtX(s.learned.p95DelayMs / s.fixed5.p95DelayMs), '']);
   rows.push([`watch: polls per job ≥ ${fmtDur(LONG_MS)}, sdrs learned`, s.learned.longPollsPerJob.toFixed(1), `${s.fixed10.longPollsPerJob.toFixed(1)} (fixed 10 s)`, fmtX(s.learned.longPollsPerJob / s.fixed10.longPollsPerJob), `< 1x ${verdict(out.watch.goalPolls)}`]);
-  rows.push(['watch: mean detection delay, sdrs cold', fmtS(s.cold.meanDelayMs), `${fmtS(s.fixed5.meanDelayMs)} (fixed 5 s)`, fmtX(s.cold.meanDelayMs / s.fixed5.meanDelayMs), '(no goal)']);
+  rows.push(['watch: mean detection delay, sdrs cold (no history)', fmtS(s.cold.meanDelayMs), `${fmtS(s.fixed5.meanDelayMs)} (fixed 5 s)`, fmtX(s.cold.meanDelayMs / s.fixed5.meanDelayMs), `< 1x ${verdict(out.watch.coldDelay)}`]);
+  rows.push(['watch: p95 detection delay, sdrs cold (no history)', fmtS(s.cold.p95DelayMs), `${fmtS(s.fixed5.p95DelayMs)} (fixed 5 s)`, fmtX(s.cold.p95DelayMs / s.fixed5.p95DelayMs), '']);
+  rows.push([`watch: polls per job ≥ ${fmtDur(LONG_MS)}, sdrs cold (no history)`, s.cold.longPollsPerJob.toFixed(1), `${s.fixed10.longPollsPerJob.toFixed(1)} (fixed 10 s)`, fmtX(s.cold.longPollsPerJob / s.fixed10.longPollsPerJob), `< 1x ${verdict(out.watch.coldPolls)}`]);
 }
 if (out.many && !out.many.skipped) {
   for (const r of out.many.runs) {

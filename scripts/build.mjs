@@ -89,3 +89,18 @@ await build({
   define: { __SDRS_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+
+// Every command's `--help`, pre-rendered from the tree just built, for bin/sdrs.js to print
+// without loading the CLI (scripts/gen-help.mjs). Run apart, with a scrubbed environment, so
+// nothing of this machine's environment can end up in the texts.
+{
+  const { spawnSync } = await import('node:child_process');
+  const gen = spawnSync(process.execPath, [fileURLToPath(new URL('./gen-help.mjs', import.meta.url))], {
+    stdio: 'inherit',
+    env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+  });
+  if (gen.status !== 0) {
+    console.error('build: pre-rendering the help texts failed');
+    process.exit(gen.status ?? 1);
+  }
+}

@@ -238,7 +238,7 @@ export function jobView(j: JobRec, now: number): Job {
   const phase = jobPhase(j, now);
   const done = phase === 'DONE';
   const endTime = done ? isoTime(j.beginAt + j.durationMs) : null;
-  // A job and its sub-jobs share the timing; each has its own id, type and failure.
+  // A job and its sub-jobs share the begin time; each has its own id, type and failure.
   const fields = (r: { id: string; type: string; fail: { code: string; reason: string } | null }) => ({
     status: done ? (r.fail ? 'FAIL' : 'SUCCESS') : phase,
     job_id: r.id,
@@ -252,7 +252,21 @@ export function jobView(j: JobRec, now: number): Job {
   // sub_jobs only when there are sub-jobs: golangsdk decodes pair/attach
   // entities into map[string]string and would choke on an empty array.
   if (j.subJobs) {
-    entities.sub_jobs = j.subJobs.map((s): SubJob => ({ ...fields(s), entities: { ...s.entities } }));
+    const n = j.subJobs.length;
+    entities.sub_jobs = j.subJobs.map((s, i): SubJob => {
+      // The sub-jobs (one per pair or server) finish spread over the job's duration, the
+      // i-th of n at (i + 1) / n of it, the last with the job (UNVERIFIED: docs/emulator.md).
+      const endAt = i === n - 1 ? j.beginAt + j.durationMs : j.beginAt + Math.round((j.durationMs * (i + 1)) / n);
+      if (done || now < endAt) return { ...fields(s), entities: { ...s.entities } };
+      return {
+        ...fields(s),
+        status: s.fail ? 'FAIL' : 'SUCCESS',
+        end_time: isoTime(endAt),
+        error_code: s.fail ? s.fail.code : null,
+        fail_reason: s.fail ? s.fail.reason : null,
+        entities: { ...s.entities },
+      };
+    });
     if (j.service === 'ecs') entities.sub_jobs_total = j.subJobs.length;
   }
   return { ...fields(j), entities };

@@ -19,11 +19,13 @@ import type { Clock } from '../util/clock.js';
 import type { IOStreams } from '../io/streams.js';
 import { ApiError, ExitCode, InterruptedError, NetworkError, SdrsError, UnknownOutcomeError } from '../errors.js';
 import { waitFor } from './waiter.js';
+import type { ExpectedWindow } from './backoff.js';
 import { limitText, waitTimeoutError, watchedText } from './timeout.js';
 import { expectedWindow, groupHistoryKey, readLearnedDurations, recordDurations, shiftWindow } from './history.js';
 import { createProgress, formatElapsed, type ProgressReporter } from './progress.js';
 import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outcome.js';
 import { unknownJobHint } from './hints.js';
+import { refineLearned, sinceWaitStart, subJobProgress } from './cold.js';
 import { parseServiceTime } from '../util/time.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
@@ -70,6 +72,8 @@ export interface WatchJobOptions {
    * switchover, so the end of the job is seen within seconds. @default none
    */
   pollCapMs?: number;
+  /** `--max-interval` given: no gap between polls exceeds maxIntervalMs, not even before a learned window opens. */
+  strictMaxInterval?: boolean;
   /** Job-duration cache file; undefined disables learning. */
   historyPath?: string;
   /** Random in [0, 1) for jitter. @default Math.random */
@@ -210,6 +214,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   /** gateJobReads: the group as read right before the job read of this poll, in an ended state. */
   let endedGroup: ServerGroup | undefined;
   const groupIdOf = () => o.groupId ?? job?.entities?.server_group_id;
+  /** Without a learned window, the job's sub-jobs estimate its end (cold.ts). */
+  const progress = subJobProgress();
+  let learned: ExpectedWindow | undefined;
 
   // Sleeps in chunks so the reporter can tick (elapsed time, heartbeats) on the injected clock.
   const sleep = async (ms: number, s?: AbortSignal) => {
@@ -239,7 +246,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       jobReadAt = clock.now(); // the gap runs from here
       const samples = o.historyPath ? await readLearnedDurations(o.historyPath, historyKey(gate.jobType), gid) : [];
       reporter?.update({ jobStatus: 'submitted', groupStatus: g.status, elapsedMs: elapsed() });
-      return { state: 'RETRY' as const, expectedWindow: shiftWindow(expectedWindow(samples), -elapsed()) };
+      const w = shiftWindow(expectedWindow(samples), -elapsed());
+      learned = w;
+      return { state: 'RETRY' as const, expectedWindow: w };
     }
     if (clock.now() - jobReadAt >= gate.maxGapMs) return undefined;
     const g = await readGroup(gid).catch(() => undefined);
@@ -296,6 +305,11 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
       agedMs = age > 0 && age < MAX_DAY_MS ? age : 0;
       const samples = await readLearnedDurations(o.historyPath, historyKey(job.job_type), gid);
       window = shiftWindow(expectedWindow(samples), agedMs - elapsed());
+      learned = window;
+    }
+    if (!terminal) {
+      const estimate = sinceWaitStart(progress.observe(job, clock.now()), start);
+      window = learned ? (refineLearned(learned, estimate) ?? window) : estimate;
     }
     if (!terminal) {
       reporter?.update({ jobStatus: job.status, groupStatus: group?.status, elapsedMs: elapsed() });
@@ -338,7 +352,9 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     const res = await waitFor(
       {
         minDelayMs, maxDelayMs: Math.max(minDelayMs, Math.min(o.maxIntervalMs ?? 30_000, o.pollCapMs ?? Infinity)), maxWaitMs: o.timeoutMs,
-        ...(o.pollCapMs === undefined ? {} : { policy: { hardCapMs: o.pollCapMs } }),
+        ...(o.pollCapMs === undefined && !o.strictMaxInterval ? {} : {
+          policy: { ...(o.pollCapMs === undefined ? {} : { hardCapMs: o.pollCapMs }), ...(o.strictMaxInterval ? { sparseCapFraction: 0 } : {}) },
+        }),
         signal, sleep, now: () => clock.now(), random: o.random, retryAfterMs: retryAfterOf,
         isTransient: (err) => !(err instanceof BadJobAnswerError) && isTransient(err),
       },

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { Job } from '../../api/types.js';
 import { requireId } from '../../validate.js';
-import { bind, examples, parseWaitFlags, type RunF, type Runner, type WaitFlags as CheckedWaitFlags } from '../shared/command.js';
+import { bind, examples, MAX_INTERVAL, parseWaitFlags, type RunF, type Runner, type WaitFlags as CheckedWaitFlags } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
 import { waitSettings, watch } from '../shared/wait.js';
 import { describeJob } from './show.js';
@@ -20,6 +20,7 @@ export interface WaitOptions {
 interface WaitFlags {
   timeout?: string;
   interval?: string;
+  maxInterval?: string;
   ecs?: boolean;
 }
 
@@ -31,6 +32,7 @@ export function registerWait(job: Command, run: Runner, runF: RunF<WaitOptions> 
     .argument('<job-id>', 'job id')
     .option('--timeout <duration>', 'how long to wait: 90s, 10m, 1h; 0 = no limit (default: 30m)')
     .option('--interval <duration>', 'first poll interval (default: 1s)')
+    .option('--max-interval <duration>', MAX_INTERVAL)
     .option('--ecs', 'an ECS job (server stop/start --no-wait), read from ECS rather than SDRS');
   examples(cmd, ['$ sdrs job wait 0a1b...ff --timeout 1h || echo "exit $?"', '$ sdrs job wait "$(sdrs server stop web-01 --yes --no-wait)" --ecs']);
   return bind(cmd, run, (args, f: WaitFlags): WaitOptions => ({ jobId: requireId('job id', args[0]), ecs: f.ecs === true, wait: parseWaitFlags(f) }), runF);

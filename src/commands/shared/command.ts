@@ -66,14 +66,22 @@ export function waitOptions(cmd: Command): Command {
   return cmd
     .option('--no-wait', 'print the job id and return at once (resume with: sdrs job wait <job-id>)')
     .option('--timeout <duration>', 'how long to wait for the job: 90s, 10m, 1h; 0 = no limit (default: 30m)')
-    .option('--interval <duration>', 'first poll interval; later polls back off (default: 1s)');
+    .option('--interval <duration>', 'first poll interval; later polls back off (default: 1s)')
+    .option('--max-interval <duration>', MAX_INTERVAL);
 }
+
+/**
+ * `--max-interval`: a hard bound on the gap between polls. The trade-off: a long job's end is
+ * noticed at most that late, at the cost of more requests (a 10-minute job at 5s: 120 polls).
+ */
+export const MAX_INTERVAL = 'longest gap between polls, in every phase (default: 30s, longer while the end is far off): lower notices the end of a long job sooner, with more requests';
 
 /** What commander parses from waitOptions. */
 export interface WaitFlagValues {
   wait?: boolean;
   timeout?: string;
   interval?: string;
+  maxInterval?: string;
 }
 
 /** The wait flags, checked: `--no-wait`, and durations in ms where given. */
@@ -81,6 +89,8 @@ export interface WaitFlags {
   wait: boolean;
   timeoutMs?: number;
   intervalMs?: number;
+  /** `--max-interval`: no gap between polls is longer. */
+  maxIntervalMs?: number;
 }
 
 /** Parses --timeout/--interval/--no-wait (exit 2 on bad values). */
@@ -90,6 +100,11 @@ export function parseWaitFlags(f: WaitFlagValues): WaitFlags {
   if (f.interval !== undefined) {
     out.intervalMs = parseDuration(String(f.interval), '--interval');
     if (out.intervalMs <= 0) throw new UsageError('--interval must be greater than 0');
+  }
+  if (f.maxInterval !== undefined) {
+    out.maxIntervalMs = parseDuration(String(f.maxInterval), '--max-interval');
+    if (out.maxIntervalMs <= 0) throw new UsageError('--max-interval must be greater than 0');
+    if (out.intervalMs !== undefined && out.maxIntervalMs < out.intervalMs) throw new UsageError('--max-interval must not be shorter than --interval');
   }
   return out;
 }

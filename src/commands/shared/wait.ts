@@ -23,6 +23,8 @@ export interface WaitSettings {
   maxIntervalMs: number;
   /** A hard cap on every delay between polls (ms), learned windows included: while production is down in a switchover. */
   pollCapMs?: number;
+  /** `--max-interval` was given: it bounds every gap between polls. */
+  strictMaxInterval?: boolean;
 }
 
 /** Completes the wait settings from the configuration. */
@@ -33,12 +35,13 @@ export async function waitSettings(ctx: Context, flags: WaitFlags): Promise<Wait
     wait: flags.wait,
     timeoutMs: flags.timeoutMs ?? config.timeoutMs,
     intervalMs,
-    maxIntervalMs: Math.max(intervalMs, config.maxIntervalMs),
+    maxIntervalMs: Math.max(intervalMs, flags.maxIntervalMs ?? config.maxIntervalMs),
+    ...(flags.maxIntervalMs !== undefined ? { strictMaxInterval: true } : {}),
   };
 }
 
 /** What a command says about one job to watch; the rest comes from the context and settings. */
-export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'pollCapMs' | 'historyPath' | 'resumeCommand'> &
+export type WatchRequest = Omit<WatchJobOptions, 'api' | 'io' | 'clock' | 'signal' | 'timeoutMs' | 'intervalMs' | 'maxIntervalMs' | 'pollCapMs' | 'strictMaxInterval' | 'historyPath' | 'resumeCommand'> &
   Partial<Pick<WatchJobOptions, 'resumeCommand'>>;
 
 /**
@@ -59,6 +62,7 @@ export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, 
       intervalMs: settings.intervalMs,
       maxIntervalMs: settings.maxIntervalMs,
       ...(settings.pollCapMs === undefined ? {} : { pollCapMs: settings.pollCapMs }),
+      strictMaxInterval: settings.strictMaxInterval,
       historyPath: defaultHistoryPath(ctx.env, ctx.homeDir),
       resumeCommand: sent?.resume ?? resumeCommand(req.jobId),
       ...req,

@@ -1,0 +1,73 @@
+/**
+ * The help texts pre-rendered at build time (scripts/gen-help.mjs) that bin/sdrs.js prints
+ * without loading the CLI must be exactly what commander prints live, for every command of
+ * the tree and every width they were rendered for; and the tree's commands must all have one.
+ * Needs `npm run build` first (dist/help): skipped by `npm run test:quick`.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error -- a plain .mjs module without types
+import { WIDTHS, commandPaths, helpFileName, liveHelp } from '../../scripts/gen-help.mjs';
+import { buildProgram, main } from '../../src/cli.js';
+import { runSdrs } from '../helpers/run.js';
+
+const HELP_DIR = fileURLToPath(new URL('../../dist/help/', import.meta.url));
+const read = (path: string[]) => JSON.parse(readFileSync(join(HELP_DIR, helpFileName(path) as string), 'utf8')) as Record<string, string>;
+
+// Reads dist/help and runs the binary: `npm test` (which builds first), not `npm run test:quick`.
+describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
+  it('exists for every command of the tree, and matches commander live at every width it was rendered for', async () => {
+    const program = await buildProgram(async () => undefined, undefined, { full: true });
+    // Walked here on its own, so a command the generator's walk missed is caught.
+    const paths: string[][] = [[]];
+    const walk = (cmd: typeof program, prefix: string[]) => {
+      for (const sub of cmd.commands) {
+        paths.push([...prefix, sub.name()]);
+        walk(sub, [...prefix, sub.name()]);
+      }
+    };
+    walk(program, []);
+    expect((commandPaths(program) as string[][]).map((p) => p.join(' '))).toEqual(expect.arrayContaining(paths.map((p) => p.join(' '))));
+    expect(paths.length).toBeGreaterThan(20);
+    const index = JSON.parse(readFileSync(join(HELP_DIR, 'index.json'), 'utf8')) as { widths: number[]; commands: string[]; skipped: string[] };
+    expect(index.widths).toEqual(WIDTHS);
+    // gen-help skips a help that names where the build ran (home, working directory) or that
+    // fails: that command would fall back to commander, slower than the 1.25x goal.
+    expect(index.skipped, 'help texts gen-help could not pre-render: make them independent of where sdrs runs').toEqual([]);
+    const where = { home: mkdtempSync(join(tmpdir(), 'sdrs-help-home-')), cwd: process.cwd() };
+    const mismatches: string[] = [];
+    for (const path of paths) {
+      expect(index.commands, `a new command needs a rebuild: ${path.join(' ')}`).toContain(path.join(' '));
+      const texts = read(path);
+      expect(Object.keys(texts).map(Number).sort((a, b) => a - b)).toEqual(WIDTHS);
+      for (const w of WIDTHS as number[]) {
+        const live = (await liveHelp(main, path, w, where)) as { code: number; out: string };
+        if (live.code !== 0 || live.out !== texts[w]) mismatches.push(`${['sdrs', ...path].join(' ')} --help at ${w} columns`);
+      }
+      // Off a terminal commander wraps at 80: the 80-column text is the one printed there.
+      const off = (await liveHelp(main, path, undefined, where)) as { out: string };
+      if (off.out !== texts[80]) mismatches.push(`${['sdrs', ...path].join(' ')} --help off a terminal`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('is what the binary prints for a pure help request, and anything else goes to commander', async () => {
+    const text = read(['group', 'reverse'])[80];
+    for (const argv of [['group', 'reverse', '--help'], ['group', 'reverse', '-h'], ['help', 'group', 'reverse']]) {
+      const r = await runSdrs(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(text);
+      expect(r.stderr).toBe('');
+    }
+    // Not a pure help request: commander answers (the same text here, through the CLI).
+    const mixed = await runSdrs(['--no-color', 'group', 'reverse', '--help']);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stdout).toBe(text);
+    const unknown = await runSdrs(['help', 'bogus']);
+    expect(unknown.code).toBe(2);
+    expect(existsSync(join(HELP_DIR, 'sdrs.bogus.json'))).toBe(false);
+  });
+});
