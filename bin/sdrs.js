@@ -16,7 +16,8 @@ process.stderr.on('error', (err) => {
 const args = process.argv.slice(2);
 
 /**
- * A pure help request (`sdrs [<noun> [<verb>]] --help` or `-h`, `sdrs help [<noun> [<verb>]]`)
+ * A pure help request (`sdrs [<noun> [<verb> [<sub-verb>]]] --help` or `-h`, `sdrs help [<noun> ...]`;
+ * `job failures clear` is three words deep)
  * answered from the text pre-rendered at build time (scripts/gen-help.mjs): exactly what
  * commander prints, for the width commander would use. Anything else (another flag, an
  * unknown word, a terminal width that was not rendered, a missing file) is undefined, and
@@ -25,9 +26,9 @@ const args = process.argv.slice(2);
 async function prerenderedHelp(argv) {
   let words;
   if (argv[0] === 'help') words = argv.slice(1);
-  else if (argv.length >= 1 && argv.length <= 3 && (argv[argv.length - 1] === '--help' || argv[argv.length - 1] === '-h')) words = argv.slice(0, -1);
+  else if (argv.length >= 1 && argv.length <= 4 && (argv[argv.length - 1] === '--help' || argv[argv.length - 1] === '-h')) words = argv.slice(0, -1);
   else return undefined;
-  if (words.length > 2 || !words.every((w) => /^[a-z][a-z0-9-]*$/.test(w))) return undefined;
+  if (words.length > 3 || !words.every((w) => /^[a-z][a-z0-9-]*$/.test(w))) return undefined;
   // commander wraps help to the terminal's columns, and to 80 off a terminal.
   const width = process.stdout.isTTY ? process.stdout.columns : 80;
   if (!Number.isInteger(width) || width <= 0) return undefined;

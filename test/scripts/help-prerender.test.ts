@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 // @ts-expect-error -- a plain .mjs module without types
 import { WIDTHS, commandPaths, helpFileName, liveHelp } from '../../scripts/gen-help.mjs';
 import { buildProgram, main } from '../../src/cli.js';
-import { runSdrs } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runSdrs } from '../helpers/run.js';
 
 const HELP_DIR = fileURLToPath(new URL('../../dist/help/', import.meta.url));
 const read = (path: string[]) => JSON.parse(readFileSync(join(HELP_DIR, helpFileName(path) as string), 'utf8')) as Record<string, string>;
@@ -69,5 +70,20 @@ describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
     const unknown = await runSdrs(['help', 'bogus']);
     expect(unknown.code).toBe(2);
     expect(existsSync(join(HELP_DIR, 'sdrs.bogus.json'))).toBe(false);
+  });
+
+  it('every pre-rendered help, however deep (job failures clear), is printed without loading the CLI', () => {
+    const index = JSON.parse(readFileSync(join(HELP_DIR, 'index.json'), 'utf8')) as { commands: string[] };
+    const deepest = index.commands.map((p) => p.split(' ').filter(Boolean)).sort((a, b) => b.length - a.length)[0];
+    expect(deepest.length).toBeGreaterThanOrEqual(3);
+    for (const words of [[], ['group'], ['group', 'reverse'], deepest]) {
+      const trace = join(mkdtempSync(join(tmpdir(), 'sdrs-trace-')), 'trace');
+      const r = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('../../scripts/bench/trace-imports.mjs', import.meta.url)), BIN, ...words, '--help'], {
+        env: { ...process.env, SDRS_BENCH_TRACE: trace }, encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const loaded = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+      expect(loaded, words.join(' ')).not.toContain('dist/cli.js');
+    }
   });
 });
