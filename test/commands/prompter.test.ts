@@ -3,16 +3,11 @@
  * questions and what follows from them are tested without a pseudo-terminal.
  */
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli.js';
 import type { Choice, Prompter, TextOptions } from '../../src/io/prompt.js';
 import { countMethod, useDemoWorld } from '../helpers/cli-env.js';
+import { atTerminal } from '../helpers/fake-prompter.js';
 
 /** A terminal-like stream pair, so that prompts are allowed. */
-function tty(): PassThrough & { isTTY: boolean } {
-  return Object.assign(new PassThrough(), { isTTY: true });
-}
-
 /** Records every question and answers from a script; a question it has no answer for fails the test. */
 function scripted(answers: { confirm?: boolean[]; text?: string[] }) {
   const asked: string[] = [];
@@ -36,23 +31,12 @@ function scripted(answers: { confirm?: boolean[]; text?: string[] }) {
   return { prompter, asked };
 }
 
-async function runAtTerminal(argv: string[], env: Record<string, string>, prompter: Prompter) {
-  const stdout = new PassThrough();
-  const stderr = tty();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const code = await main(argv, { stdin: tty(), stdout, stderr, env, cwd: env.HOME, homeDir: env.HOME, handleSignals: false, prompter });
-  return { code, out, err };
-}
-
 describe('injected prompter', () => {
   const w = useDemoWorld();
 
   it('answering no to "stop protection" sends nothing and exits 2', async () => {
     const { prompter, asked } = scripted({ confirm: [false] });
-    const r = await runAtTerminal(['group', 'stop', 'demo-erp'], w.env, prompter);
+    const r = await atTerminal(['group', 'stop', 'demo-erp'], w.env, prompter);
     expect(r.code).toBe(2);
     expect(asked).toEqual([expect.stringContaining('Stop protection of demo-erp')]);
     expect(r.err).toContain('cancelled at the confirmation prompt; nothing was sent');
@@ -61,13 +45,13 @@ describe('injected prompter', () => {
 
   it('a failover typed with the wrong name is refused; the right name sends it once', async () => {
     const wrong = scripted({ text: ['demo-er'] });
-    const r1 = await runAtTerminal(['group', 'failover', 'demo-erp', '--no-wait'], w.env, wrong.prompter);
+    const r1 = await atTerminal(['group', 'failover', 'demo-erp', '--no-wait'], w.env, wrong.prompter);
     expect(r1.code).toBe(2);
     expect(wrong.asked[0]).toContain('Type the group name to confirm');
     expect(countMethod(await w.counters(), 'POST')).toBe(0);
 
     const right = scripted({ text: ['demo-erp'] });
-    const r2 = await runAtTerminal(['group', 'failover', 'demo-erp', '--no-wait'], w.env, right.prompter);
+    const r2 = await atTerminal(['group', 'failover', 'demo-erp', '--no-wait'], w.env, right.prompter);
     expect(r2.code).toBe(0);
     expect(r2.out.trim()).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(countMethod(await w.counters(), 'POST')).toBe(1);
