@@ -11,7 +11,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusal, statusRefusal } from '../../api/rules.js';
-import { PreconditionError } from '../../errors.js';
+import { PreconditionError, safeLine } from '../../errors.js';
 import type { Result } from '../shared/output.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, runningAt, serverAt } from '../shared/snapshot.js';
@@ -157,8 +157,8 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
 
 /** Prints the checklist on stderr: the title, then one line per check (✔, ✖, or ! for a warning). */
 export function printChecklist(ctx: Context, report: PreflightReport): void {
-  say(ctx, report.title);
-  for (const c of report.checks) say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${c.message}`);
+  say(ctx, safeLine(report.title));
+  for (const c of report.checks) say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${safeLine(c.message)}`);
 }
 
 /**
@@ -175,8 +175,8 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
 
 /** The PREFLIGHT_FAILED error of one group. */
 export function preflightError(group: ServerGroup, report: PreflightReport): PreconditionError {
-  return new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${group.name}: ${report.failures.join('; ')}`, {
-    hint: report.hints.join(' '),
+  return new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${safeLine(group.name)}: ${report.failures.map(safeLine).join('; ')}`, {
+    hint: report.hints.map(safeLine).join(' '),
     details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks, checks: report.checks },
   });
 }

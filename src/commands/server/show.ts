@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { Server } from '../../api/types.js';
+import { safeLine } from '../../errors.js';
 import { isWellFormedId, requireAz } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, table, type Result } from '../shared/output.js';
@@ -94,7 +95,7 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
   const unpaired = disks.filter((d) => !d.replication && isWellFormedId(d.id));
   return result(
     data,
-    out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${v}`).join('\n')),
+    out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${safeLine(String(v))}`).join('\n')),
     out(''),
     disks.length
       ? table(['DEVICE', 'VOLUME ID', 'SYSTEM DISK', 'SIZE', 'PAIR'], disks.map((d) => [

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import { DR_SERVERS_STOPPED_IN } from '../../api/rules.js';
-import { JobFailedError, UnknownOutcomeError } from '../../errors.js';
+import { JobFailedError, UnknownOutcomeError, safeLine } from '../../errors.js';
 import { azOf, otherSide } from './sites.js';
 import { serverAt } from './snapshot.js';
 import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from './mutation.js';
@@ -154,6 +154,6 @@ export async function drSiteServers(api: SdrsApi, servers: Server[]): Promise<Dr
 /** One line per DR-site server: which group keeps it stopped and where production runs. */
 export function describeDrSite(found: DrSiteServer[]): string {
   return found.map(({ server, instance, group }) =>
-    `${server.name} (${server.id}) in ${serverAz(server)} is the DR-site server of protected instance ${instance.name} in group ${group.name} ` +
-    `(${group.status}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
+    `${safeLine(server.name)} (${safeLine(server.id)}) in ${safeLine(serverAz(server))} is the DR-site server of protected instance ${safeLine(instance.name)} in group ${safeLine(group.name)} ` +
+    `(${safeLine(group.status)}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
 }

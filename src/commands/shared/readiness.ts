@@ -125,7 +125,7 @@ function commandIn(text: string): string | undefined {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const names = (xs: string[], max = 3) => xs.slice(0, max).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
+const names = (xs: string[], max = 3) => xs.slice(0, max).map(safeLine).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
 
 /** The group's status as a reason. */
 function statusFinding(g: ServerGroup, ref: string): Finding {
@@ -209,7 +209,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
     const latest = [...f].sort((a, b) => String(b.begin_time ?? '').localeCompare(String(a.begin_time ?? '')))[0];
     checks.push({
       reason: 'failed_operations', severity: 'degraded',
-      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${latest.failure_status} of ${latest.resource_name ?? latest.resource_id ?? latest.resource_type}${latest.error_code ? `, ${latest.error_code}` : ''}${latest.fail_reason ? `: ${latest.fail_reason}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
+      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${safeLine(String(latest.failure_status))} of ${safeLine(String(latest.resource_name ?? latest.resource_id ?? latest.resource_type))}${latest.error_code ? `, ${safeLine(String(latest.error_code))}` : ''}${latest.fail_reason ? `: ${safeLine(String(latest.fail_reason))}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
       fix: `sdrs job failures clear --group ${ref} --yes`,
     });
   } else checks.push({ reason: 'failed_operations', severity: 'ok', message: 'no failed operation in the task centre' });
