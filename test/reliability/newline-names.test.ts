@@ -84,10 +84,17 @@ describe('a newline in a service name forges no line', () => {
     await expectNoForgedLine(['group', 'create', '--name', 'g1', '--domain', SEED_IDS.domain, '--source-az', LOCAL_AZ, '--vpc', 'no-such-vpc'], 2);
   });
 
-  it('readiness reasons (group status, report): pair names in the fault-level reason', async () => {
+  it('readiness reasons: a pair name in the fault-level reason keeps the message on one line for every reader', async () => {
     const rp = SEED_IDS.demoReplication('erp-app-01', 'data');
     await set('replications', rp, F);
     await w.client.admin('PUT', `/replications/${rp}/fault`, { fault_level: '5' });
     await expectNoForgedLine(['report', '--since', 'all'], 0);
+    // The reasons go on to the journal, report formats and scripts: each message is one line.
+    const r = await runMain(['--json', 'check', SEED_IDS.demoGroup], { env: w.freshEnv() });
+    expect(r.code, r.stderr).toBe(8);
+    const reasons = JSON.parse(r.stdout).groups.flatMap((g: { checks: { reason: string; message: string }[] }) => g.checks);
+    const fault = reasons.find((c: { reason: string }) => c.reason === 'fault_level');
+    expect(fault.message).toContain('x\\nFORGED line');
+    expect(reasons.filter((c: { message: string }) => c.message.includes('\n'))).toEqual([]);
   });
 });
