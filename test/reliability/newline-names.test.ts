@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
 import { LOCAL_AZ, SEED_IDS } from '../../src/emulator/seed.js';
+import { safeLine } from '../../src/errors.js';
 
 const F = 'x\nFORGED line';
 const w = useDemoWorld();
@@ -82,6 +83,21 @@ describe('a newline in a service name forges no line', () => {
     await expectNoForgedLine(['group', 'create', '--name', 'g1', '--domain', SEED_IDS.domain, '--source-az', 'cn-north-4c', '--vpc', SEED_IDS.vpc], 2);
     await w.client.admin('POST', '/vpcs', { name: F });
     await expectNoForgedLine(['group', 'create', '--name', 'g1', '--domain', SEED_IDS.domain, '--source-az', LOCAL_AZ, '--vpc', 'no-such-vpc'], 2);
+  });
+
+  it('beyond the listed sites: group verbs, server power, the domain hint, job failures', async () => {
+    await set('groups', SEED_IDS.demoGroup, F);
+    await set('servers', SEED_IDS.server('erp-app-01'), F);
+    await set('domains', SEED_IDS.domain, F);
+    await expectNoForgedLine(['group', 'start', SEED_IDS.demoGroup, '--yes'], 0);
+    await expectNoForgedLine(['server', 'start', SEED_IDS.server('erp-app-01')], 0);
+    await expectNoForgedLine(['group', 'create', '--name', 'g1', '--domain', 'no-such-domain', '--vpc', SEED_IDS.vpc], 3);
+    await expectNoForgedLine(['job', 'failures', '--group', SEED_IDS.demoGroup], 0);
+  });
+
+  it('safeLine takes a null the service sent for a name as a template literal would, never a crash', () => {
+    expect(safeLine(null as unknown as string)).toBe('null');
+    expect(safeLine(undefined as unknown as string)).toBe('undefined');
   });
 
   it('readiness reasons: a pair name in the fault-level reason keeps the message on one line for every reader', async () => {
