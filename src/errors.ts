@@ -75,7 +75,8 @@ export function safeText(text: string): string {
  * name could forge a line of its own.
  */
 export function safeLine(text: string): string {
-  return safeText(text).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
+  // A service may send null where its model says string: shown as a template literal would show it, never a crash.
+  return safeText(typeof text === 'string' ? text : String(text)).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
 }
 
 /** Base class of every error sdrs reports on purpose. */

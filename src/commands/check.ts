@@ -115,7 +115,7 @@ export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<Ch
     const bad = readiness.filter((g) => g.verdict === 'NOT_READY' || (o.failOn === 'degraded' && g.verdict === 'DEGRADED'));
     r.error = new NotReadyError(
       bad.length
-        ? `${bad.length} of ${readiness.length} group(s) ${o.failOn === 'degraded' ? 'not READY' : 'NOT READY'}: ${bad.map((g) => `${g.group.name} (${verdictText(g.verdict)})`).join(', ')}`
+        ? `${bad.length} of ${readiness.length} group(s) ${o.failOn === 'degraded' ? 'not READY' : 'NOT READY'}: ${bad.map((g) => `${safeLine(g.group.name)} (${verdictText(g.verdict)})`).join(', ')}`
         : 'the project is DEGRADED (quota)',
       { hint: 'Each reason above names the command that fixes it.', details: { verdict: doc.verdict, groups: bad.map((g) => ({ id: g.group.id, name: g.group.name, verdict: g.verdict })) } },
     );

@@ -11,6 +11,7 @@ import { dur } from '../journal/render.js';
 import { bind, examples, type RunF, type Runner } from './shared/command.js';
 import { note, out, result, say, table, type Result } from './shared/output.js';
 import { loadOperations } from './shared/journal-read.js';
+import { UsageError } from '../errors.js';
 
 /** The options of one run. */
 export interface HistoryOptions {
@@ -50,9 +51,22 @@ export function registerHistory(cmd: Command, run: Runner, runF: RunF<HistoryOpt
   return bind(cmd, run, (_args, f: HistoryFlags): HistoryOptions => {
     const since = f.since ?? '30d';
     parseSince(since, Date.now()); // checked now: exit 2 before anything is read
-    return { since, groups: f.group ?? [], kinds: f.kind ?? [] };
+    const kinds = f.kind ?? [];
+    const unknown = kinds.filter((k) => !JOURNAL_KINDS.includes(k));
+    if (unknown.length) throw new UsageError(`--kind ${unknown.join(',')}: no operation has that kind; kinds: ${JOURNAL_KINDS.join(', ')}`);
+    return { since, groups: f.group ?? [], kinds };
   }, runF);
 }
+
+/**
+ * The kinds the journal records (an operation's `kind`): each command that changes something
+ * (it has --dry-run or --yes) as its end record names it (`defaultKind`), and `check`, the one
+ * read kept as evidence. test/journal/review-fixes.test.ts checks the command tree against it.
+ */
+export const JOURNAL_KINDS = [
+  'check', 'create', 'delete', 'drill', 'failover', 'instance-add', 'instance-remove', 'job-failures', 'pair-add', 'pair-attach',
+  'pair-detach', 'pair-remove', 'plan', 'server-start', 'server-stop', 'start', 'stop', 'switchover',
+];
 
 const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 

@@ -13,6 +13,8 @@
  * succeeded, else open. The journal's `check` records give each group's last verification.
  */
 import type { Operation } from './operations.js';
+import { safeLine } from '../errors.js';
+import { refOf } from '../util/ref.js';
 
 export type Source = 'journal' | 'service';
 
@@ -396,6 +398,8 @@ export function buildReport(input: {
     if (typeof g.disaster_recovery_drill_num === 'number') r.drills = { count: g.disaster_recovery_drill_num, source: 'service' };
     if (service.drillOverdue) r.drill_overdue = { value: service.drillOverdue.includes(g.id), basis: 'no drill within the service\'s period (query_type=period_no_dr_drill, 3 months by default)', source: 'service' };
   }
+  // How a printed `sdrs job failures` names the group: its id, or its name when that is typed back as printed.
+  const groupRef = (g: GroupReport) => safeLine(refOf({ id: g.id ?? g.name, name: g.name }));
   for (const f of service.failures ?? []) {
     const r = [...byKey.values()].find((x) => (f.group_id && x.id === f.group_id) || (f.group && x.name === f.group));
     if (!r) continue;
@@ -406,8 +410,8 @@ export function buildReport(input: {
       ? { ...settle({ ...f, at: sentBy.started_at }, ops, what), at: f.at, journal_run: sentBy.run }
       : settle(f, ops, what);
     r.failures.push(settled.state === 'recovered'
-      ? { ...settled, action: `recovered: ${settled.recovered_by!.kind} succeeded at ${settled.recovered_by!.at} (journal run ${settled.recovered_by!.run}); clear it with sdrs job failures clear ${f.job_id ? `${f.job_id} --yes` : `--group ${r.name} --yes`}` }
-      : { ...settled, action: f.action ?? `open: review with sdrs job failures --group ${r.name}, then clear it` });
+      ? { ...settled, action: `recovered: ${settled.recovered_by!.kind} succeeded at ${settled.recovered_by!.at} (journal run ${settled.recovered_by!.run}); clear it with sdrs job failures clear ${f.job_id ? `${f.job_id} --yes` : `--group ${groupRef(r)} --yes`}` }
+      : { ...settled, action: f.action ?? `open: review with sdrs job failures --group ${groupRef(r)}, then clear it` });
   }
   const readiness = (service.readiness ?? readinessOf(service.groups ?? [])).filter((row) => filter({ id: row.group_id, name: row.group }));
   return {

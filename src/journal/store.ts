@@ -60,11 +60,50 @@ export interface JournalRead {
   missing: boolean;
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => !!x && typeof x === 'object' && !Array.isArray(x);
+const str = (x: unknown) => typeof x === 'string';
+const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+/** Absent, or of the right type. */
+const opt = (test: (x: unknown) => boolean) => (x: unknown) => x === undefined || test(x);
+const optStr = opt(str);
+const optNum = opt(num);
+/** A name taken from the service may be null there: readers fall back to the id. */
+const optName = opt((x) => x === null || str(x));
+/** An array whose every item passes `item`. */
+const arrayOf = (item: (x: unknown) => boolean) => (x: unknown) => Array.isArray(x) && x.every(item);
+/** Every field of `o` named in `shape` passes its test. */
+const fits = (o: Obj, shape: Record<string, (x: unknown) => boolean>) => Object.entries(shape).every(([k, test]) => test(o[k]));
+const obj = (shape: Record<string, (x: unknown) => boolean>) => (x: unknown) => isObj(x) && fits(x, shape);
+
+const RUN_CONTEXT = {
+  command: str, argv: arrayOf(str), user: optStr, host: optStr, pid: optNum, sdrs_version: optStr,
+  profile: optStr, region: optStr, project_id: optStr, endpoint: optStr, note: optStr,
+};
+const SHAPES: Record<JournalRecord['type'], Record<string, (x: unknown) => boolean>> = {
+  start: { ...RUN_CONTEXT, started_at: str, kind: str, operation: str, check: str, group_id: optStr },
+  job: { operation: str, job_id: str, resume: str, group_id: optStr },
+  end: {
+    ...RUN_CONTEXT, started_at: str, duration_ms: optNum, outcome: str, exit_code: optNum, dry_run: opt((x) => typeof x === 'boolean'),
+    error_code: optStr, message: optStr, kind: str,
+    groups: arrayOf(obj({ id: str, name: optName })),
+    sent: arrayOf(obj({ operation: str, job_id: optStr, state: str, group_id: optStr })),
+    final_statuses: arrayOf(obj({ id: str, name: optName, status: optStr, priority_station: optStr })),
+    phases: arrayOf(obj({ name: str, group: optName, started_at: str, ended_at: optStr, result: optStr })),
+    downtime_ms: optNum, recovery_ms: optNum, extra: opt(isObj),
+  },
+};
+
+/**
+ * Whether a parsed line is a record the readers can use: every field they read of the type
+ * record.ts gives it (arrays, their items, strings, objects). A mistyped line (a hand edit, another
+ * tool) is skipped and counted like a torn one, never a crash of history or report.
+ */
 const isRecord = (x: unknown): x is JournalRecord => {
-  if (!x || typeof x !== 'object') return false;
-  const r = x as Record<string, unknown>;
-  return typeof r.v === 'number' && r.v <= JOURNAL_VERSION && typeof r.run === 'string' && typeof r.at === 'string'
-    && (r.type === 'start' || r.type === 'job' || r.type === 'end');
+  if (!isObj(x)) return false;
+  if (!(num(x.v) && (x.v as number) <= JOURNAL_VERSION && str(x.run) && str(x.at))) return false;
+  if (x.type !== 'start' && x.type !== 'job' && x.type !== 'end') return false;
+  return fits(x, SHAPES[x.type]);
 };
 
 /** Reads every record; a line that is not one is skipped and counted. */

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ServerGroup } from '../../api/types.js';
 import { allowedFrom } from '../../api/rules.js';
-import { PreconditionError, UsageError } from '../../errors.js';
+import { PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
@@ -126,9 +126,9 @@ export function registerDelete(group: Command, run: Runner, runF: RunF<ActionOpt
 
 /** A group already where the verb would take it: exit 0, nothing sent (runbooks are re-run). */
 function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
-  if (verb === 'start' && g.status === 'protected') return `protection of ${g.name} is already on (protected); replication runs ${azOf(g, g.priority_station)} -> ${azOf(g, otherSide(g.priority_station))}`;
-  if (verb === 'stop' && g.status === 'available') return `protection of ${g.name} is already off (available)`;
-  if (verb === 'failover' && g.status === 'failed-over') return `${g.name} is already failed over; production runs in ${azOf(g, g.priority_station)} (${g.priority_station})`;
+  if (verb === 'start' && g.status === 'protected') return `protection of ${safeLine(g.name)} is already on (protected); replication runs ${azOf(g, g.priority_station)} -> ${azOf(g, otherSide(g.priority_station))}`;
+  if (verb === 'stop' && g.status === 'available') return `protection of ${safeLine(g.name)} is already off (available)`;
+  if (verb === 'failover' && g.status === 'failed-over') return `${safeLine(g.name)} is already failed over; production runs in ${azOf(g, g.priority_station)} (${g.priority_station})`;
   return undefined;
 }
 
@@ -166,13 +166,13 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     checkHint: `sdrs group status ${refOf(group)}`,
     watch: {
       groupId: group.id,
-      label: `${LABEL[verb](reprotect)} ${group.name}`,
+      label: `${LABEL[verb](reprotect)} ${safeLine(group.name)}`,
       expect: verb === 'delete' ? undefined : verb === 'failover' ? { finalStatus: 'failed-over', priorityStation: to } : { finalStatus: verb === 'stop' ? 'available' : 'protected' },
     },
   });
   if (outcome.kind !== 'done') return outcome.result;
   if (verb === 'delete') {
-    return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(`✔ Protection group ${group.name} (${group.id}) deleted.`, 'ok'));
+    return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(`✔ Protection group ${safeLine(group.name)} (${group.id}) deleted.`, 'ok'));
   }
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
   return result(final, ...report(ctx, verb, final, snap, reprotect));
@@ -196,7 +196,7 @@ function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): vo
   }
   if (!advice.allowed) {
     const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0 || snap.group.disaster_recovery_drill_num > 0);
-    throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', `cannot ${PHRASE[verb]} group ${snap.group.name}: ${advice.reasons.join('; ')}`, {
+    throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', `cannot ${PHRASE[verb]} group ${safeLine(snap.group.name)}: ${advice.reasons.join('; ')}`, {
       hint: `Nothing was sent. See what can be done next: sdrs group status ${refOf(snap.group)}`,
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },
     });
@@ -210,7 +210,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   if (verb === 'failover') {
     if (o.yes || o.typed !== undefined) return;
     const answer = await ctx.prompter.text(
-      `Fail over ${g.name}: production moves to ${azOf(g, to)} (${to}) without a clean stop at ${azOf(g, from)}, and replication stops. ` +
+      `Fail over ${safeLine(g.name)}: production moves to ${azOf(g, to)} (${to}) without a clean stop at ${azOf(g, from)}, and replication stops. ` +
         `This is for a lost production site. Type the group name to confirm:`,
     );
     if (answer.trim() !== g.name) throw new UsageError(`failover cancelled: the typed name ${printable(answer)} does not match ${printable(g.name)}; nothing was sent`);
@@ -218,10 +218,10 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   }
   const question = {
     start: o.reprotect
-      ? `Re-protect ${g.name}: replication restarts from ${azOf(g, from)} (${from}) to ${azOf(g, to)}; the disks at ${azOf(g, to)} are overwritten. Continue?`
+      ? `Re-protect ${safeLine(g.name)}: replication restarts from ${azOf(g, from)} (${from}) to ${azOf(g, to)}; the disks at ${azOf(g, to)} are overwritten. Continue?`
       : '',
-    stop: `Stop protection of ${g.name}: replication between ${azOf(g, from)} and ${azOf(g, to)} stops, and the group can be neither switched over nor failed over until it is started again. Continue?`,
-    delete: `Delete protection group ${g.name} (${g.id})? This cannot be undone. Continue?`,
+    stop: `Stop protection of ${safeLine(g.name)}: replication between ${azOf(g, from)} and ${azOf(g, to)} stops, and the group can be neither switched over nor failed over until it is started again. Continue?`,
+    delete: `Delete protection group ${safeLine(g.name)} (${g.id})? This cannot be undone. Continue?`,
   }[verb];
   if (question) await confirmOrCancel(ctx, o.yes, question, o.reprotect ? 're-protect' : verb);
 }
@@ -231,12 +231,12 @@ function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot,
   const dr = azOf(g, otherSide(g.priority_station));
   const name = refOf(g);
   if (verb === 'start') {
-    return [say(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${g.name}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`, 'ok')];
+    return [say(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${safeLine(g.name)}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`, 'ok')];
   }
-  if (verb === 'stop') return [say(`✔ Protection of ${g.name} stopped: ${g.status}. Start it again with: sdrs group start ${name}`, 'ok')];
+  if (verb === 'stop') return [say(`✔ Protection of ${safeLine(g.name)} stopped: ${g.status}. Start it again with: sdrs group start ${name}`, 'ok')];
   const servers = before.instances.map((i) => serverAt(i, g.priority_station)).filter(Boolean);
   return [
-    say(`Production now runs in ${prod}. Group ${g.name} is ${g.status}; replication is stopped.`, 'ok'),
+    say(`Production now runs in ${prod}. Group ${safeLine(g.name)} is ${g.status}; replication is stopped.`, 'ok'),
     say(`Next: start the servers there (they are not started automatically)${servers.length ? `: sdrs server start ${servers.join(' ')}` : ''}`),
     say(`When ${dr} is usable again, re-protect (the servers at ${azOf(g, g.priority_station)} must be stopped for it): sdrs group start ${name}`),
     ...loginNoteBlocks(ctx, g.priority_station, 'said'),

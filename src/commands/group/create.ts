@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ActiveDomain, CreateGroupBody, ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import type { SdrsApi } from '../../api/client.js';
-import { PreconditionError, UnknownOutcomeError, UsageError } from '../../errors.js';
+import { PreconditionError, UnknownOutcomeError, UsageError, safeLine } from '../../errors.js';
 import { descriptionProblem, isWellFormedId, nameProblem, printable, requireAz, requireId, requireName } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
@@ -138,7 +138,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   }
   return result(
     group,
-    say(`Protection group ${group.name} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
+    say(`Protection group ${safeLine(group.name)} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
     ...(ctx.globals.json ? [] : [say(await nextHint(api, group))]),
     out(group.id),
   );
@@ -167,7 +167,7 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   const zones = [local, remote];
   for (const [flag, az] of [['--source-az', o.sourceAz], ['--target-az', o.targetAz]] as const) {
     if (az !== undefined && !zones.includes(az)) {
-      throw new UsageError(`${flag} ${printable(az)} is not an AZ of domain ${domain.name}: pass ${local} or ${remote}`, {
+      throw new UsageError(`${flag} ${printable(az)} is not an AZ of domain ${safeLine(domain.name)}: pass ${local} or ${remote}`, {
         hint: `A group replicates between the two AZs of its active-active domain; see them with: sdrs domain list`,
       });
     }
@@ -177,11 +177,11 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   let sourceAz = o.sourceAz ?? (o.targetAz !== undefined ? other(o.targetAz) : local);
   let targetAz = o.targetAz ?? other(sourceAz);
   if (guided && o.sourceAz === undefined && o.targetAz === undefined) {
-    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${domain.name}). Use these?`, true);
+    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${safeLine(domain.name)}). Use these?`, true);
     if (!ok) {
       // The domain has two AZs: picking production picks DR.
       sourceAz = await ctx.prompter.select(
-        `Production AZ (the DR AZ is the other AZ of domain ${domain.name})`,
+        `Production AZ (the DR AZ is the other AZ of domain ${safeLine(domain.name)})`,
         [remote, local].map((az) => ({ name: `${az} (DR AZ: ${other(az)})`, value: az })),
       );
       targetAz = other(sourceAz);
@@ -193,7 +193,7 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
     const vpcs = await api.listVpcs();
     vpc = await ctx.prompter.select(
       'VPC of the production servers',
-      vpcs.map((v) => ({ name: `${v.name} (${v.cidr}) ${v.id}`, value: v.id })),
+      vpcs.map((v) => ({ name: `${safeLine(v.name)} (${v.cidr}) ${v.id}`, value: v.id })),
     );
   }
   return {
@@ -214,7 +214,7 @@ async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): 
   return ctx.prompter.select(
     'Active-active domain',
     domains.map((d) => ({
-      name: `${d.name}: ${d.local_replication_cluster.availability_zone} -> ${d.remote_replication_cluster.availability_zone}${d.sold_out ? ' (sold out)' : ''}`,
+      name: `${safeLine(d.name)}: ${d.local_replication_cluster.availability_zone} -> ${d.remote_replication_cluster.availability_zone}${d.sold_out ? ' (sold out)' : ''}`,
       value: d,
     })),
   );
@@ -233,7 +233,7 @@ async function nextHint(api: SdrsApi, g: ServerGroup): Promise<string> {
   const unique = (n: string) => names.filter((x) => x === n).length === 1 && !nameProblem(n);
   const first = free[0];
   const example = first ? `sdrs instance add ${ref} --server ${unique(first.name) ? shellArg(first.name) : first.id}` : `sdrs instance add ${ref} --server <server>`;
-  const more = free.length > 1 ? ` (servers it can protect in ${g.source_availability_zone}: ${names.slice(0, 5).join(', ')}${free.length > 5 ? `, and ${free.length - 5} more` : ''})` : '';
+  const more = free.length > 1 ? ` (servers it can protect in ${g.source_availability_zone}: ${names.slice(0, 5).map(safeLine).join(', ')}${free.length > 5 ? `, and ${free.length - 5} more` : ''})` : '';
   return `Next: protect its servers, pair their disks, then start protection: ${example}${more}; then sdrs group start ${ref}`;
 }
 
@@ -260,7 +260,7 @@ export async function vpcId(api: Pick<SdrsApi, 'listVpcs'>, ref: string): Promis
     throw new UsageError(`--vpc ${printable(ref)} names ${named.length} VPCs; pass the id instead`, { hint: 'Ids: ' + named.map((v) => v.id).join(', ') });
   }
   throw new UsageError(`--vpc ${printable(ref)} is neither the id nor the name of a VPC`, {
-    hint: `Available: ${vpcs.map((v) => `${v.name} (${v.id})`).join(', ') || 'none'}`,
+    hint: `Available: ${vpcs.map((v) => `${safeLine(v.name)} (${v.id})`).join(', ') || 'none'}`,
   });
 }
 

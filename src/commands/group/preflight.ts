@@ -11,7 +11,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusal, statusRefusal } from '../../api/rules.js';
-import { PreconditionError } from '../../errors.js';
+import { PreconditionError, safeLine } from '../../errors.js';
 import type { Result } from '../shared/output.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { readServers, runningAt, serverAt } from '../shared/snapshot.js';
@@ -59,7 +59,7 @@ const list = (names: string[], max = 5) => names.slice(0, max).join(', ') + (nam
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). Prints nothing. */
 export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
   const report: PreflightReport = {
-    ok: true, title: `Pre-flight checks for reversing ${group.name} to ${to} (${azOf(group, to)}):`,
+    ok: true, title: `Pre-flight checks for reversing ${safeLine(group.name)} to ${to} (${azOf(group, to)}):`,
     checks: [], failures: [], failedChecks: [], hints: [], warnings: [], instanceCount: 0, running: [],
   };
   const ref = refOf(group);
@@ -76,7 +76,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
     report.failedChecks.push(check);
     report.hints.push(hint);
   };
-  line('group_exists', true, `group exists: ${group.name} (${group.id})`);
+  line('group_exists', true, `group exists: ${safeLine(group.name)} (${group.id})`);
 
   const statusOk = allowedFrom('reverse', group.status);
   line('status', statusOk, `status is ${ALLOWED_FROM.reverse.join(' or ')} (now: ${group.status})`);
@@ -103,7 +103,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, string[]>();
   for (const p of pairs) {
     const m = faultMeaning(p.fault_level);
-    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), `${p.name} (${p.id})`]);
+    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), `${safeLine(p.name)} (${p.id})`]);
   }
   if (byMeaning.size === 0) line('fault_levels', true, `no replication pair reports a fault (fault_level 0)`);
   for (const [m, names] of byMeaning) {
@@ -119,7 +119,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   }
 
   const invalid = instances.filter((i) => i.status === 'invalid');
-  line('invalid_instances', invalid.length === 0, `no protected instance is invalid${invalid.length ? ` (invalid: ${invalid.map((i) => `${i.name} ${i.id}`).join(', ')})` : ''}`);
+  line('invalid_instances', invalid.length === 0, `no protected instance is invalid${invalid.length ? ` (invalid: ${invalid.map((i) => `${safeLine(i.name)} ${i.id}`).join(', ')})` : ''}`);
   if (invalid.length > 0) {
     fail(
       'invalid_instances',
@@ -130,7 +130,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
 
   const running = await runningProductionServers(api, group, instances);
   report.running = running;
-  const names = running.map((s) => `${s.name} ${s.id}`).join(', ');
+  const names = running.map((s) => `${safeLine(s.name)} ${s.id}`).join(', ');
   if (opts.stopServers && running.length > 0) {
     line('servers_running', true, `servers at the current production site ${azOf(group, from)} (${from}): ${running.length} running, stopped first (--stop-servers): ${names}`);
   } else {
@@ -142,7 +142,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
     if (running.length > 0) {
       fail(
         'servers_running',
-        `${running.length} production server(s) still running: ${running.map((s) => `${s.name} (${s.id})`).join(', ')}`,
+        `${running.length} production server(s) still running: ${running.map((s) => `${safeLine(s.name)} (${s.id})`).join(', ')}`,
         `Stop them first (sdrs server stop ${running.map((s) => s.id).join(' ')} --yes), then run the reverse again; or let the reverse do it: --stop-servers --start-servers.`,
       );
     }
@@ -157,8 +157,8 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
 
 /** Prints the checklist on stderr: the title, then one line per check (✔, ✖, or ! for a warning). */
 export function printChecklist(ctx: Context, report: PreflightReport): void {
-  say(ctx, report.title);
-  for (const c of report.checks) say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${c.message}`);
+  say(ctx, safeLine(report.title));
+  for (const c of report.checks) say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${safeLine(c.message)}`);
 }
 
 /**
@@ -175,8 +175,8 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
 
 /** The PREFLIGHT_FAILED error of one group. */
 export function preflightError(group: ServerGroup, report: PreflightReport): PreconditionError {
-  return new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${group.name}: ${report.failures.join('; ')}`, {
-    hint: report.hints.join(' '),
+  return new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${safeLine(group.name)}: ${report.failures.map(safeLine).join('; ')}`, {
+    hint: report.hints.map(safeLine).join(' '),
     details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks, checks: report.checks },
   });
 }

@@ -6,7 +6,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
-import { ApiError, ExitCode, InterruptedError, PreconditionError, SdrsError, stopSignalOf, toSdrsError } from '../../errors.js';
+import { ApiError, ExitCode, InterruptedError, PreconditionError, SdrsError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
 import { mapLimit } from '../../util/pool.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { dryRun, followSent, noHandOff, sendOrFollow } from '../shared/mutation.js';
@@ -97,8 +97,8 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     checked = todo.map((g, i) => ({ g, r: reports[i] }));
     const failed = checked.filter((x) => !x.r.ok);
     for (const { g, r } of checked) {
-      lines.push([`  ${mark(ctx, r.ok)} ${g.name}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`]);
-      for (const w of r.warnings) lines.push([`    ! ${g.name}: ${w}`, 'warn']);
+      lines.push([`  ${mark(ctx, r.ok)} ${safeLine(g.name)}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`]);
+      for (const w of r.warnings) lines.push([`    ! ${safeLine(g.name)}: ${w}`, 'warn']);
     }
     if (failed.length > 0) {
       if (!ctx.globals.json) flush();
@@ -143,7 +143,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         board.set(g.name, 'submitting', 'submitting');
         const label = `to ${o.to} (${azOf(g, o.to)})`;
         const sent = await sendOrFollow(ctx, {
-          operation: `Reversing ${g.name} ${label}`,
+          operation: `Reversing ${safeLine(g.name)} ${label}`,
           send: async () => {
             reached = true;
             try {
@@ -229,7 +229,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     // The per-group results are printed first; this error then carries the worst code.
     const signalled = worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED || worst === ExitCode.HANGUP;
     res.error = new SdrsError(signalled ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
-      `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${r.name} (exit ${r.exit_code})`).join(', ')}`,
+      `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${safeLine(r.name)} (exit ${r.exit_code})`).join(', ')}`,
       { hint: hint || undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
   }
   return res;

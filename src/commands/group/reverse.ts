@@ -10,7 +10,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ServerGroup, Station } from '../../api/types.js';
 import { GROUP_STATUSES } from '../../api/rules.js';
-import { PreconditionError, UsageError } from '../../errors.js';
+import { PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { isWellFormedId, requireGroupRef } from '../../validate.js';
 import { bind, examples, parseInteger, parseWaitFlags, waitOptions, YES, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Block, type Result } from '../shared/output.js';
@@ -147,7 +147,7 @@ async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptio
     if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'there is no protection group to switch over', { hint: 'Create one with: sdrs group create' });
     picked = await ctx.prompter.select(
       'Protection group to switch over',
-      groups.map((g) => ({ name: `${g.name}  ${g.status}, production ${productionLabel(g)}  ${g.id}`, value: g })),
+      groups.map((g) => ({ name: `${safeLine(g.name)}  ${g.status}, production ${productionLabel(g)}  ${g.id}`, value: g })),
     );
   }
   let to = o.to;
@@ -160,7 +160,7 @@ async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptio
     };
     // The move first: the side that is the DR site now.
     const order: Station[] = one?.priority_station === 'target' ? ['source', 'target'] : ['target', 'source'];
-    to = await ctx.prompter.select(one ? `Where should production of ${one.name} run afterwards?` : 'Where should production run afterwards?', order.map(side));
+    to = await ctx.prompter.select(one ? `Where should production of ${safeLine(one.name)} run afterwards?` : 'Where should production run afterwards?', order.map(side));
   }
   return { ...o, groups: picked ? [picked.id] : o.groups, to };
 }
@@ -189,7 +189,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   const to = o.to;
   const from = group.priority_station;
   if (from === to && group.status === 'protected') {
-    const what = `group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`;
+    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
     return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
   }
   let report: PreflightReport | undefined;
@@ -205,7 +205,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
       return confirmOrCancel(
         ctx,
         o.yes,
-        `Reverse ${group.name}: production moves from ${azOf(group, from)} (${from}) to ${azOf(group, to)} (${to}); ${instances} protected instance(s) move. Continue?`,
+        `Reverse ${safeLine(group.name)}: production moves from ${azOf(group, from)} (${from}) to ${azOf(group, to)} (${to}); ${instances} protected instance(s) move. Continue?`,
         'reverse',
       );
     },
@@ -221,7 +221,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
   return result(
     final,
-    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
+    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${safeLine(final.name)} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
     ...(ctx.globals.json ? [] : await startHint(api, final, to)),
     ...loginNoteBlocks(ctx, to, 'said'),
   );

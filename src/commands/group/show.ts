@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ServerGroup } from '../../api/types.js';
+import { safeLine } from '../../errors.js';
 import { requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, type Result } from '../shared/output.js';
@@ -47,5 +48,5 @@ export function describeGroup(g: ServerGroup): string {
     ['Created', g.created_at],
     ['Updated', g.updated_at],
   ];
-  return rows.map(([k, v]) => `${(k + ':').padEnd(13)}${v ?? '-'}`).join('\n');
+  return rows.map(([k, v]) => `${(k + ':').padEnd(13)}${safeLine(String(v ?? '-'))}`).join('\n');
 }

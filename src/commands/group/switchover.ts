@@ -10,7 +10,7 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { Server, ServerGroup, Station } from '../../api/types.js';
-import { ExitCode, SdrsError, toSdrsError } from '../../errors.js';
+import { ExitCode, SdrsError, toSdrsError, safeLine } from '../../errors.js';
 import { formatElapsed } from '../../watch/progress.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
@@ -74,10 +74,10 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const to = o.to;
   const already = from === to && group.status === 'protected';
   if (already && !o.startServers) {
-    const what = `group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected`;
+    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
     return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
   }
-  if (already) sayNow(ctx, `Group ${group.name} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
+  if (already) sayNow(ctx, `Group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
   else if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
   // Before anything is stopped: a refused check (a broken replication link...) leaves production running.
   const checked = already || o.skipChecks ? undefined : await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
@@ -109,7 +109,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     return withChecks(dry, checked);
   }
   const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
-  await confirmOrCancel(ctx, o.yes, `Switch over ${group.name}: ${steps.join('; then ')}. Continue?`, 'switchover');
+  await confirmOrCancel(ctx, o.yes, `Switch over ${safeLine(group.name)}: ${steps.join('; then ')}. Continue?`, 'switchover');
 
   let final = group;
   const began = ctx.clock.now();
@@ -134,11 +134,11 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     facts.end(ctx.clock.now(), 'ok');
     sayNow(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
   }
-  sayNow(ctx, `Switchover of ${group.name} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
+  sayNow(ctx, `Switchover of ${safeLine(group.name)} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
   if (already) final = await api.getGroup(group.id);
   return result(
     final,
-    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${final.name} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
+    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${safeLine(final.name)} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
     ...loginNoteBlocks(ctx, to, o.startServers ? 'started' : 'not-started'),
   );
 }
@@ -222,10 +222,10 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
   }
   const power = (ids: string[]) => {
     const list = known(servers, ids);
-    return list.length ? list.map((s) => `${s.name} ${s.status}`).join(', ') : 'not read';
+    return list.length ? list.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ') : 'not read';
   };
   const state = now
-    ? `State: group ${g.name} is ${now.status} with production on ${now.priority_station} (${azOf(now, now.priority_station)}); servers at ${fromAz}: ${power(run.fromIds)}; at ${toAz}: ${power(run.toIds)}.`
+    ? `State: group ${safeLine(g.name)} is ${now.status} with production on ${now.priority_station} (${azOf(now, now.priority_station)}); servers at ${fromAz}: ${power(run.fromIds)}; at ${toAz}: ${power(run.toIds)}.`
     : `State: not read${ctx.signal.aborted ? ' (interrupted)' : ''}; check with: sdrs group status ${refOf(g)}.`;
   const startFrom = `sdrs server start ${run.fromIds.join(' ')}`;
   let next: string;
@@ -248,7 +248,7 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
   }
   // The reverse phase's own hint ("retry the reverse") is replaced by the fuller next step.
   const hint = [state, phase === 'reverse' ? undefined : e.hint, `Next: ${next}`].filter(Boolean).join('\n');
-  const out = new SdrsError(e.code, e.exitCode, `switchover of ${g.name} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
+  const out = new SdrsError(e.code, e.exitCode, `switchover of ${safeLine(g.name)} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
     hint,
     details: { ...e.details, group_id: g.id, phase, phases: run.reports, ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}) },
     cause: err,

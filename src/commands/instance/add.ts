@@ -73,12 +73,12 @@ async function findServer(api: SdrsApi, ref: string, group: ServerGroup, az: str
   const prodAz = azOf(group, group.priority_station);
   const [server] = await resolveServers(api, [ref], az ?? prodAz);
   if (serverAz(server) !== prodAz) {
-    throw new PreconditionError('SERVER_WRONG_AZ', `server ${server.name} (${server.id}) is in ${serverAz(server)}, not at the production site of group ${group.name} (${prodAz}, ${group.priority_station})`, {
+    throw new PreconditionError('SERVER_WRONG_AZ', `server ${safeLine(server.name)} (${server.id}) is in ${serverAz(server)}, not at the production site of group ${safeLine(group.name)} (${prodAz}, ${group.priority_station})`, {
       hint: `Only servers at the current production site can be protected; list them with: sdrs server list --az ${prodAz}`,
     });
   }
   if (server.metadata?.vpc_id && server.metadata.vpc_id !== group.source_vpc_id) {
-    throw new PreconditionError('SERVER_WRONG_VPC', `server ${server.name} (${server.id}) is in VPC ${server.metadata.vpc_id}, not in the group's VPC ${group.source_vpc_id}`, {
+    throw new PreconditionError('SERVER_WRONG_VPC', `server ${safeLine(server.name)} (${server.id}) is in VPC ${server.metadata.vpc_id}, not in the group's VPC ${group.source_vpc_id}`, {
       hint: `A group protects the servers of one VPC; list them with: sdrs server list --az ${prodAz} --vpc ${group.source_vpc_id}`,
     });
   }
@@ -92,13 +92,13 @@ async function pickServer(ctx: Context, api: SdrsApi, group: ServerGroup): Promi
   const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
   const free = servers.filter((s) => serverAz(s) === prodAz && !used.has(s.id) && (!s.metadata?.vpc_id || s.metadata.vpc_id === group.source_vpc_id));
   if (free.length === 0) {
-    throw new PreconditionError('SERVER_NOT_FOUND', `no server at the production site of group ${group.name} (${prodAz}, VPC ${group.source_vpc_id}) is left to protect`, {
+    throw new PreconditionError('SERVER_NOT_FOUND', `no server at the production site of group ${safeLine(group.name)} (${prodAz}, VPC ${group.source_vpc_id}) is left to protect`, {
       hint: `List the servers with: sdrs server list --az ${prodAz}`,
     });
   }
   return ctx.prompter.select(
-    `Server to protect in ${group.name} (production site ${prodAz})`,
-    free.map((s) => ({ name: `${s.name}  ${s.status}  ${s.id}`, value: s })),
+    `Server to protect in ${safeLine(group.name)} (production site ${prodAz})`,
+    free.map((s) => ({ name: `${safeLine(s.name)}  ${s.status}  ${s.id}`, value: s })),
   );
 }
 
@@ -127,7 +127,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
   if (!CHILDREN_CHANGE_FROM.has(group.status)) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a protected instance to group ${group.name} while it is ${group.status}; it must be available or protected`, {
+    throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a protected instance to group ${safeLine(group.name)} while it is ${group.status}; it must be available or protected`, {
       hint: `See what can be done next: sdrs group status ${refOf(group)}`,
     });
   }
@@ -142,7 +142,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     send: () => api.createInstance(body),
     noWait: { server_group_id: group.id },
     checkHint: `sdrs instance list ${refOf(group)}`,
-    watch: { groupId: group.id, checkGroup: false, label: `Protecting ${server.name} in ${group.name}` },
+    watch: { groupId: group.id, checkGroup: false, label: `Protecting ${safeLine(server.name)} in ${safeLine(group.name)}` },
   });
   if (outcome.kind !== 'done') return outcome.result;
   const { job } = outcome.watched;
@@ -151,14 +151,14 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     ? await api.getInstance(id)
     : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
   if (!pi || pi.status === 'error') {
-    throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${server.name} is ${pi ? 'in status error' : 'missing'}`, {
+    throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${safeLine(server.name)} is ${pi ? 'in status error' : 'missing'}`, {
       hint: `Inspect it with: sdrs instance list ${refOf(group)}; the job: sdrs job show ${job.job_id}`, details: { job_id: job.job_id, group_id: group.id },
     });
   }
   const dr = otherSide(group.priority_station);
   return result(
     pi,
-    say(`✔ Protected instance ${pi.name} added to ${group.name}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
+    say(`✔ Protected instance ${safeLine(pi.name)} added to ${safeLine(group.name)}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
     ...nextPairs(group, pi, server),
     out(pi.id),
   );

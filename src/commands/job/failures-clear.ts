@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { FailureJob, PreparedRequest } from '../../api/types.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, safeLine } from '../../errors.js';
 import { requireGroupRef, requireId } from '../../validate.js';
 import { bind, DRY_RUN, examples, YES, type RunF, type Runner } from '../shared/command.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
@@ -90,7 +90,7 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const { top, inside } = await scopeParts(api, group, {});
   const jobs: FailureJob[] = [...top, ...inside];
-  const where = group ? `of group ${group.name}` : 'at group level';
+  const where = group ? `of group ${safeLine(group.name)}` : 'at group level';
   const doc: ClearDocument = { cleared: jobs.map((j) => j.job_id), scope: group ? 'group' : 'group_level', ...(group ? { group_id: group.id } : {}) };
   if (!jobs.length) return nothingToDo(`no failed operations ${where}`, { ...doc, cleared: [] });
 
@@ -98,7 +98,7 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   // (the group-level batch would clear other groups' too). No group: the group-level batch.
   const requests: { prepare: () => Promise<PreparedRequest>; send: () => Promise<void>; what: string; targets: FailureJob[] }[] = group
     ? [
-        ...(inside.length ? [{ prepare: () => api.prepareDeleteGroupFailureJobs(group.id), send: () => api.deleteGroupFailureJobs(group.id), what: `the failures inside group ${group.name}`, targets: inside }] : []),
+        ...(inside.length ? [{ prepare: () => api.prepareDeleteGroupFailureJobs(group.id), send: () => api.deleteGroupFailureJobs(group.id), what: `the failures inside group ${safeLine(group.name)}`, targets: inside }] : []),
         ...top.map((j) => ({ prepare: () => api.prepareDeleteFailureJob(j.job_id), send: () => api.deleteFailureJob(j.job_id), what: `failed operation ${j.job_id}`, targets: [j] })),
       ]
     : [{ prepare: () => api.prepareDeleteGroupLevelFailureJobs(), send: () => api.deleteGroupLevelFailureJobs(), what: 'every group-level failure', targets: top }];

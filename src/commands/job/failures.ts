@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import { FAILURE_RESOURCE_TYPES, FAILURE_STATUSES, type FailureJob, type FailureJobsQuery, type ServerGroup } from '../../api/types.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, safeLine } from '../../errors.js';
 import { printable, requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
@@ -90,7 +90,7 @@ export async function runFailures(ctx: Context, o: FailuresOptions): Promise<Res
   const api = await ctx.api();
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const jobs = newestFirst(await listScope(api, group, { failure_status: o.status, resource_type: o.type }));
-  const scope = group ? ` for group ${group.name}` : ' at group level';
+  const scope = group ? ` for group ${safeLine(group.name)}` : ' at group level';
   if (!jobs.length) return result(jobs, say(`No failed operations${scope}${o.status || o.type ? ' matching the filters' : ''}.`));
   return result(
     jobs,

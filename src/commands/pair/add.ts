@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { Replication, ServerGroup } from '../../api/types.js';
-import { JobFailedError, PreconditionError, UsageError } from '../../errors.js';
+import { JobFailedError, PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { requireGroupRef, requireId, requireName } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { out, result, say, type Result } from '../shared/output.js';
@@ -64,23 +64,23 @@ export function registerAdd(pair: Command, run: Runner, runF: RunF<AddOptions> =
 async function pickDisk(ctx: Context, api: SdrsApi, group: ServerGroup): Promise<DiskOwner> {
   const [instances, pairs] = await Promise.all([api.listAllInstances({ server_group_id: group.id }), api.listAllReplications({ server_group_id: group.id })]);
   if (instances.length === 0) {
-    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${group.name} has no protected instance whose disks could be paired`, {
+    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${safeLine(group.name)} has no protected instance whose disks could be paired`, {
       hint: `Protect a server first: sdrs instance add ${refOf(group)} --server <server>`,
     });
   }
   const instance = instances.length === 1
     ? instances[0]
-    : await ctx.prompter.select(`Protected instance whose disk to replicate (group ${group.name})`, instances.map((pi) => ({ name: `${pi.name}  ${pi.status}  ${pi.id}`, value: pi })));
+    : await ctx.prompter.select(`Protected instance whose disk to replicate (group ${safeLine(group.name)})`, instances.map((pi) => ({ name: `${safeLine(pi.name)}  ${pi.status}  ${pi.id}`, value: pi })));
   const paired = pairedVolumes(pairs);
   const disks = (await productionDisks(api, group, [instance])).filter((d) => !paired.has(d.volumeId));
   if (disks.length === 0) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `every disk of ${instance.name}'s production server is already paired (or it has none)`, {
+    throw new PreconditionError('PREFLIGHT_FAILED', `every disk of ${safeLine(instance.name)}'s production server is already paired (or it has none)`, {
       hint: `See its disks: sdrs server show ${serverAt(instance, group.priority_station)}`,
     });
   }
   const boot = (d: DiskOwner) => d.server['os-extended-volumes:volumes_attached']?.find((v) => v.id === d.volumeId)?.bootIndex === '0';
   return ctx.prompter.select(
-    `Disk of ${disks[0].server.name} to replicate`,
+    `Disk of ${safeLine(disks[0].server.name)} to replicate`,
     disks.map((d) => ({ name: `${d.device ?? '(no device)'}  ${d.volumeId}${boot(d) ? '  system disk' : ''}`, value: d })),
   );
 }
@@ -117,7 +117,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
       if (CHILDREN_CHANGE_FROM.has(group.status)) return requireQuota(api, 'replications');
-      throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a replication pair to group ${group.name} while it is ${group.status}; it must be available or protected`, {
+      throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a replication pair to group ${safeLine(group.name)} while it is ${group.status}; it must be available or protected`, {
         hint: `See what can be done next: sdrs group status ${refOf(group)}`,
       });
     },
@@ -127,7 +127,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     send: () => api.createReplication(body),
     noWait: { server_group_id: group.id },
     checkHint: `sdrs pair list ${refOf(group)}`,
-    watch: { groupId: group.id, checkGroup: false, label: `Creating replication pair ${name} in ${group.name}` },
+    watch: { groupId: group.id, checkGroup: false, label: `Creating replication pair ${name} in ${safeLine(group.name)}` },
   });
   if (outcome.kind !== 'done') return outcome.result;
   const { job } = outcome.watched;
@@ -136,7 +136,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const rp = await pairAfter(api, id, job.job_id);
   return result(
     rp,
-    say(`✔ Replication pair ${rp.name} created in ${group.name}: ${rp.status}, replication ${rp.replication_status}.`, 'ok'),
+    say(`✔ Replication pair ${safeLine(rp.name)} created in ${safeLine(group.name)}: ${rp.status}, replication ${rp.replication_status}.`, 'ok'),
     say(`Next: attach it to its instance: ${await attachHint(api, group, rp, volume, picked)}`),
     out(rp.id),
   );

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Replication, ServerGroup } from '../../api/types.js';
-import { PreconditionError, UsageError } from '../../errors.js';
+import { PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { requireDevice, requireRef } from '../../validate.js';
 import { bind, DRY_RUN, examples, parseWaitFlags, waitOptions, type RunF, type Runner, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
@@ -65,7 +65,7 @@ async function askMissing(
   if (given && device) return { pi: given, device };
   const instances = given ? [given] : await api.listAllInstances({ server_group_id: group.id });
   if (instances.length === 0) {
-    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${group.name} has no protected instance to attach ${rp.name} to`, {
+    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${safeLine(group.name)} has no protected instance to attach ${safeLine(rp.name)} to`, {
       hint: `Protect a server first: sdrs instance add ${refOf(group)} --server <server>`,
     });
   }
@@ -75,13 +75,13 @@ async function askMissing(
   if (!pi) {
     const ordered = owner ? [owner.instance, ...instances.filter((i) => i.id !== owner.instance.id)] : instances;
     pi = await ctx.prompter.select(
-      `Protected instance to attach ${rp.name} to`,
-      ordered.map((i) => ({ name: `${i.name}  ${i.status}  ${i.id}${i.id === owner?.instance.id ? "  (its production server has this pair's disk)" : ''}`, value: i })),
+      `Protected instance to attach ${safeLine(rp.name)} to`,
+      ordered.map((i) => ({ name: `${safeLine(i.name)}  ${i.status}  ${i.id}${i.id === owner?.instance.id ? "  (its production server has this pair's disk)" : ''}`, value: i })),
     );
   }
   if (device) return { pi, device };
   const suggested = owner?.instance.id === pi.id && owner.device && DEVICE.test(owner.device) ? owner.device : undefined;
-  const picked = await ctx.prompter.text(`Device of ${rp.name} on ${pi.name}`, {
+  const picked = await ctx.prompter.text(`Device of ${safeLine(rp.name)} on ${safeLine(pi.name)}`, {
     default: suggested,
     required: true,
     validate: (v) => (DEVICE.test(v) ? true : 'A device name like /dev/vdb or /dev/sdb (/dev/vda is the system disk)'),
@@ -105,21 +105,21 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
   const { pi, device } = await askMissing(ctx, api, group, rp, given, o.device);
   const current = rp.attachment[0];
   if (current && current.protected_instance === pi.id && current.device.slice(-1) === device.slice(-1)) {
-    return nothingToDo(`${rp.name} is already attached to ${pi.name} as ${current.device}`, rp);
+    return nothingToDo(`${safeLine(rp.name)} is already attached to ${safeLine(pi.name)} as ${current.device}`, rp);
   }
   const body = { replication_id: rp.id, device };
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
       const problems: string[] = [];
-      if (rp.server_group_id !== pi.server_group_id) problems.push(`the pair is in group ${group.name} but the instance ${pi.name} is in another group`);
+      if (rp.server_group_id !== pi.server_group_id) problems.push(`the pair is in group ${safeLine(group.name)} but the instance ${safeLine(pi.name)} is in another group`);
       if (current) problems.push(`the pair is already attached to instance ${current.protected_instance} as ${current.device}; detach it first: sdrs pair detach ${refOf(rp)}`);
       // The service rewrites vd/sd to the hypervisor's prefix, so only the letter must be free.
       const taken = pi.attachment.find((a) => a.device.slice(-1) === device.slice(-1));
-      if (taken) problems.push(`device ${taken.device} is already used on ${pi.name} by pair ${taken.replication}; pick another letter`);
-      if (!CHILDREN_CHANGE_FROM.has(group.status)) problems.push(`group ${group.name} is ${group.status}; it must be available or protected`);
-      if (!CHILDREN_CHANGE_FROM.has(pi.status)) problems.push(`instance ${pi.name} is ${pi.status}; it must be available or protected`);
-      if (!CHILDREN_CHANGE_FROM.has(rp.status)) problems.push(`pair ${rp.name} is ${rp.status}; it must be available or protected`);
-      if (problems.length) throw new PreconditionError('PREFLIGHT_FAILED', `cannot attach ${rp.name} to ${pi.name}: ${problems.join('; ')}`, { hint: 'Nothing was sent.' });
+      if (taken) problems.push(`device ${taken.device} is already used on ${safeLine(pi.name)} by pair ${taken.replication}; pick another letter`);
+      if (!CHILDREN_CHANGE_FROM.has(group.status)) problems.push(`group ${safeLine(group.name)} is ${group.status}; it must be available or protected`);
+      if (!CHILDREN_CHANGE_FROM.has(pi.status)) problems.push(`instance ${safeLine(pi.name)} is ${pi.status}; it must be available or protected`);
+      if (!CHILDREN_CHANGE_FROM.has(rp.status)) problems.push(`pair ${safeLine(rp.name)} is ${rp.status}; it must be available or protected`);
+      if (problems.length) throw new PreconditionError('PREFLIGHT_FAILED', `cannot attach ${safeLine(rp.name)} to ${safeLine(pi.name)}: ${problems.join('; ')}`, { hint: 'Nothing was sent.' });
     },
     dryRun: o.dryRun,
     settings: await waitSettings(ctx, o.wait),
@@ -127,9 +127,9 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
     send: () => api.attachReplication(pi.id, body),
     noWait: { server_group_id: group.id, replication_id: rp.id, protected_instance_id: pi.id },
     checkHint: `sdrs pair list ${refOf(group)}`,
-    watch: { groupId: group.id, checkGroup: false, label: `Attaching ${rp.name} to ${pi.name} as ${device}` },
+    watch: { groupId: group.id, checkGroup: false, label: `Attaching ${safeLine(rp.name)} to ${safeLine(pi.name)} as ${device}` },
   });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);
-  return result(after, say(`✔ ${after.name} attached to ${pi.name} as ${after.attachment[0]?.device ?? device}: ${after.status}.`, 'ok'));
+  return result(after, say(`✔ ${safeLine(after.name)} attached to ${safeLine(pi.name)} as ${after.attachment[0]?.device ?? device}: ${after.status}.`, 'ok'));
 }

@@ -121,7 +121,7 @@ export async function runReport(ctx: Context, o: ReportOptions): Promise<Result>
   const file = resolve(ctx.cwd, o.output);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, { mode: 0o644 });
+    writeFileSync(tmp, text, { mode: 0o600 });
     renameSync(tmp, file);
   } catch (err) {
     throw new ConfigError(`cannot write the report to ${file}: ${safeLine(err instanceof Error ? err.message : String(err))}`);

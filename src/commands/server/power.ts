@@ -1,7 +1,7 @@
 /** What `server stop` and `server start` share: their flags' parsing and the run (one ECS job, then a check of every server). */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { PreconditionError, UsageError } from '../../errors.js';
+import { PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { requireAz } from '../../validate.js';
 import { parseWaitFlags, waitOptions, type WaitFlags, type WaitFlagValues } from '../shared/command.js';
 import { note, result, type Result } from '../shared/output.js';
@@ -60,10 +60,10 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   const servers = await resolveServers(api, o.servers, o.az);
   const { want } = POWER[action];
   const todo = servers.filter((s) => s.status !== want);
-  if (todo.length === 0) return result(servers, ...servers.map((s) => note(`${s.name} (${s.id}) is already ${want}.`)));
+  if (todo.length === 0) return result(servers, ...servers.map((s) => note(`${safeLine(s.name)} (${s.id}) is already ${want}.`)));
   if (action === 'start') await guardDrSite(ctx, api, todo, o.allowDrSite === true);
   if (action === 'stop') {
-    await confirmOrCancel(ctx, yes, `Stop ${todo.length} server(s): ${todo.map((s) => `${s.name} in ${serverAz(s)}`).join(', ')}?`, 'stop');
+    await confirmOrCancel(ctx, yes, `Stop ${todo.length} server(s): ${todo.map((s) => `${safeLine(s.name)} in ${serverAz(s)}`).join(', ')}?`, 'stop');
   }
   const settings = await waitSettings(ctx, o.wait);
   if (!settings.wait) {

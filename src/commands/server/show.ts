@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { Server } from '../../api/types.js';
+import { safeLine } from '../../errors.js';
 import { isWellFormedId, requireAz } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, table, type Result } from '../shared/output.js';
@@ -88,18 +89,18 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
     ['VPC', s.metadata?.vpc_id ?? '-'],
     ['Addresses', addresses(s) || '-'],
     ['Flavor', f ? `${f.name ?? f.id}${f.vcpus ? ` (${f.vcpus} vCPUs, ${f.ram} MB)` : ''}` : '-'],
-    ['Protected', pi ? `${pi.name} (${pi.id}), ${pi.status}` : 'no'],
+    ['Protected', pi ? `${safeLine(pi.name)} (${pi.id}), ${pi.status}` : 'no'],
   ];
   // Only ids that can be typed go into a printed command.
   const unpaired = disks.filter((d) => !d.replication && isWellFormedId(d.id));
   return result(
     data,
-    out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${v}`).join('\n')),
+    out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${safeLine(String(v))}`).join('\n')),
     out(''),
     disks.length
       ? table(['DEVICE', 'VOLUME ID', 'SYSTEM DISK', 'SIZE', 'PAIR'], disks.map((d) => [
         d.device ?? '-', d.id, d.system_disk ? 'yes' : 'no', d.size_gb === null ? '-' : `${d.size_gb}GB`,
-        d.replication ? `${d.replication.name} (${d.replication.status})` : '-',
+        d.replication ? `${safeLine(d.replication.name)} (${d.replication.status})` : '-',
       ]))
       : out('No disks attached.'),
     ...(pi && unpaired.length && isWellFormedId(pi.server_group_id)

@@ -4,6 +4,7 @@
  */
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
+import { safeLine } from '../../errors.js';
 import { result, say, table, type Result } from './output.js';
 import { resolveGroup } from './resolve.js';
 
@@ -30,7 +31,7 @@ export async function listChildren<T extends { server_group_id: string }>(ctx: C
   const items = await l.list(api, group ? { server_group_id: group.id } : {});
   // --json prints the objects as they are: no need to read the group names.
   if (ctx.globals.json) return result(items);
-  if (items.length === 0) return result(items, say(`No ${l.what}${group ? ` in ${group.name}` : ''}.`));
+  if (items.length === 0) return result(items, say(`No ${l.what}${group ? ` in ${safeLine(group.name)}` : ''}.`));
   const [groups, names] = await Promise.all([group ? [group] : api.listAllGroups(), l.names ? l.names(api, items) : new Map<string, string>()]);
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
   return result(items, table(l.headers, items.map((item) => l.row(item, groupNames.get(item.server_group_id) ?? item.server_group_id, names))));

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Server, ServerGroup } from '../../api/types.js';
 import { DR_SERVERS_STOPPED_IN } from '../../api/rules.js';
-import { JobFailedError, UnknownOutcomeError } from '../../errors.js';
+import { JobFailedError, UnknownOutcomeError, safeLine } from '../../errors.js';
 import { azOf, otherSide } from './sites.js';
 import { serverAt } from './snapshot.js';
 import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from './mutation.js';
@@ -58,10 +58,10 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
     if (now && (there.length > 0 || moving.length > 0)) {
       const seen = there.length === now.length
         ? `every server is now ${p.want}: the ${action} was carried out`
-        : `${[...there.map((s) => `${s.name} is ${p.want}`), ...moving.map((s) => `${s.name} is ${p.moving}`)].join(', ')}, so the service accepted it`;
+        : `${[...there.map((s) => `${safeLine(s.name)} is ${p.want}`), ...moving.map((s) => `${safeLine(s.name)} is ${p.moving}`)].join(', ')}, so the service accepted it`;
       return { kind: 'accepted', seen, follow: now };
     }
-    const state = now ? `; the servers show no change (${now.map((s) => `${s.name} ${s.status}`).join(', ')}), so it may or may not have been accepted` : '; it may or may not have been accepted';
+    const state = now ? `; the servers show no change (${now.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ')}), so it may or may not have been accepted` : '; it may or may not have been accepted';
     return new UnknownOutcomeError(`${err.message}${state}`, {
       hint: `Do not re-send blindly. Check with: ${checkHint}`,
       details: { ...err.details, server_ids: ids, ...(now ? { servers: now.map((s) => ({ id: s.id, name: s.name, status: s.status })) } : {}) },
@@ -88,7 +88,7 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
 export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[], action: 'stop' | 'start', o: PowerOptions): Promise<Server[]> {
   const { want } = POWER[action];
   const todo = servers.filter((s) => s.status !== want);
-  if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, `${s.name} (${s.id}) is already ${want}.`);
+  if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, `${safeLine(s.name)} (${s.id}) is already ${want}.`);
   if (todo.length === 0) return servers;
   const label = o.label ?? `${POWER[action].verb} ${todo.map((s) => s.name).join(', ')}`;
   const req = powerRequest(api, todo, action, label);
@@ -104,18 +104,18 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
       label: `servers ${todo.map((s) => s.name).join(', ')}`,
       read: () => Promise.all(todo.map((s) => api.getServer(s.id))),
       judge: (now) => ({
-        status: now.map((s) => `${s.name} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
+        status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
         end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(`${label}: a server is in ERROR`, { code: 'SERVER_STATE' }) : undefined,
       }),
       checkHint: req.checkHint,
     });
   }
   const after = await Promise.all(servers.map((s) => api.getServer(s.id)));
-  if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, `${s.name} (${s.id}) in ${serverAz(s)}: ${s.status}`);
+  if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, `${safeLine(s.name)} (${s.id}) in ${serverAz(s)}: ${s.status}`);
   const wrong = after.filter((s) => s.status !== want);
   if (wrong.length > 0) {
     const what = jobId ? `ECS job ${jobId} finished` : `the ${action} was followed to its end`;
-    throw new JobFailedError(`${what} but ${wrong.map((s) => `${s.name} is ${s.status}`).join(', ')}`, {
+    throw new JobFailedError(`${what} but ${wrong.map((s) => `${safeLine(s.name)} is ${s.status}`).join(', ')}`, {
       code: 'SERVER_STATE',
       hint: `Check with: sdrs server list --az ${serverAz(wrong[0])}; resume: ${req.resume!(jobId ?? '')}`,
       details: { ...(jobId ? { job_id: jobId } : {}), servers: wrong.map((s) => ({ id: s.id, name: s.name, status: s.status })) },
@@ -154,6 +154,6 @@ export async function drSiteServers(api: SdrsApi, servers: Server[]): Promise<Dr
 /** One line per DR-site server: which group keeps it stopped and where production runs. */
 export function describeDrSite(found: DrSiteServer[]): string {
   return found.map(({ server, instance, group }) =>
-    `${server.name} (${server.id}) in ${serverAz(server)} is the DR-site server of protected instance ${instance.name} in group ${group.name} ` +
-    `(${group.status}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
+    `${safeLine(server.name)} (${safeLine(server.id)}) in ${safeLine(serverAz(server))} is the DR-site server of protected instance ${safeLine(instance.name)} in group ${safeLine(group.name)} ` +
+    `(${safeLine(group.status)}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
 }

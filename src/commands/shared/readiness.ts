@@ -125,7 +125,7 @@ function commandIn(text: string): string | undefined {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const names = (xs: string[], max = 3) => xs.slice(0, max).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
+const names = (xs: string[], max = 3) => xs.slice(0, max).map(safeLine).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
 
 /** The group's status as a reason. */
 function statusFinding(g: ServerGroup, ref: string): Finding {
@@ -150,7 +150,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   const faults = s.pairs.map((p) => ({ p, m: faultMeaning(p.fault_level) }));
   const five = faults.filter((f) => f.m === 'failover-not-allowed').map((f) => f.p.name);
   const two = faults.filter((f) => f.m === 'failover-advised').map((f) => f.p.name);
-  const odd = faults.filter((f) => f.m === 'unknown').map((f) => `${f.p.name} (${f.p.fault_level})`);
+  const odd = faults.filter((f) => f.m === 'unknown').map((f) => `${safeLine(f.p.name)} (${f.p.fault_level})`);
   if (five.length) {
     checks.push({ reason: 'fault_level', severity: 'not_ready', message: `${plural(five.length, 'pair')} at fault level 5, replication link broken: failover not allowed (${names(five)})`, fix: `sdrs group status ${ref}` });
   } else if (two.length) {
@@ -163,7 +163,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
 
   const behind = s.pairs.filter((p) => (p.progress ?? 0) < 100);
   checks.push(behind.length
-    ? { reason: 'sync_progress', severity: 'degraded', message: `${plural(behind.length, 'pair')} not fully synchronised (${names(behind.map((p) => `${p.name} ${p.progress ?? 0}%`))})`, fix: `sdrs group status ${ref} --watch` }
+    ? { reason: 'sync_progress', severity: 'degraded', message: `${plural(behind.length, 'pair')} not fully synchronised (${names(behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`))})`, fix: `sdrs group status ${ref} --watch` }
     : { reason: 'sync_progress', severity: 'ok', message: s.pairs.length ? 'every pair at 100%' : 'no pairs' });
 
   const invalid = s.instances.filter((pi) => pi.status === 'invalid');
@@ -183,7 +183,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   checks.push(g.status === 'protected' && drRunning.length
     ? {
         reason: 'dr_servers_running', severity: 'degraded',
-        message: `${plural(drRunning.length, 'DR-site server')} running while the group is protected (${names(drRunning.map((x) => `${x.name} ${x.status}`))})`,
+        message: `${plural(drRunning.length, 'DR-site server')} running while the group is protected (${names(drRunning.map((x) => `${safeLine(x.name)} ${x.status}`))})`,
         fix: `sdrs server stop ${drRunning.map((x) => refOf(x)).join(' ')} --az ${shellArg(drAz)} --yes`,
       }
     : { reason: 'dr_servers_running', severity: 'ok', message: g.status === 'protected' ? 'every DR-site server stopped' : 'not protected: not checked' });
@@ -209,7 +209,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
     const latest = [...f].sort((a, b) => String(b.begin_time ?? '').localeCompare(String(a.begin_time ?? '')))[0];
     checks.push({
       reason: 'failed_operations', severity: 'degraded',
-      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${latest.failure_status} of ${latest.resource_name ?? latest.resource_id ?? latest.resource_type}${latest.error_code ? `, ${latest.error_code}` : ''}${latest.fail_reason ? `: ${latest.fail_reason}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
+      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${safeLine(String(latest.failure_status))} of ${safeLine(String(latest.resource_name ?? latest.resource_id ?? latest.resource_type))}${latest.error_code ? `, ${safeLine(String(latest.error_code))}` : ''}${latest.fail_reason ? `: ${safeLine(String(latest.fail_reason))}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
       fix: `sdrs job failures clear --group ${ref} --yes`,
     });
   } else checks.push({ reason: 'failed_operations', severity: 'ok', message: 'no failed operation in the task centre' });

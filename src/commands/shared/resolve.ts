@@ -1,7 +1,7 @@
 /** Finding what the operator named: groups, protected instances, pairs, servers and domains, by id or exact name. */
 import type { SdrsApi } from '../../api/client.js';
 import type { ActiveDomain, DisasterRecoveryDrill, ProtectedInstance, Replication, Server, ServerGroup } from '../../api/types.js';
-import { ApiError, PreconditionError, UsageError } from '../../errors.js';
+import { ApiError, PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { isWellFormedId, printable, requireRef } from '../../validate.js';
 import { readServers, serverAt } from './snapshot.js';
 
@@ -138,7 +138,7 @@ export function findDomain(domains: ActiveDomain[], ref: string): ActiveDomain {
   const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
   if (!found) {
     throw new PreconditionError('DOMAIN_NOT_FOUND', `active-active domain ${printable(ref)} not found${byName.length > 1 ? ' (name is ambiguous; pass the id)' : ''}`, {
-      hint: `Available: ${domains.map((d) => `${d.name} (${d.id})`).join(', ') || 'none'}`,
+      hint: `Available: ${domains.map((d) => `${safeLine(d.name)} (${d.id})`).join(', ') || 'none'}`,
     });
   }
   return found;
@@ -197,7 +197,7 @@ export async function diskLabels(api: SdrsApi): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const s of servers) {
     for (const v of s['os-extended-volumes:volumes_attached'] ?? []) {
-      if (typeof v?.id === 'string') out.set(v.id, `${s.name}${v.device ? ` ${v.device}` : ''}`);
+      if (typeof v?.id === 'string') out.set(v.id, `${safeLine(s.name)}${v.device ? ` ${v.device}` : ''}`);
     }
   }
   return out;

@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { Job, ServerGroup } from '../../api/types.js';
 import { fixFor, groupInProgress } from '../../api/rules.js';
-import { InterruptedError, JobFailedError, SdrsError, WaitTimeoutError, safeText, stopSignalOf } from '../../errors.js';
+import { InterruptedError, JobFailedError, SdrsError, WaitTimeoutError, safeText, stopSignalOf, safeLine } from '../../errors.js';
 import type { GroupExpectation } from '../../watch/outcome.js';
 import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js';
 import type { WaitFlags } from './command.js';
@@ -155,7 +155,7 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
   const ref = g0.id;
   const checkHint = `sdrs group status ${ref} --watch`;
   const r = await follow(ctx, settings, {
-    label: `group ${g0.name} (${g0.id})`,
+    label: `group ${safeLine(g0.name)} (${g0.id})`,
     read: () => api.getGroup(g0.id),
     checkHint,
     onStatus: f.onStatus,
@@ -164,11 +164,11 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
       const shown = `${status}, production on ${g.priority_station}`;
       if (groupInProgress(status)) return { status: shown };
       const wrong = status.startsWith('error')
-        ? `group ${g.name} (${g.id}) is ${status}`
+        ? `group ${safeLine(g.name)} (${g.id}) is ${status}`
         : status !== f.expect.finalStatus
-          ? `group ${g.name} (${g.id}) is ${status}, expected ${f.expect.finalStatus}`
+          ? `group ${safeLine(g.name)} (${g.id}) is ${status}, expected ${f.expect.finalStatus}`
           : f.expect.priorityStation && g.priority_station !== f.expect.priorityStation
-            ? `production of group ${g.name} (${g.id}) is on ${g.priority_station}, expected ${f.expect.priorityStation}`
+            ? `production of group ${safeLine(g.name)} (${g.id}) is on ${g.priority_station}, expected ${f.expect.priorityStation}`
             : undefined;
       if (!wrong) return { status: shown, end: true };
       return {
