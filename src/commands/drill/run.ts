@@ -15,7 +15,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
-import { ExitCode, InterruptedError, PreconditionError, SdrsError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
+import { ExitCode, InterruptedError, PreconditionError, SdrsError, UnknownOutcomeError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
 import { parseDuration } from '../../config/duration.js';
 import { parseServiceTime } from '../../util/time.js';
 import { nameProblem, requireGroupRef, requireName, requireRef } from '../../validate.js';
@@ -23,7 +23,7 @@ import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitF
 import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { dryRun } from '../shared/mutation.js';
-import { asFinal } from '../shared/sent.js';
+import { afterSendError, asFinal, changesMade, isFinal } from '../shared/sent.js';
 import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
 import { cleanupCommand, deleteEffects, drillPreflight, drillServers, pickGroup, type DrillServerView } from './common.js';
@@ -384,7 +384,7 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   const carryOn = phase !== 'cleanup' && (!d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting');
   const said = typeof e.details.cleanup_command === 'string';
   const exists = gone
-    ? `Drill ${safeLine(s.name)} no longer exists.`
+    ? `Drill ${safeLine(s.name)}${d ? ` (${d.id})` : ''} no longer exists; check: sdrs drill list --group ${s.group.id}`
     : d?.status === 'deleting'
       ? `Drill ${safeLine(d.name)} (${d.id}) is being deleted; follow it: sdrs drill show ${d.id}`
     : d
@@ -397,10 +397,22 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
-      ...(d && !gone ? { drill_id: d.id, drill_status: d.status, cleanup_command: cleanupCommand(d) } : {}),
+      ...(d && !gone ? { drill_id: d.id, drill_status: d.status, cleanup_command: cleanupCommand(d) } : d ? { drill_id: d.id } : {}),
     },
     cause: err,
   });
+  // Once a request of this run was accepted (the drill was created, or its delete sent), an
+  // ending with 1 to 4 (a refused or failed read, a bug) does not mean "nothing changed": it is
+  // an unknown outcome (exit 7), keeping what exists now and the cleanup command. A definitive
+  // refusal of a later request (already final) keeps its code.
+  const accepted = changesMade(ctx);
+  if (accepted.length && !isFinal(e) && e.exitCode >= ExitCode.INTERNAL && e.exitCode <= ExitCode.AUTH) {
+    const rec = accepted[accepted.length - 1];
+    const after = afterSendError(ctx, rec, out);
+    return asFinal(new UnknownOutcomeError(`${out.message}; the service had accepted ${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}${rec.jobId ? ` (job ${rec.jobId})` : ''}, so the outcome is unknown`, {
+      hint, details: after.details, cause: err,
+    }));
+  }
   return asFinal(out);
 }
 

