@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/in-process.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
+import { journalPath } from '../../src/journal/store.js';
 
 const w = useDemoWorld();
 const G = 'demo-erp';
@@ -48,5 +49,20 @@ describe('drill run loses its drill after creating it', () => {
     expect(e.hint).toMatch(new RegExp(`Drill sdrs-run-demo-erp \\(${e.drill_id}\\) no longer exists; check: sdrs drill list --group ${SEED_IDS.demoGroup}`));
     const [op] = await history('drill run');
     expect(op).toMatchObject({ outcome: 'unknown', exit_code: 7 });
+  });
+});
+
+describe('the --verify command', () => {
+  it("does not inherit sdrs's credentials; its text is journaled without known secrets or URL userinfo", async () => {
+    const extra = { HW_ACCESS_KEY: 'AKFAMILY2XXXXXXX', HW_SECRET_KEY: 'SKFAMILY2-s3cr3t', HW_SECURITY_TOKEN: 'sts-token-abcdef', SDRS_AUTH_TOKEN: 'iam-token-abcdef', KEEP_ME: 'yes' };
+    const verify = 'env > "$HOME/verify-env.txt" # probe https://ops:pa/ss@w0rd@10.0.0.5/health';
+    const r = await sdrs(['drill', 'run', G, '--yes', '--verify', verify], extra);
+    expect(r.code, r.stderr).toBe(0);
+    const seen = Object.fromEntries(readFileSync(join(w.env.HOME, 'verify-env.txt'), 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    for (const name of ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'HW_ACCESS_KEY', 'HW_SECRET_KEY', 'HW_SECURITY_TOKEN', 'SDRS_AUTH_TOKEN']) expect(seen[name], name).toBeUndefined();
+    expect(seen).toMatchObject({ KEEP_ME: 'yes', SDRS_PROJECT_ID: w.env.SDRS_PROJECT_ID, SDRS_GROUP_ID: SEED_IDS.demoGroup, SDRS_DRILL_SERVER_COUNT: '2' });
+    const journal = readFileSync(journalPath(w.env, w.env.HOME), 'utf8');
+    expect(journal).toContain('env > \\"$HOME/verify-env.txt\\" # probe https://<redacted>@10.0.0.5/health');
+    for (const secret of ['pa/ss', 'w0rd', ...Object.values(extra).filter((v) => v !== 'yes'), w.env.HUAWEICLOUD_SDK_SK]) expect(journal).not.toContain(secret);
   });
 });

@@ -17,6 +17,8 @@ import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
 import { ExitCode, InterruptedError, PreconditionError, SdrsError, UnknownOutcomeError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
 import { parseDuration } from '../../config/duration.js';
+import { AKSK_FAMILIES, AUTH_TOKEN_VARS } from '../../config/env.js';
+import { stripUserinfo } from '../../journal/scrub.js';
 import { parseServiceTime } from '../../util/time.js';
 import { nameProblem, requireGroupRef, requireName, requireRef } from '../../validate.js';
 import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitFlags } from '../shared/command.js';
@@ -89,7 +91,7 @@ export function registerRun(drill: Command, run: Runner, runF: RunF<RunOptions> 
     .command('run')
     .description('rehearse a recovery in one command: pre-flight, create a drill, wait for its servers, run --verify, delete it; reports the recovery time')
     .argument('[group]', 'group id or exact, unique name (asked for at a terminal)')
-    .option('--verify <shell-command>', 'check the drill servers: run with SDRS_DRILL_ID, SDRS_GROUP_ID, SDRS_DRILL_SERVERS (JSON) and SDRS_DRILL_SERVER_<n>_NAME/_ADDRESS in the environment and the same as JSON on stdin; a non-zero exit fails the drill (exit 9)')
+    .option('--verify <shell-command>', 'check the drill servers: run with SDRS_DRILL_ID, SDRS_GROUP_ID, SDRS_DRILL_SERVERS (JSON) and SDRS_DRILL_SERVER_<n>_NAME/_ADDRESS in the environment and the same as JSON on stdin (without the credential variables sdrs reads); a non-zero exit fails the drill (exit 9)')
     .option('--verify-timeout <duration>', 'limit of the --verify command (default: 10m)')
     .option('--keep', 'keep the drill (and its servers) at the end instead of deleting it')
     .option('--name <name>', 'drill name (default: sdrs-run-<group name>; a re-run finds the drill by it and carries on)')
@@ -343,7 +345,8 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
     groups: [{ id: doc.group.id, name: doc.group.name }],
     phases: doc.phases.map((p) => ({ name: p.name, group: doc.group.id, started_at: p.started_at, ...(p.ended_at ? { ended_at: p.ended_at } : {}), result: p.result === 'resumed' ? 'ok' : p.result })),
     ...(doc.recovery_ms !== null ? { recovery_ms: doc.recovery_ms } : {}),
-    extra: { drill_id: doc.drill.id, drill_name: doc.drill.name, resumed: doc.resumed, kept: doc.kept, verify: doc.verify, result: doc.result },
+    // The verify command is journaled as the command line is: known secrets (by the journal) and URL userinfo (here) removed.
+    extra: { drill_id: doc.drill.id, drill_name: doc.drill.name, resumed: doc.resumed, kept: doc.kept, verify: doc.verify ? { ...doc.verify, command: stripUserinfo(doc.verify.command) } : null, result: doc.result },
   };
   const v = doc.verify;
   if (v && !v.passed) {
@@ -416,11 +419,21 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   return asFinal(out);
 }
 
+/**
+ * The environment the --verify command inherits: sdrs's own, without the credentials sdrs
+ * reads (every AK/SK family's AK, SK and security token, and the IAM token). A check of the
+ * drill servers has no use for cloud credentials, and a script should not get them by accident.
+ */
+export function verifyEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const secret = new Set<string>([...AKSK_FAMILIES.flatMap((f) => [f.ak, f.sk, f.token]), ...AUTH_TOKEN_VARS]);
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !secret.has(k.toUpperCase())));
+}
+
 /** Runs the --verify command with the drill in its environment and on stdin. */
 async function runVerify(ctx: Context, command: string, timeoutMs: number, g: ServerGroup, d: DisasterRecoveryDrill, servers: DrillServerView[]): Promise<VerifyResult> {
   const { spawn } = await import('node:child_process');
   const env: NodeJS.ProcessEnv = {
-    ...ctx.env,
+    ...verifyEnv(ctx.env),
     SDRS_DRILL_ID: d.id,
     SDRS_DRILL_NAME: d.name,
     SDRS_DRILL_VPC_ID: d.drill_vpc_id,
