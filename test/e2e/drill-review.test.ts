@@ -5,12 +5,14 @@
  * drill create/delete journal the group's name.
  */
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/in-process.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { SEED_IDS } from '../../src/emulator/index.js';
 import { journalPath } from '../../src/journal/store.js';
+import { main } from '../../src/cli.js';
 
 const w = useDemoWorld();
 const G = 'demo-erp';
@@ -64,5 +66,63 @@ describe('the --verify command', () => {
     const journal = readFileSync(journalPath(w.env, w.env.HOME), 'utf8');
     expect(journal).toContain('env > \\"$HOME/verify-env.txt\\" # probe https://<redacted>@10.0.0.5/health');
     for (const secret of ['pa/ss', 'w0rd', ...Object.values(extra).filter((v) => v !== 'yes'), w.env.HUAWEICLOUD_SDK_SK]) expect(journal).not.toContain(secret);
+  });
+});
+
+/** Runs main() and aborts it with SIGINT once stderr matches `stopWhen`. */
+async function stoppedAt(argv: string[], stopWhen: RegExp): Promise<{ code: number; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const ac = new AbortController();
+  let err = '';
+  stdout.resume();
+  stderr.on('data', (c) => {
+    err += String(c);
+    if (!ac.signal.aborted && stopWhen.test(err)) ac.abort('SIGINT');
+  });
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env: w.env, cwd: w.env.HOME, homeDir: w.env.HOME, handleSignals: false, signal: ac.signal });
+  return { code, err };
+}
+
+describe('a drill kept with --keep', () => {
+  it('is not taken over by the next run (exit 3, its cleanup command, nothing sent); a drill an interrupted run left available is carried on, without a recovery time', async () => {
+    const kept = await sdrs(['--json', 'drill', 'run', G, '--yes', '--keep']);
+    expect(kept.code, kept.stderr).toBe(0);
+    const id = JSON.parse(kept.stdout).drill.id;
+    await w.client.admin('DELETE', '/counters');
+    const again = await sdrs(['--json', 'drill', 'run', G, '--yes']);
+    expect(again.code, again.stderr).toBe(3);
+    expect(again.stdout).toBe('');
+    expect(errorOf(again.stderr)).toMatchObject({ code: 'PREFLIGHT_FAILED', drill_id: id, cleanup_command: `sdrs drill delete ${id} --yes`, message: expect.stringMatching(/kept by an earlier run \(--keep/) });
+    expect(errorOf(again.stderr).hint).toMatch(/or pass another --name/);
+    expect((await w.counters()).routes['POST /v1/{project_id}/disaster-recovery-drills']).toBeUndefined();
+    expect(await drills()).toMatchObject([{ id, status: 'available' }]);
+    // Refused again after that refusal (the refusal is not taken for the run that made the drill).
+    expect((await sdrs(['drill', 'run', G, '--yes'])).code).toBe(3);
+
+    // Stopped while --verify runs: the drill is available; the same command carries on with it.
+    const stopped = await stoppedAt(['drill', 'run', G, '--yes', '--name', 'rs2', '--verify', 'sleep 20'], /▶ Verify/);
+    expect(stopped.code, stopped.err).toBe(130);
+    expect((await drills()).find((d) => d.name === 'rs2')).toMatchObject({ status: 'available' });
+    const resumed = await sdrs(['--json', 'drill', 'run', G, '--yes', '--name', 'rs2']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ resumed: true, recovery_ms: null, result: 'passed', drill: { name: 'rs2', status: 'deleted' } });
+    expect(await drills()).toMatchObject([{ id }]);
+  });
+});
+
+describe('drill create/delete in the journal', () => {
+  it('name the group (not only its id), so history shows it', async () => {
+    expect((await sdrs(['drill', 'create', G, '--name', 'c1', '--yes'])).code).toBe(0);
+    expect((await sdrs(['drill', 'delete', 'c1', '--yes'])).code).toBe(0);
+    for (const command of ['drill create', 'drill delete']) {
+      const [op] = await history(command);
+      expect(op, command).toMatchObject({ outcome: 'ok', groups: [{ id: SEED_IDS.demoGroup, name: G }] });
+    }
+    const people = await sdrs(['history']);
+    // Newest first: the delete, then the create; the GROUPS column has the name.
+    const [header, ...lines] = people.stdout.split('\n');
+    expect(header).toMatch(/KIND +GROUPS/);
+    for (const l of lines.slice(0, 2)) expect(l, people.stdout).toMatch(new RegExp(`^\\S+ \\S+ +drill +${G} `));
   });
 });
