@@ -160,13 +160,15 @@ describe('sdrs drill run', () => {
     expect(await drills()).toEqual([]);
   });
 
-  it('carries on with the drill an earlier (interrupted) run created: no second create', async () => {
+  it('carries on with a drill of its name still being created: no second create', async () => {
+    // Long enough that the run finds it creating (an available one needs an unfinished run in the journal).
+    await w.client.admin('PUT', '/config', { job_duration_ms: 500 });
     const created = await sdrs(['drill', 'create', G, '--name', 'sdrs-run-demo-erp', '--yes', '--no-wait']);
     expect(created.code, created.stderr).toBe(0);
     const r = await sdrs(['--json', 'drill', 'run', G, '--yes']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.resumed).toBe(true);
+    expect(doc).toMatchObject({ resumed: true, recovery_ms: null });
     expect(doc.phases.map((p: { name: string; result: string }) => `${p.name}:${p.result}`)).toEqual(['preflight:ok', 'create:resumed', 'servers:ok', 'cleanup:ok']);
     const { routes } = await w.counters();
     expect(routes['POST /v1/{project_id}/disaster-recovery-drills']).toBe(1);

@@ -12,6 +12,7 @@ import { out, result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { dryRun, handOff, noHandOff } from '../shared/mutation.js';
 import { waitSettings } from '../shared/wait.js';
+import { journalFacts } from '../shared/journal.js';
 import { cleanupCommand, drillPreflight, pickGroup } from './common.js';
 import { sendCreate, waitCreated } from './submit.js';
 
@@ -74,6 +75,8 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   requireYes(ctx, o.yes || o.dryRun, 'create a DR drill');
   const api = await ctx.api();
   const g = await pickGroup(ctx, api, o.group, 'drill');
+  // The journal (and so `sdrs history`) names the group, not only its id.
+  journalFacts(ctx, { groups: [{ id: g.id, name: g.name }] });
   const pre = await drillPreflight(ctx, api, g, o.vpc);
   const body: CreateDrillBody = { server_group_id: g.id, name: o.name ?? defaultDrillName(ctx.clock.now()), ...(pre.vpc ? { drill_vpc_id: pre.vpc.id } : {}) };
   const settings = await waitSettings(ctx, o.wait);

@@ -12,6 +12,7 @@ import { result, say, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { dryRun, handOff, noHandOff } from '../shared/mutation.js';
 import { waitSettings } from '../shared/wait.js';
+import { journalFacts } from '../shared/journal.js';
 import { deleteEffects, deleteRefusal, pickDrill } from './common.js';
 import { sendDelete, waitDeleted } from './submit.js';
 
@@ -61,6 +62,9 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
   await confirmOrCancel(ctx, o.yes, `Delete DR drill ${safeLine(d.name)}: ${deleteEffects(d)}. Continue?`, 'drill delete');
+  // The journal (and so `sdrs history`) names the drill's group: one read, and no name if it fails.
+  const g = await api.getGroup(d.server_group_id).catch(() => undefined);
+  journalFacts(ctx, { groups: [{ id: d.server_group_id, ...(g ? { name: g.name } : {}) }] });
   const sent = await sendDelete(ctx, api, d);
   if (!settings.wait) {
     if (sent.kind !== 'job') throw noHandOff(ctx, sent);

@@ -9,21 +9,27 @@
  * the journal (`result.journal`). A failure at any phase says what exists now and the exact
  * cleanup command. The drill has a deterministic name (`sdrs-run-<group name>`, or --name), so
  * running the same command again after an interruption finds the drill it created and
- * carries on from its status; nothing is kept on disk.
+ * carries on from its status. An `available` drill is carried on with only when the local
+ * journal shows the run that made it did not finish; one kept with --keep is refused (exit 3).
  */
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { CreateDrillBody, DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
-import { ExitCode, InterruptedError, PreconditionError, SdrsError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
+import { ExitCode, InterruptedError, PreconditionError, SdrsError, UnknownOutcomeError, UsageError, stopSignalOf, toSdrsError, safeLine } from '../../errors.js';
 import { parseDuration } from '../../config/duration.js';
-import { parseServiceTime } from '../../util/time.js';
+import { AKSK_FAMILIES, AUTH_TOKEN_VARS } from '../../config/env.js';
+import { stripUserinfo } from '../../journal/scrub.js';
+import { journalPath, readJournal } from '../../journal/store.js';
+import { foldOperations, type Operation } from '../../journal/operations.js';
 import { nameProblem, requireGroupRef, requireName, requireRef } from '../../validate.js';
 import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitFlags } from '../shared/command.js';
 import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { dryRun } from '../shared/mutation.js';
-import { asFinal } from '../shared/sent.js';
+import { journalFacts } from '../shared/journal.js';
+import { isAlive } from '../shared/journal-read.js';
+import { afterSendError, asFinal, changesMade, isFinal } from '../shared/sent.js';
 import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
 import { cleanupCommand, deleteEffects, drillPreflight, drillServers, pickGroup, type DrillServerView } from './common.js';
@@ -89,7 +95,7 @@ export function registerRun(drill: Command, run: Runner, runF: RunF<RunOptions> 
     .command('run')
     .description('rehearse a recovery in one command: pre-flight, create a drill, wait for its servers, run --verify, delete it; reports the recovery time')
     .argument('[group]', 'group id or exact, unique name (asked for at a terminal)')
-    .option('--verify <shell-command>', 'check the drill servers: run with SDRS_DRILL_ID, SDRS_GROUP_ID, SDRS_DRILL_SERVERS (JSON) and SDRS_DRILL_SERVER_<n>_NAME/_ADDRESS in the environment and the same as JSON on stdin; a non-zero exit fails the drill (exit 9)')
+    .option('--verify <shell-command>', 'check the drill servers: run with SDRS_DRILL_ID, SDRS_GROUP_ID, SDRS_DRILL_SERVERS (JSON) and SDRS_DRILL_SERVER_<n>_NAME/_ADDRESS in the environment and the same as JSON on stdin (without the credential variables sdrs reads); a non-zero exit fails the drill (exit 9)')
     .option('--verify-timeout <duration>', 'limit of the --verify command (default: 10m)')
     .option('--keep', 'keep the drill (and its servers) at the end instead of deleting it')
     .option('--name <name>', 'drill name (default: sdrs-run-<group name>; a re-run finds the drill by it and carries on)')
@@ -140,7 +146,7 @@ export interface RunDocument {
   servers: DrillServerView[];
   /** True when an earlier run's drill was found and carried on. */
   resumed: boolean;
-  /** From the create request (or the drill's created_at, when resumed) to every drill server ACTIVE. */
+  /** From this run's create request to every drill server ACTIVE; null when it carried on with an earlier run's drill. */
   recovery_ms: number | null;
   phases: Phase[];
   verify: VerifyResult | null;
@@ -208,6 +214,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     phases.end();
     phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
   }
+  if (found?.status === 'available') refuseUnlessUnfinished(ctx, g0, name, found);
   const resuming = found && (found.status === 'creating' || found.status === 'available') ? found : undefined;
   let vpc: string | undefined;
   if (resuming) {
@@ -232,8 +239,13 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
 
   let drill: DisasterRecoveryDrill | undefined = resuming;
   let servers: DrillServerView[] = [];
-  /** Where the recovery time starts: the create request, or the drill's created_at when resumed. */
+  /** Where the recovery time starts: this run's create request (none when it carries on with an earlier run's drill). */
   let startedAt: number | undefined;
+  // Kept in the journal even if the run ends badly: how a later run tells this run's drill, unfinished, from a kept one.
+  const facts = (drillId?: string) => journalFacts(ctx, {
+    kind: 'drill', groups: [{ id: g0.id, name: g0.name }], extra: { drill_name: name, ...(drillId ? { drill_id: drillId } : {}), resumed: resuming !== undefined },
+  });
+  facts(resuming?.id);
   try {
     phases.start('create', resuming ? `Create: drill ${name} exists (${resuming.status})` : `Create: drill ${name} of group ${safeLine(g0.name)}`);
     if (resuming?.status === 'creating') {
@@ -243,12 +255,9 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
       const sent = await sendCreate(ctx, api, g0, body);
       drill = await waitCreated(ctx, api, settings, g0, name, sent);
     }
-    if (resuming) {
-      const created = parseServiceTime(resuming.created_at);
-      startedAt = Number.isNaN(created) ? undefined : created;
-    }
     phases.end(resuming ? 'resumed' : 'ok');
     const d = drill!;
+    if (!resuming) facts(d.id);
 
     phases.start('servers', `Drill servers: waiting until all ${d.drill_servers.length} are ACTIVE`);
     const ready = await follow(ctx, settings, serversFollow(api, d));
@@ -299,6 +308,57 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   }
 }
 
+/**
+ * An `available` drill of the run's name is carried on with only when the journal shows the
+ * `drill run` that made it did not finish (interrupted, killed, or failed after the create).
+ * A drill kept on purpose (--keep), one made by another command, or one this machine's
+ * journal does not know is refused (exit 3, nothing sent) with its cleanup command: taking it
+ * over would report a drill this run did not build as passed.
+ */
+function refuseUnlessUnfinished(ctx: Context, g: ServerGroup, name: string, found: DisasterRecoveryDrill): void {
+  const earlier = earlierRunOf(ctx, g, name, found.id);
+  if (earlier && (earlier.state === 'unfinished' || (earlier.state === 'finished' && earlier.exit_code !== ExitCode.OK && earlier.exit_code !== ExitCode.VERIFY_FAILED))) return;
+  const why = !earlier
+    ? `no unfinished sdrs drill run of it is in this machine's journal (made by another command, on another machine, or kept)`
+    : earlier.state === 'running'
+      ? `sdrs drill run (pid ${earlier.pid}, started ${earlier.started_at}) is working on it now`
+      : `it was kept by an earlier run (--keep, ${earlier.ended_at ?? earlier.started_at})`;
+  throw new PreconditionError('PREFLIGHT_FAILED', `drill ${safeLine(found.name)} (${found.id}) of group ${safeLine(g.name)} is available and ${why}; this run will not take it over; nothing was sent`, {
+    hint: earlier?.state === 'running'
+      ? `Let that run finish, or pass another --name`
+      : `Delete it: ${cleanupCommand(found)}; or pass another --name to rehearse with a new drill`,
+    details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found), group_id: g.id, ...(earlier ? { earlier_run: earlier.run } : {}) },
+  });
+}
+
+/** The newest `drill run` in the journal that made (or was carrying on with) drill `drillId` of this name; undefined when unreadable. */
+function earlierRunOf(ctx: Context, g: ServerGroup, name: string, drillId: string): Operation | undefined {
+  let ops: Operation[];
+  try {
+    ops = foldOperations(readJournal(journalPath(ctx.env, ctx.homeDir)).records, isAlive);
+  } catch {
+    return undefined;
+  }
+  return ops.find((op) => {
+    if (op.command !== 'drill run' || !op.groups.some((x) => x.id === g.id)) return false;
+    const id = op.extra?.drill_id;
+    if (typeof id === 'string') return id === drillId;
+    // Before its drill id was known (or killed before its end record): by the drill name it used.
+    // Only a run that got as far as sending (a refusal or a dry run made no drill).
+    if (typeof op.extra?.drill_name === 'string') return op.extra.drill_name === name;
+    return (op.jobs.length > 0 || op.state !== 'finished') && (argvName(op.argv) ?? runName(g)) === name;
+  });
+}
+
+/** The value of --name in a journaled command line. */
+function argvName(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--name') return argv[i + 1];
+    if (argv[i].startsWith('--name=')) return argv[i].slice('--name='.length);
+  }
+  return undefined;
+}
+
 /** Follows the drill's servers until every one is ACTIVE; an ERROR server or a drill leaving `available` is exit 5. */
 function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
   return {
@@ -324,7 +384,9 @@ function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
 function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, verifyTimeoutMs: number): Result<RunDocument> {
   const ms = (v: number | null) => (v === null ? '-' : formatElapsed(v));
   const blocks = [
-    out(`DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)${doc.resumed ? ', measured from the drill\'s created_at (carried on from an earlier run)' : ''}`),
+    out(doc.resumed
+      ? `DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time not measured (carried on with the drill an earlier, unfinished run created)`
+      : `DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)`),
     out(''),
     table(['PHASE', 'RESULT', 'DURATION', 'STARTED'], doc.phases.map((p) => [p.name, p.result, ms(p.duration_ms), p.started_at])),
   ];
@@ -343,7 +405,8 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
     groups: [{ id: doc.group.id, name: doc.group.name }],
     phases: doc.phases.map((p) => ({ name: p.name, group: doc.group.id, started_at: p.started_at, ...(p.ended_at ? { ended_at: p.ended_at } : {}), result: p.result === 'resumed' ? 'ok' : p.result })),
     ...(doc.recovery_ms !== null ? { recovery_ms: doc.recovery_ms } : {}),
-    extra: { drill_id: doc.drill.id, drill_name: doc.drill.name, resumed: doc.resumed, kept: doc.kept, verify: doc.verify, result: doc.result },
+    // The verify command is journaled as the command line is: known secrets (by the journal) and URL userinfo (here) removed.
+    extra: { drill_id: doc.drill.id, drill_name: doc.drill.name, resumed: doc.resumed, kept: doc.kept, verify: doc.verify ? { ...doc.verify, command: stripUserinfo(doc.verify.command) } : null, result: doc.result },
   };
   const v = doc.verify;
   if (v && !v.passed) {
@@ -355,7 +418,7 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
       });
     return { data: doc, blocks, error, journal };
   }
-  blocks.push(say(`✔ Drill passed${v ? ' (verify passed)' : ''}: recovery time ${ms(doc.recovery_ms)}.`, 'ok'));
+  blocks.push(say(`✔ Drill passed${v ? ' (verify passed)' : ''}: ${doc.resumed ? 'recovery time not measured (carried on with an earlier run\'s drill)' : `recovery time ${ms(doc.recovery_ms)}`}.`, 'ok'));
   return { data: doc, blocks, journal };
 }
 
@@ -384,7 +447,7 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   const carryOn = phase !== 'cleanup' && (!d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting');
   const said = typeof e.details.cleanup_command === 'string';
   const exists = gone
-    ? `Drill ${safeLine(s.name)} no longer exists.`
+    ? `Drill ${safeLine(s.name)}${d ? ` (${d.id})` : ''} no longer exists; check: sdrs drill list --group ${s.group.id}`
     : d?.status === 'deleting'
       ? `Drill ${safeLine(d.name)} (${d.id}) is being deleted; follow it: sdrs drill show ${d.id}`
     : d
@@ -397,18 +460,40 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
-      ...(d && !gone ? { drill_id: d.id, drill_status: d.status, cleanup_command: cleanupCommand(d) } : {}),
+      ...(d && !gone ? { drill_id: d.id, drill_status: d.status, cleanup_command: cleanupCommand(d) } : d ? { drill_id: d.id } : {}),
     },
     cause: err,
   });
+  // Once a request of this run was accepted (the drill was created, or its delete sent), an
+  // ending with 1 to 4 (a refused or failed read, a bug) does not mean "nothing changed": it is
+  // an unknown outcome (exit 7), keeping what exists now and the cleanup command. A definitive
+  // refusal of a later request (already final) keeps its code.
+  const accepted = changesMade(ctx);
+  if (accepted.length && !isFinal(e) && e.exitCode >= ExitCode.INTERNAL && e.exitCode <= ExitCode.AUTH) {
+    const rec = accepted[accepted.length - 1];
+    const after = afterSendError(ctx, rec, out);
+    return asFinal(new UnknownOutcomeError(`${out.message}; the service had accepted ${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}${rec.jobId ? ` (job ${rec.jobId})` : ''}, so the outcome is unknown`, {
+      hint, details: after.details, cause: err,
+    }));
+  }
   return asFinal(out);
+}
+
+/**
+ * The environment the --verify command inherits: sdrs's own, without the credentials sdrs
+ * reads (every AK/SK family's AK, SK and security token, and the IAM token). A check of the
+ * drill servers has no use for cloud credentials, and a script should not get them by accident.
+ */
+export function verifyEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const secret = new Set<string>([...AKSK_FAMILIES.flatMap((f) => [f.ak, f.sk, f.token]), ...AUTH_TOKEN_VARS]);
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !secret.has(k.toUpperCase())));
 }
 
 /** Runs the --verify command with the drill in its environment and on stdin. */
 async function runVerify(ctx: Context, command: string, timeoutMs: number, g: ServerGroup, d: DisasterRecoveryDrill, servers: DrillServerView[]): Promise<VerifyResult> {
   const { spawn } = await import('node:child_process');
   const env: NodeJS.ProcessEnv = {
-    ...ctx.env,
+    ...verifyEnv(ctx.env),
     SDRS_DRILL_ID: d.id,
     SDRS_DRILL_NAME: d.name,
     SDRS_DRILL_VPC_ID: d.drill_vpc_id,
