@@ -57,8 +57,10 @@ export const LAYERS = {
   journal: ['errors', 'util'],
   // The Context handed to commands.
   context: ['errors', 'util', 'io', 'config', 'api'],
+  // Recovery plans (issue 18): the model, the file loader and validator, the engine.
+  plan: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'context', 'journal'],
   // Commands may use everything but the program itself; only cli.ts imports commands.
-  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal'],
+  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
   cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
 };
 

@@ -12,6 +12,16 @@ export const PLAN_MODES: readonly PlanMode[] = ['switchover', 'failover', 'drill
 /** A protection group named in the plan: `alias` is the plan's own name for it, `ref` the group name or id. */
 export interface PlanGroupRef { alias: string; ref: string }
 
+/**
+ * What a step does. `switchover` and `failover` are the same step, "move production of these
+ * groups to the DR site": the run's mode decides how (switchover mode: stop production servers,
+ * reverse, start at the DR site; failover mode: failover, production not touched; drill mode: a
+ * drill per group). The file may use either word. `stop`/`start` act on the servers of a `site`
+ * (default: stop at production, start at dr); the sites are fixed when the run starts:
+ * production = each group's priority_station then, dr = the other side. In failover mode the
+ * stop/start steps at the production site are skipped; in drill mode every stop/start step is
+ * skipped (production stays untouched; the drill servers are started by the drill).
+ */
 export type StepKind = 'switchover' | 'failover' | 'stop' | 'start' | 'wait' | 'confirm' | 'run';
 
 export const STEP_KINDS: readonly StepKind[] = ['switchover', 'failover', 'stop', 'start', 'wait', 'confirm', 'run'];
