@@ -135,6 +135,8 @@ export function readGraph(root) {
   for (const file of files) {
     for (const imp of importsOf(file, readFileSync(file, 'utf8'))) {
       if (!imp.spec.startsWith('.')) continue;
+      // JSON data (the plan schema) is inlined by the bundler: not a module, no edge.
+      if (imp.spec.endsWith('.json') && existsSync(resolve(dirname(file), imp.spec))) continue;
       const target = resolveSpec(file, imp.spec);
       if (!target || relative(root, target).startsWith('..')) unresolved.push({ from: rel(file), spec: imp.spec, line: imp.line });
       else edges.push({ from: rel(file), to: rel(target), kind: imp.kind, line: imp.line });
