@@ -83,7 +83,7 @@ export function newRunId(plan: string, now: number): string {
 
 /** Run ids contain no path separators and no dots-only names. */
 export function validRunId(id: string): boolean {
-  return /^[a-z0-9][a-z0-9-]{0,80}[A-Za-z0-9]$/.test(id);
+  return /^[A-Za-z0-9][A-Za-z0-9-]{0,100}$/.test(id);
 }
 
 /** Writes the state atomically (temp file, fsync, rename; the directory fsynced too). */

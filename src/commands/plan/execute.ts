@@ -93,6 +93,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     });
     if (sent.kind === 'job') {
       g.job_ids.push(sent.jobId);
+      sending(); // saved with its job id
       await watch(ctx, api, stepSettings(step), { jobId: sent.jobId, groupId: group.id, label, expect });
     } else {
       await followSent(ctx, api, stepSettings(step), sent);
@@ -122,7 +123,10 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       const vpc = (await drillPreflight(ctx, api, group, undefined)).vpc?.id;
       sending();
       const sent = await sendCreate(ctx, api, group, { server_group_id: group.id, name, ...(vpc ? { drill_vpc_id: vpc } : {}) });
-      if (sent.kind === 'job') g.job_ids.push(sent.jobId);
+      if (sent.kind === 'job') {
+        g.job_ids.push(sent.jobId);
+        sending(); // saved with its job id
+      }
       d = await waitCreated(ctx, api, stepSettings(step), group, name, sent);
     }
     g.drill_id = d!.id;
@@ -141,7 +145,10 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     const want = action === 'stop' ? 'SHUTOFF' : 'ACTIVE';
     if (servers.every((s) => s.status === want)) return 'done';
     sending();
-    await powerServers(ctx, api, servers, action, { settings: stepSettings(step), verbose: false, onJob: (id) => g.job_ids.push(id) });
+    await powerServers(ctx, api, servers, action, { settings: stepSettings(step), verbose: false, onJob: (id) => {
+      g.job_ids.push(id);
+      sending();
+    } });
     return 'done';
   };
 
@@ -257,7 +264,8 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
 
   const stopped = ctx.signal.aborted || (end.error && [ExitCode.INTERRUPTED, ExitCode.TERMINATED, ExitCode.HANGUP].includes(end.error.exitCode as 130));
   const unfinished = state.steps.some((s) => s.status === 'pending' || s.status === 'running' || s.status === 'failed') || state.cleanup?.status === 'failed' || state.cleanup?.status === 'pending';
-  state.status = stopped ? 'interrupted' : unfinished ? 'failed' : end.error ? 'failed' : 'done';
+  // A step that failed with on_failure: continue leaves the run done, with its error's exit code.
+  state.status = stopped ? 'interrupted' : unfinished ? 'failed' : 'done';
   state.ended_at = new Date(ctx.clock.now()).toISOString();
   save();
   return planResult(ctx, plan, state, end.error, Boolean(stopped), unfinished);
