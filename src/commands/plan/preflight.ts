@@ -149,12 +149,9 @@ export async function planPreflight(api: SdrsApi, plan: Plan, groups: Map<string
           moved.add(alias);
           if (mode === 'switchover') {
             const r = reverseReports.get(alias)!;
-            for (const c of r.checks) if (c.name !== 'group_exists') add(c.name, c.ok, c.message);
-            r.failedChecks.forEach((name: string, i: number) => {
-              // The checklist's line says what failed; the hint says what to do.
-              const at = checks.findLastIndex((c) => c.group === alias && c.check === name && !c.ok);
-              if (at >= 0) checks[at].message = `${checks[at].message}: ${r.hints[i]}`;
-            });
+            // Passed lines as the checklist says them; each failure with what to do about it.
+            for (const c of r.checks) if (c.ok && c.name !== 'group_exists') add(c.name, true, c.message);
+            r.failedChecks.forEach((name: string, i: number) => add(name, false, `${r.failures[i]}. ${r.hints[i]}`));
           } else if (mode === 'failover') failoverChecks(s, add);
           else drillChecks(s, add);
         } else {
