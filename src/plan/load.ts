@@ -11,13 +11,36 @@
  * is, all of them at once; any problem is PLAN_INVALID, exit 2, and nothing is sent.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ExitCode, SdrsError, safeLine } from '../errors.js';
 import { MAX_DURATION_MS } from '../config/duration.js';
 import { durationMs } from '../util/duration.js';
-import schema from './schema.json' with { type: 'json' };
 import { GROUP_STEP_KINDS, STEP_KINDS, type Plan, type PlanStep, type StepKind } from './model.js';
+
+/**
+ * The parser, the validator and the schema are loaded on first use: the plan commands are
+ * registered with the rest of the tree (dist/cli.js), and `sdrs --help` or any other command
+ * must not pay for loading yaml and ajv. (A lazily imported module of src/ would instead split
+ * the code it shares with dist/cli.js into chunk files that every start-up loads.)
+ */
+interface Deps {
+  yaml: typeof import('yaml');
+  validator: ValidateFunction;
+  schema: typeof import('./schema.json');
+  stepKeys: Set<string>;
+  topKeys: string[];
+}
+let deps: Promise<Deps> | undefined;
+function loadDeps(): Promise<Deps> {
+  deps ??= (async () => {
+    const [yaml, ajv, json] = await Promise.all([import('yaml'), import('ajv/dist/2020.js'), import('./schema.json', { with: { type: 'json' } })]);
+    const schema = json.default;
+    const validator = new ajv.Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+    return { yaml, validator, schema, stepKeys: new Set(Object.keys(schema.$defs.step.properties)), topKeys: Object.keys(schema.properties).filter((k) => k !== '$schema') };
+  })();
+  return deps;
+}
 
 /** One problem in a plan file. */
 export interface PlanProblem {
@@ -72,12 +95,13 @@ type Seg = string | number;
 
 /** Where things are in the parsed document. */
 class Locator {
-  constructor(private readonly doc: Document, private readonly lc: LineCounter) {}
+  constructor(private readonly doc: Document, private readonly lc: LineCounter, private readonly y: typeof import('yaml')) {}
 
   /** The node at `path` (the key's node when `key` is set and the last segment is a map key). */
   node(path: Seg[], key = false): YamlNode | undefined {
     let cur: unknown = this.doc.contents;
     let last: YamlNode | undefined = cur as YamlNode | undefined;
+    const { isMap, isScalar, isSeq } = this.y;
     for (const [i, seg] of path.entries()) {
       if (isMap(cur)) {
         const pair = cur.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
@@ -101,21 +125,15 @@ class Locator {
   }
 }
 
-let validator: ValidateFunction | undefined;
-function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
-  return validator(data) ? [] : [...(validator.errors ?? [])];
-}
-
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const STEP_KEYS = new Set(Object.keys(schema.$defs.step.properties));
-const TOP_KEYS = Object.keys(schema.properties).filter((k) => k !== '$schema');
 const q = (s: unknown) => JSON.stringify(String(s));
 
-/** Parses and checks a plan's text. Throws PlanInvalidError (exit 2) with every problem, sorted by position. */
-export function parsePlan(text: string, file: string): Plan {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: true });
+/** Parses and checks a plan's text. Rejects with PlanInvalidError (exit 2) with every problem, sorted by position. */
+export async function parsePlan(text: string, file: string): Promise<Plan> {
+  const { yaml, validator, stepKeys: STEP_KEYS, topKeys } = await loadDeps();
+  const validate = (data: unknown): ErrorObject[] => (validator(data) ? [] : [...(validator.errors ?? [])]);
+  const lc = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: true });
   const problems: PlanProblem[] = [];
   const seen = new Set<string>();
   const add = (p: PlanProblem) => {
@@ -135,7 +153,7 @@ export function parsePlan(text: string, file: string): Plan {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', message: 'the file is empty; a plan has a name, groups and steps (docs/plans.md)' }]);
-  const loc = new Locator(doc, lc);
+  const loc = new Locator(doc, lc, yaml);
   const at = (path: Seg[], key = false) => loc.pos(path, key);
 
   const steps = isObj(data) && Array.isArray(data.steps) ? (data.steps as unknown[]) : [];
@@ -166,7 +184,7 @@ export function parsePlan(text: string, file: string): Plan {
     const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const stepIndex = path[0] === 'steps' && typeof path[1] === 'number' ? path[1] : undefined;
     if (stepIndex !== undefined && kindReported.has(stepIndex) && path.length === 2 && (e.keyword === 'oneOf' || e.schemaPath.includes('/oneOf/') || e.keyword === 'additionalProperties')) continue;
-    const p = problemOf(e, path);
+    const p = problemOf(e, path, topKeys, STEP_KEYS);
     if (p) add({ ...at(p.path, p.key), path: where(p.path), message: p.message });
   }
   if (problems.length) throw new PlanInvalidError(file, sortProblems(problems));
@@ -241,7 +259,7 @@ type PlanSite = NonNullable<PlanStep['site']>;
 const sortProblems = (ps: PlanProblem[]) => [...ps].sort((a, b) => a.line - b.line || a.column - b.column);
 
 /** One schema error as a sentence, at the node it is about (`key`: point at the key, not its value). */
-function problemOf(e: ErrorObject, path: Seg[]): { path: Seg[]; key: boolean; message: string } | undefined {
+function problemOf(e: ErrorObject, path: Seg[], TOP_KEYS: string[], STEP_KEYS: Set<string>): { path: Seg[]; key: boolean; message: string } | undefined {
   const params = e.params as Record<string, unknown>;
   if (e.schemaPath.startsWith('#/$defs/duration')) {
     // The duration's oneOf gives a type error for one branch and a pattern error for the other: one sentence.

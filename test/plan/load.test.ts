@@ -9,9 +9,9 @@ import { loadPlan, parsePlan, PlanInvalidError } from '../../src/plan/load.js';
 import { ROOT } from '../helpers/run.js';
 
 /** The problems of a text, as `line:column message` strings. */
-function problems(text: string): string[] {
+async function problems(text: string): Promise<string[]> {
   try {
-    parsePlan(text, 'p.yaml');
+    await parsePlan(text, 'p.yaml');
   } catch (err) {
     expect(err).toBeInstanceOf(PlanInvalidError);
     const e = err as PlanInvalidError;
@@ -49,8 +49,8 @@ steps:
 `;
 
 describe('parsePlan', () => {
-  it('reads every step kind, with defaults and positions', () => {
-    const p = parsePlan(GOOD, 'erp.yaml');
+  it('reads every step kind, with defaults and positions', async () => {
+    const p = await parsePlan(GOOD, 'erp.yaml');
     expect(p.name).toBe('erp');
     expect(p.file).toBe('erp.yaml');
     expect(p.groups).toEqual([{ alias: 'db', ref: 'erp-db' }, { alias: 'app', ref: 'erp-app' }]);
@@ -61,23 +61,23 @@ describe('parsePlan', () => {
     expect(p.steps[4]).toMatchObject({ site: 'dr' });
     expect(p.steps[5].duration_ms).toBe(90_000);
     expect(p.steps[6]).toMatchObject({ command: './smoke.sh', timeout_ms: 90_000, on_failure: 'continue', loc: { line: 21, column: 5 } });
-    expect(parsePlan(GOOD.replace('site: dr', 'site: production'), 'x').steps[4].site).toBe('production');
-    expect(parsePlan(GOOD.replace('    site: dr\n', ''), 'x').steps[4].site).toBe('production');
+    expect((await parsePlan(GOOD.replace('site: dr', 'site: production'), 'x')).steps[4].site).toBe('production');
+    expect((await parsePlan(GOOD.replace('    site: dr\n', ''), 'x')).steps[4].site).toBe('production');
   });
 
-  it('reads JSON with the same parser (positions, duplicate keys)', () => {
+  it('reads JSON with the same parser (positions, duplicate keys)', async () => {
     const json = JSON.stringify({ name: 'j', groups: { a: 'g' }, steps: [{ name: 's', switchover: ['a'] }] }, null, 2);
-    expect(parsePlan(json, 'p.json').steps[0].loc).toEqual({ line: 7, column: 5 });
-    expect(problems('{"name": "j", "groups": {"a": "g"}, "steps": [{"name": "s", "wait": 1}], "name": "k"}')).toEqual(['1:74 : duplicate key "name": a key (a group alias, a step\'s key) is given once']);
+    expect((await parsePlan(json, 'p.json')).steps[0].loc).toEqual({ line: 7, column: 5 });
+    expect(await problems('{"name": "j", "groups": {"a": "g"}, "steps": [{"name": "s", "wait": 1}], "name": "k"}')).toEqual(['1:74 : duplicate key "name": a key (a group alias, a step\'s key) is given once']);
   });
 
-  it('reports bad YAML, an empty file and a non-mapping with line and column', () => {
-    expect(problems('name: x\nsteps: [\n')[0]).toMatch(/^3:1 : YAML: /);
-    expect(problems('')).toEqual(['0:0 : the file is empty; a plan has a name, groups and steps (docs/plans.md)']);
-    expect(problems('- a\n')).toEqual(['1:1 : must be a mapping (key: value)']);
+  it('reports bad YAML, an empty file and a non-mapping with line and column', async () => {
+    expect((await problems('name: x\nsteps: [\n'))[0]).toMatch(/^3:1 : YAML: /);
+    expect(await problems('')).toEqual(['0:0 : the file is empty; a plan has a name, groups and steps (docs/plans.md)']);
+    expect(await problems('- a\n')).toEqual(['1:1 : must be a mapping (key: value)']);
   });
 
-  it('reports an unknown step kind, a step of two kinds and schema errors all at once, in file order', () => {
+  it('reports an unknown step kind, a step of two kinds and schema errors all at once, in file order', async () => {
     const text = `name: erp
 groups:
   db: erp-db
@@ -96,7 +96,7 @@ steps:
   - 7
 extra: 1
 `;
-    expect(problems(text)).toEqual([
+    expect(await problems(text)).toEqual([
       '4:3 groups.9x: group alias "9x": start with a letter or _, then letters, digits, _ or - (at most 32)',
       '7:5 steps[0] "database": unknown step kind "reverse"; a step is one of: switchover, failover, stop, start, wait, confirm, run',
       '9:11 steps[1] "w".wait: must be a duration: 500ms, 30s, 10m, 1h30m, or a number of seconds',
@@ -107,7 +107,7 @@ extra: 1
     ]);
   });
 
-  it('reports unknown aliases, duplicate step names, a group moved twice, one group under two aliases, keys that do not apply', () => {
+  it('reports unknown aliases, duplicate step names, a group moved twice, one group under two aliases, keys that do not apply', async () => {
     const text = `name: x
 groups: {a: g1, b: g2, c: g1}
 steps:
@@ -117,7 +117,7 @@ steps:
   - {name: r, run: ls, concurrency: 2}
   - {name: t, wait: 200h}
 `;
-    expect(problems(text)).toEqual([
+    expect(await problems(text)).toEqual([
       '2:24 groups.c: names the same group as "a" ("g1"); one alias per group',
       '4:33 steps[0] "one".switchover[1]: unknown group alias "nope"; the plan\'s groups: a, b, c',
       '5:12 steps[1] "one".name: duplicate step name; steps[0] has it too (step names are unique)',
@@ -129,9 +129,9 @@ steps:
     ]);
   });
 
-  it('names every problem in the error: the first in the message, all in the hint, file:line:column', () => {
+  it('names every problem in the error: the first in the message, all in the hint, file:line:column', async () => {
     try {
-      parsePlan('name: x\ngroups: {a: g}\nsteps:\n  - {name: s, switchover: [b]}\n  - {name: s, wait: 1s}\n', 'plans/p.yaml');
+      await parsePlan('name: x\ngroups: {a: g}\nsteps:\n  - {name: s, switchover: [b]}\n  - {name: s, wait: 1s}\n', 'plans/p.yaml');
       throw new Error('accepted');
     } catch (err) {
       const e = err as PlanInvalidError;
@@ -155,7 +155,7 @@ steps:
 describe('the schema', () => {
   const src = readFileSync(join(ROOT, 'src/plan/schema.json'), 'utf8');
 
-  it('is published unchanged as docs/plan.schema.json', () => {
+  it('is published unchanged as docs/plan.schema.json', async () => {
     expect(readFileSync(join(ROOT, 'docs/plan.schema.json'), 'utf8')).toBe(src);
   });
 

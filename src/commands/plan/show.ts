@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError, safeLine } from '../../errors.js';
 import { formatDuration } from '../../config/duration.js';
+import { loadPlan } from '../../plan/load.js';
 import { DEFAULT_CONCURRENCY, PLAN_MODES, type Plan, type PlanMode, type PlanStep } from '../../plan/model.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, type Result } from '../shared/output.js';
@@ -92,7 +93,6 @@ export function registerShow(parent: Command, run: Runner, runF: RunF<ShowOption
 
 /** Reads the plan (exit 2 when invalid) and describes it. */
 export async function runShow(_ctx: Context, o: ShowOptions): Promise<Result<ShowDocument>> {
-  const { loadPlan } = await import('../../plan/load.js');
   const plan = await loadPlan(o.file);
   const steps = plan.steps.map((s, i) => shownStep(plan, s, i + 1, o.mode));
   const doc: ShowDocument = {

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError, safeLine } from '../../errors.js';
+import { loadPlan } from '../../plan/load.js';
 import { PLAN_MODES, type Plan, type PlanMode } from '../../plan/model.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, type Block, type Result } from '../shared/output.js';
@@ -73,7 +74,6 @@ export function registerValidate(parent: Command, run: Runner, runF: RunF<Valida
 
 /** Loads the plan (exit 2), resolves its groups, runs every check of the modes asked for (exit 3). */
 export async function runValidate(ctx: Context, o: ValidateOptions): Promise<Result<ValidateDocument>> {
-  const { loadPlan } = await import('../../plan/load.js');
   const plan = await loadPlan(o.file);
   const steps = plan.steps.map((s) => ({ name: s.name, kind: s.kind, ...(s.groups ? { groups: s.groups } : {}), line: s.loc.line, column: s.loc.column }));
   if (o.offline) {
