@@ -140,7 +140,7 @@ describe.skipIf(!binary)('plan resume after SIGKILL', () => {
   it('finishes the run without sending any request twice', async () => {
     await seed(EXAMPLES.region.seed);
     // Failovers that take a while: the process is killed while it watches the data tier.
-    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, failoverProtectionGroupNoCG: 1_500 } });
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, failoverProtectionGroupNoCG: 1_000 } });
     const env = stateEnv();
     const file = EXAMPLES.region.file;
     let seen = '';

@@ -12,6 +12,8 @@ import type { Plan, PlanMode, PlanStep } from '../../plan/model.js';
 import { runEngine, type GroupOps } from '../../plan/run.js';
 import { plansDir, saveState, type GroupRunState, type PlanRunState } from '../../plan/state.js';
 import { runSwitchover } from '../group/switchover.js';
+import { batchGroupReads } from '../group/bulk-reads.js';
+import { GROUP_BATCH_WINDOW_MS, JOB_READ_MAX_GAP_MS } from '../group/reverse-many.js';
 import { drillFollow, sendCreate, sendDelete, waitCreated, waitDeleted } from '../drill/submit.js';
 import { drillPreflight, drillServers } from '../drill/common.js';
 import { follow, followGroup, watch, type WaitSettings } from '../shared/wait.js';
@@ -48,6 +50,12 @@ export interface PlanRunDocument {
   resume_command: string | null;
 }
 
+/** The longest pause between polls while a plan's group step runs (the next step waits for it). */
+export const PLAN_POLL_CAP_MS = 1_000;
+
+/** The failover's job type (the watcher's learned durations are kept under it). */
+export const FAILOVER_JOB_TYPE = 'failoverProtectionGroupNoCG';
+
 /** The drill name a plan run uses for a group: the same on every run, so a resume finds it. */
 export function planDrillName(g: Pick<ServerGroup, 'id' | 'name'>): string {
   const byName = `sdrs-plan-${g.name}`;
@@ -70,10 +78,26 @@ function allGroups(state: PlanRunState): GroupRunState[] {
 }
 
 /** The engine's group operations for a mode. */
-function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state: PlanRunState, settings: WaitSettings): GroupOps {
+function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state: PlanRunState, settings: WaitSettings, fresh: Map<string, ServerGroup>): GroupOps {
   const production = state.production ?? {};
-  const read = async (g: GroupRunState): Promise<ServerGroup> => api.getGroup(g.id!);
-  const stepSettings = (step: PlanStep): WaitSettings => (step.timeout_ms ? { ...settings, timeoutMs: step.timeout_ms } : settings);
+  // The watchers' group reads (and the reads before a resumed group's request) share listings: a
+  // DR event is when the API is busiest, so N groups must not cost N times the reads of one.
+  const watchApi = Object.assign(Object.create(api) as SdrsApi, {
+    getGroup: batchGroupReads(api, { windowMs: Math.min(GROUP_BATCH_WINDOW_MS, settings.intervalMs), knownGroups: Math.max(1, fresh.size), sleep: (ms) => ctx.clock.sleep(ms) }),
+  });
+  /** The group as listed when this process resolved the plan (used once, for a group not left `sent`), else read now. */
+  const read = async (g: GroupRunState, resumed: boolean): Promise<ServerGroup> => {
+    const listed = fresh.get(g.id!);
+    fresh.delete(g.id!);
+    return listed && !resumed ? listed : watchApi.getGroup(g.id!);
+  };
+  // A plan's steps run one after the other, so each step's end is seen within PLAN_POLL_CAP_MS: the
+  // group reads are shared listings (one per poll for every group in flight), so this costs little.
+  const stepSettings = (step: PlanStep): WaitSettings => ({
+    ...settings,
+    pollCapMs: Math.min(settings.pollCapMs ?? Infinity, PLAN_POLL_CAP_MS),
+    ...(step.timeout_ms ? { timeoutMs: step.timeout_ms } : {}),
+  });
 
   const failover = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<void> => {
     const to = (g.to ??= otherSide(production[g.alias] ?? group.priority_station));
@@ -81,7 +105,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     const label = `Failing over ${group.name} to ${to}`;
     if (group.status === 'failed-over' && group.priority_station === to) return;
     if (group.status === 'failing-over') {
-      await followGroup(ctx, api, stepSettings(step), { group, label, expect });
+      await followGroup(ctx, watchApi, stepSettings(step), { group, label, expect });
       return;
     }
     sending();
@@ -94,9 +118,11 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     if (sent.kind === 'job') {
       g.job_ids.push(sent.jobId);
       sending(); // saved with its job id
-      await watch(ctx, api, stepSettings(step), { jobId: sent.jobId, groupId: group.id, label, expect });
+      await watch(ctx, watchApi, stepSettings(step), {
+        jobId: sent.jobId, groupId: group.id, label, expect, gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: FAILOVER_JOB_TYPE },
+      });
     } else {
-      await followSent(ctx, api, stepSettings(step), sent);
+      await followSent(ctx, watchApi, stepSettings(step), sent);
     }
   };
 
@@ -153,8 +179,8 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
   };
 
   return {
-    async act(step, g, _resumed, sending) {
-      const group = await read(g);
+    async act(step, g, resumed, sending) {
+      const group = await read(g, resumed);
       if (step.kind === 'stop' || step.kind === 'start') return power(step, g, group, sending);
       if (mode === 'drill') await drill(step, g, group, sending);
       else if (mode === 'failover') await failover(step, g, group, sending);
@@ -194,9 +220,11 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
     saveState(dir, state);
   };
   const groups = allGroups(state);
+  const fresh = new Map<string, ServerGroup>();
   if (groups.some((g) => !g.id) || !state.production) {
     const { resolveGroups } = await import('../shared/resolve.js');
     const found = await resolveGroups(api, groups.map((g) => g.ref));
+    for (const g of found) fresh.set(g.id, g);
     const byRef = new Map<string, ServerGroup>();
     for (const g of found) {
       byRef.set(g.id, g);
@@ -217,7 +245,7 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
   save();
   sayNow(ctx, `Plan ${safeLine(plan.name)}: run ${state.run_id} (${state.mode}); state in ${stateFile(ctx, state.run_id)}`, 'bold');
 
-  const ops = groupOps(ctx, api, plan, state.mode, state, o.settings);
+  const ops = groupOps(ctx, api, plan, state.mode, state, o.settings, fresh);
   let end: { error?: SdrsError };
   try {
     end = await runEngine(plan, state.mode, state, ops, {
