@@ -163,4 +163,22 @@ describe.skipIf(!binary)('plan resume after SIGKILL', () => {
     expect(c.routes['POST /v1/{project_id}/server-groups/{server_group_id}/action']).toBe(12);
     for (const g of (await groups()).filter((x) => x.name !== 'demo-erp')) expect(g.status).toBe('failed-over');
   });
+
+  it('Ctrl-C stops submitting, names what is in flight and prints the resume command (exit 130)', async () => {
+    await seed(EXAMPLES['two-tier'].seed);
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, failoverProtectionGroupNoCG: 1_000 } });
+    const env = stateEnv();
+    const r = await runSdrs(['plan', 'run', EXAMPLES['two-tier'].file, '--mode', 'failover', '--yes', '--confirm-step', 'check-data'], {
+      env,
+      onStderr: (chunk, child) => {
+        if (/watching job [0-9a-f]{32}/.test(chunk)) child.kill('SIGINT');
+      },
+    });
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/in flight: db \(job [0-9a-f]{32}\)/);
+    expect(r.stderr).toMatch(/sdrs plan resume erp-two-tier-\S+ --yes/);
+    const c = await w.counters();
+    // Nothing new was sent after the signal: the application group was never failed over.
+    expect(c.routes['POST /v1/{project_id}/server-groups/{server_group_id}/action']).toBe(1);
+  });
 });
