@@ -57,7 +57,7 @@ export class PlanInvalidError extends SdrsError {
   readonly problems: PlanProblem[];
   constructor(file: string, problems: PlanProblem[]) {
     const lines = problems.map((p) => formatProblem(file, p));
-    const first = lines[0] ?? `${file}: not a valid plan`;
+    const first = lines[0] ?? `${safeLine(file)}: not a valid plan`;
     super('PLAN_INVALID', ExitCode.USAGE, problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : first, {
       hint: problems.length > 1 ? lines.join('\n') : 'The plan format: docs/plans.md (schema: docs/plan.schema.json).',
       details: { file, problems },
@@ -68,7 +68,7 @@ export class PlanInvalidError extends SdrsError {
 
 /** `plan.yaml:12:5: steps[2] "app": unknown group alias "ap"`. */
 export function formatProblem(file: string, p: PlanProblem): string {
-  const at = p.line > 0 ? `${file}:${p.line}:${p.column}` : file;
+  const at = p.line > 0 ? `${safeLine(file)}:${p.line}:${p.column}` : safeLine(file);
   return `${at}: ${p.path ? `${p.path}: ` : ''}${safeLine(p.message)}`;
 }
 
