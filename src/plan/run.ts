@@ -26,6 +26,9 @@ export interface GroupOps {
    * Returns 'skipped' when the mode leaves the group alone.
    */
   act(step: PlanStep, g: GroupRunState, resumed: boolean, sending: () => void): Promise<'done' | 'skipped'>;
+  /** A group step starts (a live board can be drawn for its groups) and ends. */
+  stepStarted?(step: PlanStep, aliases: string[]): void;
+  stepEnded?(step: PlanStep): void;
   /** Extra environment of a run hook (drill mode: the drill servers). */
   hookEnv?(): Promise<Record<string, string>>;
 }
@@ -139,6 +142,24 @@ function seconds(ms: number): string {
 async function groupStep(step: PlanStep, st: StepRunState, ops: GroupOps, io: EngineIO): Promise<SdrsError | undefined> {
   const todo = st.groups.filter((g) => g.status !== 'done' && g.status !== 'skipped');
   const errors: SdrsError[] = [];
+  ops.stepStarted?.(step, todo.map((g) => g.alias));
+  try {
+    await groupsOf(step, todo, ops, io, errors);
+  } finally {
+    ops.stepEnded?.(step);
+  }
+  if (io.signal.aborted && errors.length === 0) return new InterruptedError(`stopped during step ${step.name}`, { signal: stopSignalOf(io.signal.reason) });
+  if (errors.length === 0) return undefined;
+  const failed = st.groups.filter((g) => g.status === 'failed' || g.status === 'sent');
+  const code = groupStepExit(errors);
+  const first = errors[0];
+  return new SdrsError(code === ExitCode.JOB_FAILED ? 'PLAN_STEP_FAILED' : first.code, code,
+    `step ${step.name}: ${failed.length || errors.length} of ${st.groups.length} group(s) did not finish: ${failed.map((g) => `${g.alias} (${g.error?.message ?? g.status})`).join('; ')}`,
+    { details: { step: step.name, groups: failed.map((g) => ({ alias: g.alias, id: g.id, status: g.status, error: g.error })) }, cause: first });
+}
+
+/** The groups of a step, at most `concurrency` at once; nothing new starts after a signal. */
+async function groupsOf(step: PlanStep, todo: GroupRunState[], ops: GroupOps, io: EngineIO, errors: SdrsError[]): Promise<void> {
   await mapLimit(todo, step.concurrency ?? DEFAULT_CONCURRENCY, async (g) => {
     if (io.signal.aborted) return;
     const resumed = g.status === 'sent';
@@ -163,14 +184,6 @@ async function groupStep(step: PlanStep, st: StepRunState, ops: GroupOps, io: En
     g.duration_ms = t1 - Date.parse(g.started_at);
     io.save();
   });
-  if (io.signal.aborted && errors.length === 0) return new InterruptedError(`stopped during step ${step.name}`, { signal: stopSignalOf(io.signal.reason) });
-  if (errors.length === 0) return undefined;
-  const failed = st.groups.filter((g) => g.status === 'failed' || g.status === 'sent');
-  const code = groupStepExit(errors);
-  const first = errors[0];
-  return new SdrsError(code === ExitCode.JOB_FAILED ? 'PLAN_STEP_FAILED' : first.code, code,
-    `step ${step.name}: ${failed.length || errors.length} of ${st.groups.length} group(s) did not finish: ${failed.map((g) => `${g.alias} (${g.error?.message ?? g.status})`).join('; ')}`,
-    { details: { step: step.name, groups: failed.map((g) => ({ alias: g.alias, id: g.id, status: g.status, error: g.error })) }, cause: first });
 }
 
 /** Sleeps `ms`, or until the signal. */

@@ -13,6 +13,7 @@ import { runEngine, type GroupOps } from '../../plan/run.js';
 import { plansDir, saveState, type GroupRunState, type PlanRunState } from '../../plan/state.js';
 import { runSwitchover } from '../group/switchover.js';
 import { batchGroupReads } from '../group/bulk-reads.js';
+import { createBoard, type Board } from '../group/board.js';
 import { GROUP_BATCH_WINDOW_MS, JOB_READ_MAX_GAP_MS } from '../group/reverse-many.js';
 import { drillFollow, sendCreate, sendDelete, waitCreated, waitDeleted } from '../drill/submit.js';
 import { drillPreflight, drillServers } from '../drill/common.js';
@@ -85,6 +86,10 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
   const watchApi = Object.assign(Object.create(api) as SdrsApi, {
     getGroup: batchGroupReads(api, { windowMs: Math.min(GROUP_BATCH_WINDOW_MS, settings.intervalMs), knownGroups: Math.max(1, fresh.size), sleep: (ms) => ctx.clock.sleep(ms) }),
   });
+  // Failover mode: the groups of a step on one live board at a terminal (plain lines elsewhere), their
+  // watchers reporting to it. The other modes' operations print their own phases.
+  let board: Board | undefined;
+  const row = (g: GroupRunState, state: Parameters<Board['set']>[1], text: string) => board?.set(g.alias, state, text);
   /** The group as listed when this process resolved the plan (used once, for a group not left `sent`), else read now. */
   const read = async (g: GroupRunState, resumed: boolean): Promise<ServerGroup> => {
     const listed = fresh.get(g.id!);
@@ -109,6 +114,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       return;
     }
     sending();
+    row(g, 'submitting', 'submitting the failover');
     const sent = await sendOrFollow(ctx, {
       operation: label,
       send: () => api.groupAction(group.id, { action: 'failover' }),
@@ -120,6 +126,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       sending(); // saved with its job id
       await watch(ctx, watchApi, stepSettings(step), {
         jobId: sent.jobId, groupId: group.id, label, expect, gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: FAILOVER_JOB_TYPE },
+        ...(board ? { reporter: board.reporter(g.alias) } : {}),
       });
     } else {
       await followSent(ctx, watchApi, stepSettings(step), sent);
@@ -179,12 +186,26 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
   };
 
   return {
+    stepStarted(step, aliases) {
+      if (mode === 'failover' && (step.kind === 'switchover' || step.kind === 'failover')) board = createBoard({ io: ctx.io, clock: ctx.clock, names: aliases });
+    },
+    stepEnded() {
+      board?.close();
+      board = undefined;
+    },
     async act(step, g, resumed, sending) {
       const group = await read(g, resumed);
       if (step.kind === 'stop' || step.kind === 'start') return power(step, g, group, sending);
       if (mode === 'drill') await drill(step, g, group, sending);
-      else if (mode === 'failover') await failover(step, g, group, sending);
-      else await switchover(step, g, group, sending);
+      else if (mode === 'failover') {
+        try {
+          await failover(step, g, group, sending);
+          row(g, 'done', g.job_ids.length ? `failed over (job ${g.job_ids[g.job_ids.length - 1]})` : 'failed over');
+        } catch (err) {
+          row(g, ctx.signal.aborted ? 'stopped' : 'failed', toSdrsError(err).message);
+          throw err;
+        }
+      } else await switchover(step, g, group, sending);
       return 'done';
     },
     async hookEnv() {
