@@ -379,7 +379,10 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
       signal: stopSignalOf(ctx.signal.reason), hint: `Resume with: ${resume}`, details: { run_id: state.run_id, in_flight: inFlight.map((g) => ({ alias: g.alias, id: g.id, job_ids: g.job_ids })) },
     });
   } else {
-    e = new SdrsError(error.code, error.exitCode === ExitCode.VERIFY_FAILED || error.exitCode === ExitCode.USAGE ? error.exitCode : [ExitCode.TIMEOUT, ExitCode.UNREACHABLE].includes(error.exitCode as 6) ? error.exitCode : ExitCode.JOB_FAILED,
+    // Once anything was sent, an ending never says "nothing changed" (2, 3, 4): a declined confirm step is 5.
+    const sent = state.steps.some((st) => st.groups.some((g) => g.job_ids.length > 0 || g.status === 'sent' || g.status === 'done'));
+    const kept = error.exitCode === ExitCode.VERIFY_FAILED || error.exitCode === ExitCode.TIMEOUT || error.exitCode === ExitCode.UNREACHABLE || (!sent && error.exitCode === ExitCode.USAGE);
+    e = new SdrsError(kept ? error.code : 'PLAN_STEP_FAILED', kept ? error.exitCode : ExitCode.JOB_FAILED,
       `plan ${safeLine(plan.name)}: ${error.message}`, { hint: resume ? `Fix the cause, then resume with: ${resume}` : error.hint, details: { ...error.details, run_id: state.run_id } });
   }
   return { data: doc, blocks, journal, error: e };
