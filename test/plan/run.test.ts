@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { JOB_MS, countMethod, useDemoWorld } from '../helpers/cli-env.js';
+import { JOB_MS, countMethod, jobDone, useDemoWorld } from '../helpers/cli-env.js';
 import { ROOT, runSdrs } from '../helpers/run.js';
 import { runMain } from '../helpers/in-process.js';
 
@@ -126,6 +126,17 @@ describe('plan run: hooks and confirmations', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.steps.map((s: { status: string }) => s.status)).toEqual(['done', 'continued', 'done']);
     expect((await groups()).find((g) => g.name === 'erp-app')!.status).toBe('failed-over');
+  });
+
+  it('a world that is not ready (a later step\'s group already failed over) is refused before anything is sent: exit 3', async () => {
+    await seed(EXAMPLES['two-tier'].seed);
+    const app = (await groups()).find((g) => g.name === 'erp-app')!;
+    await jobDone(w.client, (await w.client.post(`/server-groups/${app.id}/action`, { 'failover-server-group': {} })).body.job_id);
+    await w.client.admin('DELETE', '/counters');
+    const r = await runMain(['plan', 'run', EXAMPLES['two-tier'].file, '--mode', 'failover', '--yes', '--confirm-step', 'check-data'], { env: stateEnv() });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/step "application" group app/);
+    expect(countMethod(await w.counters(), 'POST')).toBe(0);
   });
 
   it('a confirm step without a terminal needs --confirm-step or --yes: exit 2, nothing sent', async () => {

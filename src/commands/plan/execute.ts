@@ -358,7 +358,8 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
     table(['STEP', 'KIND', 'GROUP', 'STATUS', 'DURATION', 'EXIT / JOBS'], rows),
   ];
   if (state.cleanup) blocks.push(say(`Drills: ${state.cleanup.status}${state.cleanup.status === 'kept' ? ` (delete them with: ${state.cleanup.drill_ids.map((id) => `sdrs drill delete ${id} --yes`).join('; ')})` : ''}`));
-  if (resume) blocks.push(note(`Resume with: ${resume}`));
+  // A failed run's error gives the resume command as its hint; `plan status` says it here.
+  if (resume && !error) blocks.push(note(`Resume with: ${resume}`));
   const journal: JournalFacts = {
     kind: 'plan',
     groups: allGroups(state).filter((g) => g.id).map((g) => ({ id: g.id!, name: g.ref })),

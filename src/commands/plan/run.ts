@@ -93,6 +93,11 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<PlanRu
       ...plan.steps.map((s, i) => out(`  ${i + 1}. ${s.name}: ${s.kind}${s.groups ? ` ${s.groups.join(', ')}` : ''}`)),
       note('Dry run: nothing was sent. Check every pre-flight with: sdrs plan validate ' + o.file + ' --mode ' + o.mode));
   }
+  // Everything that can be known before starting (plan validate's checks, for this mode): nothing starts that cannot finish.
+  const { resolvePlanGroups, planPreflight, notReadyError } = await import('./preflight.js');
+  const api = await ctx.api();
+  const [ready] = await planPreflight(api, plan, await resolvePlanGroups(api, plan), [o.mode]);
+  if (!ready.ready) throw notReadyError(plan, [ready]);
   const groups = plan.groups.map((g) => g.alias).join(', ');
   await confirmOrCancel(ctx, o.yes, `Run plan ${safeLine(plan.name)} in ${o.mode} mode: ${plan.steps.length} step(s) over group(s) ${groups}${o.mode === 'drill' ? ' (drills, production untouched)' : ''}. Continue?`, 'plan run');
   const state = freshState(ctx, plan, file, o.mode, o.keep);
