@@ -128,6 +128,27 @@ describe('plan run: hooks and confirmations', () => {
     expect((await groups()).find((g) => g.name === 'erp-app')!.status).toBe('failed-over');
   });
 
+  it('drill mode: hooks get the drill servers; --keep leaves the drills with their cleanup commands', async () => {
+    await seed(EXAMPLES['two-tier'].seed);
+    const plan = planFile(`
+name: drill-hooks
+groups:
+  db: erp-db
+steps:
+  - name: database
+    failover: [db]
+  - name: probe
+    run: 'test "$SDRS_PLAN_DRILL_SERVER_COUNT" -ge 1 && echo "probe $SDRS_PLAN_SITE $SDRS_PLAN_DRILL_SERVER_1_NAME"'
+`);
+    const r = await runMain(['plan', 'run', plan, '--mode', 'drill', '--keep', '--yes', '--json'], { env: stateEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/probe drill \S+/);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.cleanup.status).toBe('kept');
+    const drills = (await w.client.get('/disaster-recovery-drills')).body.disaster_recovery_drills;
+    expect(drills.map((d: { id: string }) => d.id)).toEqual(doc.cleanup.drill_ids);
+  });
+
   it('a world that is not ready (a later step\'s group already failed over) is refused before anything is sent: exit 3', async () => {
     await seed(EXAMPLES['two-tier'].seed);
     const app = (await groups()).find((g) => g.name === 'erp-app')!;
