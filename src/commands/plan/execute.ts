@@ -20,6 +20,7 @@ import { drillPreflight, drillServers } from '../drill/common.js';
 import { follow, followGroup, watch, type WaitSettings } from '../shared/wait.js';
 import { followSent, sendOrFollow } from '../shared/mutation.js';
 import { changesMade } from '../shared/sent.js';
+import { resolveGroups } from '../shared/resolve.js';
 import { powerServers } from '../shared/power.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
 import { otherSide, shellArg } from '../shared/sites.js';
@@ -243,7 +244,6 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
   const groups = allGroups(state);
   const fresh = new Map<string, ServerGroup>();
   if (groups.some((g) => !g.id) || !state.production) {
-    const { resolveGroups } = await import('../shared/resolve.js');
     const found = await resolveGroups(api, groups.map((g) => g.ref));
     for (const g of found) fresh.set(g.id, g);
     const byRef = new Map<string, ServerGroup>();

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { PreconditionError, UsageError, safeLine } from '../../errors.js';
+import { loadPlan } from '../../plan/load.js';
 import { listStates, loadState, plansDir, validRunId, type PlanRunState } from '../../plan/state.js';
 import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitFlags } from '../shared/command.js';
 import { nothingToDo } from '../shared/mutation.js';
@@ -85,7 +86,6 @@ export async function runResume(ctx: Context, o: ResumeOptions): Promise<Result>
   if (state.status === 'running' && alive(state.pid)) {
     throw new PreconditionError('PLAN_RUN_ACTIVE', `plan run ${state.run_id} is still running (pid ${state.pid})`, { hint: 'Wait for it, or stop it (Ctrl-C) first' });
   }
-  const { loadPlan } = await import('../../plan/load.js');
   const plan = await loadPlan(state.file);
   const same = plan.steps.length === state.steps.length && plan.steps.every((s, i) => s.name === state.steps[i].name && s.kind === state.steps[i].kind);
   if (!same) {

@@ -10,6 +10,8 @@ import type { Context } from '../../context.js';
 import { UsageError, safeLine } from '../../errors.js';
 import { PLAN_MODES, type Plan, type PlanMode } from '../../plan/model.js';
 import { newRunId, type PlanRunState } from '../../plan/state.js';
+import { loadPlan } from '../../plan/load.js';
+import { notReadyError, planPreflight, resolvePlanGroups } from './preflight.js';
 import { initialSteps } from '../../plan/run.js';
 import { bind, examples, parseWaitFlags, YES, type RunF, type Runner, type WaitFlags } from '../shared/command.js';
 import { note, out, result, type Result } from '../shared/output.js';
@@ -80,7 +82,6 @@ export function freshState(ctx: Context, plan: Plan, file: string, mode: PlanMod
 }
 
 export async function runRun(ctx: Context, o: RunOptions): Promise<Result<PlanRunDocument | unknown>> {
-  const { loadPlan } = await import('../../plan/load.js');
   const file = resolve(ctx.cwd, o.file);
   const plan = await loadPlan(file);
   const missing = unconfirmable(ctx, plan, o);
@@ -94,7 +95,6 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<PlanRu
       note('Dry run: nothing was sent. Check every pre-flight with: sdrs plan validate ' + o.file + ' --mode ' + o.mode));
   }
   // Everything that can be known before starting (plan validate's checks, for this mode): nothing starts that cannot finish.
-  const { resolvePlanGroups, planPreflight, notReadyError } = await import('./preflight.js');
   const api = await ctx.api();
   const [ready] = await planPreflight(api, plan, await resolvePlanGroups(api, plan), [o.mode]);
   if (!ready.ready) throw notReadyError(plan, [ready]);
