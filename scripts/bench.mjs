@@ -4,7 +4,7 @@
 // (timed tests are flaky by nature); docs/performance.md records a run.
 //
 //   npm run bench                      all sections (a few minutes)
-//   npm run bench -- --only startup    startup | watch | many (comma-separated)
+//   npm run bench -- --only startup    startup | watch | many | plan (comma-separated)
 //   npm run bench -- --quick           fewer runs and jobs, for a smoke test
 //   npm run bench -- --builtin-timer   never use hyperfine for start-up
 //   npm run bench -- --json FILE       also write every figure as JSON
@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { benchStartup } from './bench/startup.mjs';
 import { benchWatch, fmtDur, LONG_MS } from './bench/watch.mjs';
 import { benchMany } from './bench/many.mjs';
+import { benchPlan } from './bench/plan.mjs';
 import { heading, machineFacts, rootPath, table, fmtS, fmtX } from './bench/util.mjs';
 
 const { values: flags } = parseArgs({
@@ -27,8 +28,8 @@ const { values: flags } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
-const sections = new Set((flags.only ?? 'startup,watch,many').split(',').map((s) => s.trim()));
-for (const s of sections) if (!['startup', 'watch', 'many'].includes(s)) throw new Error(`--only: unknown section ${s} (startup, watch, many)`);
+const sections = new Set((flags.only ?? 'startup,watch,many,plan').split(',').map((s) => s.trim()));
+for (const s of sections) if (!['startup', 'watch', 'many', 'plan'].includes(s)) throw new Error(`--only: unknown section ${s} (startup, watch, many, plan)`);
 const quick = flags.quick;
 const cacheDir = rootPath('node_modules/.cache/sdrs-bench/');
 mkdirSync(cacheDir, { recursive: true });
@@ -57,6 +58,10 @@ if (sections.has('watch')) {
 if (sections.has('many')) {
   heading('Many groups at once');
   out.many = await benchMany({ cacheDir, groups: 100, jobMs: 5000, concurrencies: quick ? [100] : [100, 10], sequentialSample: quick ? 2 : 5 });
+}
+if (sections.has('plan')) {
+  heading('A recovery plan');
+  out.plan = await benchPlan({ cacheDir, groups: 50, steps: 5, jobMs: 5000 });
 }
 
 heading('Summary');
@@ -91,6 +96,12 @@ if (out.many && !out.many.skipped) {
   rows.push(['many: peak RSS watching 100 jobs', out.many.peakRssKb ? `${(out.many.peakRssKb / 1024).toFixed(1)} MB` : 'n/a', '100 MB (limit)', out.many.peakRssKb ? fmtX(out.many.peakRssKb / 1024 / 100) : '', `< 100 MB ${verdict(out.many.rssOk)}`]);
 } else if (out.many) {
   rows.push(['many groups', 'skipped', '', '', out.many.skipped]);
+}
+if (out.plan) {
+  const p = out.plan;
+  rows.push([`plan: ${p.groups} groups in ${p.steps} steps, wall`, fmtS(p.wallMs), `${fmtS(p.idealMs)} (ideal)`, fmtX(p.ratio), `≤ 1.15x ${verdict(p.wallOk)}`]);
+  rows.push(['plan: requests per group', p.requestsPerGroup.toFixed(2), '3 (limit)', fmtX(p.requestsPerGroup / 3), `≤ 3 ${verdict(p.requestsOk)}`]);
+  rows.push(['plan: peak RSS', p.peakRssKb ? `${(p.peakRssKb / 1024).toFixed(1)} MB` : 'n/a', '100 MB (limit)', p.peakRssKb ? fmtX(p.peakRssKb / 1024 / 100) : '', `< 100 MB ${verdict(p.rssOk)}`]);
 }
 console.log(table(rows));
 console.log(`\nTotal bench time: ${fmtS(performance.now() - started)}.`);

@@ -57,8 +57,10 @@ export const LAYERS = {
   journal: ['errors', 'util'],
   // The Context handed to commands.
   context: ['errors', 'util', 'io', 'config', 'api'],
+  // Recovery plans (issue 18): the model, the file loader and validator, the engine.
+  plan: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'context', 'journal'],
   // Commands may use everything but the program itself; only cli.ts imports commands.
-  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal'],
+  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
   cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
 };
 
@@ -133,6 +135,8 @@ export function readGraph(root) {
   for (const file of files) {
     for (const imp of importsOf(file, readFileSync(file, 'utf8'))) {
       if (!imp.spec.startsWith('.')) continue;
+      // JSON data (the plan schema) is inlined by the bundler: not a module, no edge.
+      if (imp.spec.endsWith('.json') && existsSync(resolve(dirname(file), imp.spec))) continue;
       const target = resolveSpec(file, imp.spec);
       if (!target || relative(root, target).startsWith('..')) unresolved.push({ from: rel(file), spec: imp.spec, line: imp.line });
       else edges.push({ from: rel(file), to: rel(target), kind: imp.kind, line: imp.line });

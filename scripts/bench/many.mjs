@@ -25,7 +25,7 @@ function multiGroupSupport() {
 }
 
 /** Starts `sdrs emulator` as a child process; resolves once it prints its JSON line. */
-async function startEmulatorProcess(jobMs) {
+export async function startEmulatorProcess(jobMs) {
   const child = spawn(NODE, [BIN, 'emulator', '--port', '0', '--json', '--job-duration', `${jobMs}ms`], {
     cwd: rootPath(), stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,7 +72,7 @@ function readHwmKb(pid) {
 }
 
 /** Runs sdrs once; returns exit code, wall time (ms), peak RSS (kB, sampled every 20 ms) and stdout. Killed after `timeoutMs`. */
-async function runSdrs(args, env, timeoutMs = 300_000) {
+export async function runSdrs(args, env, timeoutMs = 300_000) {
   const t0 = performance.now();
   const child = spawn(NODE, [BIN, ...args], { cwd: rootPath(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

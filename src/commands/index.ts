@@ -25,6 +25,7 @@ import { registerCheck } from './check.js';
 import { registerRpo } from './rpo.js';
 import { registerQuota } from './quota.js';
 import { registerDrill } from './drill/index.js';
+import { registerPlan } from './plan/index.js';
 
 export type { Runner };
 
@@ -89,6 +90,12 @@ export const TOP_LEVEL: TopLevel[] = [
     name: 'drill',
     description: 'DR drills: rehearse a recovery in a separate VPC while production keeps running (run, create, list, show, rename, delete)',
     load: async () => registerDrill,
+    stub: noun,
+  },
+  {
+    name: 'plan',
+    description: "recovery plans: a whole application's switchover, failover or drill as one reviewed file (validate, show, run, resume, status)",
+    load: async () => registerPlan,
     stub: noun,
   },
   {
