@@ -24,7 +24,8 @@ const JOB_ID = /job ([0-9a-f]{32})/;
 
 let w: World;
 beforeAll(async () => {
-  w = await startWorld({ seed: 'empty', jobDurationMs: 10, faultSeed: 20240301 });
+  // Unlimited quotas: lost answers and their candidate groups can push 50 creates past the default 50-group quota.
+  w = await startWorld({ seed: 'empty', jobDurationMs: 10, faultSeed: 20240301, quotas: { server_groups: -1, replications: -1 } });
 });
 afterAll(async () => {
   await w?.stop();
