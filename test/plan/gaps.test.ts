@@ -1,0 +1,66 @@
+/**
+ * The plan run gaps of issue 18: a resume never re-sends a power request that was sent
+ * (servers still powering off are followed), switchover-mode job ids carry the power jobs,
+ * and drill-mode hooks run once the drill servers are ACTIVE.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { JOB_MS, useDemoWorld } from '../helpers/cli-env.js';
+import { runSdrs } from '../helpers/run.js';
+import { runMain } from '../helpers/in-process.js';
+
+const w = useDemoWorld();
+const binary = !process.env.SDRS_TEST_QUICK;
+const SERVER_ACTION = 'POST /v1/{project_id}/cloudservers/action';
+
+/** One group of `servers` servers, running. */
+async function seed(name: string, servers: number) {
+  await w.client.admin('POST', '/groups', { name, servers, production_status: 'ACTIVE' });
+}
+
+function stateEnv() {
+  return { ...w.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'sdrs-plan-state-')) };
+}
+
+function planFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sdrs-plan-')), 'plan.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const SWITCH = `
+name: switch-db
+groups:
+  db: erp-db
+steps:
+  - name: database
+    switchover: [db]
+  - name: after
+    run: 'echo "jobs=$SDRS_PLAN_JOB_IDS"'
+`;
+
+describe.skipIf(!binary)('plan resume after SIGKILL in a switchover\'s stop phase', () => {
+  it('follows the servers still powering off: the os-stop is sent once', async () => {
+    await seed('erp-db', 2);
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, batchStopServers: 1_000 } });
+    const env = stateEnv();
+    const file = planFile(SWITCH);
+    let seen = '';
+    const r = await runSdrs(['plan', 'run', file, '--mode', 'switchover', '--yes'], {
+      env,
+      onStderr: (chunk, child) => {
+        seen += chunk;
+        if (/Stopping 2 server\(s\)/.test(seen) && /job/i.test(seen.slice(seen.indexOf('Stopping 2 server(s)')))) child.kill('SIGKILL');
+      },
+    });
+    expect(r.signal).toBe('SIGKILL');
+    expect((await w.counters()).routes[SERVER_ACTION]).toBe(1);
+    const resumed = await runMain(['plan', 'resume', file, '--yes', '--json'], { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    // One os-stop (the killed run's) and one os-start (the resume's).
+    expect((await w.counters()).routes[SERVER_ACTION]).toBe(2);
+    expect(resumed.stderr).toMatch(/already powering-off: followed, not sent again/);
+  });
+});
