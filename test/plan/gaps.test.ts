@@ -64,3 +64,16 @@ describe.skipIf(!binary)('plan resume after SIGKILL in a switchover\'s stop phas
     expect(resumed.stderr).toMatch(/already powering-off: followed, not sent again/);
   });
 });
+
+describe('plan run: switchover-mode job ids', () => {
+  it('carry the servers\' stop and start jobs with the reverse job, in the --json result and SDRS_PLAN_JOB_IDS', async () => {
+    await seed('erp-db', 1);
+    const r = await runMain(['plan', 'run', planFile(SWITCH), '--mode', 'switchover', '--yes', '--json'], { env: stateEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    const ids: string[] = JSON.parse(r.stdout).steps[0].groups[0].job_ids;
+    expect(ids).toHaveLength(3);
+    const jobs = await Promise.all(ids.map(async (id) => (await w.client.get(`/jobs/${id}`)).body.job_type as string));
+    expect(jobs).toEqual(['batchStopServers', 'reverseProtectionGroupNoCG', 'batchStartServers']);
+    expect(r.stderr).toContain(`jobs=${ids.join(' ')}`);
+  });
+});

@@ -19,7 +19,6 @@ import { drillFollow, sendCreate, sendDelete, waitCreated, waitDeleted } from '.
 import { drillPreflight, drillServers } from '../drill/common.js';
 import { follow, followGroup, watch, type WaitSettings } from '../shared/wait.js';
 import { followSent, sendOrFollow } from '../shared/mutation.js';
-import { changesMade } from '../shared/sent.js';
 import { resolveGroups } from '../shared/resolve.js';
 import { powerServers } from '../shared/power.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
@@ -141,9 +140,14 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       group = (await followGroup(ctx, api, stepSettings(step), { group, label: `Reversing ${group.name} to ${to}`, expect: { finalStatus: 'protected', priorityStation: to } })).group as ServerGroup;
     }
     sending();
-    const before = new Set(changesMade(ctx));
-    await runSwitchover(ctx, api, group, { to, stopServers: true, startServers: true, dryRun: false, yes: true, skipChecks: false, settings: stepSettings(step) });
-    for (const r of changesMade(ctx)) if (!before.has(r) && r.jobId && r.details?.group_id === group.id) g.job_ids.push(r.jobId);
+    // Every job of the switchover (the servers' stop, the reverse, the servers' start), saved as soon as known.
+    await runSwitchover(ctx, api, group, {
+      to, stopServers: true, startServers: true, dryRun: false, yes: true, skipChecks: false, settings: stepSettings(step),
+      onJob: (id) => {
+        g.job_ids.push(id);
+        sending();
+      },
+    });
   };
 
   const drill = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<void> => {
