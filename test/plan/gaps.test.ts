@@ -77,3 +77,30 @@ describe('plan run: switchover-mode job ids', () => {
     expect(r.stderr).toContain(`jobs=${ids.join(' ')}`);
   });
 });
+
+describe('plan run: drill mode', () => {
+  it('runs the hooks once every drill server is ACTIVE, and gives them the servers\' status and addresses', async () => {
+    await seed('erp-db', 2);
+    // Drill servers boot for a while after the create job: the hook must not see them BUILD.
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, drillServerBoot: 600 } });
+    const plan = planFile(`
+name: drill-ready
+groups:
+  db: erp-db
+steps:
+  - name: database
+    failover: [db]
+  - name: probe
+    run: 'echo "servers=$SDRS_PLAN_DRILL_SERVERS"; echo "first=$SDRS_PLAN_DRILL_SERVER_1_ADDRESS"'
+`);
+    const r = await runMain(['plan', 'run', plan, '--mode', 'drill', '--yes', '--json'], { env: stateEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    const servers = JSON.parse(/^servers=(.*)$/m.exec(r.stderr)![1]) as { status: string; addresses: string[] }[];
+    expect(servers).toHaveLength(2);
+    for (const s of servers) {
+      expect(s.status).toBe('ACTIVE');
+      expect(s.addresses[0]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    }
+    expect(r.stderr).toMatch(/^first=\d+\.\d+\.\d+\.\d+$/m);
+  });
+});

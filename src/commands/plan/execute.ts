@@ -15,7 +15,7 @@ import { runSwitchover } from '../group/switchover.js';
 import { batchGroupReads } from '../group/bulk-reads.js';
 import { createBoard, type Board } from '../group/board.js';
 import { GROUP_BATCH_WINDOW_MS, JOB_READ_MAX_GAP_MS } from '../group/reverse-many.js';
-import { drillFollow, sendCreate, sendDelete, waitCreated, waitDeleted } from '../drill/submit.js';
+import { drillFollow, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from '../drill/submit.js';
 import { drillPreflight, drillServers } from '../drill/common.js';
 import { follow, followGroup, watch, type WaitSettings } from '../shared/wait.js';
 import { followSent, sendOrFollow } from '../shared/mutation.js';
@@ -168,6 +168,8 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       d = await waitCreated(ctx, api, stepSettings(step), group, name, sent);
     }
     g.drill_id = d!.id;
+    // As `drill run` does: the step ends (and the next hook runs) once every drill server is ACTIVE.
+    await follow(ctx, stepSettings(step), serversFollow(api, d!));
   };
 
   const power = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<'done' | 'skipped'> => {
