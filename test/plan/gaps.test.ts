@@ -3,13 +3,15 @@
  * (servers still powering off are followed), switchover-mode job ids carry the power jobs,
  * and drill-mode hooks run once the drill servers are ACTIVE.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { JOB_MS, useDemoWorld } from '../helpers/cli-env.js';
 import { runSdrs } from '../helpers/run.js';
+import { PassThrough } from 'node:stream';
 import { runMain } from '../helpers/in-process.js';
+import { main } from '../../src/cli.js';
 
 const w = useDemoWorld();
 const binary = !process.env.SDRS_TEST_QUICK;
@@ -82,7 +84,7 @@ describe('plan run: drill mode', () => {
   it('runs the hooks once every drill server is ACTIVE, and gives them the servers\' status and addresses', async () => {
     await seed('erp-db', 2);
     // Drill servers boot for a while after the create job: the hook must not see them BUILD.
-    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, drillServerBoot: 600 } });
+    await w.client.admin('PUT', '/config', { job_duration_ms: { default: JOB_MS, drillServerBoot: 300 } });
     const plan = planFile(`
 name: drill-ready
 groups:
@@ -102,5 +104,55 @@ steps:
       expect(s.addresses[0]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     }
     expect(r.stderr).toMatch(/^first=\d+\.\d+\.\d+\.\d+$/m);
+  });
+});
+
+/** main() with stderr a terminal (the live board and spinners are drawn); stdout and stdin not. */
+async function runAtTerminal(argv: string[], env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  const stdin = new PassThrough();
+  stdin.end('');
+  const stdout = new PassThrough();
+  stdout.resume();
+  const stderr = Object.assign(new PassThrough(), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+  let err = '';
+  stderr.on('data', (c) => (err += String(c)));
+  const code = await main(argv, { stdin, stdout, stderr, env: { ...env, TERM: 'xterm' }, cwd: env.HOME, homeDir: env.HOME, handleSignals: false });
+  return { code, stderr: err };
+}
+
+describe('plan run at a terminal: the live board in every mode', () => {
+  for (const mode of ['switchover', 'drill'] as const) {
+    it(`${mode}: the step's groups on one board (no per-group phase lines or spinners)`, async () => {
+      await seed('web-1', 1);
+      await seed('web-2', 1);
+      const env = stateEnv();
+      const plan = planFile(`
+name: board
+groups:
+  a: web-1
+  b: web-2
+steps:
+  - name: web
+    switchover: [a, b]
+`);
+      const r = await runAtTerminal(['plan', 'run', plan, '--mode', mode, '--yes'], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/2\/2 done, 0 in progress, 0 failed, 0 queued/);
+      expect(r.stderr).toMatch(mode === 'switchover' ? /✔.* a: switched over to target/ : /✔.* a: drill sdrs-plan-web-1 ready/);
+      // What the groups' operations print (phases, spinners, pre-flight lines) stays off the screen.
+      expect(r.stderr).not.toMatch(/Phase 1\/3|Pre-flight checks|watching job|drill servers of/);
+      const dir = join(env.XDG_STATE_HOME, 'sdrs', 'plans');
+      const state = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+      expect(state.status).toBe('done');
+    });
+  }
+
+  it('a group that fails: its row says why, then what the step\'s groups printed is shown', async () => {
+    await seed('erp-db', 1);
+    await w.client.admin('POST', '/fail-next', { job_type: 'reverseProtectionGroupNoCG' });
+    const r = await runAtTerminal(['plan', 'run', planFile(SWITCH), '--mode', 'switchover', '--yes'], stateEnv());
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toMatch(/✖.* db: /);
+    expect(r.stderr).toMatch(/What the step's groups printed:[\s\S]*Phase 2\/3: reverse/);
   });
 });

@@ -37,6 +37,8 @@ export interface SwitchoverOptions {
   settings: WaitSettings;
   /** Called with each job id (the stop's, the reverse's, the start's) as soon as it is known. */
   onJob?: (jobId: string) => void;
+  /** Called as each phase starts (a plan's live board shows it). */
+  onPhase?: (phase: PhaseName, index: number, total: number) => void;
 }
 
 /** The phases, in order. */
@@ -123,6 +125,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     const t0 = ctx.clock.now();
     facts.begin(phase, t0);
     sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
+    o.onPhase?.(phase, i, plan.length);
     try {
       if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, onJob: o.onJob, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
       else if (phase === 'reverse') final = await reverse(ctx, api, group, to, down, o.onJob);
