@@ -512,7 +512,7 @@ describe('create: reconciled by identity, not by name', () => {
 
 describe('server stop/start after a 500: unknown outcome with the lookup hint, or followed', () => {
   it('a 500 after the stop was processed, the job still running: the servers show powering-off, so it is followed (not re-sent), exit 0', async () => {
-    await w.admin('PUT', '/config', { job_duration: '10ms,batchStopServers=1s' });
+    await w.admin('PUT', '/config', { job_duration: '10ms,batchStopServers=500ms' });
     try {
       const { r } = await runCase(lab, 'server stop', '500-after');
       expect(r.code, r.stderr).toBe(0);
@@ -535,7 +535,7 @@ describe('server stop/start after a 500: unknown outcome with the lookup hint, o
   });
 
   it('reverse --stop-servers, a 500 after the stop was processed: the servers show powering-off, the stop is followed and the switchover goes on (exit 0)', async () => {
-    await w.admin('PUT', '/config', { job_duration: '10ms,batchStopServers=1s' });
+    await w.admin('PUT', '/config', { job_duration: '10ms,batchStopServers=500ms' });
     try {
       const { r } = await runCase(lab, 'group reverse --stop-servers (stop)', '500-after');
       expect(r.code, r.stderr).toBe(0);
