@@ -103,6 +103,15 @@ export function vpcView(v: VpcRec): Vpc {
  * exact name and type. Addresses, host ids and flavor sizes are derived
  * from the server id (ecs.ts), so they are stable without being stored.
  */
+/** A server with an unfinished os-stop/os-start job shows it as its task_state (as ECS does). */
+function powerTask(w: World, s: ServerRec): string {
+  for (const j of Object.values(w.jobs)) {
+    if (j.settled || j.effect.kind !== 'server-power' || !j.effect.serverIds.includes(s.id) || j.effect.status === s.status) continue;
+    return j.effect.status === 'SHUTOFF' ? 'powering-off' : 'powering-on';
+  }
+  return '';
+}
+
 export function serverView(w: World, s: ServerRec): Server {
   const volumes = Object.values(w.volumes).filter((v) => v.serverId === s.id);
   const vpc = w.vpcs.find((v) => v.id === s.vpcId);
@@ -135,7 +144,7 @@ export function serverView(w: World, s: ServerRec): Server {
     'OS-EXT-AZ:availability_zone': s.az,
     'OS-EXT-STS:vm_state': vmState,
     'OS-EXT-STS:power_state': active ? 1 : vmState === 'stopped' ? 4 : 0,
-    'OS-EXT-STS:task_state': s.status === 'BUILD' ? 'spawning' : '',
+    'OS-EXT-STS:task_state': s.status === 'BUILD' ? 'spawning' : powerTask(w, s),
     'OS-EXT-SRV-ATTR:host': hostId,
     'OS-EXT-SRV-ATTR:hypervisor_hostname': `nova-${hostId.slice(0, 8)}`,
     'OS-EXT-SRV-ATTR:instance_name': `instance-${stableHex(`inst:${s.id}`).slice(0, 8)}`,

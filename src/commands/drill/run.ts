@@ -32,8 +32,8 @@ import { isAlive } from '../shared/journal-read.js';
 import { afterSendError, asFinal, changesMade, isFinal } from '../shared/sent.js';
 import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
-import { cleanupCommand, deleteEffects, drillPreflight, drillServers, pickGroup, type DrillServerView } from './common.js';
-import { drillEndedBadly, drillFollow, isDrillGone, sendCreate, sendDelete, waitCreated, waitDeleted } from './submit.js';
+import { cleanupCommand, deleteEffects, drillPreflight, pickGroup, type DrillServerView } from './common.js';
+import { drillFollow, isDrillGone, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from './submit.js';
 
 /** Default limit of the --verify command. */
 export const DEFAULT_VERIFY_TIMEOUT_MS = 10 * 60_000;
@@ -357,27 +357,6 @@ function argvName(argv: string[]): string | undefined {
     if (argv[i].startsWith('--name=')) return argv[i].slice('--name='.length);
   }
   return undefined;
-}
-
-/** Follows the drill's servers until every one is ACTIVE; an ERROR server or a drill leaving `available` is exit 5. */
-function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
-  return {
-    label: `drill servers of ${safeLine(d0.name)}`,
-    checkHint: `sdrs drill show ${d0.id}`,
-    read: async () => {
-      const drill = await api.getDrill(d0.id);
-      return { drill, servers: await drillServers(api, drill) };
-    },
-    judge: (v: { drill: DisasterRecoveryDrill; servers: DrillServerView[] }): { status: string; end?: true | SdrsError } => {
-      const active = v.servers.filter((s) => s.status === 'ACTIVE').length;
-      const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.status}`);
-      const status = `${active}/${v.servers.length} ACTIVE${others.length ? ` (${others.join(', ')})` : ''}`;
-      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${safeLine(v.drill.name)} is ${v.drill.status} while its servers were awaited`) };
-      const broken = v.servers.filter((s) => s.status === 'ERROR');
-      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ')} ended in ERROR`) };
-      return active === v.servers.length ? { status, end: true } : { status };
-    },
-  };
 }
 
 /** The result: the phases and the recovery time for people, the document for --json; exit 9 when verify failed. */

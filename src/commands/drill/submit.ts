@@ -12,7 +12,7 @@ import { DRILL_IN_PROGRESS } from '../../api/rules.js';
 import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../shared/mutation.js';
 import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
-import { cleanupCommand } from './common.js';
+import { cleanupCommand, drillServers, type DrillServerView } from './common.js';
 
 /** What a drill change followed by its state (no job id) follows: the drill's id. */
 export interface DrillFollow {
@@ -163,4 +163,25 @@ export async function waitDeleted(ctx: Context, api: SdrsApi, settings: WaitSett
   }
   if (left) throw drillEndedBadly(left, `job ${sent.jobId} succeeded but drill ${safeLine(left.name)} is still there, ${left.status}`, sent.jobId);
   return sent.jobId;
+}
+
+/** Follows the drill's servers until every one is ACTIVE; an ERROR server or a drill leaving `available` is exit 5. */
+export function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
+  return {
+    label: `drill servers of ${safeLine(d0.name)}`,
+    checkHint: `sdrs drill show ${d0.id}`,
+    read: async () => {
+      const drill = await api.getDrill(d0.id);
+      return { drill, servers: await drillServers(api, drill) };
+    },
+    judge: (v: { drill: DisasterRecoveryDrill; servers: DrillServerView[] }): { status: string; end?: true | SdrsError } => {
+      const active = v.servers.filter((s) => s.status === 'ACTIVE').length;
+      const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.status}`);
+      const status = `${active}/${v.servers.length} ACTIVE${others.length ? ` (${others.join(', ')})` : ''}`;
+      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${safeLine(v.drill.name)} is ${v.drill.status} while its servers were awaited`) };
+      const broken = v.servers.filter((s) => s.status === 'ERROR');
+      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ')} ended in ERROR`) };
+      return active === v.servers.length ? { status, end: true } : { status };
+    },
+  };
 }

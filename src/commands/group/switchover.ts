@@ -35,6 +35,10 @@ export interface SwitchoverOptions {
   yes: boolean;
   skipChecks: boolean;
   settings: WaitSettings;
+  /** Called with each job id (the stop's, the reverse's, the start's) as soon as it is known. */
+  onJob?: (jobId: string) => void;
+  /** Called as each phase starts (a plan's live board shows it). */
+  onPhase?: (phase: PhaseName, index: number, total: number) => void;
 }
 
 /** The phases, in order. */
@@ -121,10 +125,11 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     const t0 = ctx.clock.now();
     facts.begin(phase, t0);
     sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
+    o.onPhase?.(phase, i, plan.length);
     try {
-      if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
-      else if (phase === 'reverse') final = await reverse(ctx, api, group, to, down);
-      else await powerServers(ctx, api, startSet, 'start', { settings: down, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
+      if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, onJob: o.onJob, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
+      else if (phase === 'reverse') final = await reverse(ctx, api, group, to, down, o.onJob);
+      else await powerServers(ctx, api, startSet, 'start', { settings: down, onJob: o.onJob, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
     } catch (err) {
       run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
       facts.end(ctx.clock.now(), ctx.signal.aborted ? 'unfinished' : 'failed');
@@ -175,7 +180,7 @@ function journalPhases(ctx: Context, group: ServerGroup) {
 }
 
 /** The reverse phase: sent once (an unknown outcome is reconciled, never re-sent), watched until protected on `to`. */
-async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, settings: WaitSettings): Promise<ServerGroup> {
+async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Station, settings: WaitSettings, onJob?: (jobId: string) => void): Promise<ServerGroup> {
   const req = reverseWatch(group, to);
   const sent = await sendOrFollow(ctx, {
     operation: req.label,
@@ -184,6 +189,7 @@ async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Stati
     checkHint: `sdrs group show ${group.id}`,
     details: { group: group.name, group_id: group.id },
   });
+  if (sent.kind === 'job') onJob?.(sent.jobId);
   // The answer was lost but the group shows the reverse made or under way: followed by its status.
   const watched = sent.kind === 'job' ? await watch(ctx, api, settings, { jobId: sent.jobId, ...req }) : await followSent(ctx, api, settings, sent);
   return (watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));

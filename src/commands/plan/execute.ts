@@ -3,7 +3,9 @@
  * engine's GroupOps), the run state file, the drill cleanup at the end, and the result
  * (--json document, the table for people, the journal facts, the resume command).
  */
+import { Writable } from 'node:stream';
 import type { Context } from '../../context.js';
+import type { IOStreams } from '../../io/streams.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { DisasterRecoveryDrill, ServerGroup } from '../../api/types.js';
 import { ExitCode, InterruptedError, SdrsError, UsageError, safeLine, stopSignalOf, toSdrsError } from '../../errors.js';
@@ -15,11 +17,10 @@ import { runSwitchover } from '../group/switchover.js';
 import { batchGroupReads } from '../group/bulk-reads.js';
 import { createBoard, type Board } from '../group/board.js';
 import { GROUP_BATCH_WINDOW_MS, JOB_READ_MAX_GAP_MS } from '../group/reverse-many.js';
-import { drillFollow, sendCreate, sendDelete, waitCreated, waitDeleted } from '../drill/submit.js';
+import { drillFollow, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from '../drill/submit.js';
 import { drillPreflight, drillServers } from '../drill/common.js';
 import { follow, followGroup, watch, type WaitSettings } from '../shared/wait.js';
 import { followSent, sendOrFollow } from '../shared/mutation.js';
-import { changesMade } from '../shared/sent.js';
 import { resolveGroups } from '../shared/resolve.js';
 import { powerServers } from '../shared/power.js';
 import { readServers, serverAt } from '../shared/snapshot.js';
@@ -88,8 +89,13 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     getGroup: batchGroupReads(api, { windowMs: Math.min(GROUP_BATCH_WINDOW_MS, settings.intervalMs), knownGroups: Math.max(1, fresh.size), sleep: (ms) => ctx.clock.sleep(ms) }),
   });
   // Failover mode: the groups of a step on one live board at a terminal (plain lines elsewhere), their
-  // watchers reporting to it. The other modes' operations print their own phases.
+  // watchers reporting to it. Switchover and drill mode: on a board at a terminal too, each group's
+  // phase on its row; what their operations print goes to a transcript for the step (printed after the
+  // board when a group failed), so parallel groups' spinners never interleave. Plain lines elsewhere.
   let board: Board | undefined;
+  let liveIo: IOStreams | undefined;
+  let transcript: string[] = [];
+  let groupFailed = false;
   const row = (g: GroupRunState, state: Parameters<Board['set']>[1], text: string) => board?.set(g.alias, state, text);
   /** The group as listed when this process resolved the plan (used once, for a group not left `sent`), else read now. */
   const read = async (g: GroupRunState, resumed: boolean): Promise<ServerGroup> => {
@@ -140,10 +146,17 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       // Left by an earlier run (killed mid-reverse): followed, never re-sent; the start phase below finishes it.
       group = (await followGroup(ctx, api, stepSettings(step), { group, label: `Reversing ${group.name} to ${to}`, expect: { finalStatus: 'protected', priorityStation: to } })).group as ServerGroup;
     }
+    row(g, 'submitting', 'pre-flight checks');
     sending();
-    const before = new Set(changesMade(ctx));
-    await runSwitchover(ctx, api, group, { to, stopServers: true, startServers: true, dryRun: false, yes: true, skipChecks: false, settings: stepSettings(step) });
-    for (const r of changesMade(ctx)) if (!before.has(r) && r.jobId && r.details?.group_id === group.id) g.job_ids.push(r.jobId);
+    // Every job of the switchover (the servers' stop, the reverse, the servers' start), saved as soon as known.
+    await runSwitchover(ctx, api, group, {
+      to, stopServers: true, startServers: true, dryRun: false, yes: true, skipChecks: false, settings: stepSettings(step),
+      onJob: (id) => {
+        g.job_ids.push(id);
+        sending();
+      },
+      onPhase: (phase, i, n) => row(g, 'watching', `phase ${i + 1}/${n}: ${phase}`),
+    });
   };
 
   const drill = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<void> => {
@@ -154,7 +167,9 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     else if (found?.status === 'creating') d = (await follow(ctx, stepSettings(step), drillFollow(api, found.id, 'available'))).value;
     else if (found) throw new SdrsError('PLAN_STEP_FAILED', ExitCode.JOB_FAILED, `drill ${safeLine(name)} of group ${safeLine(group.name)} is ${found.status}`, { hint: `Inspect it: sdrs drill show ${found.id}` });
     else {
+      row(g, 'submitting', 'pre-flight checks');
       const vpc = (await drillPreflight(ctx, api, group, undefined)).vpc?.id;
+      row(g, 'watching', `creating drill ${name}`);
       sending();
       const sent = await sendCreate(ctx, api, group, { server_group_id: group.id, name, ...(vpc ? { drill_vpc_id: vpc } : {}) });
       if (sent.kind === 'job') {
@@ -164,6 +179,8 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       d = await waitCreated(ctx, api, stepSettings(step), group, name, sent);
     }
     g.drill_id = d!.id;
+    // As `drill run` does: the step ends (and the next hook runs) once every drill server is ACTIVE.
+    await follow(ctx, stepSettings(step), { ...serversFollow(api, d!), ...(board ? { onStatus: (status: string) => row(g, 'watching', `drill servers ${status}`) } : {}) });
   };
 
   const power = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<'done' | 'skipped'> => {
@@ -188,25 +205,54 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
 
   return {
     stepStarted(step, aliases) {
-      if (mode === 'failover' && (step.kind === 'switchover' || step.kind === 'failover')) board = createBoard({ io: ctx.io, clock: ctx.clock, names: aliases });
+      if (step.kind !== 'switchover' && step.kind !== 'failover') return;
+      if (mode === 'failover') board = createBoard({ io: ctx.io, clock: ctx.clock, names: aliases });
+      else if (ctx.io.canAnimate) {
+        board = createBoard({ io: ctx.io, clock: ctx.clock, names: aliases });
+        liveIo = ctx.io;
+        transcript = [];
+        groupFailed = false;
+        const sink = new Writable({
+          write(chunk: Buffer | string, _enc, done) {
+            transcript.push(String(chunk));
+            done();
+          },
+        });
+        ctx.io = { ...liveIo, err: sink, canAnimate: false, canPrompt: false };
+      }
     },
     stepEnded() {
       board?.close();
       board = undefined;
+      if (liveIo) {
+        ctx.io = liveIo;
+        liveIo = undefined;
+        if (groupFailed && transcript.length > 0) {
+          sayNow(ctx, 'What the step\'s groups printed:', 'dim');
+          ctx.io.err.write(transcript.join(''));
+        }
+        transcript = [];
+      }
     },
     async act(step, g, resumed, sending) {
       const group = await read(g, resumed);
       if (step.kind === 'stop' || step.kind === 'start') return power(step, g, group, sending);
-      if (mode === 'drill') await drill(step, g, group, sending);
-      else if (mode === 'failover') {
-        try {
+      try {
+        if (mode === 'drill') {
+          await drill(step, g, group, sending);
+          row(g, 'done', `drill ${g.drill_name ?? ''} ready`);
+        } else if (mode === 'failover') {
           await failover(step, g, group, sending);
           row(g, 'done', g.job_ids.length ? `failed over (job ${g.job_ids[g.job_ids.length - 1]})` : 'failed over');
-        } catch (err) {
-          row(g, ctx.signal.aborted ? 'stopped' : 'failed', toSdrsError(err).message);
-          throw err;
+        } else {
+          await switchover(step, g, group, sending);
+          row(g, 'done', `switched over to ${g.to ?? ''}`);
         }
-      } else await switchover(step, g, group, sending);
+      } catch (err) {
+        groupFailed = true;
+        row(g, ctx.signal.aborted ? 'stopped' : 'failed', toSdrsError(err).message);
+        throw err;
+      }
       return 'done';
     },
     async hookEnv() {

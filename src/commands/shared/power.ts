@@ -9,7 +9,7 @@ import { serverAt } from './snapshot.js';
 import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from './mutation.js';
 import { serverAz } from './resolve.js';
 import { say } from './ui.js';
-import { watch, type WaitSettings } from './wait.js';
+import { follow, watch, type FollowRequest, type WaitSettings } from './wait.js';
 
 /** Options of powerServers. */
 export interface PowerOptions {
@@ -86,30 +86,38 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
  * An unknown outcome is reconciled by reading the servers (powerRequest), never re-sent.
  */
 export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[], action: 'stop' | 'start', o: PowerOptions): Promise<Server[]> {
-  const { want } = POWER[action];
-  const todo = servers.filter((s) => s.status !== want);
+  const { want, moving: towards } = POWER[action];
+  // A server already powering off (on) has had its request accepted (by an earlier, interrupted
+  // run): it is followed, never sent the same request again.
+  const moving = servers.filter((s) => s.status !== want && taskState(s) === towards);
+  const todo = servers.filter((s) => s.status !== want && taskState(s) !== towards);
   if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, `${safeLine(s.name)} (${s.id}) is already ${want}.`);
-  if (todo.length === 0) return servers;
-  const label = o.label ?? `${POWER[action].verb} ${todo.map((s) => s.name).join(', ')}`;
-  const req = powerRequest(api, todo, action, label);
-  const sent = await sendOrFollow(ctx, req);
+  if (todo.length === 0 && moving.length === 0) return servers;
+  if (moving.length > 0) say(ctx, `${moving.map((s) => safeLine(s.name)).join(', ')} already ${towards}: followed, not sent again.`);
+  const label = o.label ?? `${POWER[action].verb} ${[...todo, ...moving].map((s) => s.name).join(', ')}`;
+  const req = powerRequest(api, todo.length > 0 ? todo : moving, action, label);
+  const followServers = (list: Server[]): FollowRequest<Server[]> => ({
+    label: `servers ${list.map((s) => s.name).join(', ')}`,
+    read: () => Promise.all(list.map((s) => api.getServer(s.id))),
+    judge: (now) => ({
+      status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
+      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(`${label}: a server is in ERROR`, { code: 'SERVER_STATE' }) : undefined,
+    }),
+    checkHint: req.checkHint,
+  });
   let jobId: string | undefined;
-  if (sent.kind === 'job') {
-    jobId = sent.jobId;
-    o.onJob?.(jobId);
-    await watch(ctx, api, o.settings, { jobId, kind: 'ecs', label, resumeCommand: req.resume!(jobId) });
-  } else {
-    // The answer (with the job id) was lost, but the servers show the change: followed until every one is there.
-    await followAccepted(ctx, o.settings, sent, {
-      label: `servers ${todo.map((s) => s.name).join(', ')}`,
-      read: () => Promise.all(todo.map((s) => api.getServer(s.id))),
-      judge: (now) => ({
-        status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
-        end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(`${label}: a server is in ERROR`, { code: 'SERVER_STATE' }) : undefined,
-      }),
-      checkHint: req.checkHint,
-    });
+  if (todo.length > 0) {
+    const sent = await sendOrFollow(ctx, req);
+    if (sent.kind === 'job') {
+      jobId = sent.jobId;
+      o.onJob?.(jobId);
+      await watch(ctx, api, o.settings, { jobId, kind: 'ecs', label, resumeCommand: req.resume!(jobId) });
+    } else {
+      // The answer (with the job id) was lost, but the servers show the change: followed until every one is there.
+      await followAccepted(ctx, o.settings, sent, followServers(todo));
+    }
   }
+  if (moving.length > 0) await follow(ctx, o.settings, followServers(moving));
   const after = await Promise.all(servers.map((s) => api.getServer(s.id)));
   if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, `${safeLine(s.name)} (${s.id}) in ${serverAz(s)}: ${s.status}`);
   const wrong = after.filter((s) => s.status !== want);
