@@ -13,7 +13,7 @@ import type { FailureJob, QuotaResource, Server, ServerGroup, Station } from '..
 import { faultMeaning, fixFor, groupInProgress } from '../../api/rules.js';
 import { ApiError, safeLine } from '../../errors.js';
 import { azOf, otherSide, refOf, shellArg } from './sites.js';
-import { loadSnapshot, readServers, serverAt, type Snapshot } from './snapshot.js';
+import { loadSnapshot, readServers, runningAt, serverAt, type Snapshot } from './snapshot.js';
 
 /** A group's verdict, worst first: NOT_READY, DEGRADED, READY. */
 export type Verdict = 'READY' | 'DEGRADED' | 'NOT_READY';
@@ -176,9 +176,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
     : { reason: 'invalid_instances', severity: 'ok', message: 'no invalid instance' });
 
   // While protected, the DR-site servers are stopped: one running cannot take the replica.
-  const drRunning = s.instances
-    .map((pi) => s.servers.get(serverAt(pi, dr)))
-    .filter((x): x is NonNullable<typeof x> => Boolean(x) && x!.status !== 'SHUTOFF');
+  const drRunning = runningAt(s, dr).map((x) => x.server);
   const drAz = azOf(g, dr);
   checks.push(g.status === 'protected' && drRunning.length
     ? {
