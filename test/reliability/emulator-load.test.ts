@@ -6,53 +6,25 @@
  * vanish, the state file must parse at every moment, and no request may get a
  * 5xx.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, baseEnv } from '../helpers/run.js';
 import { emulatorClient, type EmulatorClient } from '../helpers/emulator-client.js';
-import { LOCAL_AZ, REMOTE_AZ, SEED_IDS, sleep, summary, tempDir, waitFor } from './helpers.js';
+import { LOCAL_AZ, REMOTE_AZ, SEED_IDS, sleep, startEmulatorProcess, summary, tempDir, waitFor } from './helpers.js';
 
 const CLIENTS = 20;
 const RUN_MS = 30_000;
 const KILLS_AT_MS = [10_000, 20_000];
 
-interface Emu {
-  child: ChildProcess;
-  url: string;
-  ak: string;
-  sk: string;
-  projectId: string;
-}
 
 const children: ChildProcess[] = [];
+/** `sdrs emulator --state FILE` on `port`, unlimited quotas (it creates hundreds of groups). */
+const startEmu = (state: string, port: number) =>
+  startEmulatorProcess(['--state', state, '--port', String(port), '--job-duration', '300ms', '--quota', 'server_groups=-1,replications=-1'], children);
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
-
-/** Starts `sdrs emulator --state FILE --json` and reads its one JSON line. */
-function startEmu(state: string, port: number): Promise<Emu> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--state', state, '--port', String(port), '--json', '--job-duration', '300ms', '--quota', 'server_groups=-1,replications=-1'], {
-      env: baseEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d) => (err += String(d)));
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const nl = out.indexOf('\n');
-      if (nl >= 0) {
-        const info = JSON.parse(out.slice(0, nl));
-        resolve({ child, url: info.url, ak: info.ak, sk: info.sk, projectId: info.project_id });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code}) before it listened: ${err}`)));
-  });
-}
 
 interface Owned {
   id?: string;

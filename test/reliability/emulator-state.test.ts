@@ -7,53 +7,25 @@
  * file, and a corrupt state file is exit 4 with one line naming the file and
  * what is wrong — never "a bug in sdrs".
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../src/emulator/index.js';
-import { BIN, baseEnv, runSdrs } from '../helpers/run.js';
+import { runSdrs } from '../helpers/run.js';
 import { emulatorClient } from '../helpers/emulator-client.js';
-import { expectCleanError, summary, tempDir, waitFor } from './helpers.js';
+import { expectCleanError, startEmulatorProcess, summary, tempDir, waitFor, type EmulatorProcess } from './helpers.js';
 
-interface Emu {
-  child: ChildProcess;
-  url: string;
-  ak: string;
-  sk: string;
-  projectId: string;
-  stderr: () => string;
-}
+
 
 const children: ChildProcess[] = [];
+/** `sdrs emulator --port 0 ...args` (optionally under a shell prefix). */
+const startEmu = (args: string[], shellPrefix?: string) => startEmulatorProcess(['--port', '0', '--job-duration', '200ms', ...args], children, shellPrefix);
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-/** Starts `sdrs emulator --port 0 --json ...args` (optionally under a shell prefix) and reads its one JSON line. */
-function startEmu(args: string[], shellPrefix?: string): Promise<Emu> {
-  return new Promise((resolve, reject) => {
-    const argv = [BIN, 'emulator', '--port', '0', '--json', '--job-duration', '200ms', ...args];
-    const child = shellPrefix
-      ? spawn('bash', ['-c', `${shellPrefix}; exec "$0" "$@"`, process.execPath, ...argv], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(process.execPath, argv, { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d) => (err += String(d)));
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const nl = out.indexOf('\n');
-      if (nl >= 0) {
-        const info = JSON.parse(out.slice(0, nl));
-        resolve({ child, url: info.url, ak: info.ak, sk: info.sk, projectId: info.project_id, stderr: () => err });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code}) before it listened: ${err}`)));
-  });
-}
-
-async function stopEmu(e: Emu, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+async function stopEmu(e: EmulatorProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (e.child.exitCode !== null || e.child.signalCode !== null) return;
   const exited = new Promise((r) => e.child.once('exit', r));
   e.child.kill(signal);

@@ -3,6 +3,7 @@
  * environment that points the real binary at it, a concurrency pool, an
  * in-process `main()` runner, and the checks every error report must pass.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { expect } from 'vitest';
 import { LOCAL_AZ, REMOTE_AZ, SEED_IDS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { emulatorClient, type EmulatorClient } from '../helpers/emulator-client.js';
 import { emulatorEnv } from '../helpers/cli-env.js';
+import { BIN, baseEnv } from '../helpers/run.js';
 
 export { LOCAL_AZ, REMOTE_AZ, SEED_IDS };
 
@@ -178,4 +180,40 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 1
     if (Date.now() > until) throw new Error(`waitFor: gave up after ${timeoutMs} ms`);
     await sleep(25);
   }
+}
+
+/** A `sdrs emulator --json` process started by a test (the built binary). */
+export interface EmulatorProcess {
+  child: ChildProcess;
+  url: string;
+  ak: string;
+  sk: string;
+  projectId: string;
+  stderr: () => string;
+}
+
+/**
+ * Starts `sdrs emulator --json ...args` (optionally under a shell prefix such as a ulimit),
+ * adds it to `children` for the test file's cleanup, and reads its one JSON line.
+ */
+export function startEmulatorProcess(args: string[], children: ChildProcess[], shellPrefix?: string): Promise<EmulatorProcess> {
+  return new Promise((resolve, reject) => {
+    const argv = [BIN, 'emulator', '--json', ...args];
+    const child = shellPrefix
+      ? spawn('bash', ['-c', `${shellPrefix}; exec "$0" "$@"`, process.execPath, ...argv], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, argv, { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const nl = out.indexOf('\n');
+      if (nl >= 0) {
+        const info = JSON.parse(out.slice(0, nl));
+        resolve({ child, url: info.url, ak: info.ak, sk: info.sk, projectId: info.project_id, stderr: () => err });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`emulator exited (${code}) before it listened: ${err}`)));
+  });
 }
