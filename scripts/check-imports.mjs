@@ -39,29 +39,30 @@ import ts from 'typescript';
  */
 export const LAYERS = {
   // Leaves: no imports from src/.
-  errors: [], //     the exit-code table and typed errors
-  version: [], //    the version string
-  util: [], //       bounded concurrency, durations, the clock
-  auth: [], //       request signing, shared by the client and the emulator
-  validate: ['errors'], // client-side checks of user input
+  i18n: [], //       the message catalogue (English and Simplified Chinese) and the language of a run
+  errors: ['i18n'], // the exit-code table and typed errors
+  version: ['i18n'], //    the version string
+  util: ['i18n'], //       bounded concurrency, durations, the clock
+  auth: ['i18n'], //       request signing, shared by the client and the emulator
+  validate: ['i18n', 'errors'], // client-side checks of user input
   // Terminal I/O: streams, colour, prompts, tables. Knows nothing of commands, Context, config or the API.
-  io: ['errors', 'util'],
+  io: ['i18n', 'errors', 'util'],
   // Settings from flags, env and files; its own validators. Never the API client.
-  config: ['errors', 'validate', 'util', 'io'],
+  config: ['i18n', 'errors', 'validate', 'util', 'io'],
   // The client takes its settings (endpoints, credentials, the missing-setting messages) from config.
-  api: ['errors', 'validate', 'version', 'util', 'auth', 'config'],
-  watch: ['errors', 'util', 'io', 'api'],
+  api: ['i18n', 'errors', 'validate', 'version', 'util', 'auth', 'config'],
+  watch: ['i18n', 'errors', 'util', 'io', 'api'],
   // The local service: verifies signatures with auth, describes responses with api's types only.
-  emulator: ['errors', 'util', 'auth', 'type:api'],
+  emulator: ['i18n', 'errors', 'util', 'auth', 'type:api'],
   // The local journal's records, file and reports (docs/journal.md): plain data, no Context.
-  journal: ['errors', 'util'],
+  journal: ['i18n', 'errors', 'util'],
   // The Context handed to commands.
-  context: ['errors', 'util', 'io', 'config', 'api'],
+  context: ['i18n', 'errors', 'util', 'io', 'config', 'api'],
   // Recovery plans (issue 18): the model, the file loader and validator, the engine.
-  plan: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'context', 'journal'],
+  plan: ['i18n', 'errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'context', 'journal'],
   // Commands may use everything but the program itself; only cli.ts imports commands.
-  commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
-  cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
+  commands: ['i18n', 'errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
+  cli: ['i18n', 'errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
 };
 
 /** Every .ts file under dir, as absolute paths, sorted. */

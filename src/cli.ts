@@ -16,6 +16,8 @@ import type { GlobalOptions, ResolvedConfig } from './config/types.js';
 import type { SdrsApi } from './api/client.js';
 import { TOP_LEVEL, type Runner } from './commands/index.js';
 import { VERSION } from './version.js';
+import { type Lang, en, local, localeLang, parseLang, setLanguage, t } from './i18n/index.js';
+import { core } from './i18n/catalog/core.js';
 
 export type { MainDeps };
 
@@ -78,7 +80,35 @@ function preScan(argv: string[]): { json: boolean; color: boolean; input: boolea
 }
 
 /** Global options that take a value: the word after them is not a command name. */
-const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint', '--note']);
+const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint', '--note', '--lang']);
+
+/** The value of a global option taking one (`--lang zh-CN`, `--lang=zh-CN`) before any `--`. */
+function globalValue(argv: string[], name: string): string | undefined {
+  const upto = argv.indexOf('--');
+  const args = upto >= 0 ? argv.slice(0, upto) : argv;
+  let found: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name && i + 1 < args.length) found = args[++i];
+    else if (args[i].startsWith(name + '=')) found = args[i].slice(name.length + 1);
+  }
+  return found;
+}
+
+/**
+ * The language of this run (docs/i18n.md): --lang, then SDRS_LANG, then the locale
+ * (LC_ALL, LC_MESSAGES, LANG). A value sdrs does not know in --lang or SDRS_LANG is a usage
+ * error (exit 2), reported in English.
+ */
+export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; error?: UsageError } {
+  for (const [origin, value] of [['--lang', globalValue(argv, '--lang')], ['SDRS_LANG', env.SDRS_LANG]] as const) {
+    if (value === undefined || value.trim() === '') continue;
+    const lang = parseLang(value);
+    if (lang) return { lang };
+    const shown = /^[A-Za-z0-9_.@-]{1,32}$/.test(value) ? JSON.stringify(value) : '(not repeated)';
+    return { lang: 'en', error: new UsageError(en(core.badLang, { origin, value: shown })) };
+  }
+  return { lang: localeLang(env) };
+}
 
 /** The command name argv starts with (after the global options), if any. */
 export function commandWord(argv: string[]): string | undefined {
@@ -150,6 +180,7 @@ export async function buildProgram(
     .option('--debug', 'trace HTTP requests and responses on stderr (secrets redacted)')
     .option('--note <text>', 'a note kept with this operation in the local journal, e.g. a change ticket (docs/journal.md)')
     .option('--no-journal', 'do not record this operation in the local journal (also SDRS_NO_JOURNAL=1)')
+    .addOption(new Option('--lang <lang>', 'language of messages and help: en or zh-CN (env: SDRS_LANG; default: from LC_ALL, LC_MESSAGES, LANG)'))
     .helpOption('-h, --help', 'show help')
     .addHelpCommand(false)
     // Every command's help lists the global options too (--json, --profile, ...), and marks
@@ -223,6 +254,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   };
   argv = helpAsFlag(argv);
   const pre = preScan(argv);
+  const chosen = chooseLanguage(argv, deps.env);
+  setLanguage(chosen.lang);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
 
@@ -265,6 +298,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
 
   const program = await buildProgram(run, { writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s) }, { argv });
   try {
+    if (chosen.error) throw chosen.error;
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.OK;
   } catch (err) {
@@ -296,7 +330,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
 function bySignal(e: SdrsError, signal: AbortSignal): SdrsError {
   if (e.code !== 'INTERRUPTED' || !signal.aborted) return e;
   const sig = stopSignalOf(signal.reason);
-  const want = new InterruptedError(e.message, { signal: sig, hint: e.hint, details: e.details, cause: e });
+  const want = new InterruptedError(e.text, { signal: sig, hint: e.hintText, details: e.details, cause: e });
   return want.exitCode === e.exitCode ? e : want;
 }
 
@@ -307,9 +341,10 @@ export function reportError(io: IOStreams, json: boolean, err: SdrsError): void 
     io.err.write(safeJson(err.toJSON()) + '\n');
     return;
   }
+  // People read the message in this run's language; the JSON document above stays English.
   const p = palette(io.colorLevel);
-  io.err.write(p.red('error: ') + errorLines(err.message) + '\n');
-  if (err.hint) io.err.write(p.dim(err.hint) + '\n');
+  io.err.write(p.red(t(core.errorPrefix)) + errorLines(local(err.text)) + '\n');
+  if (err.hintText) io.err.write(p.dim(local(err.hintText)) + '\n');
 }
 
 /**

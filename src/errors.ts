@@ -4,6 +4,8 @@
  * These numbers are a contract runbooks depend on (docs/exit-codes.md).
  * Only `main()` in src/cli.ts turns an error into a number.
  */
+import type { Text } from './i18n/index.js';
+
 export const ExitCode = {
   /** Success, including a no-op. */
   OK: 0,
@@ -47,8 +49,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export type ErrorDetails = Record<string, unknown>;
 
 export interface SdrsErrorOptions {
-  /** A line telling the user what to do next. */
-  hint?: string;
+  /** A line telling the user what to do next (a Text where it has a Chinese rendering). */
+  hint?: string | Text;
   /** Fields for the JSON error document (job_id, group_id, request_id ...). */
   details?: ErrorDetails;
   cause?: unknown;
@@ -79,20 +81,37 @@ export function safeLine(text: string): string {
   return safeText(typeof text === 'string' ? text : String(text)).replace(/[\n\t]/g, (x) => (x === '\n' ? '\\n' : '\\t'));
 }
 
+/** A message (or a Text) escaped with safeText, in both languages. */
+function safeBoth(m: string | Text): Text {
+  if (typeof m === 'string') {
+    const s = safeText(m);
+    return { en: s, zh: s };
+  }
+  return { en: safeText(m.en), zh: safeText(m.zh) };
+}
+
 /** Base class of every error sdrs reports on purpose. */
 export class SdrsError extends Error {
   /** Stable, machine-readable code such as `USAGE` or `SDRS.1013`. */
   readonly code: string;
   readonly exitCode: ExitCodeValue;
+  /** The hint in English (the JSON document's `hint`). */
   readonly hint?: string;
   readonly details: ErrorDetails;
+  /** The message in both languages; `message` is its English (docs/i18n.md). */
+  readonly text: Text;
+  /** The hint in both languages. */
+  readonly hintText?: Text;
 
-  constructor(code: string, exitCode: ExitCodeValue, message: string, opts: SdrsErrorOptions = {}) {
-    super(safeText(message), opts.cause === undefined ? undefined : { cause: opts.cause });
+  constructor(code: string, exitCode: ExitCodeValue, message: string | Text, opts: SdrsErrorOptions = {}) {
+    const text = safeBoth(message);
+    super(text.en, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
     this.exitCode = exitCode;
-    this.hint = opts.hint === undefined ? undefined : safeText(opts.hint);
+    this.text = text;
+    this.hintText = opts.hint === undefined ? undefined : safeBoth(opts.hint);
+    this.hint = this.hintText?.en;
     this.details = opts.details ?? {};
   }
 
@@ -112,28 +131,28 @@ export class SdrsError extends Error {
 
 /** Bad flags or values; nothing was sent. Exit 2. */
 export class UsageError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions = {}) {
     super('USAGE', ExitCode.USAGE, message, opts);
   }
 }
 
 /** Missing credentials, bad config file, 401/403. Exit 4. */
 export class AuthError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions & { code?: string } = {}) {
     super(opts.code ?? 'AUTH', ExitCode.AUTH, message, opts);
   }
 }
 
 /** A configuration file that cannot be used. Exit 4. */
 export class ConfigError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions = {}) {
     super('CONFIG', ExitCode.AUTH, message, opts);
   }
 }
 
 /** A pre-flight check or a client-side precondition failed. Exit 3. */
 export class PreconditionError extends SdrsError {
-  constructor(code: string, message: string, opts: SdrsErrorOptions = {}) {
+  constructor(code: string, message: string | Text, opts: SdrsErrorOptions = {}) {
     super(code, ExitCode.API, message, opts);
   }
 }
@@ -156,7 +175,7 @@ export class ApiError extends SdrsError {
   readonly apiCode: string;
   readonly requestId?: string;
 
-  constructor(message: string, init: ApiErrorInit) {
+  constructor(message: string | Text, init: ApiErrorInit) {
     const exit =
       init.status === 401 || init.status === 403
         ? ExitCode.AUTH
@@ -179,35 +198,35 @@ export class ApiError extends SdrsError {
 
 /** The service could not be reached, or kept failing. Exit 7. */
 export class NetworkError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions & { code?: string } = {}) {
     super(opts.code ?? 'UNREACHABLE', ExitCode.UNREACHABLE, message, opts);
   }
 }
 
 /** A mutating request was sent but its outcome is unknown (connection dropped, 5xx). Exit 7. */
 export class UnknownOutcomeError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions = {}) {
     super('OUTCOME_UNKNOWN', ExitCode.UNREACHABLE, message, opts);
   }
 }
 
 /** A job ended in FAIL, or the resource ended in an error status. Exit 5. */
 export class JobFailedError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions & { code?: string } = {}) {
     super(opts.code ?? 'JOB_FAILED', ExitCode.JOB_FAILED, message, opts);
   }
 }
 
 /** The wait timed out; the job is still running. Exit 6. */
 export class WaitTimeoutError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions = {}) {
     super('WAIT_TIMEOUT', ExitCode.TIMEOUT, message, opts);
   }
 }
 
 /** The user interrupted (Ctrl-C: 130, SIGTERM: 143). */
 export class InterruptedError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { signal?: StopSignal } = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions & { signal?: StopSignal } = {}) {
     super(
       'INTERRUPTED',
       opts.signal === 'SIGTERM' ? ExitCode.TERMINATED : opts.signal === 'SIGHUP' ? ExitCode.HANGUP : ExitCode.INTERRUPTED,
@@ -219,7 +238,7 @@ export class InterruptedError extends SdrsError {
 
 /** A check ran and its answer is "not ready" (exit 8): not an error of sdrs or the service. */
 export class NotReadyError extends SdrsError {
-  constructor(message: string, opts: SdrsErrorOptions & { code?: string } = {}) {
+  constructor(message: string | Text, opts: SdrsErrorOptions & { code?: string } = {}) {
     super(opts.code ?? 'NOT_READY', ExitCode.NOT_READY, message, opts);
   }
 }

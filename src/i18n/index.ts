@@ -1,0 +1,112 @@
+/**
+ * The one message catalogue's machinery (docs/i18n.md). Every message people read
+ * has an entry with its English and its Simplified Chinese side by side, in an
+ * area file under catalog/ (`catalog/preflight.ts` ...), so a missing language is
+ * a compile error and test/i18n/catalog.test.ts checks the rest (placeholders,
+ * empty texts).
+ *
+ * What a machine reads never changes with the language: `--json` documents, the
+ * error document's `message` and `hint`, error codes, exit codes, flags and the
+ * journal stay English, byte for byte. So an error carries both renderings
+ * (`Text`) and the one error reporter picks; views for people call `t()`, which
+ * reads the language main() chose for this run.
+ */
+
+/** The languages sdrs speaks. */
+export type Lang = 'en' | 'zh-CN';
+
+/** One message in both languages; `{name}` marks a parameter. */
+export interface Entry {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** An area of the catalogue: message keys to entries. */
+export type Catalog = Readonly<Record<string, Entry>>;
+
+/** A message rendered in both languages (what an error carries). */
+export interface Text {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** Parameters of a message: values are inserted as given (escape service text first). */
+export type Params = Readonly<Record<string, string | number | bigint | boolean | null | undefined>>;
+
+let current: Lang = 'en';
+
+/** Sets the language of this run (main() does, from --lang, SDRS_LANG, the profile or the locale). */
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+/** The language of this run. */
+export function language(): Lang {
+  return current;
+}
+
+/** Fills `{name}` placeholders; a placeholder without a parameter is left as it is. */
+export function fill(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) && params[name] !== undefined ? String(params[name]) : whole,
+  );
+}
+
+/** The message in this run's language. */
+export function t(entry: Entry, params?: Params): string {
+  return fill(current === 'zh-CN' ? entry.zh : entry.en, params);
+}
+
+/** The message in English, whatever the language (JSON documents, the journal). */
+export function en(entry: Entry, params?: Params): string {
+  return fill(entry.en, params);
+}
+
+/** The message rendered in both languages, for an error to carry until it is reported. */
+export function text(entry: Entry, params?: Params): Text {
+  return { en: fill(entry.en, params), zh: fill(entry.zh, params) };
+}
+
+/** A message that is the same in both languages (a command line, a path, service text). */
+export function verbatim(s: string): Text {
+  return { en: s, zh: s };
+}
+
+/** Joins texts (or strings, the same in both languages) language by language. */
+export function join(parts: readonly (Text | string)[], sep: string | Text = ''): Text {
+  const side = (x: Text | string, l: keyof Text) => (typeof x === 'string' ? x : x[l]);
+  return { en: parts.map((p) => side(p, 'en')).join(side(sep, 'en')), zh: parts.map((p) => side(p, 'zh')).join(side(sep, 'zh')) };
+}
+
+/** A Text or a plain string, in this run's language. */
+export function local(x: Text | string): string {
+  return typeof x === 'string' ? x : current === 'zh-CN' ? x.zh : x.en;
+}
+
+/**
+ * A language name as given to --lang, SDRS_LANG or a profile's `lang`: `zh-CN`, `zh_CN`,
+ * `zh`, `zh-Hans`, `cn` (KooCLI's `--cli-lang=cn`) are Chinese; `en`, `en-US`, `C`, `POSIX` English.
+ */
+export function parseLang(value: string): Lang | undefined {
+  const v = value.trim().toLowerCase().replace(/_/g, '-').split('.')[0].split('@')[0];
+  if (v === 'zh' || v === 'cn' || v === 'zh-cn' || v === 'zh-hans' || v.startsWith('zh-hans-') || v === 'zh-sg') return 'zh-CN';
+  if (v === 'en' || v.startsWith('en-') || v === 'c' || v === 'posix') return 'en';
+  return undefined;
+}
+
+/** The languages --lang and the profile accept, for messages. */
+export const LANG_NAMES = ['en', 'zh-CN'] as const;
+
+/**
+ * The locale's language, POSIX precedence: the first of LC_ALL, LC_MESSAGES, LANG that is
+ * set decides. Only Simplified Chinese locales (`zh_CN*`, `zh_SG*`, `zh_Hans*`) switch to
+ * Chinese; anything else (including `zh_TW`, `zh_HK`: Traditional) is English.
+ */
+export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const v = env[name];
+    if (v) return parseLang(v) === 'zh-CN' ? 'zh-CN' : 'en';
+  }
+  return 'en';
+}
