@@ -80,10 +80,11 @@ export function registerApi(cmd: Command, run: Runner, runF: RunF<ApiOptions> = 
     .option('--max-interval <duration>', MAX_INTERVAL)
     .addHelpText('after', [
       '',
-      'No confirmation is asked: as with `gh api`, the method you type is the consent. POST, PUT and',
-      'DELETE are sent once and never re-sent blindly: an answer that is lost is exit 7 (OUTCOME_UNKNOWN)',
-      'with how to check. A job_id in the answer is printed on stderr with `sdrs job wait <id>` as the',
-      'next step. Exit codes as every command: 3 refused or not found, 4 auth, 7 unreachable or unknown.',
+      'No confirmation is asked: as with `gh api`, the method you type is the consent.',
+      'POST, PUT and DELETE are sent once, never re-sent blindly: a lost answer is exit 7',
+      '(OUTCOME_UNKNOWN) with how to check. A job_id in the answer is printed on stderr',
+      'with `sdrs job wait <id>` as the next step. Exit codes as every command: 3 refused',
+      'or not found, 4 auth or configuration, 7 unreachable or outcome unknown.',
     ].join('\n'));
   examples(cmd, [
     "$ sdrs api GET /v1/{project_id}/server-groups --paginate | jq -r '.server_groups[].name'",
