@@ -314,7 +314,7 @@ function jobIdOf(body: unknown): string | undefined {
 }
 
 /**
- * Follows a limit/offset listing: pages until a short or empty page, or `count` items,
+ * Follows a limit/offset listing: pages until `count` items (when the answer has one), else a short page; an empty page ends it too,
  * at most MAX_PAGES, a page with nothing new being a bad response (paging.ts). One
  * document: the first page's fields with its one list replaced by every page's items.
  */
@@ -339,7 +339,8 @@ async function paginate(api: SdrsApi, req: RawRequest, path: string): Promise<un
   let page = doc[key] as unknown[];
   const items = take(page, `offset ${offset}`);
   const size = limit ?? page.length;
-  while (page.length > 0 && page.length >= size && (count === undefined || items.length < count)) {
+  // With a count, until it is reached (a service may cap the page below the limit asked for); without, until a short page.
+  while (page.length > 0 && (count !== undefined ? items.length < count : page.length >= size)) {
     guard.next();
     offset += page.length;
     url.searchParams.set('offset', String(offset));
