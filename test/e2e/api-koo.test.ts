@@ -116,6 +116,23 @@ describe('sdrs api', () => {
     expect(JSON.parse(r.stderr).error).toMatchObject({ http_status: 404, exit_code: 3 });
   });
 
+  it('the transport\'s rules: a GET is retried after a 503; a POST processed then cut off is exit 7, never re-sent', async () => {
+    const id = await groupId();
+    await w.client.admin('DELETE', '/counters');
+    await w.client.admin('POST', '/faults/next', { fault: '503', method: 'GET', count: 1 });
+    const read = await api(['GET', `${GROUPS}/${id}`]);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).server_group.id).toBe(id);
+    expect(countMethod(await w.counters(), 'GET')).toBe(2);
+    await w.client.admin('POST', '/faults/next', { fault: 'reset-after', method: 'POST', count: 1 });
+    const stop = await api(['POST', `${GROUPS}/${id}/action`, '--input', '-'], { stdin: '{"stop-server-group":{}}' });
+    expect(stop.code).toBe(7);
+    expect(stop.stderr).toContain('was not sent again');
+    expect(countMethod(await w.counters(), 'POST')).toBe(1);
+    // The service did make the change: the hint's GET shows it.
+    expect(JSON.parse((await api(['GET', `${GROUPS}/${id}`])).stdout).server_group.status).not.toBe('protected');
+  });
+
   it('a POST whose connection drops after the body was read: exit 7 OUTCOME_UNKNOWN, sent exactly once', async () => {
     let posts = 0;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
