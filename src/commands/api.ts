@@ -111,6 +111,8 @@ export function parseApi(args: string[], f: ApiFlags): ApiOptions {
   if (method === 'GET' && f.input !== undefined) throw new UsageError('GET sends no body: --input is for POST, PUT and DELETE (fields of a GET go to its query)');
   if (f.paginate && method !== 'GET') throw new UsageError('--paginate follows the pages of a GET listing');
   if (f.paginate && f.wait) throw new UsageError('--wait follows the job of a change; --paginate the pages of a GET');
+  const stray = (['timeout', 'interval', 'maxInterval'] as const).find((k) => f[k] !== undefined);
+  if (stray && !f.wait) throw new UsageError(`--${stray === 'maxInterval' ? 'max-interval' : stray} applies to --wait (watching the job of a change)`);
   const wait = parseWaitFlags({ ...f, wait: f.wait === true });
   return { method: method as ApiMethod, path, service: f.service as ApiService | undefined, input: f.input, fields, paginate: f.paginate === true, dryRun: f.dryRun === true, wait };
 }

@@ -61,5 +61,6 @@ describe('fields and flags', () => {
     expect(() => parseApi(['POST', '/v1/x'], { paginate: true })).toThrow(/--paginate/);
     expect(() => parseApi(['POST', '/v1/x'], { rawField: ['novalue'] })).toThrow(/key=value/);
     expect(parseApi(['POST', '/v1/x'], { wait: true, timeout: '5m' }).wait).toEqual({ wait: true, timeoutMs: 300_000 });
+    expect(() => parseApi(['POST', '/v1/x'], { timeout: '5m' })).toThrow('--timeout applies to --wait');
   });
 });
