@@ -170,7 +170,7 @@ export async function buildProgram(
   const program = new SdrsCommand('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
-    .addOption(new Option('--profile <name>', 'configuration profile to use (env: SDRS_PROFILE)'))
+    .addOption(new Option('--profile <name>', 'configuration profile to use (env: SDRS_PROFILE); hcloud:<name> reads a KooCLI profile'))
     .addOption(new Option('--region <region>', 'region, e.g. cn-north-4 (env: SDRS_REGION, HW_REGION_NAME)'))
     .addOption(new Option('--project-id <id>', 'project id (env: SDRS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID, HW_PROJECT_ID)'))
     .addOption(new Option('--endpoint <url>', 'one endpoint for SDRS, ECS and VPC, e.g. an emulator (env: SDRS_ENDPOINT)'))

@@ -97,6 +97,20 @@ export interface SdrsApi {
   prepareDeleteDrill(id: string): Promise<PreparedRequest>;
   /** The subnets of a VPC (`GET /v1/{project_id}/subnets?vpc_id=`). */
   listSubnets(vpcId: string): Promise<Subnet[]>;
+  /**
+   * `sdrs api`: one signed request to a full URL under a configured endpoint (the caller checks that),
+   * with the usual retries and error mapping. The answer's JSON, or undefined for an empty body (204).
+   */
+  raw?(req: RawRequest): Promise<{ status: number; body: unknown }>;
+  prepareRaw?(req: RawRequest): Promise<PreparedRequest>;
+}
+
+/** One request of `sdrs api`. */
+export interface RawRequest {
+  method: RequestSpec['method'];
+  /** A full URL under one of the configured endpoints, `{project_id}` already filled in. */
+  url: string;
+  body?: unknown;
 }
 
 /** Options of createApiClient. */
@@ -443,7 +457,28 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     prepareRenameDrill: async (id, name) => transport.prepare(specs.renameDrill(id, name)),
     prepareDeleteDrill: async (id) => transport.prepare(specs.deleteDrill(id)),
     listSubnets: async (vpcId) => get<Subnet[]>(spec('GET', 'vpc', '/subnets', { vpc_id: validateId('vpc id', vpcId) }), 'subnets', 'array'),
+    raw: async (r) => rawSend(rawSpec(r)),
+    prepareRaw: async (r) => transport.prepare(rawSpec(r)),
   };
+
+  function rawSpec(r: RawRequest): RequestSpec {
+    if (!opts.projectId) throw missingProjectIdError(profile, undefined);
+    return { method: r.method, url: r.url, projectId: validateId('project id', opts.projectId), body: r.body };
+  }
+
+  /** Any JSON answer (or none); an answer that is not JSON is a bad response (a read) or an unknown outcome (a change). */
+  async function rawSend(s: RequestSpec): Promise<{ status: number; body: unknown }> {
+    const res = await transport.send(s);
+    if (res.text.trim() === '') return { status: res.status, body: undefined };
+    try {
+      return { status: res.status, body: JSON.parse(res.text) };
+    } catch {
+      const path = new URL(s.url).pathname;
+      const text = transport.redact(res.text);
+      if (!isMutating(s.method)) throw badResponse(s.method, path, 'the body is not JSON', text, 'unreadable');
+      throw unknownOutcome(s.method, path, `HTTP ${res.status} with ${describeBody(text, header(res.headers, 'content-type'))}, not JSON`, undefined, { http_status: res.status, response: 'unreadable' });
+    }
+  }
 }
 
 /** What makes a failure job unusable: its id goes into a DELETE URL, so it must be well formed. */

@@ -66,6 +66,7 @@ export function registerHistory(cmd: Command, run: Runner, runF: RunF<HistoryOpt
 export const JOURNAL_KINDS = [
   'check', 'create', 'delete', 'drill', 'failover', 'instance-add', 'instance-remove', 'job-failures', 'pair-add', 'pair-attach',
   'pair-detach', 'pair-remove', 'plan', 'server-start', 'server-stop', 'start', 'stop', 'switchover',
+  'api',
 ];
 
 const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');

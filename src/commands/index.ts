@@ -26,6 +26,7 @@ import { registerRpo } from './rpo.js';
 import { registerQuota } from './quota.js';
 import { registerDrill } from './drill/index.js';
 import { registerPlan } from './plan/index.js';
+import { registerApi } from './api.js';
 
 export type { Runner };
 
@@ -151,5 +152,11 @@ export const TOP_LEVEL: TopLevel[] = [
     description: "the project's quotas: protection groups and replication pairs, used and left",
     load: async () => registerQuota,
     stub: noun,
+  },
+  {
+    name: 'api',
+    description: 'anything else: a signed request to any SDRS, ECS or VPC path, the JSON answer on stdout (like gh api)',
+    load: async () => registerApi,
+    stub: (cmd) => void withOptions(cmd.argument('<method>').argument('<path>')),
   },
 ];

@@ -8,6 +8,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { isWellFormedId, printable } from '../validate.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { resolveCredentials } from './credentials.js';
+import { type HcloudProfile, hcloudConfigPath, hcloudCredentials, hcloudOrigin, hcloudSelection, readHcloudProfile } from './hcloud.js';
 import { parseDuration } from './duration.js';
 import { SERVICES, defaultEndpoint } from './endpoints.js';
 import { ENDPOINT_VARS, PROFILE_VARS, PROJECT_ID_VARS, REGION_VARS, TRUST_PROJECT_CONFIG_VAR, firstEnv, trustsProjectConfig } from './env.js';
@@ -41,18 +42,22 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const file = await findConfigFile(opts.cwd, opts.homeDir, warn);
   const profileSetting = pick(globals.profile, '--profile', env, PROFILE_VARS, undefined, '') ?? { value: 'default', source: 'default' as const };
   const profileName = String(profileSetting.value);
-  const profile = selectProfile(file, profileName, profileSetting.source !== 'default');
+  // `hcloud:<name>` selects a KooCLI profile alone; an sdrs profile may name one with hcloudProfile.
+  const hcloudName = hcloudSelection(profileName);
+  const profile = hcloudName !== undefined ? {} : selectProfile(file, profileName, profileSetting.source !== 'default');
+  const hcloud = await loadHcloud(hcloudName ?? profile.hcloudProfile, opts);
   if (file && isExposed(file, opts.platform)) {
     warn(`${file.path} holds a secret and can be read by other users; fix it with: chmod 600 ${file.path}`);
   }
   const origin = `${file?.path ?? '~/.sdrsrc'}#${profileName}`;
   const sources: Record<string, Setting> = { profile: profileSetting };
   if (file) sources.configFile = { value: file.path, source: 'config' };
+  if (hcloud) sources.hcloudProfile = { value: hcloud.name, source: 'hcloud', origin: hcloud.file };
 
-  const region = pick(globals.region, '--region', env, REGION_VARS, profile.region, `${origin}.region`);
+  const region = pick(globals.region, '--region', env, REGION_VARS, profile.region, `${origin}.region`) ?? fromHcloud(hcloud, 'region');
   if (region && !isValidRegion(String(region.value))) throw badValue(region, 'region', 'a region id such as cn-north-4');
   sources.region = region ?? { value: undefined, source: 'default' };
-  const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`);
+  const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`) ?? fromHcloud(hcloud, 'projectId');
   if (projectId && !isWellFormedId(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
 
@@ -74,8 +79,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
 
   // Resolve once now for `config show`; a half-set pair is reported there too.
   try {
-    const creds = resolveCredentials(env, profile, origin);
-    Object.assign(sources, creds?.sources ?? { credentials: { value: undefined, source: 'default' } });
+    const creds = resolveCredentials(env, profile, origin) ?? (hcloud?.keys ? hcloudCredentials(hcloud) : undefined);
+    const unusable = hcloud && !hcloud.keys ? { credentials: { value: `none: KooCLI profile ${hcloud.name} has no usable keys (${hcloud.noKeys})`, source: 'hcloud' as const, origin: hcloud.file } } : undefined;
+    Object.assign(sources, creds?.sources ?? unusable ?? { credentials: { value: undefined, source: 'default' } });
   } catch (err) {
     sources.credentials = { value: `invalid: ${(err as Error).message}`, source: 'default' };
   }
@@ -86,7 +92,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     // Re-read the file so a credential helper that rewrites it is honoured mid-wait.
     const fresh = file ? await readConfigFile(file.path, () => {}) : undefined;
     const freshProfile = (fresh && Object.hasOwn(fresh.config.profiles, profileName) ? fresh.config.profiles[profileName] : undefined) ?? (fresh ? {} : profile);
-    const resolved = resolveCredentials(env, freshProfile, origin);
+    const freshHcloud = hcloud ? await readHcloudProfile(hcloud.file, hcloud.name, opts.platform) : undefined;
+    const resolved = resolveCredentials(env, freshProfile, origin) ?? (freshHcloud ? hcloudCredentials(freshHcloud) : undefined);
     if (!resolved) throw missingCredentialsError(profileName, file?.path);
     return resolved.credentials;
   };
@@ -185,5 +192,19 @@ function badValue(s: Setting, what: string, expected: string): Error {
   // A URL's user:password part is a credential: never repeat it.
   const shown = maskUrlCredentials(String(s.value));
   const msg = `invalid ${what} ${JSON.stringify(shown)} from ${s.origin ?? s.source}: expected ${expected}`;
-  return s.source === 'config' ? new ConfigError(msg) : new UsageError(msg);
+  return s.source === 'config' || s.source === 'hcloud' ? new ConfigError(msg) : new UsageError(msg);
+}
+
+/** Reads the selected KooCLI profile (none selected: undefined); records it for `config show`, warns when exposed. */
+async function loadHcloud(name: string | undefined, opts: LoadConfigOptions): Promise<HcloudProfile | undefined> {
+  if (name === undefined) return undefined;
+  const p = await readHcloudProfile(hcloudConfigPath(opts.env, opts.homeDir), hcloudSelection(name) ?? name.trim(), opts.platform);
+  if (p.exposed) opts.warn(`${p.file} holds unencrypted keys and can be read by other users; fix it with: chmod 600 ${p.file}`);
+  return p;
+}
+
+/** The lowest-precedence value of a setting: the KooCLI profile's. */
+function fromHcloud(p: HcloudProfile | undefined, key: 'region' | 'projectId'): SettingWithSource<string> | undefined {
+  const value = p?.[key];
+  return p && value ? { value, source: 'hcloud', origin: hcloudOrigin(p, key) } : undefined;
 }

@@ -17,6 +17,8 @@ export interface ProfileConfig {
   interval?: string | number;
   maxInterval?: string | number;
   timeout?: string | number;
+  /** A KooCLI profile this one inherits from (lowest precedence): a name in ~/.hcloud/config.json, or '' for its current. */
+  hcloudProfile?: string;
 }
 
 /** The whole file: `{ profiles: { <name>: ProfileConfig } }`. */
@@ -24,7 +26,7 @@ export interface ConfigFile {
   profiles: Record<string, ProfileConfig>;
 }
 
-const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint'] as const;
+const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'hcloudProfile'] as const;
 const DURATION_KEYS = ['interval', 'maxInterval', 'timeout'] as const;
 const ENDPOINT_KEYS = ['sdrs', 'ecs', 'vpc', 'iam'] as const;
 /** Profile names that are properties of every object; never valid profiles. */

@@ -6,7 +6,7 @@ export type Credentials =
   | { kind: 'token'; token: string };
 
 /** Where a resolved setting came from, for `sdrs config show`. */
-export type SettingSource = 'flag' | 'env' | 'config' | 'default' | 'derived';
+export type SettingSource = 'flag' | 'env' | 'config' | 'default' | 'derived' | 'hcloud';
 
 export interface SettingWithSource<T = string> {
   value: T;

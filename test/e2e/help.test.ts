@@ -11,7 +11,7 @@ describe('help without a subcommand', () => {
     expect(r.stderr).toBe('');
   });
 
-  const nouns = TOP_LEVEL.filter((t) => !['demo', 'completion', 'emulator', 'history', 'report', 'check', 'rpo', 'quota'].includes(t.name)).map((t) => t.name);
+  const nouns = TOP_LEVEL.filter((t) => !['demo', 'completion', 'emulator', 'history', 'report', 'check', 'rpo', 'quota', 'api'].includes(t.name)).map((t) => t.name);
   it.each(nouns)('`sdrs %s` alone prints its help on stdout, exit 0', async (noun) => {
     const r = await runSdrs([noun]);
     expect(r.code, r.stderr).toBe(0);
