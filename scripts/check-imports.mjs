@@ -62,6 +62,8 @@ export const LAYERS = {
   // Commands may use everything but the program itself; only cli.ts imports commands.
   commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
   cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
+  // The single-file executable's entry point (scripts/package.mjs): main() and nothing else.
+  'sea-main': ['cli'],
 };
 
 /** Every .ts file under dir, as absolute paths, sorted. */
