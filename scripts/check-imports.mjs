@@ -63,7 +63,7 @@ export const LAYERS = {
   commands: ['errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
   cli: ['errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
   // The single-file executable's entry point (scripts/package.mjs): main() and nothing else.
-  'sea-main': ['cli'],
+  'sea-main': ['version', 'cli'],
 };
 
 /** Every .ts file under dir, as absolute paths, sorted. */

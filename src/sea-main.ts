@@ -5,7 +5,7 @@
  * No pre-rendered help and no package.json here: commander renders help, and the version is
  * compiled in.
  */
-import { main } from './cli.js';
+import { VERSION } from './version.js';
 
 // A reader that goes away (`sdrs group list | head -1`) is not an error: the run ends quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -18,7 +18,14 @@ process.stderr.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv.slice(2)).then(
+const args = process.argv.slice(2);
+// As bin/sdrs.js: `--version` without loading the CLI (in the bundle, cli.js and what it imports
+// are initialised on first import, so this skips commander, chalk and the command table).
+const run: Promise<number> =
+  args.length === 1 && (args[0] === '--version' || args[0] === '-V')
+    ? Promise.resolve(process.stdout.write(VERSION + '\n')).then(() => 0)
+    : import('./cli.js').then((m) => m.main(args));
+run.then(
   (code) => {
     process.exitCode = code;
   },
