@@ -9,7 +9,20 @@
 //      Node >= 25.5 also has `node --build-sea`, which does steps 2 to 4 in one).
 //   3. A copy of this node binary (process.execPath) becomes dist-sea/sdrs.
 //   4. postject injects the blob into the copy, and flips the SEA fuse.
-// No signing step: that is for macOS and Windows only.
+// No signing step: that is for macOS and Windows only. postject prints "warning: Can't find
+// string offset for section name '.note.100'" a few times on Linux: harmless (the ELF notes it
+// does not touch).
+//
+// What Node 20's SEA cannot do, and what this build does instead:
+//   - no import() in the main script, not even of built-in modules (it throws "A dynamic
+//     import callback was not specified"): esbuild rewrites every import() as require();
+//   - require() reaches built-in modules only: every package is bundled, and the build fails
+//     if the bundle still imports anything else;
+//   - no ES module main, no top-level await: src/sea-main.ts is a CommonJS entry of its own;
+//   - no files beside the script: no dist/help (commander renders help), the version is
+//     compiled in, and import.meta (finding files relative to a module) fails the build;
+//   - process.execPath is sdrs itself and no `node` is installed: nothing in src/ spawns
+//     process.execPath, and the demo's drill check is sh (src/commands/demo.ts, DEMO_VERIFY).
 //
 // The executable is built for the platform and the Node version that run this script; it
 // prints both, with its size and SHA-256. scripts/build.mjs (dist/, the npm package) is not
@@ -63,14 +76,12 @@ const bundled = await build({
   target: 'node20',
   minifyWhitespace: true,
   minifySyntax: true,
-  // Dependencies written as ES modules read import.meta.url (to find files beside them, or
-  // to create a require()); in one CommonJS file it is this file's URL.
-  define: {
-    __SDRS_VERSION__: JSON.stringify(pkg.version),
-    __SDRS_SEA__: 'true',
-    'import.meta.url': '__sdrsImportMetaUrl',
-  },
-  banner: { js: "var __sdrsImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  define: { __SDRS_VERSION__: JSON.stringify(pkg.version), __SDRS_SEA__: 'true' },
+  // import.meta (a module finding files beside it, `new URL('x.json', import.meta.url)`) means
+  // nothing in one CommonJS file inside an executable, where there are no files beside it:
+  // the build fails rather than write an executable that breaks when that code runs. Inline
+  // the data instead (a JSON import, as src/plan/load.ts does for its schema).
+  logOverride: { 'empty-import-meta': 'error' },
   legalComments: 'none',
   // A SEA's main script on Node 20 has no import() at all, not even for built-in modules
   // ("A dynamic import callback was not specified"): esbuild writes every import() that

@@ -40,7 +40,8 @@ Object.assign(process.env, {
   HOME: home, XDG_CACHE_HOME: join(home, '.cache'), NO_COLOR: '1',
   SDRS_ENDPOINT: emu.url, SDRS_PROJECT_ID: emu.project_id ?? emu.projectId, HUAWEICLOUD_SDK_AK: emu.ak, HUAWEICLOUD_SDK_SK: emu.sk,
 });
-const cacheDir = rootPath('node_modules/.cache/sdrs-bench/');
+// hyperfine's JSON goes to a directory of this run's own (node_modules may be shared by checkouts).
+const cacheDir = join(home, 'bench') + '/';
 mkdirSync(cacheDir, { recursive: true });
 
 const both = (key, label, args) => [
