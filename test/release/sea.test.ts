@@ -95,7 +95,7 @@ describe('the single-file executable, on a host without node', () => {
     const fromSource = await runMain(['group', 'reverse', '--help'], { env: bareEnv() });
     expect(reverse.code).toBe(0);
     expect(reverse.stdout).toBe(fromSource.stdout);
-  });
+  }, 60_000);
 
   it('reverses the demo group against its own packaged emulator', () => {
     const before = run(['--json', 'group', 'list']);
@@ -120,7 +120,7 @@ describe('the single-file executable, on a host without node', () => {
     expect(view.production.availability_zone).toBe('cn-north-4b');
     const shown = run(['group', 'status', 'demo-erp']);
     expect(shown.stdout).toMatch(/Production: +cn-north-4b \(target\)/);
-  });
+  }, 90_000);
 
   it('runs the whole demo (its own emulator, a drill with a --verify command, two switchovers)', () => {
     const demo = run(['--json', 'demo', '--fast'], bareEnv(), 90_000);
