@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-tsc/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-tsc/**', 'node_modules/**', 'coverage/**', 'dist-sea/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -63,6 +63,8 @@ export const LAYERS = {
   // Commands may use everything but the program itself; only cli.ts imports commands.
   commands: ['i18n', 'errors', 'version', 'util', 'auth', 'validate', 'io', 'config', 'api', 'watch', 'emulator', 'context', 'journal', 'plan'],
   cli: ['i18n', 'errors', 'version', 'util', 'validate', 'io', 'config', 'api', 'watch', 'context', 'commands'],
+  // The single-file executable's entry point (scripts/package.mjs): main() and nothing else.
+  'sea-main': ['i18n', 'version', 'cli'],
 };
 
 /** Every .ts file under dir, as absolute paths, sorted. */

@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import type { Context, MainDeps } from '../context.js';
 import { InterruptedError, SdrsError } from '../errors.js';
 import { palette } from '../io/color.js';
+import { SINGLE_EXECUTABLE } from '../version.js';
 import { formatElapsed } from '../watch/progress.js';
 import { bind, examples, type Runner, type RunF } from './shared/command.js';
 import { out, result, say, table, type Result } from './shared/output.js';
@@ -72,9 +73,13 @@ export function drillSteps(names: { group: string; domain: string; vpc: string; 
 
 /**
  * The demo's drill check: reads the drill servers the way an operator's --verify would (a
- * real one would reach them, e.g. curl their health page). Node, so it runs with sh and cmd.
+ * real one would reach them, e.g. curl their health page). Node, so it runs with sh and cmd;
+ * the single-file executable is for hosts without Node (and is linux-only), so there it is
+ * sh with its built-ins alone, reading the per-server variables.
  */
-export const DEMO_VERIFY = `node -e "for (const s of JSON.parse(process.env.SDRS_DRILL_SERVERS)) console.log('drill server', s.name, s.status, s.addresses[0])"`;
+export const DEMO_VERIFY = SINGLE_EXECUTABLE
+  ? `i=1; while [ "$i" -le "$SDRS_DRILL_SERVER_COUNT" ]; do eval "echo drill server \\"\\$SDRS_DRILL_SERVER_\${i}_NAME\\" \\"\\$SDRS_DRILL_SERVER_\${i}_ADDRESS\\""; i=$((i + 1)); done`
+  : `node -e "for (const s of JSON.parse(process.env.SDRS_DRILL_SERVERS)) console.log('drill server', s.name, s.status, s.addresses[0])"`;
 
 /** How long each emulator job takes in the drill, ms: the `--fast` help says these numbers. */
 export const DEMO_JOB_MS = { fast: 800, normal: 3000 } as const;
