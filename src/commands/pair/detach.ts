@@ -10,6 +10,8 @@ import { mutate, nothingToDo, type Mutation } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
+import { t } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface DetachOptions {
@@ -64,5 +66,5 @@ export async function runDetach(ctx: Context, o: DetachOptions): Promise<Result>
   const outcome = await mutate(ctx, api, { dryRun: o.dryRun, settings: await waitSettings(ctx, o.wait), ...detachRequest(api, rp, at) });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);
-  return result(after, say(`✔ ${after.name} detached: ${after.status}.`, 'ok'));
+  return result(after, say(t(M.detached, { name: after.name, status: after.status }), 'ok'));
 }
