@@ -54,7 +54,7 @@ export const groupMsg = {
     zh: '请换一个名称，或传入 --allow-duplicate-name（之后指定该保护组的命令将需要使用其 ID）。',
   },
   vpcSeveral: { en: '--vpc {ref} names {count} VPCs; pass the id instead', zh: '--vpc {ref} 对应 {count} 个虚拟私有云：请改为传入 ID' },
-  vpcSeveralHint: { en: 'Ids: {ids}', zh: 'ID：{ids}' },
+  vpcSeveralHint: { en: 'Ids: {ids}', zh: '这些虚拟私有云的 ID：{ids}' },
   vpcUnknown: { en: '--vpc {ref} is neither the id nor the name of a VPC', zh: '--vpc {ref} 既不是虚拟私有云的 ID，也不是其名称' },
   vpcAvailable: { en: 'Available: {list}', zh: '可用的虚拟私有云：{list}' },
   vpcNoneAvailable: { en: 'Available: none', zh: '没有可用的虚拟私有云' },
