@@ -21,7 +21,7 @@ import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
 import { assess } from './rules.js';
-import { t, text } from '../../i18n/index.js';
+import { en, t, text, type Text } from '../../i18n/index.js';
 import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The four verbs this module serves. */
@@ -127,10 +127,11 @@ export function registerDelete(group: Command, run: Runner, runF: RunF<ActionOpt
 }
 
 /** A group already where the verb would take it: exit 0, nothing sent (runbooks are re-run). */
-function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
-  if (verb === 'start' && g.status === 'protected') return `protection of ${safeLine(g.name)} is already on (protected); replication runs ${azOf(g, g.priority_station)} -> ${azOf(g, otherSide(g.priority_station))}`;
-  if (verb === 'stop' && g.status === 'available') return `protection of ${safeLine(g.name)} is already off (available)`;
-  if (verb === 'failover' && g.status === 'failed-over') return `${safeLine(g.name)} is already failed over; production runs in ${azOf(g, g.priority_station)} (${g.priority_station})`;
+function alreadyDone(verb: GroupVerb, g: ServerGroup): Text | undefined {
+  const name = safeLine(g.name);
+  if (verb === 'start' && g.status === 'protected') return text(M.alreadyOn, { name, from: azOf(g, g.priority_station), to: azOf(g, otherSide(g.priority_station)) });
+  if (verb === 'stop' && g.status === 'available') return text(M.alreadyOff, { name });
+  if (verb === 'failover' && g.status === 'failed-over') return text(M.alreadyFailedOver, { name, production: azOf(g, g.priority_station), station: g.priority_station });
   return undefined;
 }
 
@@ -141,7 +142,8 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
   if (verb === 'failover' && !dryRun && !yes && typed === undefined && !ctx.io.canPrompt) {
     throw new UsageError(text(M.failoverNeedsConfirmation));
   }
-  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, verb === 'stop' ? 'stop protection' : 'delete a protection group');
+  // The pipeline's sentences take these in English for now (en); their Text when they take one.
+  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, en(verb === 'stop' ? M.yesStop : M.yesDelete));
 
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
@@ -149,9 +151,10 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     throw new UsageError(text(M.confirmMismatch, { typed: printable(typed), name: printable(group.name) }));
   }
   const done = alreadyDone(verb, group);
-  if (done) return dryRun ? nothingToSend(done) : nothingToDo(done, group);
+  // The dry run's `nothing_to_do` is JSON: English.
+  if (done) return dryRun ? nothingToSend(done.en) : nothingToDo(done.en, group);
   const reprotect = verb === 'start' && allowedFrom('reprotect', group.status);
-  if (reprotect) requireYes(ctx, yes || dryRun, 're-protect');
+  if (reprotect) requireYes(ctx, yes || dryRun, en(M.yesReprotect));
 
   const snap = await loadSnapshot(api, group, reprotect ? 'production' : 'none');
   const settings = await waitSettings(ctx, o.wait);
@@ -222,7 +225,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
     stop: t(M.askStop, { name: safeLine(g.name), fromAz: azOf(g, from), toAz: azOf(g, to) }),
     delete: t(M.askDelete, { name: safeLine(g.name), id: g.id }),
   }[verb];
-  if (question) await confirmOrCancel(ctx, o.yes, question, o.reprotect ? 're-protect' : verb);
+  if (question) await confirmOrCancel(ctx, o.yes, question, en(o.reprotect ? M.yesReprotect : verb === 'stop' ? M.verbStop : M.verbDelete));
 }
 
 function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {

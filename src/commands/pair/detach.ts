@@ -10,7 +10,7 @@ import { mutate, nothingToDo, type Mutation } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
-import { t } from '../../i18n/index.js';
+import { en, t } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -62,7 +62,7 @@ export async function runDetach(ctx: Context, o: DetachOptions): Promise<Result>
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
-  if (!at) return nothingToDo(`${rp.name} is not attached`, rp);
+  if (!at) return nothingToDo(en(M.notAttached, { name: rp.name }), rp);
   const outcome = await mutate(ctx, api, { dryRun: o.dryRun, settings: await waitSettings(ctx, o.wait), ...detachRequest(api, rp, at) });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);

@@ -18,7 +18,7 @@ import { refOf } from '../shared/sites.js';
 import { watch, waitSettings, type WaitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
 import { detachRequest } from './detach.js';
-import { t, text } from '../../i18n/index.js';
+import { en, t, text } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -75,7 +75,7 @@ async function detachFirst(ctx: Context, api: SdrsApi, rp: Replication, at: Repl
 
 /** Removes the pair: an attached one only with --detach (detach, then delete). */
 export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'remove a replication pair');
+  requireYes(ctx, o.yes || o.dryRun, en(M.yesRemove));
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
@@ -92,7 +92,7 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     return dryRun(at ? [await detachRequest(api, rp, at).prepare(), del] : del);
   }
   const ask = at ? (o.deleteTargetVolume ? M.askRemoveAttachedDelete : M.askRemoveAttachedKeep) : o.deleteTargetVolume ? M.askRemoveDelete : M.askRemoveKeep;
-  await confirmOrCancel(ctx, o.yes, t(ask, { name: rp.name, instance: at?.protected_instance, device: at?.device }), 'remove');
+  await confirmOrCancel(ctx, o.yes, t(ask, { name: rp.name, instance: at?.protected_instance, device: at?.device }), en(M.verbRemove));
   if (at) await detachFirst(ctx, api, rp, at, settings);
   const jobId = await sendOnce(ctx, {
     operation: `Removing replication pair ${rp.name}`,

@@ -132,6 +132,21 @@ export const groupMsg = {
   fUpdated: { en: 'Updated', zh: '更新时间' },
 
   // group start|stop|failover|delete
+  alreadyOn: {
+    en: 'protection of {name} is already on (protected); replication runs {from} -> {to}',
+    zh: '{name} 的保护已开启（protected）；复制方向 {from} -> {to}',
+  },
+  alreadyOff: { en: 'protection of {name} is already off (available)', zh: '{name} 的保护已停止（available）' },
+  alreadyFailedOver: {
+    en: '{name} is already failed over; production runs in {production} ({station})',
+    zh: '{name} 已完成故障切换；生产业务运行在 {production}（{station}）',
+  },
+  /** What needs --yes, and what a "no" at the prompt cancels (the pipeline's sentences take them). */
+  yesStop: { en: 'stop protection', zh: '停止保护' },
+  yesDelete: { en: 'delete a protection group', zh: '删除保护组' },
+  yesReprotect: { en: 're-protect', zh: '重新保护' },
+  verbStop: { en: 'stop', zh: '停止保护' },
+  verbDelete: { en: 'delete', zh: '删除' },
   failoverNeedsConfirmation: {
     en: `refusing to fail over without confirmation: pass --yes or --confirm <group-name> ${OFF.en}`,
     zh: `未经确认，拒绝执行故障切换：请传入 --yes 或 --confirm <group-name>${OFF.zh}`,

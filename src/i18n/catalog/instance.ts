@@ -82,6 +82,8 @@ export const instanceMsg = {
   hDrServer: { en: 'DR SERVER', zh: '容灾站点云服务器' },
   hDisks: { en: 'DISKS', zh: '磁盘' },
   // instance remove
+  yesRemove: { en: 'remove a protected instance', zh: '移除保护实例' },
+  verbRemove: { en: 'remove', zh: '移除' },
   cannotRemove: { en: 'protected instance {name} cannot be removed while it is {status}', zh: '保护实例 {name} 处于 {status} 状态时无法移除' },
   busyHint: { en: 'Another operation is running; wait for it: sdrs instance list', zh: '另一个操作正在进行，请等待其完成：sdrs instance list' },
   seeHint: { en: 'See: sdrs instance list', zh: '查看：sdrs instance list' },

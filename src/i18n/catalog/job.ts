@@ -34,6 +34,10 @@ export const jobMsg = {
     zh: '仅显示保护组级别的失败操作；某个保护组内保护实例、复制对和容灾演练的失败操作：sdrs job failures --group <group>。处理完毕后清除：sdrs job failures clear',
   },
   // job failures clear
+  yesClear: { en: 'clear failed operations', zh: '清除失败操作' },
+  verbClear: { en: 'clear', zh: '清除' },
+  noneToClearGroup: { en: 'no failed operations of group {name}', zh: '保护组 {name} 没有失败的操作' },
+  noneToClearTop: { en: 'no failed operations at group level', zh: '没有保护组级别的失败操作' },
   clearNoFilters: {
     en: "job failures clear takes no --status or --type: it clears one failure (its id), a group's (--group) or the group-level ones",
     zh: 'job failures clear 不接受 --status 或 --type：它清除一个失败操作（按其 ID）、某个保护组的失败操作（--group）或保护组级别的失败操作',

@@ -57,6 +57,7 @@ export const pairMsg = {
   faultFailoverNotAllowed: { en: '{level} failover not allowed', zh: '{level} 不允许故障切换' },
   faultUnknown: { en: '{level} unknown', zh: '{level} 未知' },
   // pair attach
+  alreadyAttachedThere: { en: '{pair} is already attached to {instance} as {device}', zh: '{pair} 已作为 {device} 挂载到 {instance}' },
   noInstanceToAttach: { en: 'group {group} has no protected instance to attach {pair} to', zh: '保护组 {group} 没有可挂载 {pair} 的保护实例' },
   askInstanceToAttach: { en: 'Protected instance to attach {pair} to', zh: '要挂载 {pair} 的保护实例' },
   hasThisDisk: { en: "  (its production server has this pair's disk)", zh: '  （其生产站点云服务器有该复制对的磁盘）' },
@@ -89,8 +90,11 @@ export const pairMsg = {
   nothingSent: { en: 'Nothing was sent.', zh: '未发送任何请求。' },
   attached: { en: '✔ {pair} attached to {instance} as {device}: {status}.', zh: '✔ {pair} 已作为 {device} 挂载到 {instance}：{status}。' },
   // pair detach
+  notAttached: { en: '{name} is not attached', zh: '{name} 未挂载' },
   detached: { en: '✔ {name} detached: {status}.', zh: '✔ {name} 已卸载：{status}。' },
   // pair remove
+  yesRemove: { en: 'remove a replication pair', zh: '移除复制对' },
+  verbRemove: { en: 'remove', zh: '移除' },
   detachNeedsWait: {
     en: '--detach waits for the detach before the delete is sent; drop --no-wait (or detach first: sdrs pair detach <pair> --no-wait)',
     zh: '--detach 会先等待卸载完成再发送删除请求：请去掉 --no-wait（或先卸载：sdrs pair detach <pair> --no-wait）',
