@@ -20,8 +20,8 @@ import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
-import { assess } from './rules.js';
-import { en, t, text, type Text } from '../../i18n/index.js';
+import { assess, type Advice } from './rules.js';
+import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
 import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The four verbs this module serves. */
@@ -192,6 +192,14 @@ const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
   delete: () => 'Deleting',
 };
 
+/**
+ * An advice's reasons and notes for people, in both languages. The Advice carries the English
+ * (JSON); until group/rules.ts says them in Chinese too (its `adviceText`), both are that English.
+ */
+function said(advice: Advice): { reasons: Text[]; notes: Text[] } {
+  return { reasons: advice.reasons.map(verbatim), notes: advice.notes.map(verbatim) };
+}
+
 /** The documented preconditions (exit 3 with every reason); --skip-checks (failover only) leaves them to the service. */
 function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): void {
   const advice = assess(snap)[verb];
@@ -202,13 +210,17 @@ function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): vo
   if (!advice.allowed) {
     const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0 || snap.group.disaster_recovery_drill_num > 0);
     const name = safeLine(snap.group.name);
-    const message = { en: text(CANNOT[verb], { name, reasons: advice.reasons.join('; ') }).en, zh: text(CANNOT[verb], { name, reasons: advice.reasons.join('；') }).zh };
+    const reasons = said(advice).reasons;
+    const message = {
+      en: text(CANNOT[verb], { name, reasons: reasons.map((r) => r.en).join('; ') }).en,
+      zh: text(CANNOT[verb], { name, reasons: reasons.map((r) => r.zh).join('；') }).zh,
+    };
     throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', message, {
       hint: text(M.refusedHint, { ref: refOf(snap.group) }),
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },
     });
   }
-  for (const n of verb === 'failover' || verb === 'start' ? advice.notes : []) sayNow(ctx, t(M.note, { note: n }), 'warn');
+  for (const n of verb === 'failover' || verb === 'start' ? said(advice).notes : []) sayNow(ctx, t(M.note, { note: local(n) }), 'warn');
 }
 
 async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: boolean; typed?: string; reprotect: boolean }): Promise<void> {
