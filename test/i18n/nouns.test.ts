@@ -124,4 +124,27 @@ describe('Chinese for group, instance, pair, job and domain', () => {
     expect(asked[2].choices).toEqual([`dom-cn-north-4：${LOCAL_AZ} -> ${REMOTE_AZ}`]);
     expect(r.err).toContain('保护组 zh-prompted 的状态为 available');
   });
+
+  it('the prompts of instance add, pair add and pair attach ask in Chinese', async () => {
+    const add = fakePrompter(['web-01']);
+    expect((await atTerminal(['instance', 'add', 'demo-erp'], zh(), add.prompter)).code).toBe(0);
+    expect(add.asked[0].message).toBe(`要在 demo-erp 中保护的云服务器（生产站点 ${LOCAL_AZ}）`);
+
+    const sys = SEED_IDS.volume('web-01', 'sys');
+    const data = SEED_IDS.volume('web-01', 'data');
+    const pair = fakePrompter(['web-01', '/dev/vdb']);
+    const r2 = await atTerminal(['pair', 'add', 'demo-erp'], zh(), pair.prompter);
+    expect(r2.code, r2.err).toBe(0);
+    expect(pair.asked.map((a) => a.message)).toEqual(['要复制其磁盘的保护实例（保护组 demo-erp）', '要复制的 web-01 的磁盘']);
+    expect(pair.asked[1].choices).toEqual([`/dev/vda  ${sys}  系统盘`, `/dev/vdb  ${data}`]);
+
+    const rp = `rp-${data.slice(0, 8)}`;
+    const at = fakePrompter(['web-01', '']);
+    const r3 = await atTerminal(['pair', 'attach', rp], zh(), at.prompter);
+    expect(r3.code, r3.err).toBe(0);
+    expect(at.asked[0].message).toBe(`要挂载 ${rp} 的保护实例`);
+    expect(at.asked[0].choices![0]).toMatch(/^web-01 .*（其生产站点云服务器有该复制对的磁盘）$/);
+    expect(at.asked[1]).toMatchObject({ kind: 'text', message: `${rp} 在 web-01 上的设备名`, default: '/dev/vdb' });
+    expect(r3.err).toContain(`✔ ${rp} 已作为 /dev/vdb 挂载到 web-01：`);
+  });
 });
