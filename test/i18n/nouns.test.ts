@@ -69,7 +69,7 @@ describe('Chinese for group, instance, pair, job and domain', () => {
     expect(rp.stderr).toContain(`下一步：将其挂载到其保护实例：sdrs pair attach rp-${data.slice(0, 8)} --instance web-01 --device /dev/vdb`);
 
     expect((await inZh(['instance', 'list', 'demo-erp'])).stdout).toMatch(/^ID\s+名称\s+状态\s+保护组\s+生产站点云服务器\s+容灾站点云服务器\s+磁盘$/m);
-    expect((await inZh(['pair', 'list', 'demo-erp'])).stdout).toMatch(/^ID\s+名称\s+状态\s+复制状态\s+同步进度\s+故障级别\s+挂载\s+保护组\s+生产站点磁盘$/m);
+    expect((await inZh(['pair', 'list', 'demo-erp'])).stdout).toMatch(/^ID\s+名称\s+状态\s+复制状态\s+同步进度\s+故障级别\s+挂载位置\s+保护组\s+生产站点磁盘$/m);
     await sameInBoth(['pair', 'list', 'demo-erp', '--json']);
 
     // A refusal in Chinese, and its JSON error document the same in both languages.

@@ -178,7 +178,7 @@ export const groupMsg = {
   },
   askReprotect: {
     en: 'Re-protect {name}: replication restarts from {fromAz} ({from}) to {toAz}; the disks at {toAz} are overwritten. Continue?',
-    zh: '重新保护 {name}：复制将从 {fromAz}（{from}）重新开始复制到 {toAz}；{toAz} 上的磁盘将被覆盖。是否继续？',
+    zh: '重新保护 {name}：将重新开始从 {fromAz}（{from}）到 {toAz} 的复制；{toAz} 上的磁盘将被覆盖。是否继续？',
   },
   askStop: {
     en: 'Stop protection of {name}: replication between {fromAz} and {toAz} stops, and the group can be neither switched over nor failed over until it is started again. Continue?',

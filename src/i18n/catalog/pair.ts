@@ -50,7 +50,7 @@ export const pairMsg = {
   hReplication: { en: 'REPLICATION', zh: '复制状态' },
   hProgress: { en: 'PROGRESS', zh: '同步进度' },
   hFault: { en: 'FAULT', zh: '故障级别' },
-  hAttached: { en: 'ATTACHED', zh: '挂载' },
+  hAttached: { en: 'ATTACHED', zh: '挂载位置' },
   hGroup: { en: 'GROUP', zh: '保护组' },
   hProductionDisk: { en: 'PRODUCTION DISK', zh: '生产站点磁盘' },
   faultFailoverAdvised: { en: '{level} failover advised', zh: '{level} 建议故障切换' },
