@@ -4,6 +4,8 @@ import type { Context } from '../../context.js';
 import type { ActiveDomain } from '../../api/types.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
+import { t } from '../../i18n/index.js';
+import { domainMsg as M } from '../../i18n/catalog/domain.js';
 
 /** The options of one run (none). */
 export type ListOptions = Record<string, never>;
@@ -19,12 +21,12 @@ export function registerList(domain: Command, run: Runner, runF: RunF<ListOption
 export async function runList(ctx: Context, _o: ListOptions): Promise<Result<ActiveDomain[]>> {
   const api = await ctx.api();
   const domains = await api.listDomains();
-  if (domains.length === 0) return result(domains, say('No active-active domains found.'));
+  if (domains.length === 0) return result(domains, say(t(M.none)));
   return result(
     domains,
     table(
-      ['ID', 'NAME', 'LOCAL AZ', 'REMOTE AZ', 'SOLD OUT'],
-      domains.map((d) => [d.id, d.name, d.local_replication_cluster.availability_zone, d.remote_replication_cluster.availability_zone, d.sold_out ? 'yes' : 'no']),
+      [M.hId, M.hName, M.hLocalAz, M.hRemoteAz, M.hSoldOut].map((h) => t(h)),
+      domains.map((d) => [d.id, d.name, d.local_replication_cluster.availability_zone, d.remote_replication_cluster.availability_zone, t(d.sold_out ? M.yes : M.no)]),
     ),
   );
 }

@@ -20,7 +20,9 @@ import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
-import { assess } from './rules.js';
+import { assess, type Advice } from './rules.js';
+import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
+import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The four verbs this module serves. */
 export type GroupVerb = 'start' | 'stop' | 'failover' | 'delete';
@@ -125,10 +127,11 @@ export function registerDelete(group: Command, run: Runner, runF: RunF<ActionOpt
 }
 
 /** A group already where the verb would take it: exit 0, nothing sent (runbooks are re-run). */
-function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
-  if (verb === 'start' && g.status === 'protected') return `protection of ${safeLine(g.name)} is already on (protected); replication runs ${azOf(g, g.priority_station)} -> ${azOf(g, otherSide(g.priority_station))}`;
-  if (verb === 'stop' && g.status === 'available') return `protection of ${safeLine(g.name)} is already off (available)`;
-  if (verb === 'failover' && g.status === 'failed-over') return `${safeLine(g.name)} is already failed over; production runs in ${azOf(g, g.priority_station)} (${g.priority_station})`;
+function alreadyDone(verb: GroupVerb, g: ServerGroup): Text | undefined {
+  const name = safeLine(g.name);
+  if (verb === 'start' && g.status === 'protected') return text(M.alreadyOn, { name, from: azOf(g, g.priority_station), to: azOf(g, otherSide(g.priority_station)) });
+  if (verb === 'stop' && g.status === 'available') return text(M.alreadyOff, { name });
+  if (verb === 'failover' && g.status === 'failed-over') return text(M.alreadyFailedOver, { name, production: azOf(g, g.priority_station), station: g.priority_station });
   return undefined;
 }
 
@@ -137,19 +140,21 @@ function alreadyDone(verb: GroupVerb, g: ServerGroup): string | undefined {
 export async function runAction(ctx: Context, o: ActionOptions): Promise<Result> {
   const { verb, yes, dryRun, confirm: typed } = o;
   if (verb === 'failover' && !dryRun && !yes && typed === undefined && !ctx.io.canPrompt) {
-    throw new UsageError('refusing to fail over without confirmation: pass --yes or --confirm <group-name> (prompts are off without a terminal or with --no-input/--json)');
+    throw new UsageError(text(M.failoverNeedsConfirmation));
   }
-  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, verb === 'stop' ? 'stop protection' : 'delete a protection group');
+  // The pipeline's sentences take these in English for now (en); their Text when they take one.
+  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, en(verb === 'stop' ? M.yesStop : M.yesDelete));
 
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
   if (typed !== undefined && typed !== group.name && typed !== group.id) {
-    throw new UsageError(`--confirm ${printable(typed)} does not match the group's name ${printable(group.name)}; nothing was sent`);
+    throw new UsageError(text(M.confirmMismatch, { typed: printable(typed), name: printable(group.name) }));
   }
   const done = alreadyDone(verb, group);
-  if (done) return dryRun ? nothingToSend(done) : nothingToDo(done, group);
+  // The dry run's `nothing_to_do` is JSON: English.
+  if (done) return dryRun ? nothingToSend(done.en) : nothingToDo(done.en, group);
   const reprotect = verb === 'start' && allowedFrom('reprotect', group.status);
-  if (reprotect) requireYes(ctx, yes || dryRun, 're-protect');
+  if (reprotect) requireYes(ctx, yes || dryRun, en(M.yesReprotect));
 
   const snap = await loadSnapshot(api, group, reprotect ? 'production' : 'none');
   const settings = await waitSettings(ctx, o.wait);
@@ -172,13 +177,13 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
   });
   if (outcome.kind !== 'done') return outcome.result;
   if (verb === 'delete') {
-    return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(`✔ Protection group ${safeLine(group.name)} (${group.id}) deleted.`, 'ok'));
+    return result({ id: group.id, name: group.name, deleted: true, job_id: outcome.jobId }, say(t(M.deleted, { name: safeLine(group.name), id: group.id }), 'ok'));
   }
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
   return result(final, ...report(ctx, verb, final, snap, reprotect));
 }
 
-const PHRASE: Record<GroupVerb, string> = { start: 'start protection of', stop: 'stop protection of', failover: 'fail over', delete: 'delete' };
+const CANNOT = { start: M.cannotStart, stop: M.cannotStop, failover: M.cannotFailover, delete: M.cannotDelete } as const;
 
 const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
   start: (r) => (r ? 'Re-protecting' : 'Starting protection of'),
@@ -187,21 +192,35 @@ const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
   delete: () => 'Deleting',
 };
 
+/**
+ * An advice's reasons and notes for people, in both languages. The Advice carries the English
+ * (JSON); until group/rules.ts says them in Chinese too (its `adviceText`), both are that English.
+ */
+function said(advice: Advice): { reasons: Text[]; notes: Text[] } {
+  return { reasons: advice.reasons.map(verbatim), notes: advice.notes.map(verbatim) };
+}
+
 /** The documented preconditions (exit 3 with every reason); --skip-checks (failover only) leaves them to the service. */
 function check(ctx: Context, verb: GroupVerb, snap: Snapshot, skip: boolean): void {
   const advice = assess(snap)[verb];
   if (skip) {
-    sayNow(ctx, 'Checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
+    sayNow(ctx, t(M.checksSkipped), 'warn');
     return;
   }
   if (!advice.allowed) {
     const children = verb === 'delete' && (snap.instances.length > 0 || snap.pairs.length > 0 || snap.group.disaster_recovery_drill_num > 0);
-    throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', `cannot ${PHRASE[verb]} group ${safeLine(snap.group.name)}: ${advice.reasons.join('; ')}`, {
-      hint: `Nothing was sent. See what can be done next: sdrs group status ${refOf(snap.group)}`,
+    const name = safeLine(snap.group.name);
+    const reasons = said(advice).reasons;
+    const message = {
+      en: text(CANNOT[verb], { name, reasons: reasons.map((r) => r.en).join('; ') }).en,
+      zh: text(CANNOT[verb], { name, reasons: reasons.map((r) => r.zh).join('；') }).zh,
+    };
+    throw new PreconditionError(children ? 'GROUP_NOT_EMPTY' : 'PREFLIGHT_FAILED', message, {
+      hint: text(M.refusedHint, { ref: refOf(snap.group) }),
       details: { group_id: snap.group.id, group: snap.group.name, group_status: snap.group.status, reasons: advice.reasons },
     });
   }
-  for (const n of verb === 'failover' || verb === 'start' ? advice.notes : []) sayNow(ctx, `Note: ${n}`, 'warn');
+  for (const n of verb === 'failover' || verb === 'start' ? said(advice).notes : []) sayNow(ctx, t(M.note, { note: local(n) }), 'warn');
 }
 
 async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: boolean; typed?: string; reprotect: boolean }): Promise<void> {
@@ -209,21 +228,16 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
   const to = otherSide(from);
   if (verb === 'failover') {
     if (o.yes || o.typed !== undefined) return;
-    const answer = await ctx.prompter.text(
-      `Fail over ${safeLine(g.name)}: production moves to ${azOf(g, to)} (${to}) without a clean stop at ${azOf(g, from)}, and replication stops. ` +
-        `This is for a lost production site. Type the group name to confirm:`,
-    );
-    if (answer.trim() !== g.name) throw new UsageError(`failover cancelled: the typed name ${printable(answer)} does not match ${printable(g.name)}; nothing was sent`);
+    const answer = await ctx.prompter.text(t(M.askFailover, { name: safeLine(g.name), toAz: azOf(g, to), to, fromAz: azOf(g, from) }));
+    if (answer.trim() !== g.name) throw new UsageError(text(M.failoverCancelled, { typed: printable(answer), name: printable(g.name) }));
     return;
   }
   const question = {
-    start: o.reprotect
-      ? `Re-protect ${safeLine(g.name)}: replication restarts from ${azOf(g, from)} (${from}) to ${azOf(g, to)}; the disks at ${azOf(g, to)} are overwritten. Continue?`
-      : '',
-    stop: `Stop protection of ${safeLine(g.name)}: replication between ${azOf(g, from)} and ${azOf(g, to)} stops, and the group can be neither switched over nor failed over until it is started again. Continue?`,
-    delete: `Delete protection group ${safeLine(g.name)} (${g.id})? This cannot be undone. Continue?`,
+    start: o.reprotect ? t(M.askReprotect, { name: safeLine(g.name), fromAz: azOf(g, from), from, toAz: azOf(g, to) }) : '',
+    stop: t(M.askStop, { name: safeLine(g.name), fromAz: azOf(g, from), toAz: azOf(g, to) }),
+    delete: t(M.askDelete, { name: safeLine(g.name), id: g.id }),
   }[verb];
-  if (question) await confirmOrCancel(ctx, o.yes, question, o.reprotect ? 're-protect' : verb);
+  if (question) await confirmOrCancel(ctx, o.yes, question, en(o.reprotect ? M.yesReprotect : verb === 'stop' ? M.verbStop : M.verbDelete));
 }
 
 function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {
@@ -231,14 +245,14 @@ function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot,
   const dr = azOf(g, otherSide(g.priority_station));
   const name = refOf(g);
   if (verb === 'start') {
-    return [say(`✔ ${reprotect ? 'Re-protected' : 'Protection started for'} ${safeLine(g.name)}: ${g.status}; replication runs ${azOf(g, g.priority_station)} -> ${dr}.`, 'ok')];
+    return [say(t(reprotect ? M.reprotected : M.started, { name: safeLine(g.name), status: g.status, from: azOf(g, g.priority_station), to: dr }), 'ok')];
   }
-  if (verb === 'stop') return [say(`✔ Protection of ${safeLine(g.name)} stopped: ${g.status}. Start it again with: sdrs group start ${name}`, 'ok')];
+  if (verb === 'stop') return [say(t(M.stopped, { name: safeLine(g.name), status: g.status, ref: name }), 'ok')];
   const servers = before.instances.map((i) => serverAt(i, g.priority_station)).filter(Boolean);
   return [
-    say(`Production now runs in ${prod}. Group ${safeLine(g.name)} is ${g.status}; replication is stopped.`, 'ok'),
-    say(`Next: start the servers there (they are not started automatically)${servers.length ? `: sdrs server start ${servers.join(' ')}` : ''}`),
-    say(`When ${dr} is usable again, re-protect (the servers at ${azOf(g, g.priority_station)} must be stopped for it): sdrs group start ${name}`),
+    say(t(M.failedOver, { production: prod, name: safeLine(g.name), status: g.status }), 'ok'),
+    say(servers.length ? t(M.nextStartTheseServers, { servers: servers.join(' ') }) : t(M.nextStartServers)),
+    say(t(M.whenUsableReprotect, { dr, productionAz: azOf(g, g.priority_station), ref: name })),
     ...loginNoteBlocks(ctx, g.priority_station, 'said'),
   ];
 }

@@ -12,6 +12,8 @@ import { findDomain } from '../shared/resolve.js';
 import { refOf, shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
 import { requireQuota } from '../shared/quota.js';
+import { fill, language, t, text, type Entry, type Params, type Text } from '../../i18n/index.js';
+import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
 export interface CreateOptions {
@@ -47,14 +49,14 @@ function parseCreate(_args: string[], f: CreateFlags): CreateOptions {
   if (f.name !== undefined) requireName('--name', f.name);
   if (f.description !== undefined) {
     const p = descriptionProblem(f.description);
-    if (p) throw new UsageError(`--description ${printable(f.description)} ${p}`);
+    if (p) throw new UsageError(text(M.descriptionInvalid, { value: printable(f.description), problem: p }));
   }
   const drType = f.drType ?? 'migration';
-  if (drType !== 'migration') throw new UsageError(`--dr-type ${printable(drType)} is not supported; the only value is "migration"`);
+  if (drType !== 'migration') throw new UsageError(text(M.drTypeUnsupported, { value: printable(drType) }));
   if (f.sourceAz !== undefined) requireAz('--source-az', f.sourceAz);
   if (f.targetAz !== undefined) requireAz('--target-az', f.targetAz);
   if (f.sourceAz !== undefined && f.sourceAz === f.targetAz) {
-    throw new UsageError(`--source-az and --target-az are both ${printable(f.sourceAz)}; the DR AZ must differ from the production AZ`);
+    throw new UsageError(text(M.sameAzFlags, { az: printable(f.sourceAz) }));
   }
   if (f.vpc !== undefined && nameProblem(f.vpc) !== undefined) requireId('--vpc', f.vpc);
   if (f.domain !== undefined && nameProblem(f.domain) !== undefined) requireId('--domain', f.domain);
@@ -105,9 +107,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
       o.vpc === undefined && '--vpc',
     ].filter(Boolean);
     if (missing.length > 0) {
-      throw new UsageError(`missing ${missing.join(', ')}: pass ${missing.length > 1 ? 'them' : 'it'} as flags (prompts are off without a terminal or with --no-input/--json)`, {
-        hint: "See 'sdrs domain list' for domains and 'sdrs group create --help' for an example.",
-      });
+      throw new UsageError(text(missing.length > 1 ? M.missingFlags : M.missingFlag, { flags: missing.join(', ') }), { hint: text(M.missingFlagsHint) });
     }
   }
   const api = await ctx.api();
@@ -134,11 +134,11 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
 
   const group = outcome.watched.group as ServerGroup | undefined;
   if (!group) {
-    throw new PreconditionError('NO_GROUP', `job ${outcome.jobId} succeeded but named no protection group`, { details: { job_id: outcome.jobId } });
+    throw new PreconditionError('NO_GROUP', text(M.noGroupInJob, { job: outcome.jobId }), { details: { job_id: outcome.jobId } });
   }
   return result(
     group,
-    say(`Protection group ${safeLine(group.name)} is ${group.status}: production ${group.source_availability_zone}, DR ${group.target_availability_zone}.`),
+    say(t(M.created, { name: safeLine(group.name), status: group.status, source: group.source_availability_zone, target: group.target_availability_zone })),
     ...(ctx.globals.json ? [] : [say(await nextHint(api, group))]),
     out(group.id),
   );
@@ -150,14 +150,14 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   const guided = ctx.io.canPrompt && (o.name === undefined || o.domain === undefined || o.vpc === undefined);
   const name =
     o.name ??
-    (await ctx.prompter.text('Group name', {
+    (await ctx.prompter.text(t(M.askName), {
       required: true,
-      validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true),
+      validate: (v) => (nameProblem(v) ? t(M.badName, { problem: nameProblem(v) }) : true),
     }));
   let description = o.description;
   if (description === undefined && guided) {
-    description = await ctx.prompter.text('Description (optional)', {
-      validate: (v) => (descriptionProblem(v) ? `The description ${descriptionProblem(v)}` : true),
+    description = await ctx.prompter.text(t(M.askDescription), {
+      validate: (v) => (descriptionProblem(v) ? t(M.badDescription, { problem: descriptionProblem(v) }) : true),
     });
   }
   if (!o.allowDuplicateName) await refuseDuplicate(api, name);
@@ -167,9 +167,7 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   const zones = [local, remote];
   for (const [flag, az] of [['--source-az', o.sourceAz], ['--target-az', o.targetAz]] as const) {
     if (az !== undefined && !zones.includes(az)) {
-      throw new UsageError(`${flag} ${printable(az)} is not an AZ of domain ${safeLine(domain.name)}: pass ${local} or ${remote}`, {
-        hint: `A group replicates between the two AZs of its active-active domain; see them with: sdrs domain list`,
-      });
+      throw new UsageError(text(M.azNotInDomain, { flag, az: printable(az), domain: safeLine(domain.name), local, remote }), { hint: text(M.azNotInDomainHint) });
     }
   }
   // One AZ given: the other is the domain's other one.
@@ -177,22 +175,22 @@ async function completeBody(ctx: Context, api: SdrsApi, o: CreateOptions): Promi
   let sourceAz = o.sourceAz ?? (o.targetAz !== undefined ? other(o.targetAz) : local);
   let targetAz = o.targetAz ?? other(sourceAz);
   if (guided && o.sourceAz === undefined && o.targetAz === undefined) {
-    const ok = await ctx.prompter.confirm(`Production AZ ${sourceAz}, DR AZ ${targetAz} (from domain ${safeLine(domain.name)}). Use these?`, true);
+    const ok = await ctx.prompter.confirm(t(M.confirmAzs, { source: sourceAz, target: targetAz, domain: safeLine(domain.name) }), true);
     if (!ok) {
       // The domain has two AZs: picking production picks DR.
       sourceAz = await ctx.prompter.select(
-        `Production AZ (the DR AZ is the other AZ of domain ${safeLine(domain.name)})`,
-        [remote, local].map((az) => ({ name: `${az} (DR AZ: ${other(az)})`, value: az })),
+        t(M.askProductionAz, { domain: safeLine(domain.name) }),
+        [remote, local].map((az) => ({ name: t(M.azChoice, { az, other: other(az) }), value: az })),
       );
       targetAz = other(sourceAz);
     }
   }
-  if (sourceAz === targetAz) throw new UsageError(`the production and DR AZs are both ${printable(sourceAz)}; they must differ`);
+  if (sourceAz === targetAz) throw new UsageError(text(M.sameAz, { az: printable(sourceAz) }));
   let vpc = o.vpc === undefined ? undefined : await vpcId(api, o.vpc);
   if (vpc === undefined) {
     const vpcs = await api.listVpcs();
     vpc = await ctx.prompter.select(
-      'VPC of the production servers',
+      t(M.askVpc),
       vpcs.map((v) => ({ name: `${safeLine(v.name)} (${v.cidr}) ${v.id}`, value: v.id })),
     );
   }
@@ -212,9 +210,9 @@ async function pickDomain(ctx: Context, api: SdrsApi, ref: string | undefined): 
   const domains = await api.listDomains();
   if (ref !== undefined) return findDomain(domains, ref);
   return ctx.prompter.select(
-    'Active-active domain',
+    t(M.askDomain),
     domains.map((d) => ({
-      name: `${safeLine(d.name)}: ${d.local_replication_cluster.availability_zone} -> ${d.remote_replication_cluster.availability_zone}${d.sold_out ? ' (sold out)' : ''}`,
+      name: t(d.sold_out ? M.domainChoiceSoldOut : M.domainChoice, { name: safeLine(d.name), local: d.local_replication_cluster.availability_zone, remote: d.remote_replication_cluster.availability_zone }),
       value: d,
     })),
   );
@@ -233,16 +231,17 @@ async function nextHint(api: SdrsApi, g: ServerGroup): Promise<string> {
   const unique = (n: string) => names.filter((x) => x === n).length === 1 && !nameProblem(n);
   const first = free[0];
   const example = first ? `sdrs instance add ${ref} --server ${unique(first.name) ? shellArg(first.name) : first.id}` : `sdrs instance add ${ref} --server <server>`;
-  const more = free.length > 1 ? ` (servers it can protect in ${g.source_availability_zone}: ${names.slice(0, 5).map(safeLine).join(', ')}${free.length > 5 ? `, and ${free.length - 5} more` : ''})` : '';
-  return `Next: protect its servers, pair their disks, then start protection: ${example}${more}; then sdrs group start ${ref}`;
+  if (free.length <= 1) return t(M.next, { example, ref });
+  const listed = names.slice(0, 5).map(safeLine).join(language() === 'zh-CN' ? '、' : ', ') + (free.length > 5 ? t(M.andMore, { count: free.length - 5 }) : '');
+  return t(M.nextWithServers, { example, az: g.source_availability_zone, names: listed, ref });
 }
 
 /** A group of this name exists already: exit 2 naming it (the service would accept a second one). */
 async function refuseDuplicate(api: SdrsApi, name: string): Promise<void> {
   const same = await sameNamed(api, name);
   if (same.length === 0) return;
-  throw new UsageError(`a protection group named ${printable(name)} already exists (${same.map((g) => `${g.id}, ${g.status}`).join('; ')}); nothing was sent`, {
-    hint: 'Pick another name, or pass --allow-duplicate-name (commands that name the group will then need its id).',
+  throw new UsageError(text(M.duplicateName, { name: printable(name), existing: same.map((g) => `${g.id}, ${g.status}`).join('; ') }), {
+    hint: text(M.duplicateNameHint),
     details: { existing_group_ids: same.map((g) => g.id) },
   });
 }
@@ -257,11 +256,10 @@ export async function vpcId(api: Pick<SdrsApi, 'listVpcs'>, ref: string): Promis
   const named = vpcs.filter((v) => v.name === ref);
   if (named.length === 1) return named[0].id;
   if (named.length > 1) {
-    throw new UsageError(`--vpc ${printable(ref)} names ${named.length} VPCs; pass the id instead`, { hint: 'Ids: ' + named.map((v) => v.id).join(', ') });
+    throw new UsageError(text(M.vpcSeveral, { ref: printable(ref), count: named.length }), { hint: text(M.vpcSeveralHint, { ids: named.map((v) => v.id).join(', ') }) });
   }
-  throw new UsageError(`--vpc ${printable(ref)} is neither the id nor the name of a VPC`, {
-    hint: `Available: ${vpcs.map((v) => `${safeLine(v.name)} (${v.id})`).join(', ') || 'none'}`,
-  });
+  const available = vpcs.map((v) => `${safeLine(v.name)} (${v.id})`).join(', ');
+  throw new UsageError(text(M.vpcUnknown, { ref: printable(ref) }), { hint: available ? text(M.vpcAvailable, { list: available }) : text(M.vpcNoneAvailable) });
 }
 
 /** The groups named exactly `name` (the service's `name` filter also matches longer names). */
@@ -285,28 +283,30 @@ async function explainUnknownCreate(api: SdrsApi, name: string, before: Readonly
   } catch {
     // The service is still failing; said below.
   }
-  const base = `the create request for group ${printable(name)} got no clear answer (${err.message})`;
+  const base = { name: printable(name) };
   // The groups of this name that were there before are not this request's: say which they are.
-  const old = before?.size ? ` (already there before this request, so not created by it: ${[...before].join(', ')})` : '';
+  const checkHint = before?.size ? text(M.checkBeforeRetryOld, { look, ids: [...before].join(', ') }) : text(M.checkBeforeRetry, { look });
   const details = { ...err.details, group: name, ...(before ? { existing_group_ids: [...before] } : {}) };
   if (!now) {
-    return new UnknownOutcomeError(`${base}; it may or may not have been created`, { hint: `Check before retrying: ${look}${old}`, details });
+    return new UnknownOutcomeError(withText(M.unknownMaybe, base, { error: err.text }), { hint: checkHint, details });
   }
   // Without the list from before the send, every group of this name is a candidate.
   const fresh = before ? now.filter((g) => !before.has(g.id)) : now;
   const list = (gs: ServerGroup[]) => gs.map((g) => `${g.id} (${g.status})`).join(', ');
   if (fresh.length === 0) {
-    return new UnknownOutcomeError(`${base}; it may or may not have been created: no new group of that name has appeared`, {
-      hint: `Check before retrying: ${look}${old}`, details: { ...details, candidate_group_ids: [] },
+    return new UnknownOutcomeError(withText(M.unknownNoneNew, base, { error: err.text }), {
+      hint: checkHint, details: { ...details, candidate_group_ids: [] },
     });
   }
-  const who = before
-    ? fresh.length === 1
-      ? `it may have created ${list(fresh)}, the one group of that name that is new since this command looked (another client may have created it)`
-      : `it may have created one of the ${fresh.length} groups of that name that are new since this command looked: ${list(fresh)}`
-    : `it may have created one of the groups of that name (the list from before the request could not be read): ${list(fresh)}`;
-  return new UnknownOutcomeError(`${base}; ${who}`, {
-    hint: `Do not create it again blindly. Check ${fresh.length === 1 ? 'it' : 'them'} with: ${fresh.map((g) => `sdrs group show ${g.id}`).join(' ; ')}`,
+  const who = before ? (fresh.length === 1 ? M.unknownOneNew : M.unknownSomeNew) : M.unknownAnyNamed;
+  return new UnknownOutcomeError(withText(who, { ...base, list: list(fresh), count: fresh.length }, { error: err.text }), {
+    hint: text(fresh.length === 1 ? M.doNotCreateAgainOne : M.doNotCreateAgainMany, { commands: fresh.map((g) => `sdrs group show ${g.id}`).join(' ; ') }),
     details: { ...details, candidate_group_ids: fresh.map((g) => g.id) },
   });
+}
+
+/** The entry in both languages, each Text parameter in the same language (an inner error's message). */
+function withText(entry: Entry, params: Params, texts: Readonly<Record<string, Text>>): Text {
+  const side = (l: keyof Text) => ({ ...params, ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v[l]])) });
+  return { en: fill(entry.en, side('en')), zh: fill(entry.zh, side('zh')) };
 }

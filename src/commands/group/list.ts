@@ -6,6 +6,8 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
 import { azOf, otherSide, productionLabel } from '../shared/sites.js';
 import type { ServerGroup } from '../../api/types.js';
+import { t } from '../../i18n/index.js';
+import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The options of one run. */
 export interface ListOptions {
@@ -38,11 +40,11 @@ export function registerList(group: Command, run: Runner, runF: RunF<ListOptions
 export async function runList(ctx: Context, o: ListOptions): Promise<Result<ServerGroup[]>> {
   const api = await ctx.api();
   const groups = await api.listAllGroups({ ...(o.status ? { status: o.status } : {}), ...(o.name ? { name: o.name } : {}), ...(o.drillOverdue ? { query_type: 'period_no_dr_drill' } : {}) });
-  if (groups.length === 0) return result(groups, say(o.drillOverdue ? 'No protection groups are overdue for a DR drill.' : 'No protection groups found.'));
+  if (groups.length === 0) return result(groups, say(t(o.drillOverdue ? M.noGroupsOverdue : M.noGroups)));
   return result(
     groups,
     table(
-      ['ID', 'NAME', 'STATUS', 'PRODUCTION', 'DR', 'INSTANCES', 'PAIRS'],
+      [M.hId, M.hName, M.hStatus, M.hProduction, M.hDr, M.hInstances, M.hPairs].map((h) => t(h)),
       groups.map((g) => [g.id, g.name, g.status, productionLabel(g), azOf(g, otherSide(g.priority_station)), g.protected_instance_num, g.replication_num]),
     ),
   );

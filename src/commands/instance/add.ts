@@ -13,6 +13,8 @@ import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
+import { t, text } from '../../i18n/index.js';
+import { instanceMsg as M } from '../../i18n/catalog/instance.js';
 
 /** The options of one run. */
 export interface AddOptions {
@@ -45,8 +47,9 @@ export function parseAdd(args: string[], f: AddFlags): AddOptions {
   const az = f.az === undefined ? undefined : requireAz('--az', f.az);
   const description = f.description;
   if (description !== undefined) {
-    const p = description === '' ? 'must not be empty (leave the option out for none)' : descriptionProblem(description);
-    if (p) throw new UsageError(`--description ${printable(description)} ${p}`);
+    if (description === '') throw new UsageError(text(M.descriptionEmpty, { value: printable(description) }));
+    const p = descriptionProblem(description);
+    if (p) throw new UsageError(text(M.descriptionInvalid, { value: printable(description), problem: p }));
   }
   return { group, server, name, az, description, dryRun: f.dryRun === true, wait: parseWaitFlags(f) };
 }
@@ -73,13 +76,13 @@ async function findServer(api: SdrsApi, ref: string, group: ServerGroup, az: str
   const prodAz = azOf(group, group.priority_station);
   const [server] = await resolveServers(api, [ref], az ?? prodAz);
   if (serverAz(server) !== prodAz) {
-    throw new PreconditionError('SERVER_WRONG_AZ', `server ${safeLine(server.name)} (${server.id}) is in ${serverAz(server)}, not at the production site of group ${safeLine(group.name)} (${prodAz}, ${group.priority_station})`, {
-      hint: `Only servers at the current production site can be protected; list them with: sdrs server list --az ${prodAz}`,
+    throw new PreconditionError('SERVER_WRONG_AZ', text(M.serverWrongAz, { name: safeLine(server.name), id: server.id, az: serverAz(server), group: safeLine(group.name), productionAz: prodAz, station: group.priority_station }), {
+      hint: text(M.serverWrongAzHint, { productionAz: prodAz }),
     });
   }
   if (server.metadata?.vpc_id && server.metadata.vpc_id !== group.source_vpc_id) {
-    throw new PreconditionError('SERVER_WRONG_VPC', `server ${safeLine(server.name)} (${server.id}) is in VPC ${server.metadata.vpc_id}, not in the group's VPC ${group.source_vpc_id}`, {
-      hint: `A group protects the servers of one VPC; list them with: sdrs server list --az ${prodAz} --vpc ${group.source_vpc_id}`,
+    throw new PreconditionError('SERVER_WRONG_VPC', text(M.serverWrongVpc, { name: safeLine(server.name), id: server.id, vpc: server.metadata.vpc_id, groupVpc: group.source_vpc_id }), {
+      hint: text(M.serverWrongVpcHint, { productionAz: prodAz, groupVpc: group.source_vpc_id }),
     });
   }
   return server;
@@ -92,12 +95,12 @@ async function pickServer(ctx: Context, api: SdrsApi, group: ServerGroup): Promi
   const used = new Set(instances.flatMap((pi) => [pi.source_server, pi.target_server]));
   const free = servers.filter((s) => serverAz(s) === prodAz && !used.has(s.id) && (!s.metadata?.vpc_id || s.metadata.vpc_id === group.source_vpc_id));
   if (free.length === 0) {
-    throw new PreconditionError('SERVER_NOT_FOUND', `no server at the production site of group ${safeLine(group.name)} (${prodAz}, VPC ${group.source_vpc_id}) is left to protect`, {
-      hint: `List the servers with: sdrs server list --az ${prodAz}`,
+    throw new PreconditionError('SERVER_NOT_FOUND', text(M.noServerLeft, { group: safeLine(group.name), productionAz: prodAz, vpc: group.source_vpc_id }), {
+      hint: text(M.noServerLeftHint, { productionAz: prodAz }),
     });
   }
   return ctx.prompter.select(
-    `Server to protect in ${safeLine(group.name)} (production site ${prodAz})`,
+    t(M.askServer, { group: safeLine(group.name), productionAz: prodAz }),
     free.map((s) => ({ name: `${safeLine(s.name)}  ${s.status}  ${s.id}`, value: s })),
   );
 }
@@ -109,10 +112,10 @@ async function pickServer(ctx: Context, api: SdrsApi, group: ServerGroup): Promi
 function nextPairs(group: ServerGroup, pi: ProtectedInstance, server: Server): Block[] {
   const disks = (server['os-extended-volumes:volumes_attached'] ?? []).filter((v) => typeof v?.id === 'string' && isWellFormedId(v.id));
   if (disks.length === 0) {
-    return [say(`Next: pair its disks (see them with: sdrs server show ${server.id}), then attach each pair to ${refOf(pi)}.`)];
+    return [say(t(M.nextNoDisks, { server: server.id, instance: refOf(pi) }))];
   }
   return [
-    say(`Next: pair its ${disks.length} disk(s), then attach each pair to ${refOf(pi)} (pair add prints the command):`),
+    say(t(M.nextDisks, { count: disks.length, instance: refOf(pi) })),
     ...disks.map((v) => say(`  sdrs pair add ${refOf(group)} --volume ${v.id}${v.device ? `   # ${safeLine(v.device)}` : ''}`)),
   ];
 }
@@ -120,20 +123,20 @@ function nextPairs(group: ServerGroup, pi: ProtectedInstance, server: Server): B
 /** Protects the server through the mutation pipeline; the result is the instance read after the job. */
 export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   if (o.server === undefined && !ctx.io.canPrompt) {
-    throw new UsageError('missing --server: pass the id or name of the production server to protect (prompts are off without a terminal or with --no-input/--json)', {
-      hint: "List the candidates with 'sdrs server list --az <production AZ>'.",
+    throw new UsageError(text(M.missingServer), {
+      hint: text(M.missingServerHint),
     });
   }
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
   if (!CHILDREN_CHANGE_FROM.has(group.status)) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a protected instance to group ${safeLine(group.name)} while it is ${group.status}; it must be available or protected`, {
-      hint: `See what can be done next: sdrs group status ${refOf(group)}`,
+    throw new PreconditionError('PREFLIGHT_FAILED', text(M.groupBusy, { name: safeLine(group.name), status: group.status }), {
+      hint: text(M.groupBusyHint, { ref: refOf(group) }),
     });
   }
   const server = o.server === undefined ? await pickServer(ctx, api, group) : await findServer(api, o.server, group, o.az);
   const piName = o.name ?? (nameProblem(server.name) ? undefined : server.name);
-  if (!piName) throw new UsageError(`the server's name ${printable(server.name)} is not a valid instance name; pass --name`);
+  if (!piName) throw new UsageError(text(M.badServerName, { name: printable(server.name) }));
   const body = { server_group_id: group.id, server_id: server.id, name: piName, ...(o.description !== undefined ? { description: o.description } : {}) };
   const outcome = await mutate(ctx, api, {
     dryRun: o.dryRun,
@@ -151,14 +154,14 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     ? await api.getInstance(id)
     : (await api.listAllInstances({ server_group_id: group.id })).find((i) => serverAt(i, group.priority_station) === server.id);
   if (!pi || pi.status === 'error') {
-    throw new JobFailedError(`job ${job.job_id} succeeded but the protected instance for ${safeLine(server.name)} is ${pi ? 'in status error' : 'missing'}`, {
-      hint: `Inspect it with: sdrs instance list ${refOf(group)}; the job: sdrs job show ${job.job_id}`, details: { job_id: job.job_id, group_id: group.id },
+    throw new JobFailedError(text(pi ? M.instanceInError : M.instanceMissing, { job: job.job_id, server: safeLine(server.name) }), {
+      hint: text(M.inspectHint, { ref: refOf(group), job: job.job_id }), details: { job_id: job.job_id, group_id: group.id },
     });
   }
   const dr = otherSide(group.priority_station);
   return result(
     pi,
-    say(`✔ Protected instance ${safeLine(pi.name)} added to ${safeLine(group.name)}: ${pi.status}. DR server ${serverAt(pi, dr)} created in ${azOf(group, dr)} (stopped).`, 'ok'),
+    say(t(M.added, { name: safeLine(pi.name), group: safeLine(group.name), status: pi.status, server: serverAt(pi, dr), az: azOf(group, dr) }), 'ok'),
     ...nextPairs(group, pi, server),
     out(pi.id),
   );

@@ -9,6 +9,8 @@ import { listChildren } from '../shared/children.js';
 import { serverNames } from '../shared/resolve.js';
 import { otherSide } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
+import { t } from '../../i18n/index.js';
+import { instanceMsg as M } from '../../i18n/catalog/instance.js';
 
 /** The options of one run. */
 export interface ListOptions {
@@ -45,7 +47,7 @@ export function runList(ctx: Context, o: ListOptions): Promise<Result<ProtectedI
     what: 'protected instances',
     list: (api, q) => api.listAllInstances(q),
     names: (api) => serverNames(api),
-    headers: ['ID', 'NAME', 'STATUS', 'GROUP', 'PRODUCTION SERVER', 'DR SERVER', 'DISKS'],
+    headers: [M.hId, M.hName, M.hStatus, M.hGroup, M.hProductionServer, M.hDrServer, M.hDisks].map((h) => t(h)),
     row: (pi, group, names) => [
       pi.id, pi.name, pi.status, group, server(serverAt(pi, pi.priority_station), names), server(serverAt(pi, otherSide(pi.priority_station)), names),
       pi.attachment.map((a) => a.device).join(' ') || '-',

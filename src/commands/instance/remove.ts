@@ -12,6 +12,8 @@ import { otherSide } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
 import { CHILD_BUSY, INSTANCE_DELETABLE_FROM, groupInProgress } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
+import { en, t, text } from '../../i18n/index.js';
+import { instanceMsg as M } from '../../i18n/catalog/instance.js';
 
 /** The options of one run. */
 export interface RemoveOptions {
@@ -61,9 +63,12 @@ export function registerRemove(instance: Command, run: Runner, runF: RunF<Remove
   return bind(cmd, run, parseRemove, runF);
 }
 
+/** The confirmation, by what happens to the DR server (`deleteTargetServer-deleteTargetEip`). */
+const ASK = { 'false-false': M.askRemoveKeep, 'true-false': M.askRemoveDelete, 'false-true': M.askRemoveKeepEip, 'true-true': M.askRemoveDeleteEip } as const;
+
 /** Removes the instance through the mutation pipeline. */
 export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'remove a protected instance');
+  requireYes(ctx, o.yes || o.dryRun, en(M.yesRemove));
   const api = await ctx.api();
   const pi = await resolveInstance(api, o.instance);
   const body = { delete_target_server: o.deleteTargetServer, delete_target_eip: o.deleteTargetEip };
@@ -71,16 +76,14 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
       if (INSTANCE_DELETABLE_FROM.has(pi.status)) return;
-      throw new PreconditionError('PREFLIGHT_FAILED', `protected instance ${pi.name} cannot be removed while it is ${pi.status}`, {
-        hint: CHILD_BUSY.has(pi.status) || groupInProgress(pi.status) ? `Another operation is running; wait for it: sdrs instance list` : `See: sdrs instance list`,
+      throw new PreconditionError('PREFLIGHT_FAILED', text(M.cannotRemove, { name: pi.name, status: pi.status }), {
+        hint: text(CHILD_BUSY.has(pi.status) || groupInProgress(pi.status) ? M.busyHint : M.seeHint),
       });
     },
     dryRun: o.dryRun,
     settings: await waitSettings(ctx, o.wait),
     prepare: () => api.prepareDeleteInstance(pi.id, body),
-    confirm: () => confirmOrCancel(ctx, o.yes,
-      `Remove protected instance ${pi.name}: its server is no longer protected; ${pi.attachment.length} attached pair(s) are detached (not deleted); ` +
-        `the DR server ${dr} is ${o.deleteTargetServer ? 'DELETED' : 'kept'}${o.deleteTargetEip ? ' and its elastic IP RELEASED' : ''}. Continue?`, 'remove'),
+    confirm: () => confirmOrCancel(ctx, o.yes, t(ASK[`${o.deleteTargetServer}-${o.deleteTargetEip}`], { name: pi.name, count: pi.attachment.length, dr }), en(M.verbRemove)),
     send: () => api.deleteInstance(pi.id, body),
     noWait: { server_group_id: pi.server_group_id, protected_instance_id: pi.id },
     checkHint: `sdrs instance list --json | jq '.[] | select(.id == "${pi.id}")'`,
@@ -89,6 +92,6 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
   if (outcome.kind !== 'done') return outcome.result;
   return result(
     { id: pi.id, name: pi.name, server_group_id: pi.server_group_id, deleted: true, job_id: outcome.jobId },
-    say(`✔ Protected instance ${pi.name} (${pi.id}) removed.` + (o.deleteTargetServer ? ` DR server ${dr} deleted.` : ` DR server ${dr} kept.`) + (o.deleteTargetEip ? ' Its elastic IP was released.' : ''), 'ok'),
+    say(t(M.removed, { name: pi.name, id: pi.id }) + t(o.deleteTargetServer ? M.drServerDeleted : M.drServerKept, { dr }) + (o.deleteTargetEip ? t(M.eipReleased) : ''), 'ok'),
   );
 }

@@ -17,6 +17,8 @@ import { result, say, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { listScope, scopeParts, type FailuresFlags } from './failures.js';
+import { en, local, t, text, type Text } from '../../i18n/index.js';
+import { jobMsg as M } from '../../i18n/catalog/job.js';
 
 /** The options of one run. */
 export interface ClearOptions {
@@ -38,9 +40,9 @@ interface ClearFlags {
 function parseClear(args: string[], f: ClearFlags, parent: FailuresFlags): ClearOptions {
   const group = f.group ?? parent.group;
   if (parent.status !== undefined || parent.type !== undefined) {
-    throw new UsageError('job failures clear takes no --status or --type: it clears one failure (its id), a group\'s (--group) or the group-level ones');
+    throw new UsageError(text(M.clearNoFilters));
   }
-  if (args[0] !== undefined && group !== undefined) throw new UsageError('pass a failure job id or --group, not both');
+  if (args[0] !== undefined && group !== undefined) throw new UsageError(text(M.clearIdOrGroup));
   return {
     ...(args[0] !== undefined ? { id: requireId('failure job id', args[0]) } : {}),
     ...(group !== undefined ? { group: requireGroupRef(group) } : {}),
@@ -76,39 +78,40 @@ export interface ClearDocument {
 
 /** Lists what would be cleared, asks, sends each DELETE once. */
 export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<ClearDocument>> {
-  requireYes(ctx, o.yes || o.dryRun, 'clear failed operations');
+  requireYes(ctx, o.yes || o.dryRun, en(M.yesClear));
   const api = await ctx.api();
 
   if (o.id !== undefined) {
     const id = o.id;
     if (o.dryRun) return dryRun(await api.prepareDeleteFailureJob(id)) as Result<ClearDocument>;
-    await confirmOrCancel(ctx, o.yes, `Remove failed operation ${id} from the task centre?`, 'clear');
+    await confirmOrCancel(ctx, o.yes, t(M.askClearOne, { id }), en(M.verbClear));
     const r = await sendNoJob(ctx, { operation: `Clearing failed operation ${id}`, send: () => api.deleteFailureJob(id), checkHint: 'sdrs job failures' });
-    return result({ cleared: [id], scope: 'failure_job' }, ...(r.seen ? [say(`No clear answer, but ${r.seen}.`)] : []), say(`✔ Cleared failed operation ${id}.`, 'ok'));
+    return result({ cleared: [id], scope: 'failure_job' }, ...(r.seen ? [say(t(M.noClearAnswer, { seen: r.seen }))] : []), say(t(M.clearedOne, { id }), 'ok'));
   }
 
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const { top, inside } = await scopeParts(api, group, {});
   const jobs: FailureJob[] = [...top, ...inside];
-  const where = group ? `of group ${safeLine(group.name)}` : 'at group level';
   const doc: ClearDocument = { cleared: jobs.map((j) => j.job_id), scope: group ? 'group' : 'group_level', ...(group ? { group_id: group.id } : {}) };
-  if (!jobs.length) return nothingToDo(`no failed operations ${where}`, { ...doc, cleared: [] });
+  if (!jobs.length) return nothingToDo(group ? en(M.noneToClearGroup, { name: safeLine(group.name) }) : en(M.noneToClearTop), { ...doc, cleared: [] });
 
   // A group: its own batch for those inside it, and the group-level ones about it one by one
   // (the group-level batch would clear other groups' too). No group: the group-level batch.
-  const requests: { prepare: () => Promise<PreparedRequest>; send: () => Promise<void>; what: string; targets: FailureJob[] }[] = group
+  // `what`: the operation's name in English (the journal's record), and for people in the run's language.
+  const requests: { prepare: () => Promise<PreparedRequest>; send: () => Promise<void>; what: Text; targets: FailureJob[] }[] = group
     ? [
-        ...(inside.length ? [{ prepare: () => api.prepareDeleteGroupFailureJobs(group.id), send: () => api.deleteGroupFailureJobs(group.id), what: `the failures inside group ${safeLine(group.name)}`, targets: inside }] : []),
-        ...top.map((j) => ({ prepare: () => api.prepareDeleteFailureJob(j.job_id), send: () => api.deleteFailureJob(j.job_id), what: `failed operation ${j.job_id}`, targets: [j] })),
+        ...(inside.length ? [{ prepare: () => api.prepareDeleteGroupFailureJobs(group.id), send: () => api.deleteGroupFailureJobs(group.id), what: text(M.whatInside, { name: safeLine(group.name) }), targets: inside }] : []),
+        ...top.map((j) => ({ prepare: () => api.prepareDeleteFailureJob(j.job_id), send: () => api.deleteFailureJob(j.job_id), what: text(M.whatOne, { id: j.job_id }), targets: [j] })),
       ]
-    : [{ prepare: () => api.prepareDeleteGroupLevelFailureJobs(), send: () => api.deleteGroupLevelFailureJobs(), what: 'every group-level failure', targets: top }];
+    : [{ prepare: () => api.prepareDeleteGroupLevelFailureJobs(), send: () => api.deleteGroupLevelFailureJobs(), what: text(M.whatTop), targets: top }];
 
   if (o.dryRun) {
     const prepared = await Promise.all(requests.map((r) => r.prepare()));
     return dryRun(prepared.length === 1 ? prepared[0] : prepared) as Result<ClearDocument>;
   }
   const list = jobs.slice(0, 5).map((j) => `  ${j.begin_time ?? '-'} ${j.failure_status} ${j.resource_name || j.resource_id || j.resource_type}${j.error_code ? ` ${j.error_code}` : ''}`);
-  await confirmOrCancel(ctx, o.yes, `Remove ${jobs.length} failed operation(s) ${where} from the task centre?\n${list.join('\n')}${jobs.length > 5 ? `\n  and ${jobs.length - 5} more` : ''}\n`, 'clear');
+  const ask = group ? t(M.askClearGroup, { count: jobs.length, name: safeLine(group.name) }) : t(M.askClearTop, { count: jobs.length });
+  await confirmOrCancel(ctx, o.yes, `${ask}\n${list.join('\n')}${jobs.length > 5 ? `\n${t(M.andMore, { count: jobs.length - 5 })}` : ''}\n`, en(M.verbClear));
 
   const gone = (targets: FailureJob[]) => async () => {
     const ids = new Set(targets.map((j) => j.job_id));
@@ -117,13 +120,13 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   const notes: string[] = [];
   for (const r of requests) {
     const sent = await sendNoJob(ctx, {
-      operation: `Clearing ${r.what}`,
+      operation: `Clearing ${r.what.en}`,
       send: r.send,
       checkHint: group ? `sdrs job failures --group ${refOf(group)}` : 'sdrs job failures',
       details: group ? { group_id: group.id } : {},
       verify: gone(r.targets),
     });
-    if (sent.seen) notes.push(`${r.what}: no clear answer, but ${sent.seen}`);
+    if (sent.seen) notes.push(t(M.noClearAnswerFor, { what: local(r.what), seen: sent.seen }));
   }
-  return result(doc, ...notes.map((n) => say(n)), say(`✔ Cleared ${jobs.length} failed operation(s) ${where}.`, 'ok'));
+  return result(doc, ...notes.map((n) => say(n)), say(group ? t(M.clearedGroup, { count: jobs.length, name: safeLine(group.name) }) : t(M.clearedTop, { count: jobs.length }), 'ok'));
 }

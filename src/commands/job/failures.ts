@@ -15,6 +15,8 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
+import { t, text } from '../../i18n/index.js';
+import { jobMsg as M } from '../../i18n/catalog/job.js';
 
 /** The options of one run. */
 export interface FailuresOptions {
@@ -41,12 +43,12 @@ export function parseFailures(_args: string[], f: FailuresFlags): FailuresOption
   if (f.group !== undefined) o.group = requireGroupRef(f.group);
   if (f.status !== undefined) {
     const s = FAILURE_STATUSES.find((x) => x.toLowerCase() === f.status!.toLowerCase());
-    if (!s) throw new UsageError(`--status ${printable(f.status)} is not a failure status; use one of ${FAILURE_STATUSES.join(', ')}`);
+    if (!s) throw new UsageError(text(M.badStatus, { value: printable(f.status), choices: FAILURE_STATUSES.join(', ') }));
     o.status = s;
   }
   if (f.type !== undefined) {
     const t = TYPE_ALIASES[f.type] ?? FAILURE_RESOURCE_TYPES.find((x) => x === f.type);
-    if (!t) throw new UsageError(`--type ${printable(f.type)} is not a resource type; use one of ${[...Object.keys(TYPE_ALIASES), ...FAILURE_RESOURCE_TYPES].join(', ')}`);
+    if (!t) throw new UsageError(text(M.badType, { value: printable(f.type), choices: [...Object.keys(TYPE_ALIASES), ...FAILURE_RESOURCE_TYPES].join(', ') }));
     o.type = t;
   }
   return o;
@@ -90,17 +92,18 @@ export async function runFailures(ctx: Context, o: FailuresOptions): Promise<Res
   const api = await ctx.api();
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const jobs = newestFirst(await listScope(api, group, { failure_status: o.status, resource_type: o.type }));
-  const scope = group ? ` for group ${safeLine(group.name)}` : ' at group level';
-  if (!jobs.length) return result(jobs, say(`No failed operations${scope}${o.status || o.type ? ' matching the filters' : ''}.`));
+  const filtered = Boolean(o.status || o.type);
+  if (!jobs.length) {
+    const none = group ? (filtered ? M.noneForGroupFiltered : M.noneForGroup) : filtered ? M.noneTopFiltered : M.noneTop;
+    return result(jobs, say(t(none, { name: group ? safeLine(group.name) : undefined })));
+  }
   return result(
     jobs,
     table(
-      ['TIME', 'FAILURE', 'TYPE', 'RESOURCE', 'ERROR', 'REASON', 'JOB'],
+      [M.hTime, M.hFailure, M.hType, M.hResource, M.hError, M.hReason, M.hJob].map((h) => t(h)),
       jobs.map((j) => [j.begin_time, j.failure_status, j.resource_type, j.resource_name || j.resource_id, j.error_code, j.fail_reason, j.job_id]),
     ),
-    say(group
-      ? `Clear them once handled: sdrs job failures clear --group ${refOf(group)}`
-      : 'Group-level failures only; a group\'s instance, pair and drill failures: sdrs job failures --group <group>. Clear them once handled: sdrs job failures clear'),
+    say(group ? t(M.clearGroupHint, { ref: refOf(group) }) : t(M.clearTopHint)),
   );
 }
 

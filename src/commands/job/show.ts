@@ -5,6 +5,9 @@ import type { Job } from '../../api/types.js';
 import { requireId } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, type Result } from '../shared/output.js';
+import { t } from '../../i18n/index.js';
+import { jobMsg as M } from '../../i18n/catalog/job.js';
+import { alignedLines } from '../group/show.js';
 
 /** The options of one run. */
 export interface ShowOptions {
@@ -27,18 +30,23 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Job>
 
 /** A readable description of a job and its sub-jobs. */
 export function describeJob(job: Job): string {
-  const lines = [
-    `Job:      ${job.job_id}`,
-    `Type:     ${job.job_type}`,
-    `Status:   ${job.status}`,
-    `Started:  ${job.begin_time ?? '-'}`,
-    `Ended:    ${job.end_time ?? '-'}`,
+  const rows: [string, string][] = [
+    [t(M.fJob), job.job_id],
+    [t(M.fType), job.job_type],
+    [t(M.fStatus), job.status],
+    [t(M.fStarted), job.begin_time ?? '-'],
+    [t(M.fEnded), job.end_time ?? '-'],
   ];
   const e = job.entities ?? {};
-  if (e.server_group_id) lines.push(`Group:    ${e.server_group_id}`);
-  if (job.error_code || job.fail_reason) lines.push(`Error:    ${job.error_code ?? ''} ${job.fail_reason ?? ''}`.trimEnd());
+  if (e.server_group_id) rows.push([t(M.fGroup), e.server_group_id]);
+  const failed = Boolean(job.error_code || job.fail_reason);
+  if (failed) rows.push([t(M.fError), `${job.error_code ?? ''} ${job.fail_reason ?? ''}`]);
+  const lines = alignedLines(rows, 10);
+  if (failed) lines.push(lines.pop()!.trimEnd());
   for (const s of e.sub_jobs ?? []) {
-    lines.push(`  sub-job ${s.job_id} ${s.job_type} ${s.status}${s.error_code ? ` ${s.error_code}: ${s.fail_reason ?? ''}` : ''}`);
+    lines.push(s.error_code
+      ? t(M.subJobFailed, { id: s.job_id, type: s.job_type, status: s.status, code: s.error_code, reason: s.fail_reason ?? '' })
+      : t(M.subJob, { id: s.job_id, type: s.job_type, status: s.status }));
   }
   return lines.join('\n');
 }

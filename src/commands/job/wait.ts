@@ -7,6 +7,8 @@ import { bind, examples, MAX_INTERVAL, parseWaitFlags, type RunF, type Runner, t
 import { out, result, say, type Result } from '../shared/output.js';
 import { waitSettings, watch } from '../shared/wait.js';
 import { describeJob } from './show.js';
+import { t } from '../../i18n/index.js';
+import { jobMsg as M } from '../../i18n/catalog/job.js';
 
 /** The options of one run. */
 export interface WaitOptions {
@@ -47,5 +49,5 @@ export async function runWait(ctx: Context, o: WaitOptions): Promise<Result<Job>
     label: `Waiting for ${o.ecs ? 'ECS ' : ''}job ${o.jobId}`,
     ...(o.ecs ? { kind: 'ecs' as const, resumeCommand: `sdrs job wait ${o.jobId} --ecs` } : {}),
   });
-  return result(job, say(`Job ${o.jobId} finished: ${job.status}`), out(describeJob(job)));
+  return result(job, say(t(M.finished, { id: o.jobId, status: job.status })), out(describeJob(job)));
 }

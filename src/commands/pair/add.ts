@@ -15,6 +15,8 @@ import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
 import { requireQuota } from '../shared/quota.js';
+import { t, text } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface AddOptions {
@@ -64,24 +66,24 @@ export function registerAdd(pair: Command, run: Runner, runF: RunF<AddOptions> =
 async function pickDisk(ctx: Context, api: SdrsApi, group: ServerGroup): Promise<DiskOwner> {
   const [instances, pairs] = await Promise.all([api.listAllInstances({ server_group_id: group.id }), api.listAllReplications({ server_group_id: group.id })]);
   if (instances.length === 0) {
-    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${safeLine(group.name)} has no protected instance whose disks could be paired`, {
-      hint: `Protect a server first: sdrs instance add ${refOf(group)} --server <server>`,
+    throw new PreconditionError('INSTANCE_NOT_FOUND', text(M.noInstance, { group: safeLine(group.name) }), {
+      hint: text(M.protectFirstHint, { ref: refOf(group) }),
     });
   }
   const instance = instances.length === 1
     ? instances[0]
-    : await ctx.prompter.select(`Protected instance whose disk to replicate (group ${safeLine(group.name)})`, instances.map((pi) => ({ name: `${safeLine(pi.name)}  ${pi.status}  ${pi.id}`, value: pi })));
+    : await ctx.prompter.select(t(M.askInstanceForDisk, { group: safeLine(group.name) }), instances.map((pi) => ({ name: `${safeLine(pi.name)}  ${pi.status}  ${pi.id}`, value: pi })));
   const paired = pairedVolumes(pairs);
   const disks = (await productionDisks(api, group, [instance])).filter((d) => !paired.has(d.volumeId));
   if (disks.length === 0) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `every disk of ${safeLine(instance.name)}'s production server is already paired (or it has none)`, {
-      hint: `See its disks: sdrs server show ${serverAt(instance, group.priority_station)}`,
+    throw new PreconditionError('PREFLIGHT_FAILED', text(M.allPaired, { name: safeLine(instance.name) }), {
+      hint: text(M.seeDisksHint, { server: serverAt(instance, group.priority_station) }),
     });
   }
   const boot = (d: DiskOwner) => d.server['os-extended-volumes:volumes_attached']?.find((v) => v.id === d.volumeId)?.bootIndex === '0';
   return ctx.prompter.select(
-    `Disk of ${safeLine(disks[0].server.name)} to replicate`,
-    disks.map((d) => ({ name: `${d.device ?? '(no device)'}  ${d.volumeId}${boot(d) ? '  system disk' : ''}`, value: d })),
+    t(M.askDisk, { server: safeLine(disks[0].server.name) }),
+    disks.map((d) => ({ name: `${d.device ?? t(M.noDevice)}  ${d.volumeId}${boot(d) ? t(M.systemDisk) : ''}`, value: d })),
   );
 }
 
@@ -97,15 +99,15 @@ async function attachHint(api: SdrsApi, group: ServerGroup, rp: Replication, vol
       .then((disks) => disks.find((d) => d.volumeId === volume))
       .catch(() => undefined);
   }
-  const device = owner?.device && /^\/dev\/(vd|sd)[a-z]$/.test(owner.device) ? owner.device : '<device, e.g. /dev/vdb>';
+  const device = owner?.device && /^\/dev\/(vd|sd)[a-z]$/.test(owner.device) ? owner.device : t(M.devicePlaceholder);
   return `sdrs pair attach ${refOf(rp)} --instance ${owner ? refOf(owner.instance) : '<instance>'} --device ${device}`;
 }
 
 /** Creates the pair through the mutation pipeline; the result is the pair read after the job. */
 export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   if (o.volume === undefined && !ctx.io.canPrompt) {
-    throw new UsageError('missing --volume: pass the id of the production disk (EVS) to replicate (prompts are off without a terminal or with --no-input/--json)', {
-      hint: "See a server's disks and whether they are paired with 'sdrs server show <server>'.",
+    throw new UsageError(text(M.missingVolume), {
+      hint: text(M.missingVolumeHint),
     });
   }
   const api = await ctx.api();
@@ -117,8 +119,8 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
       if (CHILDREN_CHANGE_FROM.has(group.status)) return requireQuota(api, 'replications');
-      throw new PreconditionError('PREFLIGHT_FAILED', `cannot add a replication pair to group ${safeLine(group.name)} while it is ${group.status}; it must be available or protected`, {
-        hint: `See what can be done next: sdrs group status ${refOf(group)}`,
+      throw new PreconditionError('PREFLIGHT_FAILED', text(M.groupBusy, { name: safeLine(group.name), status: group.status }), {
+        hint: text(M.groupBusyHint, { ref: refOf(group) }),
       });
     },
     dryRun: o.dryRun,
@@ -132,12 +134,12 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
   if (outcome.kind !== 'done') return outcome.result;
   const { job } = outcome.watched;
   const id = job.entities.replication_pair_id ?? (await api.listAllReplications({ server_group_id: group.id })).find((p) => p.volume_ids.split(',').includes(volume))?.id;
-  if (!id) throw new JobFailedError(`job ${job.job_id} succeeded but no replication pair for disk ${volume} is listed`, { details: { job_id: job.job_id } });
+  if (!id) throw new JobFailedError(text(M.noPairListed, { job: job.job_id, volume }), { details: { job_id: job.job_id } });
   const rp = await pairAfter(api, id, job.job_id);
   return result(
     rp,
-    say(`✔ Replication pair ${safeLine(rp.name)} created in ${safeLine(group.name)}: ${rp.status}, replication ${rp.replication_status}.`, 'ok'),
-    say(`Next: attach it to its instance: ${await attachHint(api, group, rp, volume, picked)}`),
+    say(t(M.created, { name: safeLine(rp.name), group: safeLine(group.name), status: rp.status, replication: rp.replication_status }), 'ok'),
+    say(t(M.nextAttach, { command: await attachHint(api, group, rp, volume, picked) })),
     out(rp.id),
   );
 }

@@ -13,6 +13,8 @@ import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
+import { en, join, t, text, type Text } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface AttachOptions {
@@ -65,8 +67,8 @@ async function askMissing(
   if (given && device) return { pi: given, device };
   const instances = given ? [given] : await api.listAllInstances({ server_group_id: group.id });
   if (instances.length === 0) {
-    throw new PreconditionError('INSTANCE_NOT_FOUND', `group ${safeLine(group.name)} has no protected instance to attach ${safeLine(rp.name)} to`, {
-      hint: `Protect a server first: sdrs instance add ${refOf(group)} --server <server>`,
+    throw new PreconditionError('INSTANCE_NOT_FOUND', text(M.noInstanceToAttach, { group: safeLine(group.name), pair: safeLine(rp.name) }), {
+      hint: text(M.protectFirstHint, { ref: refOf(group) }),
     });
   }
   const volumes = pairedVolumes([rp]);
@@ -75,16 +77,16 @@ async function askMissing(
   if (!pi) {
     const ordered = owner ? [owner.instance, ...instances.filter((i) => i.id !== owner.instance.id)] : instances;
     pi = await ctx.prompter.select(
-      `Protected instance to attach ${safeLine(rp.name)} to`,
-      ordered.map((i) => ({ name: `${safeLine(i.name)}  ${i.status}  ${i.id}${i.id === owner?.instance.id ? "  (its production server has this pair's disk)" : ''}`, value: i })),
+      t(M.askInstanceToAttach, { pair: safeLine(rp.name) }),
+      ordered.map((i) => ({ name: `${safeLine(i.name)}  ${i.status}  ${i.id}${i.id === owner?.instance.id ? t(M.hasThisDisk) : ''}`, value: i })),
     );
   }
   if (device) return { pi, device };
   const suggested = owner?.instance.id === pi.id && owner.device && DEVICE.test(owner.device) ? owner.device : undefined;
-  const picked = await ctx.prompter.text(`Device of ${safeLine(rp.name)} on ${safeLine(pi.name)}`, {
+  const picked = await ctx.prompter.text(t(M.askDevice, { pair: safeLine(rp.name), instance: safeLine(pi.name) }), {
     default: suggested,
     required: true,
-    validate: (v) => (DEVICE.test(v) ? true : 'A device name like /dev/vdb or /dev/sdb (/dev/vda is the system disk)'),
+    validate: (v) => (DEVICE.test(v) ? true : t(M.badDevice)),
   });
   return { pi, device: picked };
 }
@@ -94,10 +96,7 @@ const DEVICE = /^\/dev\/(vd|sd)[a-z]$/;
 /** Attaches the pair through the mutation pipeline; already attached there is a no-op (exit 0). */
 export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result> {
   if ((o.instance === undefined || o.device === undefined) && !ctx.io.canPrompt) {
-    const off = ' (prompts are off without a terminal or with --no-input/--json)';
-    throw new UsageError(o.instance === undefined
-      ? 'missing --instance: pass the protected instance to attach the pair to' + off
-      : 'missing --device: pass the device name on the server, e.g. /dev/vdb' + off);
+    throw new UsageError(text(o.instance === undefined ? M.missingInstance : M.missingDevice));
   }
   const api = await ctx.api();
   const [rp, given] = await Promise.all([resolvePair(api, o.pair), o.instance === undefined ? undefined : resolveInstance(api, o.instance)]);
@@ -105,21 +104,25 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
   const { pi, device } = await askMissing(ctx, api, group, rp, given, o.device);
   const current = rp.attachment[0];
   if (current && current.protected_instance === pi.id && current.device.slice(-1) === device.slice(-1)) {
-    return nothingToDo(`${safeLine(rp.name)} is already attached to ${safeLine(pi.name)} as ${current.device}`, rp);
+    return nothingToDo(en(M.alreadyAttachedThere, { pair: safeLine(rp.name), instance: safeLine(pi.name), device: current.device }), rp);
   }
   const body = { replication_id: rp.id, device };
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
-      const problems: string[] = [];
-      if (rp.server_group_id !== pi.server_group_id) problems.push(`the pair is in group ${safeLine(group.name)} but the instance ${safeLine(pi.name)} is in another group`);
-      if (current) problems.push(`the pair is already attached to instance ${current.protected_instance} as ${current.device}; detach it first: sdrs pair detach ${refOf(rp)}`);
+      const problems: Text[] = [];
+      if (rp.server_group_id !== pi.server_group_id) problems.push(text(M.otherGroup, { group: safeLine(group.name), instance: safeLine(pi.name) }));
+      if (current) problems.push(text(M.alreadyAttached, { instance: current.protected_instance, device: current.device, ref: refOf(rp) }));
       // The service rewrites vd/sd to the hypervisor's prefix, so only the letter must be free.
       const taken = pi.attachment.find((a) => a.device.slice(-1) === device.slice(-1));
-      if (taken) problems.push(`device ${taken.device} is already used on ${safeLine(pi.name)} by pair ${taken.replication}; pick another letter`);
-      if (!CHILDREN_CHANGE_FROM.has(group.status)) problems.push(`group ${safeLine(group.name)} is ${group.status}; it must be available or protected`);
-      if (!CHILDREN_CHANGE_FROM.has(pi.status)) problems.push(`instance ${safeLine(pi.name)} is ${pi.status}; it must be available or protected`);
-      if (!CHILDREN_CHANGE_FROM.has(rp.status)) problems.push(`pair ${safeLine(rp.name)} is ${rp.status}; it must be available or protected`);
-      if (problems.length) throw new PreconditionError('PREFLIGHT_FAILED', `cannot attach ${safeLine(rp.name)} to ${safeLine(pi.name)}: ${problems.join('; ')}`, { hint: 'Nothing was sent.' });
+      if (taken) problems.push(text(M.deviceTaken, { device: taken.device, instance: safeLine(pi.name), pair: taken.replication }));
+      if (!CHILDREN_CHANGE_FROM.has(group.status)) problems.push(text(M.groupNotReady, { name: safeLine(group.name), status: group.status }));
+      if (!CHILDREN_CHANGE_FROM.has(pi.status)) problems.push(text(M.instanceNotReady, { name: safeLine(pi.name), status: pi.status }));
+      if (!CHILDREN_CHANGE_FROM.has(rp.status)) problems.push(text(M.pairNotReady, { name: safeLine(rp.name), status: rp.status }));
+      if (problems.length) {
+        const list = join(problems, { en: '; ', zh: '；' });
+        const params = { pair: safeLine(rp.name), instance: safeLine(pi.name) };
+        throw new PreconditionError('PREFLIGHT_FAILED', { en: text(M.cannotAttach, { ...params, problems: list.en }).en, zh: text(M.cannotAttach, { ...params, problems: list.zh }).zh }, { hint: text(M.nothingSent) });
+      }
     },
     dryRun: o.dryRun,
     settings: await waitSettings(ctx, o.wait),
@@ -131,5 +134,5 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
   });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);
-  return result(after, say(`✔ ${safeLine(after.name)} attached to ${safeLine(pi.name)} as ${after.attachment[0]?.device ?? device}: ${after.status}.`, 'ok'));
+  return result(after, say(t(M.attached, { pair: safeLine(after.name), instance: safeLine(pi.name), device: after.attachment[0]?.device ?? device, status: after.status }), 'ok'));
 }

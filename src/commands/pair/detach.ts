@@ -10,6 +10,8 @@ import { mutate, nothingToDo, type Mutation } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
+import { en, t } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface DetachOptions {
@@ -60,9 +62,9 @@ export async function runDetach(ctx: Context, o: DetachOptions): Promise<Result>
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
-  if (!at) return nothingToDo(`${rp.name} is not attached`, rp);
+  if (!at) return nothingToDo(en(M.notAttached, { name: rp.name }), rp);
   const outcome = await mutate(ctx, api, { dryRun: o.dryRun, settings: await waitSettings(ctx, o.wait), ...detachRequest(api, rp, at) });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);
-  return result(after, say(`✔ ${after.name} detached: ${after.status}.`, 'ok'));
+  return result(after, say(t(M.detached, { name: after.name, status: after.status }), 'ok'));
 }

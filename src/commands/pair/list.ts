@@ -8,6 +8,8 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import type { Result } from '../shared/output.js';
 import { listChildren } from '../shared/children.js';
 import { diskLabels } from '../shared/resolve.js';
+import { t } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface ListOptions {
@@ -36,7 +38,7 @@ export function runList(ctx: Context, o: ListOptions): Promise<Result<Replicatio
       ]);
       return new Map([...disks, ...instances.map((i) => [i.id, i.name] as [string, string])]);
     },
-    headers: ['ID', 'NAME', 'STATUS', 'REPLICATION', 'PROGRESS', 'FAULT', 'ATTACHED', 'GROUP', 'PRODUCTION DISK'],
+    headers: [M.hId, M.hName, M.hStatus, M.hReplication, M.hProgress, M.hFault, M.hAttached, M.hGroup, M.hProductionDisk].map((h) => t(h)),
     row: (p, group, names) => [
       p.id, p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, faultText(p.fault_level),
       p.attachment.map((a) => `${names.get(a.protected_instance) ?? a.protected_instance} ${a.device}`).join(', ') || '-', group,
@@ -57,5 +59,6 @@ function productionDisk(p: Replication, names: Map<string, string>): string {
 /** `0`, `2 failover advised`, `5 failover not allowed`. */
 export function faultText(level: string | null | undefined): string {
   const meaning = faultMeaning(level);
-  return meaning === 'none' ? '0' : `${level} ${meaning.replace(/-/g, ' ')}`;
+  if (meaning === 'none') return '0';
+  return t(meaning === 'failover-advised' ? M.faultFailoverAdvised : meaning === 'failover-not-allowed' ? M.faultFailoverNotAllowed : M.faultUnknown, { level });
 }

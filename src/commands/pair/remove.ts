@@ -18,6 +18,8 @@ import { refOf } from '../shared/sites.js';
 import { watch, waitSettings, type WaitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
 import { detachRequest } from './detach.js';
+import { en, t, text } from '../../i18n/index.js';
+import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
 export interface RemoveOptions {
@@ -43,7 +45,7 @@ interface RemoveFlags extends WaitFlagValues {
 export function parseRemove(args: string[], f: RemoveFlags): RemoveOptions {
   const pair = requireRef('pair', args[0]);
   const o: RemoveOptions = { pair, detach: f.detach === true, deleteTargetVolume: f.deleteTargetVolume === true, yes: f.yes === true, dryRun: f.dryRun === true, wait: parseWaitFlags(f) };
-  if (o.detach && !o.wait.wait) throw new UsageError('--detach waits for the detach before the delete is sent; drop --no-wait (or detach first: sdrs pair detach <pair> --no-wait)');
+  if (o.detach && !o.wait.wait) throw new UsageError(text(M.detachNeedsWait));
   return o;
 }
 
@@ -73,13 +75,13 @@ async function detachFirst(ctx: Context, api: SdrsApi, rp: Replication, at: Repl
 
 /** Removes the pair: an attached one only with --detach (detach, then delete). */
 export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'remove a replication pair');
+  requireYes(ctx, o.yes || o.dryRun, en(M.yesRemove));
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
   if (at && !o.detach) {
-    throw new PreconditionError('PAIR_ATTACHED', `replication pair ${rp.name} is attached to protected instance ${at.protected_instance} as ${at.device}; the service refuses to delete an attached pair`, {
-      hint: `Detach it in the same command with --detach (sdrs pair remove ${refOf(rp)} --detach), or first: sdrs pair detach ${refOf(rp)}`,
+    throw new PreconditionError('PAIR_ATTACHED', text(M.attachedRefused, { name: rp.name, instance: at.protected_instance, device: at.device }), {
+      hint: text(M.attachedRefusedHint, { ref: refOf(rp) }),
       details: { replication_id: rp.id, protected_instance_id: at.protected_instance, device: at.device },
     });
   }
@@ -89,9 +91,8 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     const del = await api.prepareDeleteReplication(rp.id, body);
     return dryRun(at ? [await detachRequest(api, rp, at).prepare(), del] : del);
   }
-  await confirmOrCancel(ctx, o.yes,
-    `Remove replication pair ${rp.name}:${at ? ` it is first detached from ${at.protected_instance} (${at.device});` : ''} replication of its disk stops; ` +
-      `the DR disk is ${o.deleteTargetVolume ? 'DELETED' : 'kept'}. Continue?`, 'remove');
+  const ask = at ? (o.deleteTargetVolume ? M.askRemoveAttachedDelete : M.askRemoveAttachedKeep) : o.deleteTargetVolume ? M.askRemoveDelete : M.askRemoveKeep;
+  await confirmOrCancel(ctx, o.yes, t(ask, { name: rp.name, instance: at?.protected_instance, device: at?.device }), en(M.verbRemove));
   if (at) await detachFirst(ctx, api, rp, at, settings);
   const jobId = await sendOnce(ctx, {
     operation: `Removing replication pair ${rp.name}`,
@@ -103,6 +104,6 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
   await watch(ctx, api, settings, { jobId, groupId: rp.server_group_id, checkGroup: false, label: `Removing replication pair ${rp.name}` });
   return result(
     { id: rp.id, name: rp.name, server_group_id: rp.server_group_id, deleted: true, job_id: jobId },
-    say(`✔ Replication pair ${rp.name} (${rp.id}) removed.` + (o.deleteTargetVolume ? ' Its DR disk was deleted.' : ' Its DR disk was kept.'), 'ok'),
+    say(t(M.removed, { name: rp.name, id: rp.id }) + t(o.deleteTargetVolume ? M.drDiskDeleted : M.drDiskKept), 'ok'),
   );
 }
