@@ -17,6 +17,12 @@ export interface ProfileConfig {
   interval?: string | number;
   maxInterval?: string | number;
   timeout?: string | number;
+  /** Proxy URL for every request (below HTTPS_PROXY/http_proxy and --proxy); `none` for direct. */
+  proxy?: string;
+  /** Hosts that never go through the proxy (curl's NO_PROXY list; below NO_PROXY). */
+  noProxy?: string;
+  /** PEM file of CA certificates trusted besides the public roots (below --ca-bundle); relative to the config file. */
+  caBundle?: string;
 }
 
 /** The whole file: `{ profiles: { <name>: ProfileConfig } }`. */
@@ -24,7 +30,7 @@ export interface ConfigFile {
   profiles: Record<string, ProfileConfig>;
 }
 
-const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint'] as const;
+const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'proxy', 'noProxy', 'caBundle'] as const;
 const DURATION_KEYS = ['interval', 'maxInterval', 'timeout'] as const;
 const ENDPOINT_KEYS = ['sdrs', 'ecs', 'vpc', 'iam'] as const;
 /** Profile names that are properties of every object; never valid profiles. */
