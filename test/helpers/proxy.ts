@@ -17,8 +17,8 @@ export interface TestProxy {
   requests: number;
   /** Every Proxy-Authorization header received. */
   authorizations: string[];
-  /** Answers 407 unless Proxy-Authorization is Basic user:password. */
-  requireAuth(user: string, password: string): void;
+  /** Answers 407 unless Proxy-Authorization is Basic user:password; undefined: no authentication. */
+  requireAuth(user: string | undefined, password?: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -91,7 +91,7 @@ export async function startProxy(): Promise<TestProxy> {
     requests: 0,
     authorizations: [],
     requireAuth(user, password) {
-      auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+      auth = user === undefined ? undefined : `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}`;
     },
     reset() {
       state.connects = 0;
