@@ -113,7 +113,7 @@ describe('behind an HTTP proxy (plain http endpoint)', () => {
   test('proxy credentials: sent to the proxy, never printed (--debug, config show, errors, journal)', async () => {
     proxy.requireAuth('ops', PASSWORD);
     try {
-      const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN) };
+      const env: Record<string, string> = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN) };
       const withCreds = `http://ops:${PASSWORD}@127.0.0.1:${proxy.port}`;
       proxy.reset();
       const ok = await runMain(['--debug', '--proxy', withCreds, '--note', 'proxy test', 'group', 'list'], { env });
