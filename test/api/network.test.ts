@@ -3,7 +3,6 @@
  * counting what passes, and the emulator over TLS with a certificate signed by a CA made here.
  * In process (runMain): fast, and the environment is the run's own, never process.env.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,22 +13,9 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { countMethod, emulatorEnv, JOB_MS, startWorld, writeFastPollingProfile, type TestWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
+import { HIDDEN, makeTestCa } from '../helpers/tls.js';
 
-/** A name no resolver knows: only the test proxy maps it (to 127.0.0.1). */
-const HIDDEN = 'sdrs.emulator.invalid';
 const PASSWORD = 'pr0xy-Secret-42';
-
-/** A CA, and a server certificate it signed for localhost, 127.0.0.1 and HIDDEN (openssl, ~50 ms). */
-export function makeTestCa(dir: string): { ca: string; cert: string; key: string } {
-  const f = (n: string) => join(dir, n);
-  writeFileSync(f('ext.cnf'), `subjectAltName=DNS:localhost,DNS:${HIDDEN},IP:127.0.0.1\n`);
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  const run = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-  run(['req', '-x509', ...ec, '-keyout', f('ca-key.pem'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=sdrs test CA']);
-  run(['req', ...ec, '-keyout', f('key.pem'), '-out', f('req.csr'), '-subj', '/CN=localhost']);
-  run(['x509', '-req', '-in', f('req.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca-key.pem'), '-CAcreateserial', '-out', f('cert.pem'), '-days', '2', '-extfile', f('ext.cnf')]);
-  return { ca: f('ca.pem'), cert: f('cert.pem'), key: f('key.pem') };
-}
 
 /** main() with a clock whose sleeps end at once: retries of an unreachable proxy cost no time. */
 async function runFast(argv: string[], env: Record<string, string>) {
