@@ -4,7 +4,7 @@
  *
  * Only the environment handed in is read (never process.env): in-process runs bring their own.
  */
-import { BlockList, isIP } from 'node:net';
+import { createRequire } from 'node:module';
 import { ConfigError, UsageError } from '../errors.js';
 import { maskUrlCredentials } from './mask.js';
 import type { NetworkSettings, SettingWithSource } from './types.js';
@@ -144,6 +144,11 @@ export function bypassesProxy(hostname: string, port: number, noProxy: string | 
   return false;
 }
 
+/** node:net on first use: its ESM facade costs start-up time, and only a run through a proxy with NO_PROXY set needs it. */
+let netModule: typeof import('node:net') | undefined;
+const net = () => (netModule ??= createRequire(import.meta.url)('node:net') as typeof import('node:net'));
+const isIP = (s: string) => net().isIP(s);
+
 const unbracket = (h: string) => (h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h);
 
 function family(v: number): 'ipv4' | 'ipv6' {
@@ -151,14 +156,14 @@ function family(v: number): 'ipv4' | 'ipv6' {
 }
 
 function sameAddress(a: string, b: string, v: number): boolean {
-  const list = new BlockList();
+  const list = new (net().BlockList)();
   list.addAddress(b, family(v));
   return list.check(a, family(v));
 }
 
-function inRange(host: string, v: number, net: string, bits: number): boolean {
-  if (isIP(net) !== v || bits > (v === 6 ? 128 : 32)) return false;
-  const list = new BlockList();
-  list.addSubnet(net, bits, family(v));
+function inRange(host: string, v: number, range: string, bits: number): boolean {
+  if (isIP(range) !== v || bits > (v === 6 ? 128 : 32)) return false;
+  const list = new (net().BlockList)();
+  list.addSubnet(range, bits, family(v));
   return list.check(host, family(v));
 }
