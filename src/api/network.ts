@@ -35,6 +35,7 @@ export interface Network {
  */
 export function createNetwork(net: NetworkSettings | undefined, processEnv: NodeJS.ProcessEnv = process.env): Network {
   const settings = net ?? {};
+  const ca = trustedCas(settings, processEnv);
   const agents = new Map<string, Promise<Route['agent']>>();
   const route = async (url: string): Promise<Route> => {
     const proxy = proxyFor(url, settings);
@@ -45,14 +46,18 @@ export function createNetwork(net: NetworkSettings | undefined, processEnv: Node
     if (!agent) {
       // Loaded on the first request through a proxy: a run without one never pays for it.
       agent = import('hpagent').then(({ HttpProxyAgent, HttpsProxyAgent }) => {
-        const opts = { proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, maxFreeSockets: 256, scheduling: 'lifo' as const };
+        // An https:// proxy is verified with the same CAs as the endpoints.
+        const opts = {
+          proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, maxFreeSockets: 256, scheduling: 'lifo' as const,
+          ...(ca ? { proxyRequestOptions: { ca } } : {}),
+        };
         return https ? { https: new HttpsProxyAgent(opts) } : { http: new HttpProxyAgent(opts) };
       });
       agents.set(key, agent);
     }
     return { proxy, masked: maskUrlCredentials(proxy), agent: await agent };
   };
-  return { route, ca: trustedCas(settings, processEnv), secrets: proxySecrets(settings) };
+  return { route, ca, secrets: proxySecrets(settings) };
 }
 
 /**

@@ -42,7 +42,8 @@ export function resolveNetwork(
   const fromProfile = profile.proxy ? { value: profile.proxy, source: 'config' as const, origin: `${origin}.proxy` } : undefined;
   for (const [scheme, vars] of [['https', HTTPS_PROXY_VARS], ['http', HTTP_PROXY_VARS]] as const) {
     let s: SettingWithSource | undefined;
-    if (flag !== undefined && flag !== '') s = { value: flag, source: 'flag', origin: '--proxy' };
+    // `--proxy ''` is `--proxy none`, as curl's `-x ""` is.
+    if (flag !== undefined) s = { value: flag === '' ? NO_PROXY_WORD : flag, source: 'flag', origin: '--proxy' };
     else {
       const name = vars.find((v) => (env[v] ?? '').trim() !== '');
       s = name ? { value: env[name]!.trim(), source: 'env', origin: name } : fromProfile;

@@ -69,6 +69,7 @@ describe('resolveNetwork: flag > env > profile', () => {
     const none = run({ proxy: 'none' }, env, { proxy: 'http://file:1' });
     expect(none.net.httpsProxy).toBeUndefined();
     expect(none.sources['proxy.https']).toMatchObject({ value: 'none (direct)', source: 'flag' });
+    expect(run({ proxy: '' }, env, { proxy: 'http://file:1' }).net.httpsProxy).toBeUndefined(); // curl's -x ""
     expect(run({}, env, { noProxy: 'y.org' }).net.noProxy).toBe('x.org');
     expect(run({}, {}, { noProxy: 'y.org' }).net.noProxy).toBe('y.org');
   });
