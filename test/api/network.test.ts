@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { SEED_IDS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { countMethod, emulatorEnv, JOB_MS, startWorld, writeFastPollingProfile, type TestWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
@@ -149,6 +149,32 @@ describe('a proxy that cannot be reached, or cannot reach the endpoint', () => {
     const e = JSON.parse(r.stderr.trim().split('\n').pop()!).error;
     expect(e.code).toBe('PROXY_UNREACHABLE');
     expect(e.message).toContain(`answered 502 when asked to connect to ${HIDDEN}:1`);
+  });
+});
+
+describe('a proxy that fails in the middle of a change', () => {
+  test('the CONNECT of the POST refused: retried (it never left), then exit 7 PROXY_UNREACHABLE as not sent; no POST arrived', async () => {
+    const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN), http_proxy: proxy.url };
+    const create = (name: string) => ['--json', 'group', 'create', '--name', name, '--domain', SEED_IDS.domain, '--vpc', SEED_IDS.vpc, '--no-wait'];
+    // Learn how many tunnels a create takes (one request each): the POST is the last.
+    proxy.reset();
+    proxy.oneRequestPerTunnel = true;
+    const first = await runFast(create('px-first'), env);
+    expect(first.code, first.stderr).toBe(0);
+    const tunnels = proxy.connects;
+    expect(tunnels).toBe(proxy.requests);
+    proxy.reset();
+    proxy.oneRequestPerTunnel = true;
+    proxy.refuseConnectsFrom = tunnels;
+    await w.client.admin('DELETE', '/counters');
+    const r = await runFast(create('px-second'), env);
+    expect(r.code).toBe(7);
+    const e = JSON.parse(r.stderr.trim().split('\n').pop()!).error;
+    expect(e.code).toBe('PROXY_UNREACHABLE');
+    expect(e.message).toBe(`the proxy ${proxy.url} answered 502 when asked to connect to ${HIDDEN}:${w.emu.port} after 5 attempts; nothing was sent`);
+    const c = await w.counters();
+    expect(countMethod(c, 'POST')).toBe(0);
+    expect(proxy.connects).toBe(tunnels + 4);
   });
 });
 

@@ -17,6 +17,13 @@ export interface TestProxy {
   requests: number;
   /** Every Proxy-Authorization header received. */
   authorizations: string[];
+  /**
+   * One request per tunnel (`Connection: close` is put in each request, so the server closes
+   * after answering and the client opens a new tunnel), and every CONNECT from the n-th on
+   * (1-based, counted since reset) answered 502: a proxy that fails in the middle of a run.
+   */
+  oneRequestPerTunnel: boolean;
+  refuseConnectsFrom?: number;
   /** Answers 407 unless Proxy-Authorization is Basic user:password; undefined: no authentication. */
   requireAuth(user: string | undefined, password?: string): void;
   reset(): void;
@@ -60,6 +67,10 @@ export async function startProxy(): Promise<TestProxy> {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    if (state.refuseConnectsFrom !== undefined && state.connects >= state.refuseConnectsFrom) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(req.url ?? '');
     if (!m) {
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
@@ -73,9 +84,11 @@ export async function startProxy(): Promise<TestProxy> {
       if (head.length) up.write(head);
       client.on('data', (chunk: Buffer) => {
         // Plain http in the tunnel: count its request lines (TLS bytes never match).
-        state.requests += (chunk.toString('latin1').match(REQUEST_LINE) ?? []).length;
+        const text = chunk.toString('latin1');
+        state.requests += (text.match(REQUEST_LINE) ?? []).length;
+        up.write(state.oneRequestPerTunnel ? Buffer.from(text.replace(/\r\nconnection: keep-alive\r\n/i, '\r\nConnection: close\r\n'), 'latin1') : chunk);
       });
-      client.pipe(up);
+      client.on('end', () => up.end());
       up.pipe(client);
     });
     up.on('error', () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
@@ -90,6 +103,7 @@ export async function startProxy(): Promise<TestProxy> {
     targets: [],
     requests: 0,
     authorizations: [],
+    oneRequestPerTunnel: false,
     requireAuth(user, password) {
       auth = user === undefined ? undefined : `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}`;
     },
@@ -98,6 +112,8 @@ export async function startProxy(): Promise<TestProxy> {
       state.requests = 0;
       state.targets = [];
       state.authorizations = [];
+      state.oneRequestPerTunnel = false;
+      state.refuseConnectsFrom = undefined;
     },
     close: () =>
       new Promise<void>((r) => {
