@@ -75,6 +75,19 @@ describe('behind an HTTP proxy (plain http endpoint)', () => {
     expect(new Set(proxy.targets)).toEqual(new Set([`${HIDDEN}:${w.emu.port}`]));
   });
 
+  test('config init --test makes its test call through the same --proxy', async () => {
+    const env = w.freshEnv();
+    delete env.SDRS_ENDPOINT;
+    proxy.reset();
+    const r = await runMain(
+      ['--proxy', proxy.url, '--profile', 'lab', '--endpoint', `http://${HIDDEN}:${w.emu.port}`, '--project-id', w.emu.projectId,
+        'config', 'init', '--access-key', w.emu.ak, '--secret-key-stdin', '--test'],
+      { env, stdin: `${w.emu.sk}\n` },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(proxy.requests).toBe(1);
+  });
+
   test('HTTP_PROXY (upper case) is honoured for http too, after http_proxy', async () => {
     const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN), HTTP_PROXY: proxy.url };
     proxy.reset();
