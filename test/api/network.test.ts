@@ -88,6 +88,20 @@ describe('behind an HTTP proxy (plain http endpoint)', () => {
     expect(proxy.requests).toBe(1);
   });
 
+  test("a project's config file may not choose the proxy unless trusted (UNTRUSTED_CONFIG, nothing sent)", async () => {
+    const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN) };
+    const project = mkdtempSync(join(tmpdir(), 'sdrs-project-'));
+    writeFileSync(join(project, '.sdrsrc'), `profiles:\n  default:\n    proxy: ${proxy.url}\n`);
+    proxy.reset();
+    const r = await runMain(['--json', 'group', 'list'], { env, cwd: project });
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stderr.trim().split('\n').pop()!).error).toMatchObject({ code: 'UNTRUSTED_CONFIG', setting: 'proxy' });
+    expect(proxy.connects).toBe(0);
+    const trusted = await runMain(['group', 'list'], { env: { ...env, SDRS_TRUST_PROJECT_CONFIG: '1' }, cwd: project });
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(proxy.requests).toBe(1);
+  });
+
   test('HTTP_PROXY (upper case) is honoured for http too, after http_proxy', async () => {
     const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN), HTTP_PROXY: proxy.url };
     proxy.reset();
