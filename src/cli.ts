@@ -62,6 +62,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
           signal,
           sleep: (ms: number, s?: AbortSignal) => deps.clock.sleep(ms, s),
           now: () => deps.clock.now(),
+          network: config.network,
         });
       })();
       return apiP;
@@ -80,7 +81,7 @@ function preScan(argv: string[]): { json: boolean; color: boolean; input: boolea
 }
 
 /** Global options that take a value: the word after them is not a command name. */
-const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint', '--note', '--lang']);
+const VALUE_OPTIONS = new Set(['--profile', '--region', '--project-id', '--endpoint', '--note', '--lang', '--proxy', '--ca-bundle']);
 
 /** The value of a global option taking one (`--lang zh-CN`, `--lang=zh-CN`) before any `--`. */
 function globalValue(argv: string[], name: string): string | undefined {
@@ -174,6 +175,8 @@ export async function buildProgram(
     .addOption(new Option('--region <region>', 'region, e.g. cn-north-4 (env: SDRS_REGION, HW_REGION_NAME)'))
     .addOption(new Option('--project-id <id>', 'project id (env: SDRS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID, HW_PROJECT_ID)'))
     .addOption(new Option('--endpoint <url>', 'one endpoint for SDRS, ECS and VPC, e.g. an emulator (env: SDRS_ENDPOINT)'))
+    .addOption(new Option('--proxy <url>', 'HTTP proxy for every request, or "none" to go direct (env: HTTPS_PROXY, http_proxy, HTTP_PROXY, NO_PROXY)'))
+    .addOption(new Option('--ca-bundle <file>', 'PEM file of CA certificates to trust besides the public ones (also NODE_EXTRA_CA_CERTS)'))
     .option('--json', 'print one JSON document on stdout; errors as JSON on stderr')
     .option('--no-input', 'never prompt; fail with exit 2 naming the missing flag')
     .option('--no-color', 'disable colour (also NO_COLOR)')
@@ -291,6 +294,8 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
       input: g.input !== false,
       color: g.color !== false,
       debug: g.debug === true,
+      proxy: g.proxy as string | undefined,
+      caBundle: g.caBundle as string | undefined,
     };
     io = createIOStreams({ in: deps.stdin, out: deps.stdout, err: deps.stderr }, deps.env, globals);
     await action(createContext(deps, globals, io, controller.signal));

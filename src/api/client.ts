@@ -3,7 +3,7 @@
  * the CLI uses, over one configured got instance (see transport.ts).
  * got is loaded on the first request, so importing this file is cheap.
  */
-import type { Credentials, Endpoints } from '../config/types.js';
+import type { Credentials, Endpoints, NetworkSettings } from '../config/types.js';
 import { missingEndpointError, missingProjectIdError } from '../config/messages.js';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -11,6 +11,7 @@ import { badResponse, describeBody, findErrorFields, shownValue, snippet, unknow
 import { pageGuard } from './paging.js';
 import { DEFAULT_RETRY, type RetryOptions, isMutating } from './retry.js';
 import { type RequestSpec, type Transport, createTransport } from './transport.js';
+import { createNetwork } from './network.js';
 import type {
   ActiveDomain, CreateGroupBody, CreateInstanceBody, GroupAction, Job, ListChildrenQuery, ListGroupsQuery,
   ListServersQuery, PreparedRequest, ProtectedInstance, Replication, Server, ServerGroup, Vpc,
@@ -141,6 +142,8 @@ export interface ApiClientOptions {
   profile?: string;
   /** Pages one listing may take before it is a bad response. @default MAX_PAGES (1000) */
   maxPages?: number;
+  /** Proxies and CA bundles; a CA bundle that cannot be read throws ConfigError here, before anything is sent. */
+  network?: NetworkSettings;
 }
 
 /** Page size used when following pagination. */
@@ -164,6 +167,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     timeoutMs: opts.timeoutMs ?? 30_000,
     maxBodyBytes: opts.maxBodyBytes ?? 10 * 1024 * 1024,
     maxInFlight: opts.maxInFlight,
+    network: createNetwork(opts.network),
   });
   const profile = opts.profile ?? 'default';
 

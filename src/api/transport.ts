@@ -6,12 +6,13 @@
 import type { Got } from 'got';
 import { signRequest } from '../auth/sign.js';
 import type { Credentials } from '../config/types.js';
-import { ApiError, InterruptedError, NetworkError, safeText } from '../errors.js';
+import { ApiError, AuthError, InterruptedError, NetworkError, safeText } from '../errors.js';
 import { toApiError, unknownOutcome } from './errors.js';
 import { accessKeyOf, headerSecrets, redactHeaders, redactPreparedHeaders, scrub, secretsOf, traceBody } from './redact.js';
 import { NOT_SENT_CODES, type RetryOptions, backoffMs, isMutating, parseRetryAfter, requestedRetryAfter } from './retry.js';
 import type { PreparedRequest } from './types.js';
 import { createLimiter } from '../util/pool.js';
+import { type Network, createNetwork } from './network.js';
 import { currentDeadline } from '../util/deadline.js';
 
 /** Transport settings; every clock and random source is injectable for tests. */
@@ -30,6 +31,8 @@ export interface TransportOptions {
   maxBodyBytes: number;
   /** Requests in flight at once (across every caller of this transport). @default MAX_IN_FLIGHT */
   maxInFlight?: number;
+  /** Proxies and trusted CAs (api/network.ts). @default direct, Node's CAs */
+  network?: Network;
 }
 
 /**
@@ -116,9 +119,10 @@ export function createTransport(opts: TransportOptions): Transport {
     ));
   let secrets: string[] = [];
   let accessKey: string | undefined;
+  const network = opts.network ?? createNetwork(undefined);
   const limit = createLimiter(opts.maxInFlight ?? MAX_IN_FLIGHT);
   /** Text from a response or about a request, without the credentials' secrets, the AK, or `sent` (what one attempt sent). */
-  const hide = (text: string, sent: readonly string[] = []) => scrub(text, [...secrets, ...sent], accessKey);
+  const hide = (text: string, sent: readonly string[] = []) => scrub(text, [...secrets, ...network.secrets, ...sent], accessKey);
   // A trace line quotes service text (bodies, headers, reason phrases): scrubbed, then the one sanitiser.
   const trace = (line: string, sent?: readonly string[]) => opts.debug?.(safeText(hide(line, sent)));
 
@@ -129,6 +133,8 @@ export function createTransport(opts: TransportOptions): Transport {
     /** The secret header values this attempt sends (its Authorization and signature): an echo of them is scrubbed too. */
     const sent: string[] = [];
     const got = await instance();
+    const route = await network.route(spec.url);
+    if (route.masked) trace(`  via proxy ${route.masked}`);
     const started = opts.now();
     // Under a deadline (the waiter's --timeout) the attempt gets at most the time left.
     const timeoutMs = deadline === undefined ? opts.timeoutMs : Math.max(1, Math.min(opts.timeoutMs, Math.ceil(deadline - started)));
@@ -139,6 +145,8 @@ export function createTransport(opts: TransportOptions): Transport {
       method: spec.method,
       body: bodyText,
       signal: opts.signal,
+      ...(route.agent ? { agent: route.agent } : {}),
+      ...(network.ca ? { https: { certificateAuthority: network.ca } } : {}),
       ...(cut ? { timeout: { connect: Math.min(10_000, timeoutMs), request: timeoutMs } } : {}),
       context: {
         sign: () => {
@@ -182,7 +190,14 @@ export function createTransport(opts: TransportOptions): Transport {
       if (opts.signal?.aborted) throw interrupted(opts.signal);
       const e = err as { code?: string; event?: string; name?: string; message: string };
       trace(`✗ ${e.code ?? e.name} ${e.message} (${opts.now() - started} ms) ${spec.method} ${spec.url}`, sent);
-      const notSent = NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '');
+      // Failures before the request left: the TLS handshake, the proxy's CONNECT. Never re-sent blindly:
+      // either nothing can change by trying again (an untrusted certificate, refused proxy credentials),
+      // or it is safe (a proxy that could not be reached or could not reach the host was given nothing).
+      const fatal = tlsError(e, spec.url) ?? proxyAuthError(e, route.masked);
+      if (fatal) return { fatal };
+      const connectStatus = route.masked ? proxyConnectStatus(e) : undefined;
+      const notSent = NOT_SENT_CODES.has(e.code ?? '') || ['lookup', 'connect'].includes(e.event ?? '') || connectStatus !== undefined;
+      if (route.masked && notSent) return { error: e, notSent, proxy: { masked: route.masked, status: connectStatus } };
       // Timed out because the deadline left less than the usual per-attempt timeout.
       const stopped = cut && e.code === 'ETIMEDOUT' ? { sentAt: started, headersAt, timeoutMs } : undefined;
       return { error: e, notSent, stopped };
@@ -215,6 +230,7 @@ export function createTransport(opts: TransportOptions): Transport {
       let retryAfter: number | undefined;
       let requested: number | undefined;
       let final: Error;
+      if (r.fatal) throw r.fatal;
       if (r.res) {
         const { status } = r.res;
         if (status >= 200 && status < 300) return r.res;
@@ -237,6 +253,7 @@ export function createTransport(opts: TransportOptions): Transport {
         if (mutating && !r.notSent) throw unknownOutcome(spec.method, path, `${e.code ?? e.name}: ${e.message}`, e);
         final = r.stopped
           ? cutOff(spec.method, path, r.stopped, e)
+          : r.proxy ? proxyFailure(spec, r.proxy, e, n)
           : new NetworkError(
             `could not reach ${hostOf(spec.url)} (${e.code ?? e.name}: ${e.message})${n > 0 ? ` after ${n + 1} attempts` : ''}`,
             { details: { method: spec.method, path, ...(e.code ? { cause_code: e.code } : {}) }, cause: e },
@@ -313,6 +330,63 @@ function interrupted(signal: AbortSignal | undefined): Error {
 function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** Node's codes for a server certificate that is not trusted or not valid for the host. */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE', 'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** An untrusted or invalid server certificate: exit 4, naming the host and the fix; the request was never sent. */
+function tlsError(e: { code?: string; message: string }, url: string): AuthError | undefined {
+  if (!e.code || !TLS_CODES.has(e.code)) return undefined;
+  const host = hostOf(url);
+  const why = e.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+    ? `its certificate is not for that name (${e.code})`
+    : e.code === 'CERT_HAS_EXPIRED' || e.code === 'CERT_NOT_YET_VALID'
+      ? `its certificate is outside its validity period (${e.code}); check this machine's clock`
+      : `its certificate is not signed by a CA this machine trusts (${e.code})`;
+  return new AuthError(`cannot trust ${host}: ${why}; nothing was sent`, {
+    code: 'TLS_UNTRUSTED',
+    hint: e.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+      ? 'Use the host name the certificate was issued for (--endpoint, the profile\'s endpoint).'
+      : 'If your network uses a private CA (a TLS-inspecting proxy, a private endpoint), trust it with --ca-bundle FILE, caBundle in the profile, or NODE_EXTRA_CA_CERTS=FILE. sdrs never turns verification off.',
+    details: { host, cause_code: e.code },
+  });
+}
+
+/** hpagent's error for a CONNECT the proxy answered with another status than 200. */
+function proxyConnectStatus(e: { message: string }): number | undefined {
+  const m = /^Bad response: (\d{3})$/.exec(e.message);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The proxy refused its credentials (407): exit 4, never retried. */
+function proxyAuthError(e: { message: string }, masked: string | undefined): AuthError | undefined {
+  if (!masked || proxyConnectStatus(e) !== 407) return undefined;
+  return new AuthError(`the proxy ${masked} refused its credentials (407 Proxy Authentication Required); nothing was sent`, {
+    code: 'PROXY_AUTH',
+    hint: 'Put the proxy user and password in the proxy URL: http://user:password@proxy:port (--proxy, HTTPS_PROXY, or proxy in the profile); percent-encode special characters.',
+    details: { proxy: masked, http_status: 407 },
+  });
+}
+
+/** The proxy could not be reached, or answered the CONNECT with an error: nothing reached the service. */
+function proxyFailure(spec: RequestSpec, proxy: { masked: string; status?: number }, e: { code?: string; name?: string; message: string }, n: number): NetworkError {
+  const attempts = n > 0 ? ` after ${n + 1} attempts` : '';
+  const details = { method: spec.method, path: pathOf(spec.url), proxy: proxy.masked, not_sent: true };
+  if (proxy.status !== undefined) {
+    return new NetworkError(`the proxy ${proxy.masked} answered ${proxy.status} when asked to connect to ${hostOf(spec.url)}${attempts}; nothing was sent`, {
+      code: 'PROXY_UNREACHABLE', hint: 'The proxy could not reach the endpoint, or does not allow it. Check the endpoint, or NO_PROXY if it should be reached directly.',
+      details: { ...details, http_status: proxy.status }, cause: e,
+    });
+  }
+  return new NetworkError(`could not reach the proxy ${proxy.masked} (${e.code ?? e.name})${attempts}; nothing was sent`, {
+    code: 'PROXY_UNREACHABLE', hint: 'Check the proxy (--proxy, HTTPS_PROXY/http_proxy, proxy in the profile), or --proxy none to go direct.',
+    details: { ...details, ...(e.code ? { cause_code: e.code } : {}) }, cause: e,
+  });
 }
 
 const pathOf = (url: string) => new URL(url).pathname;

@@ -119,6 +119,9 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
     HOME: home,
     XDG_CACHE_HOME: join(home, '.cache'),
     SDRS_ENDPOINT: emu.url,
+    // Its own loopback emulator is reached directly, whatever proxy the operator uses (no
+    // proxy variable is passed on; this also keeps a later one from applying).
+    NO_PROXY: '*',
     SDRS_PROJECT_ID: emu.projectId,
     HUAWEICLOUD_SDK_AK: emu.ak,
     HUAWEICLOUD_SDK_SK: emu.sk,

@@ -26,6 +26,9 @@ export interface EmulatorOptions {
   quota?: string;
   /** `--rpo-interval`, checked by the emulator. */
   rpoInterval?: string;
+  /** `--tls-cert` and `--tls-key`: serve https (both or neither). */
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** What commander parses (defaults filled in). */
@@ -43,6 +46,8 @@ interface EmulatorFlags {
   adminToken?: string;
   quota?: string;
   rpoInterval?: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 const SEEDS = ['empty', 'demo'] as const;
@@ -55,12 +60,13 @@ function parseEmulator(_args: string[], f: EmulatorFlags): EmulatorOptions {
   const faultSeed = f.faultSeed === undefined ? undefined : Number(f.faultSeed);
   if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError('--fault-seed must be an integer');
   if ((f.ak === undefined) !== (f.sk === undefined)) throw new UsageError('--ak and --sk go together');
+  if ((f.tlsCert === undefined) !== (f.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
   const seed = String(f.seed);
   if (!isSeed(seed)) throw new UsageError(`invalid --seed ${seed}: use empty or demo`);
   const allowHosts = (f.allowHost ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return {
     host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk,
-    allowHosts, adminToken: f.adminToken, quota: f.quota, rpoInterval: f.rpoInterval,
+    allowHosts, adminToken: f.adminToken, quota: f.quota, rpoInterval: f.rpoInterval, tlsCert: f.tlsCert, tlsKey: f.tlsKey,
   };
 }
 
@@ -79,10 +85,13 @@ export function registerEmulator(cmd: Command, run: Runner, runF: RunF<EmulatorO
     .option('--allow-host <names>', 'more host names clients may use besides 127.0.0.1, localhost and [::1] (comma-separated)')
     .option('--admin-token <token>', 'require this bearer token on the admin API (env: SDRS_EMULATOR_ADMIN_TOKEN, which keeps it out of ps)')
     .option('--quota <spec>', 'quotas, e.g. server_groups=50,replications=100 (-1 for unlimited; these are the defaults)')
-    .option('--rpo-interval <duration>', 'period of the RPO statistics points', '5m');
+    .option('--rpo-interval <duration>', 'period of the RPO statistics points', '5m')
+    .option('--tls-cert <file>', 'serve https with this PEM certificate (with --tls-key), e.g. one signed by your private CA')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert');
   examples(cmd, [
     '$ sdrs emulator --seed demo',
     '$ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)',
+    '$ sdrs emulator --tls-cert server.pem --tls-key server-key.pem   # then: sdrs --ca-bundle ca.pem ...',
   ]);
   return bind(cmd, run, parseEmulator, runF);
 }

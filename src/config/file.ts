@@ -118,7 +118,8 @@ function rethrow(err: unknown): never {
 /** True when the file holds a secret and group or others can read it (POSIX only). */
 export function isExposed(file: LoadedConfigFile, platform = process.platform): boolean {
   if (platform === 'win32' || (file.mode & 0o077) === 0) return false;
-  return Object.values(file.config.profiles).some((p) => SECRET_KEYS.some((k) => p[k] !== undefined && p[k] !== ''));
+  // A proxy URL with user:password in it is a credential too.
+  return Object.values(file.config.profiles).some((p) => SECRET_KEYS.some((k) => p[k] !== undefined && p[k] !== '') || /^[^/]*\/\/[^/@]*:[^/@]*@/.test(p.proxy ?? ''));
 }
 
 function finish(file: string, read: { text: string; mode: number }, doc: unknown, warn: (line: string) => void): LoadedConfigFile {

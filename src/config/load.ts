@@ -10,10 +10,12 @@ import { isValidRegion, normaliseEndpoint } from './validate.js';
 import { resolveCredentials } from './credentials.js';
 import { type HcloudProfile, hcloudConfigPath, hcloudCredentials, hcloudOrigin, hcloudSelection, readHcloudProfile } from './hcloud.js';
 import { parseDuration } from './duration.js';
+import { isAbsolute, resolve as resolvePath, dirname } from 'node:path';
+import { resolveNetwork } from './proxy.js';
 import { SERVICES, defaultEndpoint } from './endpoints.js';
 import { ENDPOINT_VARS, PROFILE_VARS, PROJECT_ID_VARS, REGION_VARS, TRUST_PROJECT_CONFIG_VAR, firstEnv, trustsProjectConfig } from './env.js';
 import { type LoadedConfigFile, findConfigFile, isExposed, isInHomeDir, readConfigFile } from './file.js';
-import { missingCredentialsError, untrustedEndpointError } from './messages.js';
+import { missingCredentialsError, untrustedEndpointError, untrustedNetworkError } from './messages.js';
 import type { ProfileConfig } from './schema.js';
 import type { Endpoints, GlobalOptions, ResolvedConfig, SettingWithSource } from './types.js';
 
@@ -62,6 +64,12 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
 
   const endpoints = resolveEndpoints(globals, env, profile, origin, region?.value as string | undefined, sources);
+  const network = resolveNetwork(globals, env, profile, origin, sources);
+  // A relative CA bundle is relative to where it was given: the config file's folder, or the working directory.
+  if (network.caBundle && !isAbsolute(network.caBundle)) {
+    network.caBundle = resolvePath(sources.caBundle.source === 'config' && file ? dirname(file.path) : opts.cwd, network.caBundle);
+  }
+  if (network.extraCaCerts && !isAbsolute(network.extraCaCerts)) network.extraCaCerts = resolvePath(opts.cwd, network.extraCaCerts);
   const refusal = projectConfigTrust(file, opts.homeDir, env, endpoints, sources);
   const duration = (key: 'interval' | 'maxInterval' | 'timeout', def: number): number => {
     const raw = profile[key];
@@ -107,6 +115,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     maxIntervalMs,
     timeoutMs,
     configFile: file?.path,
+    network,
     sources,
     credentials,
   };
@@ -125,6 +134,8 @@ function projectConfigTrust(
 ): (() => Error) | undefined {
   if (!file || isInHomeDir(file.path, homeDir)) return undefined;
   const fromFile = SERVICES.filter((s) => sources[`endpoints.${s}`]?.source === 'config');
+  // A proxy or a CA chosen by such a file could read the traffic: refused the same way.
+  const network = (['proxy.https', 'proxy.http', 'caBundle'] as const).filter((k) => sources[k]?.source === 'config');
   if (trustsProjectConfig(env)) {
     sources.projectConfig = { value: 'trusted', source: 'env', origin: TRUST_PROJECT_CONFIG_VAR };
     return undefined;
@@ -134,7 +145,11 @@ function projectConfigTrust(
     source: 'default',
     origin: 'not directly in the home directory',
   };
-  if (fromFile.length === 0) return undefined;
+  if (fromFile.length === 0 && network.length === 0) return undefined;
+  if (fromFile.length === 0) {
+    sources.projectConfig.value = `untrusted: it sets ${network.includes('caBundle') ? 'caBundle' : 'proxy'}, so requests are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)`;
+    return () => untrustedNetworkError(file.path, network.includes('caBundle') ? 'caBundle' : 'proxy');
+  }
   return () => untrustedEndpointError(file.path, fromFile, endpoints[fromFile[0]]);
 }
 

@@ -60,3 +60,18 @@ export function untrustedEndpointError(file: string, services: readonly string[]
     },
   );
 }
+
+/**
+ * AuthError (exit 4) before any request: a project's config file (not directly in the home
+ * directory) chooses the proxy or the trusted CAs, which could read the traffic.
+ */
+export function untrustedNetworkError(file: string, key: 'proxy' | 'caBundle'): AuthError {
+  return new AuthError(
+    `${file} is a project's config file (not one directly in your home directory) and sets ${key}: sdrs sends no credentials through a proxy or to a CA such a file chooses; nothing was sent`,
+    {
+      code: 'UNTRUSTED_CONFIG',
+      hint: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give your own with --proxy, HTTPS_PROXY or --ca-bundle.',
+      details: { config_file: file, setting: key },
+    },
+  );
+}

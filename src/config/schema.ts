@@ -19,6 +19,12 @@ export interface ProfileConfig {
   timeout?: string | number;
   /** A KooCLI profile this one inherits from (lowest precedence): a name in ~/.hcloud/config.json, or '' for its current. */
   hcloudProfile?: string;
+  /** Proxy URL for every request (below HTTPS_PROXY/http_proxy and --proxy); `none` for direct. */
+  proxy?: string;
+  /** Hosts that never go through the proxy (curl's NO_PROXY list; below NO_PROXY). */
+  noProxy?: string;
+  /** PEM file of CA certificates trusted besides the public roots (below --ca-bundle); relative to the config file. */
+  caBundle?: string;
 }
 
 /** The whole file: `{ profiles: { <name>: ProfileConfig } }`. */
@@ -26,7 +32,7 @@ export interface ConfigFile {
   profiles: Record<string, ProfileConfig>;
 }
 
-const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'hcloudProfile'] as const;
+const STRING_KEYS = ['region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'hcloudProfile', 'proxy', 'noProxy', 'caBundle'] as const;
 const DURATION_KEYS = ['interval', 'maxInterval', 'timeout'] as const;
 const ENDPOINT_KEYS = ['sdrs', 'ecs', 'vpc', 'iam'] as const;
 /** Profile names that are properties of every object; never valid profiles. */

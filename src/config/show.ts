@@ -21,7 +21,7 @@ export interface ConfigShowData {
 /** Display order; anything else in `sources` follows in its own order. */
 const ORDER = [
   'profile', 'configFile', 'projectConfig', 'region', 'projectId', 'endpoints.sdrs', 'endpoints.ecs', 'endpoints.vpc', 'endpoints.iam',
-  'credentials', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'interval', 'maxInterval', 'timeout',
+  'proxy.https', 'proxy.http', 'noProxy', 'caBundle', 'extraCaCerts', 'credentials', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'interval', 'maxInterval', 'timeout',
 ];
 const DURATIONS = new Set(['interval', 'maxInterval', 'timeout']);
 

@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   timeoutMs: number;
   /** The config file that was read, if any. */
   configFile?: string;
+  /** Proxies, NO_PROXY and CA bundles (src/config/proxy.ts); credentials in proxy URLs are whole here, masked in `sources`. */
+  network?: NetworkSettings;
   /** Every setting with its source, secrets masked, for `config show`. */
   sources: Record<string, SettingWithSource<string | number | undefined>>;
   /** Reads the credentials again (env and config file); throws AuthError when there are none. */
@@ -54,4 +56,25 @@ export interface GlobalOptions {
   /** false with --no-color */
   color: boolean;
   debug: boolean;
+  /** --proxy: a proxy URL for every request, or `none` */
+  proxy?: string;
+  /** --ca-bundle: a PEM file of CAs trusted besides the public roots */
+  caBundle?: string;
+}
+
+/** The proxy and CA settings of one run. Proxy URLs are whole (with any credentials): never print them, use `masked`. */
+export interface NetworkSettings {
+  /** Proxy for https URLs; undefined: direct. */
+  httpsProxy?: string;
+  /** Proxy for http URLs; undefined: direct. */
+  httpProxy?: string;
+  /** The NO_PROXY list as given (curl semantics, see `bypassesProxy`). */
+  noProxy?: string;
+  /** A PEM file of CA certificates trusted besides Node's own roots (--ca-bundle or the profile's caBundle). */
+  caBundle?: string;
+  /**
+   * NODE_EXTRA_CA_CERTS as the environment of this run has it. Node reads it itself at start-up
+   * for the process; sdrs reads it too whenever it sets the trusted CAs itself.
+   */
+  extraCaCerts?: string;
 }

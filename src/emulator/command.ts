@@ -3,6 +3,8 @@
  * until the signal aborts (SIGINT/SIGTERM in the CLI). No process globals.
  */
 import type { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { UsageError } from '../errors.js';
 import { isLoopbackHost, parseJobDurations } from './config.js';
 import { parseFaults } from './faults.js';
@@ -42,6 +44,9 @@ export interface EmulatorCommandOptions {
   quota?: string;
   /** `--rpo-interval`: the period of the RPO statistics points, e.g. `5m`. */
   rpoInterval?: string;
+  /** `--tls-cert` and `--tls-key`: PEM files; the emulator then serves https. */
+  tlsCert?: string;
+  tlsKey?: string;
   /** Aborting it stops the emulator; the returned promise then resolves. */
   signal: AbortSignal;
 }
@@ -82,6 +87,7 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  const tls = readTls(opts.tlsCert, opts.tlsKey);
   if (opts.signal.aborted) return;
 
   // Loaded here so that only a running emulator pulls in fastify.
@@ -101,6 +107,7 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
     adminToken: opts.adminToken,
     quotas,
     rpoIntervalMs,
+    tls,
     logger: opts.verbose ? (line) => opts.err.write(line + '\n') : undefined,
   });
   const { staleLock, removedFiles } = emu.recovered;
@@ -123,4 +130,25 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
     opts.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await emu.stop();
+}
+
+/** The certificate and key of --tls-cert/--tls-key, read and checked as a pair (exit 2 otherwise). */
+function readTls(certPath: string | undefined, keyPath: string | undefined): { cert: Buffer; key: Buffer } | undefined {
+  if (certPath === undefined && keyPath === undefined) return undefined;
+  if (certPath === undefined || keyPath === undefined) throw new UsageError('--tls-cert and --tls-key go together');
+  const read = (path: string, flag: string) => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new UsageError(`cannot read ${flag} ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  const tls = { cert: read(certPath, '--tls-cert'), key: read(keyPath, '--tls-key') };
+  try {
+    createSecureContext(tls);
+  } catch (err) {
+    // The key itself is never quoted.
+    throw new UsageError(`--tls-cert ${certPath} and --tls-key ${keyPath} are not a PEM certificate and its key (${(err as NodeJS.ErrnoException).code ?? 'invalid'})`);
+  }
+  return tls;
 }

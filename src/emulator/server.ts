@@ -44,6 +44,8 @@ export interface ServerDeps {
   /** Host, Origin, content-type and token rules (guard.ts). @default loopback names only, no token */
   access?: AccessPolicy;
   logger?: (line: string) => void;
+  /** Serve https with this certificate and key (PEM) instead of http. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export function isLoopbackAddress(addr: string | undefined): boolean {
@@ -74,7 +76,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     advanceClock: deps.advanceClock,
   };
 
+  // One instance type for both: the https server is an http server for everything the routes see.
   const app = Fastify({
+    ...(deps.tls ? { https: { cert: deps.tls.cert, key: deps.tls.key } } : {}),
     logger: false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => newRequestId(),

@@ -59,10 +59,12 @@ export interface EmulatorOptions {
   quotas?: Partial<Quotas>;
   /** The period of the RPO statistics points, in ms of emulator time. @default 300000 (5 min) */
   rpoIntervalMs?: number;
+  /** Serve https with this certificate and key (PEM), e.g. signed by a test CA. @default http */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface RunningEmulator {
-  /** `http://host:port`, the endpoint to give clients. */
+  /** `http://host:port` (`https://` with `tls`), the endpoint to give clients. */
   url: string;
   host: string;
   port: number;
@@ -163,6 +165,7 @@ async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock,
     advanceClock: (ms) => clock.advance(parseDuration(ms)),
     access: { host, allowHosts: opts.allowHosts ?? [], adminToken: opts.adminToken },
     logger: opts.logger,
+    tls: opts.tls,
   });
   try {
     await app.listen({ host, port: opts.port ?? 0 });
@@ -174,7 +177,7 @@ async function startLocked(opts: EmulatorOptions, host: string, clock: JobClock,
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   let stopped = false;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     host,
     port,
     projectId,

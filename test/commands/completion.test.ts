@@ -106,7 +106,7 @@ complete -p sdrs
         [['sdrs', 'instance', ''], ['add', 'list', 'remove']],
         [['sdrs', 'pair', ''], ['add', 'list', 'attach', 'detach', 'remove']],
         [['sdrs', 'group', 'reverse', 'x', '--st'], ['--status', '--stop-servers', '--start-servers']],
-        [['sdrs', 'group', 'failover', 'x', '--c'], ['--confirm']],
+        [['sdrs', 'group', 'failover', 'x', '--co'], ['--confirm']],
         [['sdrs', 'group', 'reverse', 'x', '--to', ''], CHOICES.to],
         [['sdrs', 'group', 'reverse', 'x', '--to', 't'], ['target']],
         // COMP_WORDBREAKS splits --to=ta into "--to" "=" "ta"

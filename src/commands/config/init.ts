@@ -87,7 +87,12 @@ async function testProfile(ctx: Context, profile: string): Promise<ProfileTest> 
   let stdout = '';
   let stderr = '';
   const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
-  const code = await ctx.runSdrs(['--json', '--no-input', '--profile', profile, 'group', 'list'], {
+  // The run's own --proxy and --ca-bundle apply to the test call too (a new profile is often tried behind a proxy).
+  const network = [
+    ...(ctx.globals.proxy !== undefined ? ['--proxy', ctx.globals.proxy] : []),
+    ...(ctx.globals.caBundle !== undefined ? ['--ca-bundle', ctx.globals.caBundle] : []),
+  ];
+  const code = await ctx.runSdrs(['--json', '--no-input', ...network, '--profile', profile, 'group', 'list'], {
     stdin: ctx.io.in, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)),
     env: ctx.env, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
   });

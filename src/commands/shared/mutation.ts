@@ -219,8 +219,9 @@ export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentReq
 function refused(err: unknown): err is SdrsError {
   if (err instanceof ApiError) return err.status < 500;
   if (err instanceof UnknownOutcomeError) return false;
-  // The transport raises UNREACHABLE for a mutating request only when no attempt reached the service.
-  if (err instanceof NetworkError) return err.code === 'UNREACHABLE';
+  // The transport raises UNREACHABLE for a mutating request only when no attempt reached the service;
+  // PROXY_UNREACHABLE only when the proxy could not be reached or refused to connect (never after a send).
+  if (err instanceof NetworkError) return err.code === 'UNREACHABLE' || err.code === 'PROXY_UNREACHABLE';
   return err instanceof UsageError || err instanceof ConfigError || err instanceof AuthError;
 }
 
