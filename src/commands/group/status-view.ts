@@ -220,7 +220,7 @@ export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: 
     const a: Advice = d.next[key];
     const advised = key === 'failover' && d.next.failover.advised ? t(M.advised) : '';
     const mark = a.allowed ? (p ? p.green('✔') : '✔') : p ? p.red('✖') : '✖';
-    out.push(`  ${mark} ${actionTitle(key, d.next)}${advised && p ? p.red(advised) : advised}${a.allowed ? `: ${s(a.command ?? '')}` : ''}`);
+    out.push(`  ${mark} ${actionTitle(key, d.next)}${advised && p ? p.red(advised) : advised}${a.allowed ? t(M.nextCommand, { command: s(a.command ?? '') }) : ''}`);
     const said = adviceText(a);
     for (const r of said.reasons) out.push(`      - ${s(local(r))}`);
     for (const note of a.allowed ? said.notes : []) out.push(t(M.noteLine, { note: s(local(note)) }));

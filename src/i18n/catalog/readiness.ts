@@ -191,7 +191,7 @@ export const server = {
   labelAddresses: { en: 'Addresses:', zh: '地址：' },
   labelFlavor: { en: 'Flavor:', zh: '规格：' },
   labelProtected: { en: 'Protected:', zh: '保护实例：' },
-  flavorSize: { en: '{name} ({vcpus} vCPUs, {ram} MB)', zh: '{name}（{vcpus} vCPU，{ram} MB）' },
+  flavorSize: { en: '{name} ({vcpus} vCPUs, {ram} MB)', zh: '{name}（{vcpus} 个 vCPU，内存 {ram} MB）' },
   protectedBy: { en: '{name} ({id}), {status}', zh: '{name}（{id}），{status}' },
   no: { en: 'no', zh: '否' },
   yes: { en: 'yes', zh: '是' },

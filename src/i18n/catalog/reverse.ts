@@ -120,4 +120,119 @@ export const reverse = {
     zh: '在此之前，生产可以先在 {to} 上重新运行：sdrs server start {ids}（重试前请再次关机）。',
   },
   pfFailed: { en: 'pre-flight checks failed for group {name}: {failures}', zh: '保护组 {name} 的切换前检查未通过：{failures}' },
+
+  // group/reverse.ts: one group.
+  bothGroupsAndAll: { en: 'pass either group names/ids or --all, not both', zh: '请指定保护组名称/ID 或 --all，不能同时指定' },
+  filtersNeedAll: { en: '--status and --name filter --all; pass --all too', zh: '--status 和 --name 用于筛选 --all；请同时指定 --all' },
+  switchoverOneGroup: {
+    en: '--stop-servers and --start-servers work on one group at a time; for several groups stop the servers first (sdrs server stop ... --yes), then reverse them',
+    zh: '--stop-servers 和 --start-servers 一次只能用于一个保护组；多个保护组请先将云服务器关机（sdrs server stop ... --yes），再执行切换',
+  },
+  switchoverWaits: { en: '--stop-servers and --start-servers wait for every phase; drop --no-wait', zh: '--stop-servers 和 --start-servers 会等待每个阶段完成；请去掉 --no-wait' },
+  missingGroup: {
+    en: 'missing group: pass one or more group ids or names, or --all (prompts are off without a terminal or with --no-input/--json)',
+    zh: '缺少保护组：请指定一个或多个保护组 ID 或名称，或使用 --all（没有终端或使用 --no-input/--json 时不会提示输入）',
+  },
+  missingTo: {
+    en: "required option '--to <side>' not specified: pass --to target (production moves to the DR site) or --to source (back) (prompts are off without a terminal or with --no-input/--json)",
+    zh: "未指定必需的选项 '--to <side>'：请指定 --to target（生产切换到容灾站点）或 --to source（切回）（没有终端或使用 --no-input/--json 时不会提示输入）",
+  },
+  missingToHint: { en: 'Pass --to target or --to source too.', zh: '还需指定 --to target 或 --to source。' },
+  noGroup: { en: 'there is no protection group to switch over', zh: '没有可切换的保护组' },
+  noGroupHint: { en: 'Create one with: sdrs group create', zh: '请先创建：sdrs group create' },
+  pickGroup: { en: 'Protection group to switch over', zh: '要切换的保护组' },
+  pickGroupChoice: { en: '{name}  {status}, production {production}  {id}', zh: '{name}  {status}，生产在 {production}  {id}' },
+  pickTargetAny: { en: "target: each group's DR AZ", zh: 'target：各保护组的容灾可用区' },
+  pickSourceAny: { en: "source: each group's original production AZ", zh: 'source：各保护组原来的生产可用区' },
+  pickSideProduction: { en: '{side}: {az} (production now)', zh: '{side}：{az}（当前生产站点）' },
+  pickSideDr: { en: '{side}: {az} (DR site now)', zh: '{side}：{az}（当前容灾站点）' },
+  pickSideOne: { en: 'Where should production of {name} run afterwards?', zh: '切换后 {name} 的生产在哪一侧运行？' },
+  pickSide: { en: 'Where should production run afterwards?', zh: '切换后生产在哪一侧运行？' },
+  checksSkipped: {
+    en: 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.',
+    zh: '已跳过切换前检查（--skip-checks）；服务仍会执行自己的规则。',
+  },
+  confirmReverse: {
+    en: 'Reverse {name}: production moves from {fromAz} ({from}) to {toAz} ({to}); {n} protected instance(s) move. Continue?',
+    zh: '切换 {name}：生产从 {fromAz}（{from}）切换到 {toAz}（{to}）；{n} 个保护实例随之切换。是否继续？',
+  },
+  doneLead: { en: 'Production now runs in {az} ({to}).', zh: '生产现在运行在 {az}（{to}）。' },
+  doneRest: { en: ' Group {name} is {status}; replication now runs {a} -> {b}.', zh: '保护组 {name} 处于 {status}；复制方向现为 {a} -> {b}。' },
+  doneRestSwitchover: { en: ' Group {name} is {status}; replication runs {a} -> {b}.', zh: '保护组 {name} 处于 {status}；复制方向为 {a} -> {b}。' },
+  startHint: {
+    en: 'Next: start the servers at the new production site {az} ({to}); they are not started automatically: sdrs server start {ids}',
+    zh: '下一步：启动新生产站点 {az}（{to}）的云服务器；它们不会自动开机：sdrs server start {ids}',
+  },
+  startHintNoIds: {
+    en: 'Next: start the servers at the new production site {az} ({to}); they are not started automatically.',
+    zh: '下一步：启动新生产站点 {az}（{to}）的云服务器；它们不会自动开机。',
+  },
+
+  // group/reverse-request.ts: a reverse request without a clear answer.
+  unknownMaybe: {
+    en: 'the reverse request for group {name} got no clear answer ({message}); it may or may not have been accepted',
+    zh: '保护组 {name} 的切换请求没有得到明确的应答（{message}）；请求可能已被接受，也可能没有',
+  },
+  unknownStill: {
+    en: 'the reverse request for group {name} got no clear answer ({message}); the group is now {status} with production still on {station}',
+    zh: '保护组 {name} 的切换请求没有得到明确的应答（{message}）；保护组现在处于 {status}，生产仍在 {station}',
+  },
+  unknownHint: {
+    en: 'Do not re-send blindly. Check with: sdrs group show {id} (then, if it is still {status} on {station}: sdrs group reverse {id} --to {to})',
+    zh: '请勿盲目重发。请用以下命令检查：sdrs group show {id}（如果它仍处于 {status} 且生产在 {station}，再执行：sdrs group reverse {id} --to {to}）',
+  },
+
+  // group/switchover.ts: the phases.
+  soAlready: {
+    en: 'Group {name} already runs production on {to} ({az}) and is protected; only starting the servers there (--start-servers).',
+    zh: '保护组 {name} 的生产已在 {to}（{az}）运行且处于保护中；只启动该侧的云服务器（--start-servers）。',
+  },
+  soConfirm: { en: 'Switch over {name}: {steps}. Continue?', zh: '切换 {name}：{steps}。是否继续？' },
+  soThen: { en: '; then ', zh: '；然后' },
+  soStopTitle: { en: 'stop {n} server(s) at {az} ({station}) until SHUTOFF', zh: '将 {az}（{station}）的 {n} 台云服务器关机，直到 SHUTOFF' },
+  soReverseTitle: {
+    en: 'reverse production from {fromAz} ({from}) to {toAz} ({to}) until protected',
+    zh: '将生产从 {fromAz}（{from}）切换到 {toAz}（{to}），直到 protected',
+  },
+  soStartTitle: { en: 'start {n} server(s) at {az} ({station}) until ACTIVE', zh: '将 {az}（{station}）的 {n} 台云服务器开机，直到 ACTIVE' },
+  soPhase: { en: 'Phase {i}/{n}: {title}', zh: '阶段 {i}/{n}：{title}' },
+  soPhaseDone: { en: '{phase} done in {took}', zh: '{phase} 完成，用时 {took}' },
+  soFinished: { en: 'Switchover of {name} finished in {took}: {phases}.', zh: '{name} 的切换完成，用时 {took}：{phases}。' },
+  soStopped: {
+    en: 'switchover of {name} stopped at phase {i}/{n} ({phase}): {message}',
+    zh: '{name} 的切换在阶段 {i}/{n}（{phase}）停止：{message}',
+  },
+  soNotRead: { en: 'not read', zh: '未读取' },
+  soState: {
+    en: 'State: group {name} is {status} with production on {station} ({az}); servers at {fromAz}: {fromPower}; at {toAz}: {toPower}.',
+    zh: '当前状态：保护组 {name} 处于 {status}，生产在 {station}（{az}）；{fromAz} 的云服务器：{fromPower}；{toAz} 的云服务器：{toPower}。',
+  },
+  soStateUnread: { en: 'State: not read; check with: sdrs group status {ref}.', zh: '当前状态：未读取；请用 sdrs group status {ref} 检查。' },
+  soStateUnreadInterrupted: {
+    en: 'State: not read (interrupted); check with: sdrs group status {ref}.',
+    zh: '当前状态：未读取（已中断）；请用 sdrs group status {ref} 检查。',
+  },
+  soNextStop: {
+    en: 'nothing was reversed. Check the servers (sdrs server list --az {az}), then re-run: {rerun}; or keep production at {az} and start them again: {startFrom}',
+    zh: '没有执行切换。请检查云服务器（sdrs server list --az {az}），然后重新运行：{rerun}；或让生产留在 {az}，并重新开机：{startFrom}',
+  },
+  soDown: { en: ' Production is DOWN: the servers at {az} were stopped.', zh: '生产已中断：{az} 的云服务器已关机。' },
+  soNextRunning: {
+    en: 'the reverse job{job} is still running.{down} Wait for it ({wait}), then re-run {rerun} (finished phases are skipped)',
+    zh: '切换任务{job}仍在运行。{down}请等待其完成（{wait}），然后重新运行 {rerun}（已完成的阶段会被跳过）',
+  },
+  soNextUnknown: {
+    en: 'it is not known whether the reverse was accepted.{down} Check with: sdrs group status {ref}; do not re-send blindly',
+    zh: '不确定切换请求是否已被接受。{down}请用 sdrs group status {ref} 检查；请勿盲目重发',
+  },
+  soNextFailed: {
+    en: 'production did not move.{down} Fix the cause above and re-run {rerun}{retry}; or bring production back at {az}: {startFrom}',
+    zh: '生产没有切换。{down}请修复上述原因后重新运行 {rerun}{retry}；或在 {az} 恢复生产：{startFrom}',
+  },
+  soRetry: { en: ' (a reverse from error-reversing can be retried)', zh: '（从 error-reversing 状态可以重试切换）' },
+  soNextStart: {
+    en: 'production runs in {az} ({to}) and the group is protected, but not every server there is running. Start them: sdrs server start {ids}',
+    zh: '生产在 {az}（{to}）运行且保护组处于保护中，但该侧并非所有云服务器都在运行。请开机：sdrs server start {ids}',
+  },
+  soNext: { en: 'Next: {next}', zh: '下一步：{next}' },
 } as const satisfies Catalog;

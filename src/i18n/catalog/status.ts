@@ -117,6 +117,7 @@ export const statusView = {
   actFailover: { en: 'failover', zh: '故障切换' },
   actDelete: { en: 'delete', zh: '删除' },
   advised: { en: ' (ADVISED)', zh: '（建议）' },
+  nextCommand: { en: ': {command}', zh: '：{command}' },
   noteLine: { en: '      note: {note}', zh: '      注意：{note}' },
   watchHeader: {
     en: 'Every {seconds}s: sdrs group status {name} · {at} · Ctrl-C to stop',
