@@ -6,14 +6,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../config/duration.js';
-import { InterruptedError, UsageError } from '../../errors.js';
+import { InterruptedError, SdrsError, UsageError } from '../../errors.js';
 import { printJson } from '../../io/output.js';
 import { requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { clean, result, styledOut, tableStyle, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { say } from '../shared/ui.js';
-import { t, text } from '../../i18n/index.js';
+import { local, t, text } from '../../i18n/index.js';
 import { statusView as M } from '../../i18n/catalog/status.js';
 import { readStatus, renderStatus, type StatusDocument } from './status-view.js';
 
@@ -96,7 +96,7 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
       if (ctx.signal.aborted) break;
       // A refresh that fails for a passing reason keeps the view alive; anything else ends it.
       if (!isTransientError(err)) throw err;
-      say(ctx, t(M.refreshFailed, { at: new Date(now()).toISOString(), message: (err as Error).message, seconds: o.intervalMs / 1000 }));
+      say(ctx, t(M.refreshFailed, { at: new Date(now()).toISOString(), message: err instanceof SdrsError ? local(err.text) : (err as Error).message, seconds: o.intervalMs / 1000 }));
     }
     try {
       await ctx.clock.sleep(o.intervalMs, ctx.signal);
