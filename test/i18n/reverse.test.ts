@@ -98,6 +98,22 @@ describe('a refused reverse in Chinese', () => {
     const d = JSON.parse((await jsonIdentical(['group', 'reverse', G, '--to', 'target', '--dry-run'])).stdout);
     expect(d.checks.find((c: { name: string }) => c.name === 'fault_levels').message).toMatch(/^pair\(s\) rp-erp-app-01-data .*lost read\/write/);
   });
+
+  it('a switchover and a multi-group reverse speak Chinese; the multi-group document is identical', async () => {
+    const so = await zh(['group', 'reverse', G, '--to', 'target', '--stop-servers', '--start-servers', '--yes']);
+    expect(so.code, so.stderr).toBe(0);
+    expect(so.stderr).toMatch(/^阶段 1\/3：将 cn-north-4a（source）的 2 台云服务器关机，直到 SHUTOFF$/m);
+    expect(so.stderr).toMatch(/^ {2}✔ reverse 完成，用时 /m);
+    expect(so.stderr).toMatch(/^生产现在运行在 cn-north-4b（target）。保护组 demo-erp 处于 protected；复制方向为 cn-north-4b -> cn-north-4a。$/m);
+    await w.stopServers();
+    const many = await zh(['group', 'reverse', '--all', '--to', 'source', '--yes']);
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stderr).toMatch(/^已选择 1 个保护组：1 个将切换到 source，0 个已在该侧。$/m);
+    expect(many.stderr).toMatch(/^ {2}✔ demo-erp：就绪（2 个保护实例）$/m);
+    expect(many.stdout).toMatch(/^保护组\s+结果\s+状态\s+生产站点\s+任务\s+退出码$/m);
+    const doc = JSON.parse((await jsonIdentical(['group', 'reverse', '--all', '--to', 'source', '--yes'])).stdout);
+    expect(doc[0]).toMatchObject({ name: 'demo-erp', result: 'no-op' });
+  });
 });
 
 describe('status views and readiness in Chinese', () => {
