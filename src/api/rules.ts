@@ -6,6 +6,9 @@
  * hints are all views of this table.
  */
 import type { GroupStatus, ServerGroup, Station } from './types.js';
+import { text, type Entry, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { reverse as M } from '../i18n/catalog/reverse.js';
 
 /** Every documented protection group status (reference 4.1), in the order of the reference. */
 export const GROUP_STATUSES: readonly GroupStatus[] = [
@@ -44,37 +47,50 @@ export const allowedFrom = (op: GroupOperation, status: string): boolean => (ALL
 
 const other = (s: Station): Station => (s === 'source' ? 'target' : 'source');
 
-/** The command that moves a group out of its status towards a usable state (`ref`: how to name the group). */
-export function fixFor(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string {
-  if (groupInProgress(g.status)) return `another operation is running (${g.status}); wait for it: sdrs group status ${ref} --watch`;
+/** The command that moves a group out of its status towards a usable state, in both languages (`ref`: how to name the group). */
+export function fixForText(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): Text {
+  if (groupInProgress(g.status)) return text(M.fixWait, { status: g.status, ref });
   switch (g.status) {
-    case 'available': return `start protection first: sdrs group start ${ref}`;
-    case 'error-starting': return `retry the start: sdrs group start ${ref}`;
+    case 'available': return text(M.fixStart, { ref });
+    case 'error-starting': return text(M.fixRetryStart, { ref });
     case 'failed-over':
-    case 'error-reprotecting': return `re-protect first: sdrs group start ${ref}`;
-    case 'error-stopping': return `retry the stop: sdrs group stop ${ref}`;
-    case 'error-failing-over': return `retry the failover: sdrs group failover ${ref}`;
-    case 'error-reversing': return `retry the reverse: sdrs group reverse ${ref} --to ${other(g.priority_station)}`;
-    case 'protected': return `stop protection first: sdrs group stop ${ref}`;
-    default: return `see: sdrs group show ${ref}`;
+    case 'error-reprotecting': return text(M.fixReprotect, { ref });
+    case 'error-stopping': return text(M.fixRetryStop, { ref });
+    case 'error-failing-over': return text(M.fixRetryFailover, { ref });
+    case 'error-reversing': return text(M.fixRetryReverse, { ref, side: other(g.priority_station) });
+    case 'protected': return text(M.fixStop, { ref });
+    default: return text(M.fixSee, { ref });
   }
 }
 
+/** The command that moves a group out of its status towards a usable state (`ref`: how to name the group). English. */
+export function fixFor(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string {
+  return fixForText(g, ref).en;
+}
+
 /** What each operation is called in a refusal. */
-const PHRASE: Record<GroupOperation, string> = {
-  reverse: 'a reverse', failover: 'a failover', start: 'starting protection', reprotect: 're-protecting', stop: 'stopping protection', delete: 'a delete',
+const PHRASE: Record<GroupOperation, Entry> = {
+  reverse: M.opReverse, failover: M.opFailover, start: M.opStart, reprotect: M.opReprotect, stop: M.opStop, delete: M.opDelete,
 };
 
+/** Statuses as a refusal lists them ("protected or error-reversing"). */
+const statusList = (statuses: readonly string[], sep: Text = { en: ' or ', zh: ' 或 ' }): Text => ({ en: statuses.join(sep.en), zh: statuses.join(sep.zh) });
+
 /**
- * Why the service would refuse `op` because of the group's status, with the fix;
- * undefined when the status allows it. `alsoFrom` widens the accepted statuses
+ * Why the service would refuse `op` because of the group's status, with the fix, in both
+ * languages; undefined when the status allows it. `alsoFrom` widens the accepted statuses
  * (start covers re-protect).
  */
-export function statusRefusal(op: GroupOperation, g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string, alsoFrom: readonly string[] = []): string | undefined {
+export function statusRefusalText(op: GroupOperation, g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string, alsoFrom: readonly string[] = []): Text | undefined {
   if (allowedFrom(op, g.status) || alsoFrom.includes(g.status)) return undefined;
-  if (groupInProgress(g.status)) return fixFor(g, ref);
+  if (groupInProgress(g.status)) return fixForText(g, ref);
   const allowed = [...ALLOWED_FROM[op], ...alsoFrom];
-  return `${PHRASE[op]} needs the group ${allowed.join(' or ')} (it is ${g.status}); ${fixFor(g, ref)}`;
+  return textOf(M.statusNeeds, { op: text(PHRASE[op]), allowed: statusList(allowed), status: g.status, fix: fixForText(g, ref) });
+}
+
+/** `statusRefusalText` in English (JSON documents, the journal). */
+export function statusRefusal(op: GroupOperation, g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string, alsoFrom: readonly string[] = []): string | undefined {
+  return statusRefusalText(op, g, ref, alsoFrom)?.en;
 }
 
 /** What a pair's `fault_level` means (reference 3.3): "0" none, "2" failover advised, "5" failover not allowed. */
@@ -120,22 +136,10 @@ export const UNDER_WAY_TO: Readonly<Record<string, readonly GroupStatus[]>> = {
  * pre-flight (the link that would carry production's last writes is broken); 2 and
  * unknown levels are warnings.
  */
-export const FAULT_FOR_REVERSE: Readonly<Record<Exclude<FaultMeaning, 'none'>, { refuse: boolean; means: string; fix: string }>> = {
-  'failover-not-allowed': {
-    refuse: true,
-    means: 'the replication link is broken (fault_level 5: the service allows no failover), so the DR copy is not kept current and production would move onto disks that miss its latest writes',
-    fix: 'repair replication first (fault_level back to 0; watch it with sdrs group status {ref}); only if production is already lost, pass --skip-checks',
-  },
-  'failover-advised': {
-    refuse: false,
-    means: 'the production disk lost read/write (fault_level 2: a failover is advised)',
-    fix: 'the reverse may fail at the production side; if production is lost, fail over instead: sdrs group failover {ref}',
-  },
-  unknown: {
-    refuse: false,
-    means: 'a fault_level this client does not know (documented: 0, 2, 5)',
-    fix: 'check the pair with sdrs group status {ref}',
-  },
+export const FAULT_FOR_REVERSE: Readonly<Record<Exclude<FaultMeaning, 'none'>, { refuse: boolean; means: Entry; fix: Entry }>> = {
+  'failover-not-allowed': { refuse: true, means: M.fault5Means, fix: M.fault5Fix },
+  'failover-advised': { refuse: false, means: M.fault2Means, fix: M.fault2Fix },
+  unknown: { refuse: false, means: M.faultOddMeans, fix: M.faultOddFix },
 };
 
 /**
@@ -145,12 +149,14 @@ export const FAULT_FOR_REVERSE: Readonly<Record<Exclude<FaultMeaning, 'none'>, {
  * side is kept), whose recovery is to retry the reverse the other way (reference 4.1:
  * a reverse, or a failover, is accepted from `error-reversing`). Undefined otherwise.
  */
-export function reverseSideRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, to: Station, ref: string): string | undefined {
+export function reverseSideRefusalText(g: Pick<ServerGroup, 'status' | 'priority_station'>, to: Station, ref: string): Text | undefined {
   if (g.priority_station !== to || g.status === 'protected' || !allowedFrom('reverse', g.status)) return undefined;
-  const away = other(to);
-  return `production already runs on ${to}: the last reverse (to ${away}) failed and left the group ${g.status} with production where it was, ` +
-    `and the service refuses a reverse to the side production is on (SDRS.1022). To recover, find and fix why that reverse failed (the run that failed printed its job's error code and reason), ` +
-    `then retry it: sdrs group reverse ${ref} --to ${away} (accepted from ${g.status}); afterwards a reverse --to ${to} brings production back`;
+  return text(M.sideRefusal, { to, away: other(to), status: g.status, ref });
+}
+
+/** `reverseSideRefusalText` in English. */
+export function reverseSideRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, to: Station, ref: string): string | undefined {
+  return reverseSideRefusalText(g, to, ref)?.en;
 }
 
 /**
@@ -180,9 +186,14 @@ export const DRILL_DELETABLE_FROM: ReadonlySet<string> = new Set(['available', '
 /** Drill statuses while a job runs on the drill. */
 export const DRILL_IN_PROGRESS: ReadonlySet<string> = new Set(['creating', 'deleting']);
 
-/** Why a drill cannot be created from the group's status (with the fix), or undefined. */
-export function drillStatusRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string | undefined {
+/** Why a drill cannot be created from the group's status (with the fix), in both languages, or undefined. */
+export function drillStatusRefusalText(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): Text | undefined {
   if ((DRILL_FROM as readonly string[]).includes(g.status)) return undefined;
-  if (groupInProgress(g.status)) return fixFor(g, ref);
-  return `a drill needs the group ${DRILL_FROM.join(', ')} (it is ${g.status}); ${fixFor(g, ref)}`;
+  if (groupInProgress(g.status)) return fixForText(g, ref);
+  return textOf(M.drillNeeds, { allowed: statusList(DRILL_FROM, { en: ', ', zh: '、' }), status: g.status, fix: fixForText(g, ref) });
+}
+
+/** Why a drill cannot be created from the group's status (with the fix), or undefined. English. */
+export function drillStatusRefusal(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): string | undefined {
+  return drillStatusRefusalText(g, ref)?.en;
 }

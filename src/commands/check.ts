@@ -15,10 +15,12 @@ import { printable, requireGroupRef } from '../validate.js';
 import { bind, examples, type RunF, type Runner } from './shared/command.js';
 import { note, out, outTone, say, type Block, type Result, type Tone } from './shared/output.js';
 import {
-  assessQuotas, groupDrillSource, loadSnapshots, readReadiness, unknownOn4xx, verdictOf, verdictText, REASONS,
+  assessQuotas, findingMessage, groupDrillSource, loadSnapshots, readReadiness, unknownOn4xx, verdictLabel, verdictOf, verdictText, REASONS,
   type DrillSource, type GroupReadiness, type QuotaFinding, type Severity, type Verdict,
 } from './shared/readiness.js';
 import { resolveGroups } from './shared/resolve.js';
+import { t, text } from '../i18n/index.js';
+import { readiness as M } from '../i18n/catalog/readiness.js';
 
 /** Groups read at once (each reads its pairs, instances, servers and failures). */
 export const CHECK_CONCURRENCY = 4;
@@ -53,12 +55,12 @@ export interface CheckDocument {
 
 function parseCheck(args: string[], f: CheckFlags): CheckOptions {
   const all = f.all === true;
-  if (all && args.length) throw new UsageError('pass group names or --all, not both');
-  if (!all && !args.length) throw new UsageError('name the groups to check, or pass --all', { hint: 'sdrs check --all' });
+  if (all && args.length) throw new UsageError(text(M.checkBoth));
+  if (!all && !args.length) throw new UsageError(text(M.checkNone), { hint: 'sdrs check --all' });
   const failOn = f.failOn ?? 'not-ready';
-  if (failOn !== 'not-ready' && failOn !== 'degraded') throw new UsageError(`--fail-on ${printable(failOn)} must be "not-ready" or "degraded"`);
+  if (failOn !== 'not-ready' && failOn !== 'degraded') throw new UsageError(text(M.checkFailOn, { value: printable(failOn) }));
   const format = f.format ?? 'text';
-  if (format !== 'text' && format !== 'openmetrics') throw new UsageError(`--format ${printable(format)} must be "text" or "openmetrics"`);
+  if (format !== 'text' && format !== 'openmetrics') throw new UsageError(text(M.checkFormat, { value: printable(format) }));
   return { groups: args.map((a) => requireGroupRef(a)), all, failOn, format };
 }
 
@@ -80,7 +82,7 @@ export function registerCheck(cmd: Command, run: Runner, runF: RunF<CheckOptions
 
 /** Checks the groups; exit 8 when one is NOT READY (or DEGRADED with --fail-on degraded). */
 export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<CheckDocument>> {
-  if (o.format === 'openmetrics' && ctx.globals.json) throw new UsageError('--format openmetrics and --json are two outputs: pass one');
+  if (o.format === 'openmetrics' && ctx.globals.json) throw new UsageError(text(M.checkTwoOutputs));
   const api = await ctx.api();
   const groups: ServerGroup[] = o.all ? await api.listAllGroups() : await resolveGroups(api, o.groups);
   // Read once for every group: the group-level failures, the quotas, the drill facts.
@@ -106,18 +108,23 @@ export async function runCheck(ctx: Context, o: CheckOptions): Promise<Result<Ch
     quotas: quotaFindings,
   };
   const blocks = o.format === 'openmetrics' ? [out(openMetrics(doc))] : ctx.io.stdoutIsTTY ? terminalView(doc) : plainView(doc);
-  if (!groups.length) blocks.push(note('No protection groups to check.'));
+  if (!groups.length) blocks.push(note(t(M.checkNoGroups)));
   const r: Result<CheckDocument> = { data: o.format === 'openmetrics' ? undefined : doc, blocks };
   // The journal keeps when readiness was verified (docs/journal.md); not the openmetrics runs a cron repeats every minute.
   if (o.format !== 'openmetrics') r.journal = checkJournal(doc);
   const failing = doc.summary.not_ready > 0 || (o.failOn === 'degraded' && doc.verdict !== 'READY');
   if (failing) {
     const bad = readiness.filter((g) => g.verdict === 'NOT_READY' || (o.failOn === 'degraded' && g.verdict === 'DEGRADED'));
+    const list = { en: bad.map((g) => `${safeLine(g.group.name)} (${verdictText(g.verdict)})`).join(', '), zh: bad.map((g) => `${safeLine(g.group.name)}（${(g.verdict === 'NOT_READY' ? M.verdictNotReady : g.verdict === 'DEGRADED' ? M.verdictDegraded : M.verdictReady).zh}）`).join('、') };
+    const counts = { n: bad.length, total: readiness.length };
     r.error = new NotReadyError(
       bad.length
-        ? `${bad.length} of ${readiness.length} group(s) ${o.failOn === 'degraded' ? 'not READY' : 'NOT READY'}: ${bad.map((g) => `${safeLine(g.group.name)} (${verdictText(g.verdict)})`).join(', ')}`
-        : 'the project is DEGRADED (quota)',
-      { hint: 'Each reason above names the command that fixes it.', details: { verdict: doc.verdict, groups: bad.map((g) => ({ id: g.group.id, name: g.group.name, verdict: g.verdict })) } },
+        ? {
+            en: text(o.failOn === 'degraded' ? M.checkFailedGroups : M.checkFailedNotReady, { ...counts, list: list.en }).en,
+            zh: text(o.failOn === 'degraded' ? M.checkFailedGroups : M.checkFailedNotReady, { ...counts, list: list.zh }).zh,
+          }
+        : text(M.checkQuotaDegraded),
+      { hint: text(M.checkHint), details: { verdict: doc.verdict, groups: bad.map((g) => ({ id: g.group.id, name: g.group.name, verdict: g.verdict })) } },
     );
   }
   return r;
@@ -151,22 +158,22 @@ function terminalView(d: CheckDocument): Block[] {
   const blocks: Block[] = [];
   if (d.groups.length) {
     const lines = formatTable(
-      ['GROUP', 'VERDICT', 'STATUS', 'PRODUCTION', 'REASONS'],
-      d.groups.map((g) => [g.group.name, verdictText(g.verdict), g.group.status, g.group.priority_station, bad(g).map((c) => c.reason).join(', ') || '-']),
+      [t(M.colGroup), t(M.colVerdict), t(M.colStatus), t(M.colProduction), t(M.colReasons)],
+      d.groups.map((g) => [g.group.name, verdictLabel(g.verdict), g.group.status, g.group.priority_station, bad(g).map((c) => c.reason).join(', ') || '-']),
     ).split('\n');
     blocks.push(out(lines[0]), ...d.groups.map((g, i) => outTone(lines[i + 1], TONE[g.verdict])));
   }
   for (const g of d.groups.filter((x) => x.verdict !== 'READY')) {
-    blocks.push(out(''), outTone(`${safeLine(g.group.name)}: ${verdictText(g.verdict)}`, TONE[g.verdict]));
+    blocks.push(out(''), outTone(t(M.groupVerdict, { name: safeLine(g.group.name), verdict: verdictLabel(g.verdict) }), TONE[g.verdict]));
     for (const c of bad(g)) {
-      blocks.push(out(`  ${MARK[c.severity]} ${c.reason}: ${safeLine(c.message)}`));
-      if (c.fix) blocks.push(out(`      fix: ${c.fix}`));
+      blocks.push(out(t(M.reasonLine, { mark: MARK[c.severity], reason: c.reason, message: safeLine(findingMessage(c)) })));
+      if (c.fix) blocks.push(out(t(M.fixLine, { fix: c.fix })));
     }
   }
   const quota = (d.quotas ?? []).filter((q) => q.severity !== 'ok');
   if (quota.length) {
-    blocks.push(out(''), outTone('Quotas: DEGRADED', 'warn'));
-    for (const q of quota) blocks.push(out(`  ! ${q.type}: ${q.message}`), ...(q.fix ? [out(`      see: ${q.fix}`)] : []));
+    blocks.push(out(''), outTone(t(M.quotasDegraded), 'warn'));
+    for (const q of quota) blocks.push(out(t(M.quotaLine, { type: q.type, message: findingMessage(q) })), ...(q.fix ? [out(t(M.seeLine, { fix: q.fix }))] : []));
   }
   blocks.push(...unknownNotes(d));
   return blocks;
@@ -179,18 +186,21 @@ function plainView(d: CheckDocument): Block[] {
     // Service text (names, failure reasons) stays on its line: a newline in it cannot forge a line.
     const name = safeLine(g.group.name);
     lines.push(`${name} ${g.verdict}`);
-    for (const c of bad(g)) lines.push(`${name} ${g.verdict} ${c.reason}: ${safeLine(c.message)}${c.fix ? `; fix: ${c.fix}` : ''}`);
+    for (const c of bad(g)) {
+      const p = { name, verdict: g.verdict, reason: c.reason, message: safeLine(findingMessage(c)) };
+      lines.push(c.fix ? t(M.plainReasonFix, { ...p, fix: c.fix }) : t(M.plainReason, p));
+    }
   }
-  for (const q of d.quotas ?? []) if (q.severity !== 'ok') lines.push(`quota ${q.type} DEGRADED: ${q.message}`);
+  for (const q of d.quotas ?? []) if (q.severity !== 'ok') lines.push(t(M.plainQuota, { type: q.type, message: findingMessage(q) }));
   return [...(lines.length ? [out(lines.join('\n'))] : []), ...unknownNotes(d)];
 }
 
 /** The reasons that could not be checked, once for all groups (stderr). */
 function unknownNotes(d: CheckDocument): Block[] {
   const unknown = new Map<string, string>();
-  for (const g of d.groups) for (const c of g.checks) if (c.severity === 'unknown') unknown.set(c.reason, c.message);
-  const notes = [...unknown].map(([reason, why]) => say(`Not checked: ${reason} (${why}).`, 'dim'));
-  if (d.quotas === null) notes.push(say('Not checked: quotas (the service did not answer GET /sdrs/quotas).', 'dim'));
+  for (const g of d.groups) for (const c of g.checks) if (c.severity === 'unknown') unknown.set(c.reason, findingMessage(c));
+  const notes = [...unknown].map(([reason, why]) => say(t(M.notChecked, { reason, why }), 'dim'));
+  if (d.quotas === null) notes.push(say(t(M.notCheckedQuotas), 'dim'));
   return notes;
 }
 

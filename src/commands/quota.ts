@@ -4,7 +4,9 @@ import type { Context } from '../context.js';
 import type { QuotaResource } from '../api/types.js';
 import { bind, examples, type RunF, type Runner } from './shared/command.js';
 import { result, table, type Result } from './shared/output.js';
-import { headroom, QUOTA_TYPES } from './shared/quota.js';
+import { headroom } from './shared/quota.js';
+import { t } from '../i18n/index.js';
+import { readiness as R, rpo as M } from '../i18n/catalog/readiness.js';
 
 /** The options of one run (none). */
 export type QuotaOptions = Record<string, never>;
@@ -19,9 +21,10 @@ export function registerQuota(cmd: Command, run: Runner, runF: RunF<QuotaOptions
 export async function runQuota(ctx: Context, _o: QuotaOptions): Promise<Result<QuotaResource[]>> {
   const api = await ctx.api();
   const quotas = await api.showQuota();
-  const limit = (n: number) => (n === -1 ? 'unlimited' : n);
+  const limit = (n: number) => (n === -1 ? t(M.unlimited) : n);
+  const what = (type: string) => (type === 'server_groups' ? t(R.quotaGroups) : type === 'replications' ? t(R.quotaPairs) : '-');
   return result(quotas, table(
-    ['TYPE', 'WHAT', 'USED', 'QUOTA', 'LEFT'],
-    quotas.map((q) => [q.type, (QUOTA_TYPES as Record<string, { what: string }>)[q.type]?.what ?? '-', q.used, limit(q.quota), headroom(q) === Infinity ? 'unlimited' : headroom(q)]),
+    [t(M.colType), t(M.colWhat), t(M.colUsed), t(M.colQuota), t(M.colLeft)],
+    quotas.map((q) => [q.type, what(q.type), q.used, limit(q.quota), headroom(q) === Infinity ? t(M.unlimited) : headroom(q)]),
   ));
 }

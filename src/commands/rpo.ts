@@ -13,6 +13,8 @@ import { durationMs } from '../util/duration.js';
 import { printable } from '../validate.js';
 import { bind, examples, parseInteger, type RunF, type Runner } from './shared/command.js';
 import { out, outTone, result, say, table, type Block, type Result } from './shared/output.js';
+import { t, text } from '../i18n/index.js';
+import { rpo as M } from '../i18n/catalog/readiness.js';
 
 /** Default window of the trend. */
 export const DEFAULT_SINCE = '24h';
@@ -55,12 +57,12 @@ export interface RpoDocument {
 }
 
 /** `30m`, `24h`, `7d`, `1d12h`: days are allowed besides the usual units. */
-export function parseSince(text: string): number {
-  const t = text.trim().toLowerCase();
-  const m = /^(\d+)d(.*)$/.exec(t);
-  const ms = m ? Number(m[1]) * 24 * 3_600_000 + (m[2] ? (durationMs(m[2], 's') ?? NaN) : 0) : durationMs(t, 's');
-  if (ms === undefined || !Number.isFinite(ms)) throw new UsageError(`--since ${printable(text)} is not a duration: use 30m, 24h, 7d`);
-  if (ms <= 0 || ms > MAX_SINCE_MS) throw new UsageError(`--since ${printable(text)} must be more than 0 and at most 90d`);
+export function parseSince(given: string): number {
+  const v = given.trim().toLowerCase();
+  const m = /^(\d+)d(.*)$/.exec(v);
+  const ms = m ? Number(m[1]) * 24 * 3_600_000 + (m[2] ? (durationMs(m[2], 's') ?? NaN) : 0) : durationMs(v, 's');
+  if (ms === undefined || !Number.isFinite(ms)) throw new UsageError(text(M.sinceBad, { value: printable(given) }));
+  if (ms <= 0 || ms > MAX_SINCE_MS) throw new UsageError(text(M.sinceRange, { value: printable(given) }));
   return ms;
 }
 
@@ -107,20 +109,20 @@ export async function runRpo(ctx: Context, o: RpoOptions): Promise<Result<RpoDoc
     fail_above: o.failAbove ?? null,
   };
   const blocks: Block[] = [];
-  if (!points.length) blocks.push(say(`No RPO statistics in the last ${o.since}.`));
+  if (!points.length) blocks.push(say(t(M.none, { since: o.since })));
   else if (ctx.io.stdoutIsTTY) {
     const over = last.resource_num > 0;
     blocks.push(
-      out(`Pairs over their RPO, last ${o.since} (${points.length} points, ${points[0].point_time} to ${last.point_time}):`),
+      out(t(M.head, { since: o.since, n: points.length, from: points[0].point_time, to: last.point_time })),
       outTone(sparkline(points.map((p) => p.resource_num), Math.max(10, (ctx.io.columns ?? 80) - 2)), doc.max > 0 ? 'warn' : 'ok'),
-      outTone(`latest ${last.resource_num} at ${last.point_time} · max ${doc.max}`, over ? 'bad' : 'ok'),
+      outTone(t(M.latest, { n: last.resource_num, at: last.point_time, max: doc.max }), over ? 'bad' : 'ok'),
     );
-  } else blocks.push(table(['POINT TIME', 'PAIRS OVER RPO'], points.map((p) => [p.point_time, p.resource_num])));
+  } else blocks.push(table([t(M.colTime), t(M.colOver)], points.map((p) => [p.point_time, p.resource_num])));
   const r: Result<RpoDocument> = result(doc, ...blocks);
   if (o.failAbove !== undefined && last && last.resource_num > o.failAbove) {
-    r.error = new NotReadyError(`${last.resource_num} replication pair(s) over their RPO at ${last.point_time}, above --fail-above ${o.failAbove}`, {
+    r.error = new NotReadyError(text(M.exceeded, { n: last.resource_num, at: last.point_time, limit: o.failAbove }), {
       code: 'RPO_EXCEEDED',
-      hint: 'See which pairs and why: sdrs check --all',
+      hint: text(M.exceededHint),
       details: { point_time: last.point_time, resource_num: last.resource_num, fail_above: o.failAbove },
     });
   }

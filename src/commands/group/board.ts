@@ -11,6 +11,8 @@ import { palette } from '../../io/color.js';
 import { safeLine } from '../../errors.js';
 import type { ProgressReporter } from '../../watch/progress.js';
 import { formatElapsed } from '../../watch/progress.js';
+import { t } from '../../i18n/index.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 type RowState = 'queued' | 'submitting' | 'watching' | 'done' | 'failed' | 'stopped';
 
@@ -43,7 +45,7 @@ export interface Board {
 export function createBoard(o: BoardOptions): Board {
   const p = palette(o.io.colorLevel);
   const start = o.clock.now();
-  const rows = new Map<string, Row>(o.names.map((n) => [n, { name: n, state: 'queued', text: 'queued' }]));
+  const rows = new Map<string, Row>(o.names.map((n) => [n, { name: n, state: 'queued', text: t(M.boardQueued) }]));
   const heartbeatMs = o.heartbeatMs ?? 30_000;
   const maxRows = o.maxRows ?? 20;
   const live = o.io.canAnimate;
@@ -64,7 +66,7 @@ export function createBoard(o: BoardOptions): Board {
   };
   const summary = () => {
     const c = counts();
-    return `${c.done}/${rows.size} done, ${c.moving} in progress, ${c.failed} failed, ${c.queued} queued · ${elapsed()}`;
+    return t(M.boardSummary, { done: c.done, total: rows.size, moving: c.moving, failed: c.failed, queued: c.queued, elapsed: elapsed() });
   };
   const icon = (s: RowState) =>
     s === 'done' ? p.green('✔') : s === 'failed' || s === 'stopped' ? p.red('✖') : s === 'queued' ? p.dim('·') : p.cyan('…');
@@ -74,7 +76,7 @@ export function createBoard(o: BoardOptions): Board {
     const moving = [...rows.values()].filter((r) => r.state === 'submitting' || r.state === 'watching');
     const shown = moving.slice(0, maxRows);
     const lines = [summary(), ...shown.map((r) => `  ${icon(r.state)} ${safeLine(r.name)}: ${safeLine(r.text)}`)];
-    if (moving.length > shown.length) lines.push(p.dim(`  … and ${moving.length - shown.length} more`));
+    if (moving.length > shown.length) lines.push(p.dim(t(M.boardMore, { n: moving.length - shown.length })));
     // Move to the top of the previous block and clear it before drawing anew.
     const up = drawn > 0 ? `\u001b[${drawn}F` : '';
     o.io.err.write(up + '\u001b[J' + lines.join('\n') + '\n');
@@ -112,10 +114,10 @@ export function createBoard(o: BoardOptions): Board {
     reporter(name) {
       return {
         update(s) {
-          board.set(name, 'watching', `job ${s.jobStatus}${s.groupStatus ? `, group ${s.groupStatus}` : ''}`);
+          board.set(name, 'watching', s.groupStatus ? t(M.boardJobGroup, { status: s.jobStatus, group: s.groupStatus }) : t(M.boardJob, { status: s.jobStatus }));
         },
         tick() {
-          if (!live && o.clock.now() - lastPlain >= heartbeatMs) plain(`still waiting: ${summary()}`);
+          if (!live && o.clock.now() - lastPlain >= heartbeatMs) plain(t(M.boardStillWaiting, { summary: summary() }));
         },
         stop(outcome, text) {
           board.set(name, outcome === 'success' ? 'done' : outcome === 'fail' ? 'failed' : 'stopped', text);

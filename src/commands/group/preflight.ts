@@ -10,7 +10,10 @@
 import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
-import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusal, statusRefusal } from '../../api/rules.js';
+import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusalText, statusRefusalText } from '../../api/rules.js';
+import { local, text, type Text } from '../../i18n/index.js';
+import { listOf, mapText, textOf } from '../../i18n/compose.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { PreconditionError, safeLine } from '../../errors.js';
 import type { Result } from '../shared/output.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
@@ -39,6 +42,11 @@ export interface PreflightReport {
   failures: string[];
   /** Machine-readable names of the failed checks. */
   failedChecks: string[];
+  /**
+   * The same messages in both languages, for people (the fields above are the English that
+   * JSON documents carry): the title, one per check, failure, hint and warning, in their order.
+   */
+  text: { title: Text; checks: Text[]; failures: Text[]; hints: Text[]; warnings: Text[] };
   /** What to do, one sentence per failure. */
   hints: string[];
   /** Passed checks worth reading (fault level 2...), one phrase each. */
@@ -54,111 +62,117 @@ export interface PreflightOptions {
   stopServers?: boolean;
 }
 
-const list = (names: string[], max = 5) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+const list = (names: string[], max = 5) => listOf(names, max);
 
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). Prints nothing. */
 export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
+  const title = text(M.pfTitle, { name: safeLine(group.name), to, az: azOf(group, to) });
   const report: PreflightReport = {
-    ok: true, title: `Pre-flight checks for reversing ${safeLine(group.name)} to ${to} (${azOf(group, to)}):`,
+    ok: true, title: title.en,
     checks: [], failures: [], failedChecks: [], hints: [], warnings: [], instanceCount: 0, running: [],
+    text: { title, checks: [], failures: [], hints: [], warnings: [] },
   };
   const ref = refOf(group);
-  const line = (name: string, ok: boolean, message: string, level?: Check['level']) => {
-    report.checks.push({ name, ok, ...(level ? { level } : !ok ? { level: 'error' as const } : {}), message });
+  const line = (name: string, ok: boolean, message: Text, level?: Check['level']) => {
+    report.checks.push({ name, ok, ...(level ? { level } : !ok ? { level: 'error' as const } : {}), message: message.en });
+    report.text.checks.push(message);
   };
-  const warn = (name: string, message: string) => {
+  const warn = (name: string, message: Text) => {
     line(name, true, message, 'warning');
-    report.warnings.push(message);
+    report.warnings.push(message.en);
+    report.text.warnings.push(message);
   };
-  const fail = (check: string, failure: string, hint: string) => {
+  const fail = (check: string, failure: Text, hint: Text) => {
     report.ok = false;
-    report.failures.push(failure);
+    report.failures.push(failure.en);
     report.failedChecks.push(check);
-    report.hints.push(hint);
+    report.hints.push(hint.en);
+    report.text.failures.push(failure);
+    report.text.hints.push(hint);
   };
-  line('group_exists', true, `group exists: ${safeLine(group.name)} (${group.id})`);
+  line('group_exists', true, text(M.pfGroupExists, { name: safeLine(group.name), id: group.id }));
 
   const statusOk = allowedFrom('reverse', group.status);
-  line('status', statusOk, `status is ${ALLOWED_FROM.reverse.join(' or ')} (now: ${group.status})`);
-  const refusal = statusRefusal('reverse', group, ref);
-  if (refusal) fail('status', `status is ${group.status}`, sentence(refusal));
+  line('status', statusOk, textOf(M.pfStatus, { allowed: { en: ALLOWED_FROM.reverse.join(' or '), zh: ALLOWED_FROM.reverse.join(' 或 ') }, status: group.status }));
+  const refusal = statusRefusalText('reverse', group, ref);
+  if (refusal) fail('status', text(M.pfStatusFailure, { status: group.status }), sentence(refusal));
 
   const from = group.priority_station;
-  const side = reverseSideRefusal(group, to, ref);
+  const side = reverseSideRefusalText(group, to, ref);
   line('production_side', !side, side
-    ? `production moves to ${to}: it already runs there (${azOf(group, to)}), the group is ${group.status} after a failed reverse to ${otherSide(to)}`
-    : `production moves from ${azOf(group, from)} (${from}) to ${azOf(group, to)} (${to})`);
-  if (side) fail('production_side', `production already runs on ${to} and the group is ${group.status} (a reverse to ${to} is refused: SDRS.1022)`, sentence(side));
+    ? text(M.pfSideBad, { to, az: azOf(group, to), status: group.status, other: otherSide(to) })
+    : text(M.pfSideOk, { fromAz: azOf(group, from), from, toAz: azOf(group, to), to }));
+  if (side) fail('production_side', text(M.pfSideFailure, { to, status: group.status }), sentence(side));
 
   const [pairs, instances] = await Promise.all([
     api.listAllReplications({ server_group_id: group.id }),
     api.listAllInstances({ server_group_id: group.id }),
   ]);
   report.instanceCount = instances.length;
-  line('replication_pairs', pairs.length > 0, `has replication pairs (${pairs.length})`);
-  if (pairs.length === 0) {
-    fail('replication_pairs', 'the group has no replication pairs', 'Add a replication pair to the group and start protection before reversing.');
-  }
+  line('replication_pairs', pairs.length > 0, text(M.pfPairs, { n: pairs.length }));
+  if (pairs.length === 0) fail('replication_pairs', text(M.pfNoPairs), text(M.pfNoPairsHint));
 
   const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, string[]>();
   for (const p of pairs) {
     const m = faultMeaning(p.fault_level);
     if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), `${safeLine(p.name)} (${p.id})`]);
   }
-  if (byMeaning.size === 0) line('fault_levels', true, `no replication pair reports a fault (fault_level 0)`);
+  if (byMeaning.size === 0) line('fault_levels', true, text(M.pfNoFault));
   for (const [m, names] of byMeaning) {
     const f = FAULT_FOR_REVERSE[m];
-    const what = `pair(s) ${list(names)}: ${f.means}`;
-    const fix = f.fix.replaceAll('{ref}', ref);
+    const what = textOf(M.pfFaultWhat, { names: list(names), means: text(f.means) });
+    const fix = text(f.fix, { ref });
     if (f.refuse) {
       line('fault_levels', false, what);
-      fail('fault_levels', `${names.length} replication pair(s) at fault_level 5 (link broken): ${list(names)}`, sentence(`${what}; ${fix}`));
+      fail('fault_levels', textOf(M.pfFault5Failure, { n: names.length, names: list(names) }), sentence(textOf(M.pfFaultWarn, { what, fix })));
     } else {
-      warn('fault_levels', `${what}; ${fix}`);
+      warn('fault_levels', textOf(M.pfFaultWarn, { what, fix }));
     }
   }
 
   const invalid = instances.filter((i) => i.status === 'invalid');
-  line('invalid_instances', invalid.length === 0, `no protected instance is invalid${invalid.length ? ` (invalid: ${invalid.map((i) => `${safeLine(i.name)} ${i.id}`).join(', ')})` : ''}`);
-  if (invalid.length > 0) {
-    fail(
-      'invalid_instances',
-      `${invalid.length} protected instance(s) are invalid`,
-      'An instance is invalid when one of its servers was deleted outside SDRS; a reverse would fail. Remove those protected instances first.',
-    );
-  }
+  line('invalid_instances', invalid.length === 0, invalid.length
+    ? text(M.pfInvalidSome, { list: invalid.map((i) => `${safeLine(i.name)} ${i.id}`).join(', ') })
+    : text(M.pfInvalidNone));
+  if (invalid.length > 0) fail('invalid_instances', text(M.pfInvalidFailure, { n: invalid.length }), text(M.pfInvalidHint));
 
   const running = await runningProductionServers(api, group, instances);
   report.running = running;
   const names = running.map((s) => `${safeLine(s.name)} ${s.id}`).join(', ');
   if (opts.stopServers && running.length > 0) {
-    line('servers_running', true, `servers at the current production site ${azOf(group, from)} (${from}): ${running.length} running, stopped first (--stop-servers): ${names}`);
+    line('servers_running', true, text(M.pfServersStoppedFirst, { az: azOf(group, from), from, n: running.length, names }));
   } else {
     line(
       'servers_running',
       running.length === 0,
-      `every server at the current production site ${azOf(group, from)} (${from}) is stopped` + (running.length ? ` (running: ${names})` : ` (${instances.length})`),
+      running.length
+        ? text(M.pfServersRunning, { az: azOf(group, from), from, names })
+        : text(M.pfServersStopped, { az: azOf(group, from), from, n: instances.length }),
     );
     if (running.length > 0) {
       fail(
         'servers_running',
-        `${running.length} production server(s) still running: ${running.map((s) => `${safeLine(s.name)} (${s.id})`).join(', ')}`,
-        `Stop them first (sdrs server stop ${running.map((s) => s.id).join(' ')} --yes), then run the reverse again; or let the reverse do it: --stop-servers --start-servers.`,
+        text(M.pfServersFailure, { n: running.length, list: running.map((s) => `${safeLine(s.name)} (${s.id})`).join(', ') }),
+        text(M.pfServersHint, { ids: running.map((s) => s.id).join(' ') }),
       );
     }
   }
   if (side && !report.failedChecks.includes('servers_running')) {
     // Production is still where it was: it can run there again while the cause is fixed.
     const ids = instances.map((i) => serverAt(i, to)).filter(Boolean);
-    if (ids.length) report.hints.push(`Until then production can run on ${to} again: sdrs server start ${ids.join(' ')} (stop them again before the retry).`);
+    if (ids.length) {
+      const until = text(M.pfUntilThen, { to, ids: ids.join(' ') });
+      report.hints.push(until.en);
+      report.text.hints.push(until);
+    }
   }
   return report;
 }
 
 /** Prints the checklist on stderr: the title, then one line per check (✔, ✖, or ! for a warning). */
 export function printChecklist(ctx: Context, report: PreflightReport): void {
-  say(ctx, safeLine(report.title));
-  for (const c of report.checks) say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${safeLine(c.message)}`);
+  say(ctx, safeLine(local(report.text.title)));
+  report.checks.forEach((c, i) => say(ctx, `  ${c.level === 'warning' ? tint(ctx, 'warn', '!') : mark(ctx, c.ok)} ${safeLine(local(report.text.checks[i]))}`));
 }
 
 /**
@@ -175,8 +189,9 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
 
 /** The PREFLIGHT_FAILED error of one group. */
 export function preflightError(group: ServerGroup, report: PreflightReport): PreconditionError {
-  return new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for group ${safeLine(group.name)}: ${report.failures.map(safeLine).join('; ')}`, {
-    hint: report.hints.map(safeLine).join(' '),
+  const failures = report.text.failures.map((f) => mapText(f, safeLine));
+  return new PreconditionError('PREFLIGHT_FAILED', textOf(M.pfFailed, { name: safeLine(group.name), failures: { en: failures.map((f) => f.en).join('; '), zh: failures.map((f) => f.zh).join('；') } }), {
+    hint: { en: report.text.hints.map((h) => safeLine(h.en)).join(' '), zh: report.text.hints.map((h) => safeLine(h.zh)).join('') },
     details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks, checks: report.checks },
   });
 }
@@ -187,7 +202,7 @@ export function withChecks(r: Result, report: PreflightReport | undefined): Resu
 }
 
 /** A refusal from the rules as a hint sentence. */
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1) + '.';
+const sentence = (s: Text): Text => mapText(s, (x, lang) => (lang === 'en' ? x.charAt(0).toUpperCase() + x.slice(1) + '.' : x + '。'));
 
 async function runningProductionServers(api: SdrsApi, group: ServerGroup, instances: ProtectedInstance[]): Promise<PreflightReport['running']> {
   const from = group.priority_station;

@@ -19,6 +19,8 @@ import { runPreflight, type PreflightReport } from './preflight.js';
 import { createBoard } from './board.js';
 import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
 import { reconcileReverse, reverseAction } from './reverse-request.js';
+import { local, t, text, type Text } from '../../i18n/index.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 /** One group's outcome, as printed with --json. */
 export interface GroupResult {
@@ -82,7 +84,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   const noop = groups.filter((g) => g.priority_station === o.to && g.status === 'protected');
   const todo = groups.filter((g) => !noop.includes(g));
   // With --json, nothing is printed before the checks pass: a refusal's only stderr is its JSON document.
-  const lines: [string, Tone?][] = [[`${groups.length} group(s) selected: ${todo.length} to reverse to ${o.to}, ${noop.length} already there.`]];
+  const lines: [string, Tone?][] = [[t(M.manySelected, { n: groups.length, todo: todo.length, to: o.to, noop: noop.length })]];
   const flush = () => {
     for (const [text, tone] of lines.splice(0)) say(ctx, text, tone);
   };
@@ -90,20 +92,23 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   let checked: { g: ServerGroup; r: PreflightReport }[] = [];
   if (!o.skipChecks && todo.length > 0) {
-    lines.push([`Pre-flight checks (${todo.length} group(s)):`]);
+    lines.push([t(M.manyChecks, { n: todo.length })]);
     if (!ctx.globals.json) flush();
     const checkApi = await prefetchChildren(api, todo, { servers: true });
     const reports = await mapLimit(todo, o.concurrency, (g) => runPreflight(checkApi, g, o.to));
     checked = todo.map((g, i) => ({ g, r: reports[i] }));
     const failed = checked.filter((x) => !x.r.ok);
     for (const { g, r } of checked) {
-      lines.push([`  ${mark(ctx, r.ok)} ${safeLine(g.name)}: ${r.ok ? `ready (${r.instanceCount} instance(s))` : r.failures.join('; ')}`]);
-      for (const w of r.warnings) lines.push([`    ! ${safeLine(g.name)}: ${w}`, 'warn']);
+      const name = safeLine(g.name);
+      const failures = r.text.failures.map((f) => local(f)).join(t({ en: '; ', zh: '；' }));
+      lines.push([`  ${mark(ctx, r.ok)} ${r.ok ? t(M.manyReady, { name, n: r.instanceCount }) : t(M.manyFailedLine, { name, failures })}`]);
+      for (const w of r.text.warnings) lines.push([t(M.manyWarning, { name, warning: local(w) }), 'warn']);
     }
     if (failed.length > 0) {
       if (!ctx.globals.json) flush();
-      throw new PreconditionError('PREFLIGHT_FAILED', `pre-flight checks failed for ${failed.length} of ${todo.length} group(s): ${failed.map((x) => x.g.name).join(', ')}; nothing was sent`, {
-        hint: [...new Set(failed.flatMap((x) => x.r.hints))].join(' '),
+      const hints = (lang: keyof Text) => [...new Set(failed.flatMap((x) => x.r.text.hints.map((h) => h[lang])))];
+      throw new PreconditionError('PREFLIGHT_FAILED', text(M.manyFailed, { n: failed.length, total: todo.length, names: failed.map((x) => x.g.name).join(', ') }), {
+        hint: { en: hints('en').join(' '), zh: hints('zh').join('') },
         details: { failed_groups: failed.map((x) => ({ group_id: x.g.id, name: x.g.name, failed_checks: x.r.failedChecks, checks: x.r.checks })) },
       });
     }
@@ -120,7 +125,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   if (todo.length > 0) {
     const instances = todo.reduce((n, g) => n + g.protected_instance_num, 0);
-    await confirmOrCancel(ctx, o.yes, `Reverse ${todo.length} group(s) to ${o.to}: production moves to each group's ${o.to} AZ; ${instances} protected instance(s) move in total. Continue?`, 'reverse');
+    await confirmOrCancel(ctx, o.yes, t(M.manyConfirm, { n: todo.length, to: o.to, instances }), 'reverse');
   }
 
   const results = new Map<string, GroupResult>();
@@ -140,7 +145,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
       let reached = false;
       let refusedOutright = false;
       try {
-        board.set(g.name, 'submitting', 'submitting');
+        board.set(g.name, 'submitting', t(M.rowSubmitting));
         const label = `to ${o.to} (${azOf(g, o.to)})`;
         const sent = await sendOrFollow(ctx, {
           operation: `Reversing ${safeLine(g.name)} ${label}`,
@@ -165,22 +170,22 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
             // Accepted, but --no-wait hands off a job id, and there is none: exit 7 for this group, saying so.
             const e = noHandOff(ctx, sent);
             results.set(g.id, { ...resultOf(sent.follow.group, null, 'submitted'), note: seen, exit_code: e.exitCode, error: errorOf(e) });
-            board.set(g.name, 'done', 'submitted (no job id)');
+            board.set(g.name, 'done', t(M.rowNoJobId));
             return;
           }
-          board.set(g.name, 'watching', `${seen}; following the group`);
-          const r = await followSent(ctx, watchApi, o.settings, { ...sent, follow: { ...sent.follow, onStatus: (st) => board.set(g.name, 'watching', `group ${st}`) } });
+          board.set(g.name, 'watching', t(M.rowFollowing, { seen: sent.seen }));
+          const r = await followSent(ctx, watchApi, o.settings, { ...sent, follow: { ...sent.follow, onStatus: (st) => board.set(g.name, 'watching', t(M.rowGroupStatus, { status: st })) } });
           results.set(g.id, { ...resultOf(r.group ?? g, null, 'reversed'), note: seen });
-          board.set(g.name, 'done', `reversed (${seen})`);
+          board.set(g.name, 'done', t(M.rowReversedSeen, { seen: sent.seen }));
           return;
         }
         jobId = sent.jobId;
         if (!o.settings.wait) {
           results.set(g.id, resultOf({ ...g, status: 'reversing' }, jobId, 'submitted'));
-          board.set(g.name, 'done', `submitted: job ${jobId}`);
+          board.set(g.name, 'done', t(M.rowSubmittedJob, { job: jobId }));
           return;
         }
-        board.set(g.name, 'watching', `job ${jobId} submitted`);
+        board.set(g.name, 'watching', t(M.rowJobSubmitted, { job: jobId }));
         const r = await watch(ctx, watchApi, o.settings, {
           jobId, groupId: g.id, label,
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
@@ -189,7 +194,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         results.set(g.id, resultOf((r.group as ServerGroup | undefined) ?? g, jobId, 'reversed'));
       } catch (err) {
         const e = toSdrsError(err);
-        board.set(g.name, 'failed', e.message);
+        board.set(g.name, 'failed', local(e.text));
         const d = e.details;
         // After a request that may have changed the group, the read from before it says nothing:
         // the group as the error last saw it, or unknown.
@@ -211,7 +216,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
   const ordered = groups.map((g) => results.get(g.id) ?? notStarted(g, ctx.signal.aborted, ctx.signal.reason));
   const res: Result<GroupResult[]> = result(
     ordered,
-    table(['GROUP', 'RESULT', 'STATUS', 'PRODUCTION', 'JOB', 'EXIT'], ordered.map((r) => {
+    table([t(M.colGroup), t(M.colResult), t(M.colStatus), t(M.colProduction), t(M.colJob), t(M.colExit)], ordered.map((r) => {
       const g = groups.find((x) => x.id === r.group_id)!;
       return [r.name, r.result, r.status, r.priority_station ? `${azOf(g, r.priority_station)} (${r.priority_station})` : 'unknown', r.job_id ?? '-', r.exit_code];
     })),
@@ -222,15 +227,19 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     const resume = bad.filter((r) => r.job_id).map((r) => resumeCommand(r.job_id!));
     // A group sent to without a job id to show for it (the answer was lost): how to check it.
     const check = bad.filter((r) => !r.job_id && !refused.has(r.group_id) && r.error?.code !== 'NOT_STARTED' && !r.error?.message.startsWith('not submitted')).map((r) => `sdrs group show ${r.group_id}`);
-    const hint = [
-      resume.length ? `Jobs continue on the service; resume watching with: ${resume.join(' ; ')}` : '',
-      check.length ? `Outcome not known for ${check.length} group(s); check with: ${check.join(' ; ')}` : '',
-    ].filter(Boolean).join('. ');
+    const parts = [
+      ...(resume.length ? [text(M.manyResume, { cmds: resume.join(' ; ') })] : []),
+      ...(check.length ? [text(M.manyUnknown, { n: check.length, cmds: check.join(' ; ') })] : []),
+    ];
+    const hint: Text | undefined = parts.length ? { en: parts.map((p) => p.en).join('. '), zh: parts.map((p) => p.zh).join('。') } : undefined;
     // The per-group results are printed first; this error then carries the worst code.
     const signalled = worst === ExitCode.INTERRUPTED || worst === ExitCode.TERMINATED || worst === ExitCode.HANGUP;
     res.error = new SdrsError(signalled ? 'INTERRUPTED' : 'SOME_GROUPS_FAILED', worst as SdrsError['exitCode'],
-      `${bad.length} of ${ordered.length} group(s) did not finish the reverse: ${bad.map((r) => `${safeLine(r.name)} (exit ${r.exit_code})`).join(', ')}`,
-      { hint: hint || undefined, details: { failed_groups: bad.map((r) => r.group_id) } });
+      {
+        en: text(M.manyNotFinished, { bad: bad.length, total: ordered.length, list: bad.map((r) => text(M.manyExitItem, { name: safeLine(r.name), code: r.exit_code }).en).join(', ') }).en,
+        zh: text(M.manyNotFinished, { bad: bad.length, total: ordered.length, list: bad.map((r) => text(M.manyExitItem, { name: safeLine(r.name), code: r.exit_code }).zh).join('、') }).zh,
+      },
+      { hint, details: { failed_groups: bad.map((r) => r.group_id) } });
   }
   return res;
 }

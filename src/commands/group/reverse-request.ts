@@ -10,6 +10,9 @@ import { printable } from '../../validate.js';
 import { azOf } from '../shared/sites.js';
 import type { Reconcile } from '../shared/mutation.js';
 import type { GroupFollow, WatchRequest } from '../shared/wait.js';
+import { text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 /** The action that moves production to `to`. */
 export const reverseAction = (to: Station): GroupAction => ({ action: 'reverse', priorityStation: to });
@@ -52,12 +55,11 @@ export function reconcileReverse(api: Pick<SdrsApi, 'getGroup'>, group: ServerGr
         follow: { group: now, label: reverseWatch(group, to).label, expect: { finalStatus: 'protected', priorityStation: to } } satisfies GroupFollow,
       };
     }
-    const what = !now
-      ? '; it may or may not have been accepted'
-      : `; the group is now ${now.status} with production still on ${now.priority_station}`;
-    return new UnknownOutcomeError(`the reverse request for group ${printable(group.name)} got no clear answer (${err.message})${what}`, {
-      hint: `Do not re-send blindly. Check with: sdrs group show ${group.id}` +
-        ` (then, if it is still ${now?.status ?? group.status} on ${group.priority_station}: sdrs group reverse ${group.id} --to ${to})`,
+    const message = !now
+      ? textOf(M.unknownMaybe, { name: printable(group.name), message: err.text })
+      : textOf(M.unknownStill, { name: printable(group.name), message: err.text, status: now.status, station: now.priority_station });
+    return new UnknownOutcomeError(message, {
+      hint: text(M.unknownHint, { id: group.id, status: now?.status ?? group.status, station: group.priority_station, to }),
       details: {
         ...err.details,
         group: group.name,

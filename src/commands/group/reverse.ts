@@ -23,6 +23,8 @@ import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow, tint } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks, type PreflightReport } from './preflight.js';
+import { t, text } from '../../i18n/index.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
 
 /** Default number of groups submitted and watched at once. */
@@ -69,17 +71,17 @@ interface ReverseFlags extends WaitFlagValues {
 export function parseReverse(args: string[], f: ReverseFlags): ReverseOptions {
   const groups = args.map(requireGroupRef);
   const all = f.all === true;
-  if (all && groups.length > 0) throw new UsageError('pass either group names/ids or --all, not both');
+  if (all && groups.length > 0) throw new UsageError(text(M.bothGroupsAndAll));
   // No group and no --all: asked for at a terminal, else exit 2 (askMissing).
-  if (!all && (f.status !== undefined || f.name !== undefined)) throw new UsageError('--status and --name filter --all; pass --all too');
+  if (!all && (f.status !== undefined || f.name !== undefined)) throw new UsageError(text(M.filtersNeedAll));
   const wait = parseWaitFlags(f);
   const stopServers = f.stopServers === true;
   const startServers = f.startServers === true;
   const switchover = stopServers || startServers;
   if (switchover && (all || groups.length > 1)) {
-    throw new UsageError('--stop-servers and --start-servers work on one group at a time; for several groups stop the servers first (sdrs server stop ... --yes), then reverse them');
+    throw new UsageError(text(M.switchoverOneGroup));
   }
-  if (switchover && !wait.wait) throw new UsageError('--stop-servers and --start-servers wait for every phase; drop --no-wait');
+  if (switchover && !wait.wait) throw new UsageError(text(M.switchoverWaits));
   return {
     groups,
     all,
@@ -126,9 +128,6 @@ export function registerReverse(group: Command, run: Runner, runF: RunF<ReverseO
   return bind(cmd, run, parseReverse, runF);
 }
 
-const MISSING_GROUP = 'missing group: pass one or more group ids or names, or --all';
-const MISSING_TO = "required option '--to <side>' not specified: pass --to target (production moves to the DR site) or --to source (back)";
-
 /**
  * The group and the side when they were not given: picked at a terminal (the groups; the two
  * sides with their AZs), else exit 2 naming what is missing. Never asks in a script.
@@ -137,30 +136,28 @@ async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptio
   const needGroup = !o.all && o.groups.length === 0;
   if (!needGroup && o.to !== undefined) return { ...o, to: o.to };
   if (!ctx.io.canPrompt) {
-    const off = ' (prompts are off without a terminal or with --no-input/--json)';
-    throw new UsageError((needGroup ? MISSING_GROUP : MISSING_TO) + off, needGroup && o.to === undefined ? { hint: 'Pass --to target or --to source too.' } : {});
+    throw new UsageError(text(needGroup ? M.missingGroup : M.missingTo), needGroup && o.to === undefined ? { hint: text(M.missingToHint) } : {});
   }
   const api = await ctx.api();
   let picked: ServerGroup | undefined;
   if (needGroup) {
     const groups = await api.listAllGroups();
-    if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'there is no protection group to switch over', { hint: 'Create one with: sdrs group create' });
+    if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', text(M.noGroup), { hint: text(M.noGroupHint) });
     picked = await ctx.prompter.select(
-      'Protection group to switch over',
-      groups.map((g) => ({ name: `${safeLine(g.name)}  ${g.status}, production ${productionLabel(g)}  ${g.id}`, value: g })),
+      t(M.pickGroup),
+      groups.map((g) => ({ name: t(M.pickGroupChoice, { name: safeLine(g.name), status: g.status, production: productionLabel(g), id: g.id }), value: g })),
     );
   }
   let to = o.to;
   if (to === undefined) {
     const one = picked ?? (o.groups.length === 1 ? await resolveGroup(api, o.groups[0]) : undefined);
     const side = (s: Station) => {
-      if (!one) return { name: s === 'target' ? 'target: each group\'s DR AZ' : 'source: each group\'s original production AZ', value: s };
-      const now = one.priority_station === s ? ' (production now)' : ' (DR site now)';
-      return { name: `${s}: ${azOf(one, s)}${now}`, value: s };
+      if (!one) return { name: t(s === 'target' ? M.pickTargetAny : M.pickSourceAny), value: s };
+      return { name: t(one.priority_station === s ? M.pickSideProduction : M.pickSideDr, { side: s, az: azOf(one, s) }), value: s };
     };
     // The move first: the side that is the DR site now.
     const order: Station[] = one?.priority_station === 'target' ? ['source', 'target'] : ['target', 'source'];
-    to = await ctx.prompter.select(one ? `Where should production of ${safeLine(one.name)} run afterwards?` : 'Where should production run afterwards?', order.map(side));
+    to = await ctx.prompter.select(one ? t(M.pickSideOne, { name: safeLine(one.name) }) : t(M.pickSide), order.map(side));
   }
   return { ...o, groups: picked ? [picked.id] : o.groups, to };
 }
@@ -195,7 +192,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   let report: PreflightReport | undefined;
   const outcome = await mutate(ctx, api, {
     preflight: async () => {
-      if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
+      if (o.skipChecks) sayNow(ctx, t(M.checksSkipped), 'warn');
       else report = await preflightOrThrow(ctx, api, group, to);
     },
     dryRun: o.dryRun,
@@ -205,7 +202,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
       return confirmOrCancel(
         ctx,
         o.yes,
-        `Reverse ${safeLine(group.name)}: production moves from ${azOf(group, from)} (${from}) to ${azOf(group, to)} (${to}); ${instances} protected instance(s) move. Continue?`,
+        t(M.confirmReverse, { name: safeLine(group.name), fromAz: azOf(group, from), from, toAz: azOf(group, to), to, n: instances }),
         'reverse',
       );
     },
@@ -221,7 +218,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   const final = (outcome.watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
   return result(
     final,
-    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${safeLine(final.name)} is ${final.status}; replication now runs ${azOf(final, to)} -> ${azOf(final, from)}.`),
+    say(tint(ctx, 'ok', t(M.doneLead, { az: azOf(final, to), to })) + t(M.doneRest, { name: safeLine(final.name), status: final.status, a: azOf(final, to), b: azOf(final, from) })),
     ...(ctx.globals.json ? [] : await startHint(api, final, to)),
     ...loginNoteBlocks(ctx, to, 'said'),
   );
@@ -231,5 +228,5 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
 async function startHint(api: SdrsApi, g: ServerGroup, to: Station): Promise<Block[]> {
   const ids = await api.listAllInstances({ server_group_id: g.id }).then((pis) => pis.map((pi) => serverAt(pi, to)).filter((id) => typeof id === 'string' && isWellFormedId(id)), () => []);
   const az = azOf(g, to);
-  return [say(`Next: start the servers at the new production site ${az} (${to}); they are not started automatically${ids.length ? `: sdrs server start ${ids.join(' ')}` : '.'}`)];
+  return [say(ids.length ? t(M.startHint, { az, to, ids: ids.join(' ') }) : t(M.startHintNoIds, { az, to }))];
 }

@@ -6,7 +6,10 @@
  * `group start|stop|failover|delete`; it adds no status list of its own.
  */
 import type { Station } from '../../api/types.js';
-import { ALLOWED_FROM, CHILD_BUSY, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, fixFor, groupInProgress, statusRefusal } from '../../api/rules.js';
+import { ALLOWED_FROM, CHILD_BUSY, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, fixForText, groupInProgress, statusRefusalText } from '../../api/rules.js';
+import { text, verbatim, type Text } from '../../i18n/index.js';
+import { listOf, textOf } from '../../i18n/compose.js';
+import { status as M } from '../../i18n/catalog/status.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { runningAt, type Snapshot } from '../shared/snapshot.js';
 
@@ -31,8 +34,20 @@ export interface NextSteps {
   delete: Advice;
 }
 
+/** An advice's reasons and notes in both languages, for people (the Advice itself carries the English of JSON). */
+export interface AdviceText {
+  reasons: Text[];
+  notes: Text[];
+}
 
-const list = (names: string[], max = 3) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+const SAID = new WeakMap<Advice, AdviceText>();
+
+/** The reasons and notes of an advice from `assess` in both languages (the English as they are, for any other). */
+export function adviceText(a: Advice): AdviceText {
+  return SAID.get(a) ?? { reasons: a.reasons.map(verbatim), notes: a.notes.map(verbatim) };
+}
+
+const list = (names: string[], max = 3) => listOf(names, max);
 
 /** Assesses every next action from one snapshot (servers at the production site should have been read). */
 export function assess(s: Snapshot): NextSteps {
@@ -40,69 +55,73 @@ export function assess(s: Snapshot): NextSteps {
   const ref = refOf(g);
   const from = g.priority_station;
   const to = otherSide(from);
-  const inFlight = groupInProgress(g.status) ? [fixFor(g, ref)] : [];
+  const inFlight = groupInProgress(g.status) ? [fixForText(g, ref)] : [];
   const busy = [
-    ...s.instances.filter((i) => CHILD_BUSY.has(i.status)).map((i) => `protected instance ${i.name} is ${i.status}; wait for it to finish`),
-    ...s.pairs.filter((p) => CHILD_BUSY.has(p.status)).map((p) => `replication pair ${p.name} is ${p.status}; wait for it to finish`),
+    ...s.instances.filter((i) => CHILD_BUSY.has(i.status)).map((i) => text(M.instanceBusy, { name: i.name, status: i.status })),
+    ...s.pairs.filter((p) => CHILD_BUSY.has(p.status)).map((p) => text(M.pairBusy, { name: p.name, status: p.status })),
   ];
-  const statusIn = (op: Parameters<typeof statusRefusal>[0], also: readonly string[] = []) => {
-    const why = inFlight.length ? undefined : statusRefusal(op, g, ref, also);
+  const statusIn = (op: Parameters<typeof statusRefusalText>[0], also: readonly string[] = []) => {
+    const why = inFlight.length ? undefined : statusRefusalText(op, g, ref, also);
     return why ? [why] : [];
   };
-  const noPairs = s.pairs.length ? [] : [`the group has no replication pairs; add one: sdrs pair add ${ref} --volume <disk-id>`];
+  const noPairs = s.pairs.length ? [] : [text(M.noPairs, { ref })];
   const running = runningAt(s, from);
-  const runningNames = list(running.map((r) => r.server.name));
+  const runningNames = listOf(running.map((r) => r.server.name), 3);
   const advisedPairs = s.pairs.filter((p) => faultMeaning(p.fault_level) === 'failover-advised').map((p) => p.name);
   const brokenPairs = s.pairs.filter((p) => faultMeaning(p.fault_level) === 'failover-not-allowed').map((p) => p.name);
   const invalid = s.instances.filter((i) => i.status === 'invalid').map((i) => i.name);
-  const advice = <T extends object>(command: string, reasons: string[], notes: string[], extra: T): Advice & T => ({
-    allowed: reasons.length === 0, command: reasons.length === 0 ? command : null, reasons, notes, ...extra,
-  });
+  const advice = <T extends object>(command: string, reasons: Text[], notes: Text[], extra: T): Advice & T => {
+    const a = {
+      allowed: reasons.length === 0, command: reasons.length === 0 ? command : null, reasons: reasons.map((r) => r.en), notes: notes.map((n) => n.en), ...extra,
+    };
+    SAID.set(a, { reasons, notes });
+    return a;
+  };
 
   const reverseReasons = [...inFlight, ...busy, ...statusIn('reverse'), ...noPairs];
-  if (invalid.length) reverseReasons.push(`protected instance(s) ${list(invalid)} are invalid (a server was deleted outside SDRS) and would make the reverse fail; remove them: sdrs instance remove ${refOf(s.instances.find((i) => i.status === 'invalid')!)}`);
+  if (invalid.length) reverseReasons.push(textOf(M.invalidInstances, { names: list(invalid), ref: refOf(s.instances.find((i) => i.status === 'invalid')!) }));
   // The reverse pre-flight refuses a broken link (fault_level 5) unless --skip-checks: so does this view.
   if (brokenPairs.length) {
     const f = FAULT_FOR_REVERSE['failover-not-allowed'];
-    reverseReasons.push(`pair(s) ${list(brokenPairs)}: ${f.means}; ${f.fix.replaceAll('{ref}', ref)}`);
+    reverseReasons.push(textOf(M.brokenPairs, { names: list(brokenPairs), means: text(f.means), fix: text(f.fix, { ref }) }));
   }
   const reverseNotes = [
-    ...(running.length ? [`${running.length} server(s) at the production site ${azOf(g, from)} are running (${runningNames}); --stop-servers stops them first`] : []),
-    ...(advisedPairs.length ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised instead`] : []),
+    ...(running.length ? [textOf(M.runningNote, { n: running.length, az: azOf(g, from), names: runningNames })] : []),
+    ...(advisedPairs.length ? [textOf(M.advisedInstead, { names: list(advisedPairs) })] : []),
   ];
   // Every command runs as printed, in a script too: --yes where it would otherwise ask.
   const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''} --yes`;
 
   const failoverReasons = [...inFlight, ...busy, ...statusIn('failover'), ...noPairs];
-  if (brokenPairs.length) failoverReasons.push(`pair(s) ${list(brokenPairs)}: the replication link is broken (fault_level 5), so a failover is not allowed`);
+  if (brokenPairs.length) failoverReasons.push(textOf(M.failoverBroken, { names: list(brokenPairs) }));
   const advised = failoverReasons.length === 0 && advisedPairs.length > 0;
   const failoverNotes = advised
-    ? [`pair(s) ${list(advisedPairs)} lost read/write at the production site (fault_level 2): a failover is advised`]
-    : [`a failover is for a lost production site; for a planned move use: ${reverseCmd}`];
+    ? [textOf(M.failoverAdvised, { names: list(advisedPairs) })]
+    : [text(M.failoverPlanned, { cmd: reverseCmd })];
 
   const reprotect = allowedFrom('reprotect', g.status);
   const startReasons = [...inFlight, ...busy];
-  if (g.status === 'protected') startReasons.push('protection is already on (protected)');
+  if (g.status === 'protected') startReasons.push(text(M.alreadyOn));
   else startReasons.push(...statusIn('start', ALLOWED_FROM.reprotect));
   startReasons.push(...noPairs);
   if (reprotect && running.length) {
-    startReasons.push(`${running.length} server(s) at the current production site ${azOf(g, from)} are running (${runningNames}); re-protect needs them stopped: sdrs server stop ${running.map((r) => r.server.id).join(' ')} --yes`);
+    startReasons.push(textOf(M.reprotectRunning, { n: running.length, az: azOf(g, from), names: runningNames, ids: running.map((r) => r.server.id).join(' ') }));
   }
-  const startNotes = reprotect ? [`re-protect syncs ${azOf(g, from)} -> ${azOf(g, to)}: the disks at ${azOf(g, to)} are overwritten`] : [];
+  const startNotes = reprotect ? [text(M.reprotectNote, { from: azOf(g, from), to: azOf(g, to) })] : [];
 
   const stopReasons = [...inFlight, ...busy];
-  if (g.status === 'available') stopReasons.push('protection is already off (available)');
+  if (g.status === 'available') stopReasons.push(text(M.alreadyOff));
   else stopReasons.push(...statusIn('stop'));
 
   const deleteReasons = [...inFlight, ...statusIn('delete')];
   if (s.instances.length) {
-    deleteReasons.push(`the group still has ${s.instances.length} protected instance(s); remove them first: ${list(s.instances.map((i) => `sdrs instance remove ${refOf(i)}`))}`);
+    deleteReasons.push(textOf(M.stillInstances, { n: s.instances.length, cmds: listOf(s.instances.map((i) => `sdrs instance remove ${refOf(i)}`), 3, { en: ', ', zh: '，' }) }));
   }
   if (s.pairs.length) {
-    deleteReasons.push(`the group still has ${s.pairs.length} replication pair(s); remove them first: ${list(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`))}`);
+    deleteReasons.push(textOf(M.stillPairs, { n: s.pairs.length, cmds: listOf(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`), 3, { en: ', ', zh: '，' }) }));
   }
   if (g.disaster_recovery_drill_num > 0) {
-    deleteReasons.push(`the group still has ${g.disaster_recovery_drill_num} DR drill(s) (the service refuses: SDRS.1003); delete them first: sdrs drill list --group ${ref}, then sdrs drill delete <drill> --yes`);
+    deleteReasons.push(text(M.stillDrills, { n: g.disaster_recovery_drill_num, ref }));
   }
 
   return {
@@ -110,7 +129,7 @@ export function assess(s: Snapshot): NextSteps {
     failover: advice(`sdrs group failover ${ref} --yes`, failoverReasons, failoverNotes, { advised }),
     // A first start does not ask; a re-protect (it overwrites the other side's disks) does.
     start: advice(`sdrs group start ${ref}${reprotect ? ' --yes' : ''}`, startReasons, startNotes, { reprotect }),
-    stop: advice(`sdrs group stop ${ref} --yes`, stopReasons, ['replication stops; until protection is started again the group can be neither switched over nor failed over'], {}),
+    stop: advice(`sdrs group stop ${ref} --yes`, stopReasons, [text(M.stopNote)], {}),
     delete: advice(`sdrs group delete ${ref} --yes`, deleteReasons, [], {}),
   };
 }

@@ -7,14 +7,16 @@
 import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, Replication, Server, ServerGroup, Station } from '../../api/types.js';
 import { DR_SERVERS_STOPPED_IN, faultMeaning, groupInProgress, type FaultMeaning } from '../../api/rules.js';
-import { layoutTable, type TableStyle } from '../../io/output.js';
+import { displayWidth, layoutTable, type TableStyle } from '../../io/output.js';
+import { local, t, text, type Entry, type Text } from '../../i18n/index.js';
+import { statusView as M } from '../../i18n/catalog/status.js';
 import type { Palette } from '../../io/color.js';
 import { safeLine } from '../../errors.js';
 import { paint, statusTone } from '../shared/output.js';
 import { serverAz } from '../shared/resolve.js';
 import { azOf, otherSide } from '../shared/sites.js';
 import { loadSnapshot, runningAt, serverAt, type Snapshot } from '../shared/snapshot.js';
-import { assess, type Advice, type NextSteps } from './rules.js';
+import { adviceText, assess, type Advice, type NextSteps } from './rules.js';
 import { groupDrillSource, readReadiness, verdictLines, type GroupReadiness } from '../shared/readiness.js';
 
 /** A server as the status view shows it; `status` is `NOT_FOUND` when it no longer exists. */
@@ -55,6 +57,9 @@ export interface StatusDocument {
   /** What the view shows first. */
   warnings: StatusWarning[];
 }
+
+/** Each warning's message in both languages, for the view (the warning carries the English of JSON). */
+const WARNING_TEXT = new WeakMap<StatusWarning, Text>();
 
 function serverState(s: Snapshot, id: string): ServerState | null {
   if (!id) return null;
@@ -102,22 +107,20 @@ function warningsOf(s: Snapshot): { productionDown: boolean; warnings: StatusWar
   const productionDown = !groupInProgress(g.status) && known.length > 0 && known.every((x) => x.status === 'SHUTOFF');
   if (productionDown) {
     const ids = known.map((x) => x.id);
-    warnings.push({
-      code: 'production-down',
-      message: `production is down: every server at the production site ${azOf(g, prod)} (${prod}) is stopped (${known.length}). ` +
-        `Start them: sdrs server start ${ids.join(' ')} (a switchover with --start-servers does it after its reverse)`,
-      server_ids: ids,
-    });
+    const message = text(M.productionDown, { az: azOf(g, prod), station: prod, n: known.length, ids: ids.join(' ') });
+    const w: StatusWarning = { code: 'production-down', message: message.en, server_ids: ids };
+    WARNING_TEXT.set(w, message);
+    warnings.push(w);
   }
   const drRunning = DR_SERVERS_STOPPED_IN.has(g.status) ? runningAt(s, dr) : [];
   if (drRunning.length) {
     const ids = drRunning.map((r) => r.server.id);
-    warnings.push({
-      code: 'dr-server-running',
-      message: `DR-site server(s) running while the group is ${g.status}: ${drRunning.map((r) => `${r.server.name} (${r.server.id}) ${r.server.status}`).join(', ')} at ${azOf(g, dr)} (${dr}). ` +
-        `Their disks are the replication target and must not be used before a reverse or failover makes ${azOf(g, dr)} production; stop them: sdrs server stop ${ids.join(' ')} --yes`,
-      server_ids: ids,
+    const message = text(M.drServerRunning, {
+      status: g.status, list: drRunning.map((r) => `${r.server.name} (${r.server.id}) ${r.server.status}`).join(', '), az: azOf(g, dr), station: dr, ids: ids.join(' '),
     });
+    const w: StatusWarning = { code: 'dr-server-running', message: message.en, server_ids: ids };
+    WARNING_TEXT.set(w, message);
+    warnings.push(w);
   }
   return { productionDown, warnings };
 }
@@ -132,20 +135,26 @@ export async function readStatus(api: SdrsApi, groupId: string, now: () => numbe
 }
 
 /** How the view prints each fault meaning (wording only; the meaning is api/rules.ts faultMeaning). */
-const FAULT_TEXT: Record<FaultMeaning, string> = {
-  none: 'none',
-  'failover-advised': 'FAILOVER ADVISED',
-  'failover-not-allowed': 'FAILOVER NOT ALLOWED',
-  unknown: 'unknown',
+const FAULT_TEXT: Record<FaultMeaning, Entry> = {
+  none: M.faultNone,
+  'failover-advised': M.faultAdvised,
+  'failover-not-allowed': M.faultNotAllowed,
+  unknown: M.faultUnknown,
+};
+
+/** A label of the view's head, padded to the value column (14 columns: Chinese characters take two). */
+export const label = (e: Entry): string => {
+  const l = t(e);
+  return l + ' '.repeat(Math.max(1, 14 - displayWidth(l)));
 };
 
 const ORDER: (keyof NextSteps)[] = ['reverse', 'failover', 'start', 'stop', 'delete'];
 
 function actionTitle(key: keyof NextSteps, n: NextSteps): string {
-  if (key === 'reverse') return `reverse to ${n.reverse.to}`;
-  if (key === 'start') return n.start.reprotect ? 're-protect' : 'start protection';
-  if (key === 'stop') return 'stop protection';
-  return key;
+  if (key === 'reverse') return t(M.actReverse, { to: n.reverse.to });
+  if (key === 'start') return t(n.start.reprotect ? M.actReprotect : M.actStart);
+  if (key === 'stop') return t(M.actStop);
+  return t(key === 'failover' ? M.actFailover : M.actDelete);
 }
 
 /**
@@ -170,44 +179,51 @@ export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: 
   const instanceName = new Map(d.instances.map((i) => [i.id, i.name]));
   const power = (s: ServerState | null) => (s ? [s.name ?? s.id, s.status] : ['-', '-']);
   const out = [
-    ...d.warnings.map((w) => (p ? p.yellow(`WARNING: ${s(w.message)}`) : `WARNING: ${s(w.message)}`)),
+    ...d.warnings.map((w) => {
+      const line = t(M.warningLine, { message: s(local(WARNING_TEXT.get(w) ?? w.message)) });
+      return p ? p.yellow(line) : line;
+    }),
     ...(d.warnings.length ? [''] : []),
-    `Group:        ${s(g.name)} (${s(g.id)})`,
-    `Status:       ${tone(String(g.status))}`,
+    `${label(M.labelGroup)}${s(g.name)} (${s(g.id)})`,
+    `${label(M.labelStatus)}${tone(String(g.status))}`,
     ...(d.readiness ? verdictLines(d.readiness) : []),
-    `Production:   ${s(d.production.availability_zone)} (${d.production.station})    DR site: ${s(d.dr_site.availability_zone)} (${d.dr_site.station})`,
-    `Replication:  ${d.replication.status ? tone(d.replication.status) : 'no pairs'} · progress ${d.replication.progress}% · ${d.pairs.length} pair(s), ${d.instances.length} instance(s)`,
-    `DR drills:    ${g.disaster_recovery_drill_num ?? 0}${g.disaster_recovery_drill_num ? ` (sdrs drill list --group ${s(g.id)})` : ''}`,
+    `${label(M.labelProduction)}${t(M.drSite, { az: s(d.production.availability_zone), station: d.production.station, drAz: s(d.dr_site.availability_zone), drStation: d.dr_site.station })}`,
+    `${label(M.labelReplication)}${t(M.replicationLine, {
+      status: d.replication.status ? tone(d.replication.status) : t(M.noPairsShort), progress: d.replication.progress, pairs: d.pairs.length, instances: d.instances.length,
+    })}`,
+    `${label(M.labelDrills)}${g.disaster_recovery_drill_num ?? 0}${g.disaster_recovery_drill_num ? ` (sdrs drill list --group ${s(g.id)})` : ''}`,
     '',
   ];
   if (d.instances.length) {
     // Both sites' servers always show (a DR-site server running matters): at a narrow terminal
     // the headers get shorter rather than a column going.
     const rows = d.instances.map((i) => [i.name, i.status, ...power(i.production_server), ...power(i.dr_server)]);
-    const full = layoutTable(['INSTANCE', 'STATUS', `PRODUCTION SERVER (${d.production.availability_zone})`, 'POWER', `DR SERVER (${d.dr_site.availability_zone})`, 'POWER'], rows, { ...style, dropOrder: [] });
+    const [pAz, dAz] = [d.production.availability_zone, d.dr_site.availability_zone];
+    const full = layoutTable([t(M.colInstance), t(M.colStatus), t(M.colProdServer, { az: pAz }), t(M.colPower), t(M.colDrServer, { az: dAz }), t(M.colPower)], rows, { ...style, dropOrder: [] });
     const table = full.fit.cut
-      ? layoutTable(['INSTANCE', 'STATUS', `PROD ${d.production.availability_zone}`, 'POWER', `DR ${d.dr_site.availability_zone}`, 'POWER'], rows, { ...style, dropOrder: [] }).text
+      ? layoutTable([t(M.colInstance), t(M.colStatus), t(M.colProdShort, { az: pAz }), t(M.colPower), t(M.colDrShort, { az: dAz }), t(M.colPower)], rows, { ...style, dropOrder: [] }).text
       : full.text;
     out.push(table, '');
-  } else out.push('No protected instances.', '');
+  } else out.push(t(M.noInstances), '');
   if (d.pairs.length) {
     out.push(tableOf(
-      ['PAIR', 'STATUS', 'REPLICATION', 'PROGRESS', 'FAULT LEVEL', 'ATTACHED'],
+      [t(M.colPair), t(M.colStatus), t(M.colReplication), t(M.colProgress), t(M.colFault), t(M.colAttached)],
       d.pairs.map((p) => [
-        p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, `${p.fault_level ?? '0'} ${FAULT_TEXT[p.fault]}`,
+        p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, `${p.fault_level ?? '0'} ${t(FAULT_TEXT[p.fault])}`,
         p.attachment.map((a) => `${instanceName.get(a.protected_instance) ?? a.protected_instance} ${a.device}`).join(', ') || '-',
       ]),
     ), '');
-  } else out.push('No replication pairs.', '');
-  if (hidden.length) out.push(`(${hidden.join(', ')} hidden to fit ${style.columns} columns: --json or a wider terminal shows everything)`, '');
-  out.push('Next:');
+  } else out.push(t(M.noPairs), '');
+  if (hidden.length) out.push(t(M.hidden, { columns: hidden.join(', '), width: style.columns }), '');
+  out.push(t(M.next));
   for (const key of ORDER) {
     const a: Advice = d.next[key];
-    const advised = key === 'failover' && d.next.failover.advised ? ' (ADVISED)' : '';
+    const advised = key === 'failover' && d.next.failover.advised ? t(M.advised) : '';
     const mark = a.allowed ? (p ? p.green('✔') : '✔') : p ? p.red('✖') : '✖';
-    out.push(`  ${mark} ${actionTitle(key, d.next)}${advised && p ? p.red(advised) : advised}${a.allowed ? `: ${s(a.command ?? '')}` : ''}`);
-    for (const r of a.reasons) out.push(`      - ${s(r)}`);
-    for (const note of a.allowed ? a.notes : []) out.push(`      note: ${s(note)}`);
+    out.push(`  ${mark} ${actionTitle(key, d.next)}${advised && p ? p.red(advised) : advised}${a.allowed ? t(M.nextCommand, { command: s(a.command ?? '') }) : ''}`);
+    const said = adviceText(a);
+    for (const r of said.reasons) out.push(`      - ${s(local(r))}`);
+    for (const note of a.allowed ? said.notes : []) out.push(t(M.noteLine, { note: s(local(note)) }));
   }
   return out.join('\n');
 }

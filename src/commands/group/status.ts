@@ -6,13 +6,15 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../config/duration.js';
-import { InterruptedError, UsageError } from '../../errors.js';
+import { InterruptedError, SdrsError, UsageError } from '../../errors.js';
 import { printJson } from '../../io/output.js';
 import { requireGroupRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { clean, result, styledOut, tableStyle, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { say } from '../shared/ui.js';
+import { local, t, text } from '../../i18n/index.js';
+import { statusView as M } from '../../i18n/catalog/status.js';
 import { readStatus, renderStatus, type StatusDocument } from './status-view.js';
 
 /** Default refresh interval of --watch (ms). */
@@ -44,9 +46,9 @@ function parseStatus(args: string[], f: StatusFlags): StatusOptions {
   const watch = f.watch === true;
   let intervalMs = DEFAULT_REFRESH_MS;
   if (f.interval !== undefined) {
-    if (!watch) throw new UsageError('--interval sets the refresh of --watch; pass --watch too');
+    if (!watch) throw new UsageError(text(M.intervalNeedsWatch));
     intervalMs = parseDuration(String(f.interval), '--interval');
-    if (intervalMs < MIN_REFRESH_MS) throw new UsageError(`--interval must be at least ${MIN_REFRESH_MS / 1000}s with --watch`);
+    if (intervalMs < MIN_REFRESH_MS) throw new UsageError(text(M.intervalTooShort, { seconds: MIN_REFRESH_MS / 1000 }));
   }
   return { group, watch, intervalMs };
 }
@@ -87,14 +89,14 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
       const doc = await readStatus(api, group.id, now);
       if (ctx.globals.json) printJson(ctx.io, doc);
       else {
-        const header = `Every ${o.intervalMs / 1000}s: sdrs group status ${group.name} · ${doc.read_at} · Ctrl-C to stop`;
+        const header = t(M.watchHeader, { seconds: o.intervalMs / 1000, name: group.name, at: doc.read_at });
         ctx.io.out.write((ctx.io.stdoutIsTTY ? CLEAR : '') + clean(header, 0) + '\n\n' + renderStatus(doc, tableStyle(ctx)) + '\n' + (ctx.io.stdoutIsTTY ? '' : '\n'));
       }
     } catch (err) {
       if (ctx.signal.aborted) break;
       // A refresh that fails for a passing reason keeps the view alive; anything else ends it.
       if (!isTransientError(err)) throw err;
-      say(ctx, `refresh failed at ${new Date(now()).toISOString()}: ${(err as Error).message}; trying again in ${o.intervalMs / 1000}s`);
+      say(ctx, t(M.refreshFailed, { at: new Date(now()).toISOString(), message: err instanceof SdrsError ? local(err.text) : (err as Error).message, seconds: o.intervalMs / 1000 }));
     }
     try {
       await ctx.clock.sleep(o.intervalMs, ctx.signal);
@@ -102,6 +104,6 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result<
       break;
     }
   }
-  if (ctx.signal.reason === 'SIGTERM') throw new InterruptedError('stopped watching the group status', { signal: 'SIGTERM' });
+  if (ctx.signal.reason === 'SIGTERM') throw new InterruptedError(text(M.stoppedWatching), { signal: 'SIGTERM' });
   return { blocks: [] };
 }

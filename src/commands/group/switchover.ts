@@ -25,6 +25,9 @@ import { mark, say as sayNow, tint } from '../shared/ui.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks } from './preflight.js';
 import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
+import { t, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 /** Options after flag validation. */
 export interface SwitchoverOptions {
@@ -81,8 +84,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
     return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
   }
-  if (already) sayNow(ctx, `Group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected; only starting the servers there (--start-servers).`);
-  else if (o.skipChecks) sayNow(ctx, 'Pre-flight checks skipped (--skip-checks); the service still enforces its own rules.', 'warn');
+  if (already) sayNow(ctx, t(M.soAlready, { name: safeLine(group.name), to, az: azOf(group, to) }));
+  else if (o.skipChecks) sayNow(ctx, t(M.checksSkipped), 'warn');
   // Before anything is stopped: a refused check (a broken replication link...) leaves production running.
   const checked = already || o.skipChecks ? undefined : await preflightOrThrow(ctx, api, group, to, { stopServers: o.stopServers });
 
@@ -112,8 +115,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     ]);
     return withChecks(dry, checked);
   }
-  const steps = plan.map((ph) => title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length));
-  await confirmOrCancel(ctx, o.yes, `Switch over ${safeLine(group.name)}: ${steps.join('; then ')}. Continue?`, 'switchover');
+  const steps = plan.map((ph) => t(title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length)));
+  await confirmOrCancel(ctx, o.yes, t(M.soConfirm, { name: safeLine(group.name), steps: steps.join(t(M.soThen)) }), 'switchover');
 
   let final = group;
   const began = ctx.clock.now();
@@ -124,7 +127,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   for (const [i, phase] of plan.entries()) {
     const t0 = ctx.clock.now();
     facts.begin(phase, t0);
-    sayNow(ctx, `Phase ${i + 1}/${plan.length}: ${steps[i]}`, 'bold');
+    sayNow(ctx, t(M.soPhase, { i: i + 1, n: plan.length, title: steps[i] }), 'bold');
     o.onPhase?.(phase, i, plan.length);
     try {
       if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, onJob: o.onJob, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
@@ -137,13 +140,13 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     }
     run.reports[i] = { phase, status: 'done', duration_ms: ctx.clock.now() - t0 };
     facts.end(ctx.clock.now(), 'ok');
-    sayNow(ctx, `  ${mark(ctx, true)} ${phase} done in ${seconds(run.reports[i].duration_ms!)}`);
+    sayNow(ctx, `  ${mark(ctx, true)} ${t(M.soPhaseDone, { phase, took: seconds(run.reports[i].duration_ms!) })}`);
   }
-  sayNow(ctx, `Switchover of ${safeLine(group.name)} finished in ${seconds(ctx.clock.now() - began)}: ${run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ')}.`);
+  sayNow(ctx, t(M.soFinished, { name: safeLine(group.name), took: seconds(ctx.clock.now() - began), phases: run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ') }));
   if (already) final = await api.getGroup(group.id);
   return result(
     final,
-    say(tint(ctx, 'ok', `Production now runs in ${azOf(final, to)} (${to}).`) + ` Group ${safeLine(final.name)} is ${final.status}; replication runs ${azOf(final, to)} -> ${azOf(final, otherSide(to))}.`),
+    say(tint(ctx, 'ok', t(M.doneLead, { az: azOf(final, to), to })) + t(M.doneRestSwitchover, { name: safeLine(final.name), status: final.status, a: azOf(final, to), b: azOf(final, otherSide(to)) })),
     ...loginNoteBlocks(ctx, to, o.startServers ? 'started' : 'not-started'),
   );
 }
@@ -195,11 +198,11 @@ async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Stati
   return (watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
 }
 
-function title(run: Run, phase: PhaseName, n: number): string {
+function title(run: Run, phase: PhaseName, n: number): Text {
   const g = run.group;
-  if (phase === 'stop-servers') return `stop ${n} server(s) at ${azOf(g, run.from)} (${run.from}) until SHUTOFF`;
-  if (phase === 'reverse') return `reverse production from ${azOf(g, run.from)} (${run.from}) to ${azOf(g, run.o.to)} (${run.o.to}) until protected`;
-  return `start ${n} server(s) at ${azOf(g, run.o.to)} (${run.o.to}) until ACTIVE`;
+  if (phase === 'stop-servers') return text(M.soStopTitle, { n, az: azOf(g, run.from), station: run.from });
+  if (phase === 'reverse') return text(M.soReverseTitle, { fromAz: azOf(g, run.from), from: run.from, toAz: azOf(g, run.o.to), to: run.o.to });
+  return text(M.soStartTitle, { n, az: azOf(g, run.o.to), station: run.o.to });
 }
 
 /** The command that re-runs (and so resumes) this switchover. */
@@ -226,35 +229,44 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
       // Described as unknown below.
     }
   }
-  const power = (ids: string[]) => {
+  const power = (ids: string[]): Text => {
     const list = known(servers, ids);
-    return list.length ? list.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ') : 'not read';
+    return list.length ? { en: list.map((s) => `${safeLine(s.name)} ${s.status}`).join(', '), zh: list.map((s) => `${safeLine(s.name)} ${s.status}`).join('、') } : text(M.soNotRead);
   };
   const state = now
-    ? `State: group ${safeLine(g.name)} is ${now.status} with production on ${now.priority_station} (${azOf(now, now.priority_station)}); servers at ${fromAz}: ${power(run.fromIds)}; at ${toAz}: ${power(run.toIds)}.`
-    : `State: not read${ctx.signal.aborted ? ' (interrupted)' : ''}; check with: sdrs group status ${refOf(g)}.`;
+    ? textOf(M.soState, {
+        name: safeLine(g.name), status: now.status, station: now.priority_station, az: azOf(now, now.priority_station),
+        fromAz, fromPower: power(run.fromIds), toAz, toPower: power(run.toIds),
+      })
+    : text(ctx.signal.aborted ? M.soStateUnreadInterrupted : M.soStateUnread, { ref: refOf(g) });
   const startFrom = `sdrs server start ${run.fromIds.join(' ')}`;
-  let next: string;
+  let next: Text;
   if (phase === 'stop-servers') {
-    next = `nothing was reversed. Check the servers (sdrs server list --az ${fromAz}), then re-run: ${rerun(run)}; or keep production at ${fromAz} and start them again: ${startFrom}`;
+    next = text(M.soNextStop, { az: fromAz, rerun: rerun(run), startFrom });
   } else if (phase === 'reverse') {
     const jobId = typeof e.details.job_id === 'string' ? e.details.job_id : undefined;
-    const down = run.plan.includes('stop-servers') ? ` Production is DOWN: the servers at ${fromAz} were stopped.` : '';
+    const down: Text = run.plan.includes('stop-servers') ? text(M.soDown, { az: fromAz }) : { en: '', zh: '' };
     const signalled = e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED || e.exitCode === ExitCode.HANGUP;
     if (e.exitCode === ExitCode.TIMEOUT || (signalled && jobId)) {
-      next = `the reverse job${jobId ? ` ${jobId}` : ''} is still running.${down} Wait for it (${jobId ? `sdrs job wait ${jobId}` : `sdrs group status ${refOf(g)} --watch`}), then re-run ${rerun(run)} (finished phases are skipped)`;
+      next = textOf(M.soNextRunning, {
+        job: jobId ? { en: ` ${jobId}`, zh: ` ${jobId} ` } : { en: '', zh: '' }, down,
+        wait: jobId ? `sdrs job wait ${jobId}` : `sdrs group status ${refOf(g)} --watch`, rerun: rerun(run),
+      });
     } else if (e.exitCode === ExitCode.UNREACHABLE || signalled) {
-      next = `it is not known whether the reverse was accepted.${down} Check with: sdrs group status ${refOf(g)}; do not re-send blindly`;
+      next = textOf(M.soNextUnknown, { down, ref: refOf(g) });
     } else {
-      next = `production did not move.${down} Fix the cause above and re-run ${rerun(run)}${now?.status === 'error-reversing' ? ' (a reverse from error-reversing can be retried)' : ''}; or bring production back at ${fromAz}: ${startFrom}`;
+      next = textOf(M.soNextFailed, {
+        down, rerun: rerun(run), retry: now?.status === 'error-reversing' ? text(M.soRetry) : { en: '', zh: '' }, az: fromAz, startFrom,
+      });
     }
   } else {
     const off = known(servers, run.toIds).filter((s) => s.status !== 'ACTIVE').map((s) => s.id);
-    next = `production runs in ${toAz} (${to}) and the group is protected, but not every server there is running. Start them: sdrs server start ${(off.length ? off : run.toIds).join(' ')}`;
+    next = text(M.soNextStart, { az: toAz, to, ids: (off.length ? off : run.toIds).join(' ') });
   }
   // The reverse phase's own hint ("retry the reverse") is replaced by the fuller next step.
-  const hint = [state, phase === 'reverse' ? undefined : e.hint, `Next: ${next}`].filter(Boolean).join('\n');
-  const out = new SdrsError(e.code, e.exitCode, `switchover of ${safeLine(g.name)} stopped at phase ${index + 1}/${run.plan.length} (${phase}): ${e.message}`, {
+  const lines = [state, phase === 'reverse' ? undefined : e.hintText, textOf(M.soNext, { next })].filter((x): x is Text => Boolean(x?.en));
+  const hint: Text = { en: lines.map((l) => l.en).join('\n'), zh: lines.map((l) => l.zh).join('\n') };
+  const out = new SdrsError(e.code, e.exitCode, textOf(M.soStopped, { name: safeLine(g.name), i: index + 1, n: run.plan.length, phase, message: e.text }), {
     hint,
     details: { ...e.details, group_id: g.id, phase, phases: run.reports, ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}) },
     cause: err,

@@ -6,6 +6,8 @@ import { requireAz, requireId } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
 import { serverAz } from '../shared/resolve.js';
+import { t } from '../../i18n/index.js';
+import { server as M } from '../../i18n/catalog/readiness.js';
 
 /** The options of one run. */
 export interface ListOptions {
@@ -42,11 +44,11 @@ export function registerList(server: Command, run: Runner, runF: RunF<ListOption
 export async function runList(ctx: Context, o: ListOptions): Promise<Result<Server[]>> {
   const api = await ctx.api();
   const servers = (await api.listServers()).filter((s) => (!o.az || serverAz(s) === o.az) && (!o.vpc || s.metadata?.vpc_id === o.vpc));
-  if (servers.length === 0) return result(servers, say('No servers found.'));
+  if (servers.length === 0) return result(servers, say(t(M.noServers)));
   return result(
     servers,
     // DISKS: the devices; `sdrs server show <server>` gives their ids and whether each is paired.
-    table(['ID', 'NAME', 'STATUS', 'AZ', 'VPC', 'ADDRESSES', 'DISKS'], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id, addresses(s), devices(s)])),
+    table(['ID', t(M.colName), t(M.colStatus), t(M.colAz), 'VPC', t(M.colAddresses), t(M.colDisks)], servers.map((s) => [s.id, s.name, s.status, serverAz(s), s.metadata?.vpc_id, addresses(s), devices(s)])),
   );
 }
 

@@ -7,11 +7,14 @@ import { parseWaitFlags, waitOptions, type WaitFlags, type WaitFlagValues } from
 import { note, result, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { handOff, sendOnce } from '../shared/mutation.js';
-import { POWER, describeDrSite, drSiteServers, powerRequest, powerServers } from '../shared/power.js';
+import { POWER, describeDrSiteText, drSiteServers, powerRequest, powerServers } from '../shared/power.js';
+import { textOf } from '../../i18n/compose.js';
 import { refOf } from '../shared/sites.js';
 import { say } from '../shared/ui.js';
 import { requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
+import { t, text } from '../../i18n/index.js';
+import { server as M } from '../../i18n/catalog/readiness.js';
 
 /** The options of one stop or start. */
 export interface PowerRunOptions {
@@ -42,7 +45,7 @@ export function declarePower(cmd: Command, extra: (c: Command) => Command = (c) 
 
 /** Arguments and flags to options (exit 2 on a malformed server, AZ or duration). */
 export function parsePower(args: string[], f: PowerFlags): PowerRunOptions {
-  if (args.length === 0) throw new UsageError(`missing server: pass one or more server ids or names`);
+  if (args.length === 0) throw new UsageError(text(M.missing));
   for (const ref of args) requireServerRef(ref);
   const az = f.az === undefined ? undefined : requireAz('--az', String(f.az));
   return { servers: args, az, wait: parseWaitFlags(f) };
@@ -60,10 +63,11 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   const servers = await resolveServers(api, o.servers, o.az);
   const { want } = POWER[action];
   const todo = servers.filter((s) => s.status !== want);
-  if (todo.length === 0) return result(servers, ...servers.map((s) => note(`${safeLine(s.name)} (${s.id}) is already ${want}.`)));
+  if (todo.length === 0) return result(servers, ...servers.map((s) => note(t(M.already, { name: safeLine(s.name), id: s.id, want }))));
   if (action === 'start') await guardDrSite(ctx, api, todo, o.allowDrSite === true);
   if (action === 'stop') {
-    await confirmOrCancel(ctx, yes, `Stop ${todo.length} server(s): ${todo.map((s) => `${safeLine(s.name)} in ${serverAz(s)}`).join(', ')}?`, 'stop');
+    const list = todo.map((s) => t(M.confirmItem, { name: safeLine(s.name), az: serverAz(s) })).join(t({ en: ', ', zh: '、' }));
+    await confirmOrCancel(ctx, yes, t(M.confirmStop, { n: todo.length, list }), 'stop');
   }
   const settings = await waitSettings(ctx, o.wait);
   if (!settings.wait) {
@@ -84,16 +88,15 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
 async function guardDrSite(ctx: Context, api: Awaited<ReturnType<Context['api']>>, todo: Parameters<typeof drSiteServers>[1], allow: boolean): Promise<void> {
   const found = await drSiteServers(api, todo);
   if (found.length === 0) return;
-  const what = describeDrSite(found);
+  const what = describeDrSiteText(found);
   if (allow) {
-    say(ctx, `Warning: starting DR-site server(s) of protected group(s) (--allow-dr-site): ${what}. Replication keeps writing to their disks.`, 'warn');
+    say(ctx, t(M.allowDrSite, { what: t(what) }), 'warn');
     return;
   }
   const g = found[0].group;
   const to = g.priority_station === 'source' ? 'target' : 'source';
-  throw new PreconditionError('DR_SITE_SERVER', `refusing to start ${found.length} DR-site server(s) of a protected group: ${what}; nothing was sent`, {
-    hint: `While a group is protected its DR-site servers stay stopped: their disks are the replication target of production's disks, and they are not to be used before a reverse or a failover makes that site production; a running copy would diverge from production and be overwritten by replication. ` +
-      `To move production there: sdrs group reverse ${refOf(g)} --to ${to} --stop-servers --start-servers. To start it anyway: add --allow-dr-site.`,
+  throw new PreconditionError('DR_SITE_SERVER', textOf(M.drSiteRefused, { n: found.length, what }), {
+    hint: text(M.drSiteHint, { ref: refOf(g), to }),
     details: { servers: found.map((f) => ({ id: f.server.id, name: f.server.name, protected_instance_id: f.instance.id, group_id: f.group.id, group: f.group.name, group_status: f.group.status })) },
   });
 }

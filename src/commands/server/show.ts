@@ -8,6 +8,9 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, table, type Result } from '../shared/output.js';
 import { pairedVolumes, requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
 import { addresses } from './list.js';
+import { displayWidth } from '../../io/output.js';
+import { t, type Entry } from '../../i18n/index.js';
+import { server as M } from '../../i18n/catalog/readiness.js';
 
 /** The options of one run. */
 export interface ShowOptions {
@@ -81,30 +84,34 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Serv
     disks,
   };
   const f = s.flavor;
-  const rows: [string, string][] = [
-    ['ID', s.id],
-    ['Name', s.name],
-    ['Status', s.status],
-    ['AZ', serverAz(s)],
-    ['VPC', s.metadata?.vpc_id ?? '-'],
-    ['Addresses', addresses(s) || '-'],
-    ['Flavor', f ? `${f.name ?? f.id}${f.vcpus ? ` (${f.vcpus} vCPUs, ${f.ram} MB)` : ''}` : '-'],
-    ['Protected', pi ? `${safeLine(pi.name)} (${pi.id}), ${pi.status}` : 'no'],
+  const rows: [Entry, string][] = [
+    [{ en: 'ID:', zh: 'ID：' }, s.id],
+    [M.labelName, s.name],
+    [M.labelStatus, s.status],
+    [M.labelAz, serverAz(s)],
+    [{ en: 'VPC:', zh: 'VPC：' }, s.metadata?.vpc_id ?? '-'],
+    [M.labelAddresses, addresses(s) || '-'],
+    [M.labelFlavor, f ? (f.vcpus ? t(M.flavorSize, { name: f.name ?? f.id, vcpus: f.vcpus, ram: f.ram }) : `${f.name ?? f.id}`) : '-'],
+    [M.labelProtected, pi ? t(M.protectedBy, { name: safeLine(pi.name), id: pi.id, status: pi.status }) : t(M.no)],
   ];
+  const pad = (e: Entry) => {
+    const l = t(e);
+    return l + ' '.repeat(Math.max(0, 11 - displayWidth(l)));
+  };
   // Only ids that can be typed go into a printed command.
   const unpaired = disks.filter((d) => !d.replication && isWellFormedId(d.id));
   return result(
     data,
-    out(rows.map(([k, v]) => `${(k + ':').padEnd(11)}${safeLine(String(v))}`).join('\n')),
+    out(rows.map(([k, v]) => `${pad(k)}${safeLine(String(v))}`).join('\n')),
     out(''),
     disks.length
-      ? table(['DEVICE', 'VOLUME ID', 'SYSTEM DISK', 'SIZE', 'PAIR'], disks.map((d) => [
-        d.device ?? '-', d.id, d.system_disk ? 'yes' : 'no', d.size_gb === null ? '-' : `${d.size_gb}GB`,
+      ? table([t(M.colDevice), t(M.colVolume), t(M.colSystem), t(M.colSize), t(M.colPair)], disks.map((d) => [
+        d.device ?? '-', d.id, t(d.system_disk ? M.yes : M.no), d.size_gb === null ? '-' : `${d.size_gb}GB`,
         d.replication ? `${safeLine(d.replication.name)} (${d.replication.status})` : '-',
       ]))
-      : out('No disks attached.'),
+      : out(t(M.noDisks)),
     ...(pi && unpaired.length && isWellFormedId(pi.server_group_id)
-      ? [say(`Not paired yet: ${unpaired.map((d) => `sdrs pair add ${pi.server_group_id} --volume ${d.id}`).join(' ; ')}`)]
+      ? [say(t(M.notPaired, { cmds: unpaired.map((d) => `sdrs pair add ${pi.server_group_id} --volume ${d.id}`).join(' ; ') }))]
       : []),
   );
 }

@@ -10,6 +10,9 @@ import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from '
 import { serverAz } from './resolve.js';
 import { say } from './ui.js';
 import { follow, watch, type FollowRequest, type WaitSettings } from './wait.js';
+import { t, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { server as M } from '../../i18n/catalog/readiness.js';
 
 /** Options of powerServers. */
 export interface PowerOptions {
@@ -61,9 +64,11 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
         : `${[...there.map((s) => `${safeLine(s.name)} is ${p.want}`), ...moving.map((s) => `${safeLine(s.name)} is ${p.moving}`)].join(', ')}, so the service accepted it`;
       return { kind: 'accepted', seen, follow: now };
     }
-    const state = now ? `; the servers show no change (${now.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ')}), so it may or may not have been accepted` : '; it may or may not have been accepted';
-    return new UnknownOutcomeError(`${err.message}${state}`, {
-      hint: `Do not re-send blindly. Check with: ${checkHint}`,
+    const message = now
+      ? textOf(M.noChange, { message: err.text, list: now.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ') })
+      : textOf(M.maybe, { message: err.text });
+    return new UnknownOutcomeError(message, {
+      hint: text(M.checkWith, { cmd: checkHint }),
       details: { ...err.details, server_ids: ids, ...(now ? { servers: now.map((s) => ({ id: s.id, name: s.name, status: s.status })) } : {}) },
       cause: err,
     });
@@ -91,9 +96,9 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
   // run): it is followed, never sent the same request again.
   const moving = servers.filter((s) => s.status !== want && taskState(s) === towards);
   const todo = servers.filter((s) => s.status !== want && taskState(s) !== towards);
-  if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, `${safeLine(s.name)} (${s.id}) is already ${want}.`);
+  if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, t(M.already, { name: safeLine(s.name), id: s.id, want }));
   if (todo.length === 0 && moving.length === 0) return servers;
-  if (moving.length > 0) say(ctx, `${moving.map((s) => safeLine(s.name)).join(', ')} already ${towards}: followed, not sent again.`);
+  if (moving.length > 0) say(ctx, t(M.movingAlready, { names: moving.map((s) => safeLine(s.name)).join(', '), state: towards }));
   const label = o.label ?? `${POWER[action].verb} ${[...todo, ...moving].map((s) => s.name).join(', ')}`;
   const req = powerRequest(api, todo.length > 0 ? todo : moving, action, label);
   const followServers = (list: Server[]): FollowRequest<Server[]> => ({
@@ -101,7 +106,7 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
     read: () => Promise.all(list.map((s) => api.getServer(s.id))),
     judge: (now) => ({
       status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
-      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(`${label}: a server is in ERROR`, { code: 'SERVER_STATE' }) : undefined,
+      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(text(M.inError, { label }), { code: 'SERVER_STATE' }) : undefined,
     }),
     checkHint: req.checkHint,
   });
@@ -119,13 +124,15 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
   }
   if (moving.length > 0) await follow(ctx, o.settings, followServers(moving));
   const after = await Promise.all(servers.map((s) => api.getServer(s.id)));
-  if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, `${safeLine(s.name)} (${s.id}) in ${serverAz(s)}: ${s.status}`);
+  if (o.verbose !== false && !ctx.globals.json) for (const s of after) say(ctx, t(M.after, { name: safeLine(s.name), id: s.id, az: serverAz(s), status: s.status }));
   const wrong = after.filter((s) => s.status !== want);
   if (wrong.length > 0) {
-    const what = jobId ? `ECS job ${jobId} finished` : `the ${action} was followed to its end`;
-    throw new JobFailedError(`${what} but ${wrong.map((s) => `${safeLine(s.name)} is ${s.status}`).join(', ')}`, {
+    const items = wrong.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: s.status }));
+    const list: Text = { en: items.map((i) => i.en).join(', '), zh: items.map((i) => i.zh).join('，') };
+    const message = jobId ? textOf(M.wrongJob, { job: jobId, list }) : textOf(M.wrongFollowed, { action: text(action === 'stop' ? M.actStop : M.actStart), list });
+    throw new JobFailedError(message, {
       code: 'SERVER_STATE',
-      hint: `Check with: sdrs server list --az ${serverAz(wrong[0])}; resume: ${req.resume!(jobId ?? '')}`,
+      hint: text(M.wrongHint, { az: serverAz(wrong[0]), cmd: req.resume!(jobId ?? '') }),
       details: { ...(jobId ? { job_id: jobId } : {}), servers: wrong.map((s) => ({ id: s.id, name: s.name, status: s.status })) },
     });
   }
@@ -159,9 +166,16 @@ export async function drSiteServers(api: SdrsApi, servers: Server[]): Promise<Dr
   return found;
 }
 
-/** One line per DR-site server: which group keeps it stopped and where production runs. */
+/** One line per DR-site server: which group keeps it stopped and where production runs, in both languages. */
+export function describeDrSiteText(found: DrSiteServer[]): Text {
+  const each = found.map(({ server, instance, group }) => text(M.drSiteOne, {
+    name: safeLine(server.name), id: safeLine(server.id), az: safeLine(serverAz(server)), instance: safeLine(instance.name), group: safeLine(group.name),
+    status: safeLine(group.status), prodAz: azOf(group, group.priority_station), station: group.priority_station,
+  }));
+  return { en: each.map((x) => x.en).join('; '), zh: each.map((x) => x.zh).join('；') };
+}
+
+/** One line per DR-site server: which group keeps it stopped and where production runs. English. */
 export function describeDrSite(found: DrSiteServer[]): string {
-  return found.map(({ server, instance, group }) =>
-    `${safeLine(server.name)} (${safeLine(server.id)}) in ${safeLine(serverAz(server))} is the DR-site server of protected instance ${safeLine(instance.name)} in group ${safeLine(group.name)} ` +
-    `(${safeLine(group.status)}; production runs in ${azOf(group, group.priority_station)} (${group.priority_station}))`).join('; ');
+  return describeDrSiteText(found).en;
 }

@@ -7,6 +7,9 @@ import type { SdrsApi } from '../../api/client.js';
 import type { QuotaResource } from '../../api/types.js';
 import { PreconditionError } from '../../errors.js';
 import { unknownOn4xx } from './readiness.js';
+import { text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { readiness as R, rpo as M } from '../../i18n/catalog/readiness.js';
 
 /** The quota types sdrs creates against, with their wording and the service's refusal code. */
 export const QUOTA_TYPES = {
@@ -26,9 +29,10 @@ export async function requireQuota(api: Pick<SdrsApi, 'showQuota'>, type: QuotaT
   const quotas = await api.showQuota().catch(unknownOn4xx);
   const q = quotas?.find((r) => r.type === type);
   if (!q || headroom(q) >= adding) return;
-  const { what, code } = QUOTA_TYPES[type];
-  throw new PreconditionError('QUOTA_EXCEEDED', `the project has used ${q.used} of its ${q.quota} ${what}: the service would refuse another (${code}); nothing was sent`, {
-    hint: `Delete ${what} no longer needed, or ask for a higher quota. See: sdrs quota`,
+  const { code } = QUOTA_TYPES[type];
+  const what = text(type === 'server_groups' ? R.quotaGroups : R.quotaPairs);
+  throw new PreconditionError('QUOTA_EXCEEDED', textOf(M.quotaExceeded, { used: q.used, quota: q.quota, what, code }), {
+    hint: textOf(M.quotaExceededHint, { what }),
     details: { quota_type: type, used: q.used, quota: q.quota },
   });
 }

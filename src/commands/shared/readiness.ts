@@ -12,7 +12,11 @@ import { MAX_GROUP_IDS_PER_QUERY, type SdrsApi } from '../../api/client.js';
 import type { FailureJob, QuotaResource, Server, ServerGroup, Station } from '../../api/types.js';
 import { faultMeaning, fixFor, groupInProgress } from '../../api/rules.js';
 import { ApiError, safeLine } from '../../errors.js';
+import { displayWidth } from '../../io/output.js';
 import { azOf, otherSide, refOf, shellArg } from './sites.js';
+import { fill, local, t, text, verbatim, type Entry, type Text } from '../../i18n/index.js';
+import { listOf, textOf } from '../../i18n/compose.js';
+import { readiness as M } from '../../i18n/catalog/readiness.js';
 import { loadSnapshot, readServers, runningAt, serverAt, type Snapshot } from './snapshot.js';
 
 /** A group's verdict, worst first: NOT_READY, DEGRADED, READY. */
@@ -115,8 +119,26 @@ export function verdictOf(severities: Severity[]): Verdict {
   return worst === 2 ? 'NOT_READY' : worst === 1 ? 'DEGRADED' : 'READY';
 }
 
-/** How a verdict reads for people. */
+/** How a verdict reads for people, in English (error messages). */
 export const verdictText = (v: Verdict): string => (v === 'NOT_READY' ? 'NOT READY' : v);
+
+/** How a verdict reads for people, in this run's language. */
+export const verdictLabel = (v: Verdict): string => t(v === 'NOT_READY' ? M.verdictNotReady : v === 'DEGRADED' ? M.verdictDegraded : M.verdictReady);
+
+/** Each finding's message in both languages, for people (the finding carries the English of JSON and the journal). */
+const SAID = new WeakMap<object, Text>();
+
+/** A finding (or quota finding) with its message in both languages. */
+function said<F extends { message: string }>(f: Omit<F, 'message'> & { message: Text }): F {
+  const out = { ...f, message: f.message.en } as unknown as F;
+  SAID.set(out, f.message);
+  return out;
+}
+
+/** A finding's message in this run's language (its English when it was not made here). */
+export function findingMessage(f: Finding | QuotaFinding): string {
+  return local(SAID.get(f) ?? verbatim(f.message));
+}
 
 /** The command at the end of one of rules.ts's fixes ("retry the start: sdrs group start erp"). */
 function commandIn(text: string): string | undefined {
@@ -125,17 +147,19 @@ function commandIn(text: string): string | undefined {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const names = (xs: string[], max = 3) => xs.slice(0, max).map(safeLine).join(', ') + (xs.length > max ? ` and ${xs.length - max} more` : '');
+/** A count for a message: the English as before ("1 pair", "2 pairs"), the Chinese from the catalogue. */
+const count = (n: number, one: string, zh: Entry): Text => ({ en: plural(n, one), zh: fill(zh.zh, { n }) });
+const names = (xs: string[], max = 3) => listOf(xs.map(safeLine), max);
 
 /** The group's status as a reason. */
 function statusFinding(g: ServerGroup, ref: string): Finding {
   const base = { reason: 'group_status' as const };
-  if (g.status === 'protected') return { ...base, severity: 'ok', message: `protected: production on ${g.priority_station}, replicating to the DR site` };
+  if (g.status === 'protected') return said({ ...base, severity: 'ok', message: text(M.statusProtected, { station: g.priority_station }) });
   const fix = commandIn(fixFor(g, ref)) ?? `sdrs group status ${ref}`;
-  if (groupInProgress(g.status)) return { ...base, severity: 'degraded', message: `an operation is running (${g.status})`, fix: `sdrs group status ${ref} --watch` };
-  if (g.status === 'available') return { ...base, severity: 'not_ready', message: 'protection is stopped (available): nothing is replicated to the DR site', fix: `sdrs group start ${ref}` };
-  if (g.status === 'failed-over') return { ...base, severity: 'not_ready', message: 'failed over: production runs at the DR site without protection; re-protect it', fix: `sdrs group start ${ref}` };
-  return { ...base, severity: 'not_ready', message: `the group is ${g.status}`, fix };
+  if (groupInProgress(g.status)) return said({ ...base, severity: 'degraded', message: text(M.statusRunning, { status: g.status }), fix: `sdrs group status ${ref} --watch` });
+  if (g.status === 'available') return said({ ...base, severity: 'not_ready', message: text(M.statusAvailable), fix: `sdrs group start ${ref}` });
+  if (g.status === 'failed-over') return said({ ...base, severity: 'not_ready', message: text(M.statusFailedOver), fix: `sdrs group start ${ref}` });
+  return said({ ...base, severity: 'not_ready', message: text(M.statusOther, { status: g.status }), fix });
 }
 
 /** Every reason for one group, from its snapshot (servers of both sites) and the other inputs. */
@@ -152,39 +176,43 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   const two = faults.filter((f) => f.m === 'failover-advised').map((f) => f.p.name);
   const odd = faults.filter((f) => f.m === 'unknown').map((f) => `${safeLine(f.p.name)} (${f.p.fault_level})`);
   if (five.length) {
-    checks.push({ reason: 'fault_level', severity: 'not_ready', message: `${plural(five.length, 'pair')} at fault level 5, replication link broken: failover not allowed (${names(five)})`, fix: `sdrs group status ${ref}` });
+    checks.push(said({ reason: 'fault_level', severity: 'not_ready', message: textOf(M.fault5, { count: count(five.length, 'pair', M.countPairs), names: names(five) }), fix: `sdrs group status ${ref}` }));
   } else if (two.length) {
-    checks.push({ reason: 'fault_level', severity: 'degraded', message: `${plural(two.length, 'pair')} at fault level 2, production disk lost: failover advised (${names(two)})`, fix: `sdrs group failover ${ref}` });
+    checks.push(said({ reason: 'fault_level', severity: 'degraded', message: textOf(M.fault2, { count: count(two.length, 'pair', M.countPairs), names: names(two) }), fix: `sdrs group failover ${ref}` }));
   } else if (odd.length) {
-    checks.push({ reason: 'fault_level', severity: 'unknown', message: `undocumented fault level: ${names(odd)}`, fix: `sdrs group status ${ref}` });
+    checks.push(said({ reason: 'fault_level', severity: 'unknown', message: textOf(M.faultOdd, { names: names(odd) }), fix: `sdrs group status ${ref}` }));
   } else {
-    checks.push({ reason: 'fault_level', severity: 'ok', message: s.pairs.length ? 'no pair at a fault level' : 'no pairs' });
+    checks.push(said({ reason: 'fault_level', severity: 'ok', message: text(s.pairs.length ? M.faultNone : M.noPairs) }));
   }
 
   const behind = s.pairs.filter((p) => (p.progress ?? 0) < 100);
   checks.push(behind.length
-    ? { reason: 'sync_progress', severity: 'degraded', message: `${plural(behind.length, 'pair')} not fully synchronised (${names(behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`))})`, fix: `sdrs group status ${ref} --watch` }
-    : { reason: 'sync_progress', severity: 'ok', message: s.pairs.length ? 'every pair at 100%' : 'no pairs' });
+    ? said({
+        reason: 'sync_progress', severity: 'degraded',
+        message: textOf(M.syncBehind, { count: count(behind.length, 'pair', M.countPairs), names: names(behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`)) }),
+        fix: `sdrs group status ${ref} --watch`,
+      })
+    : said({ reason: 'sync_progress', severity: 'ok', message: text(s.pairs.length ? M.syncDone : M.noPairs) }));
 
   const invalid = s.instances.filter((pi) => pi.status === 'invalid');
   checks.push(invalid.length
-    ? {
+    ? said({
         reason: 'invalid_instances', severity: 'not_ready',
-        message: `${plural(invalid.length, 'protected instance')} invalid, a server is gone (${names(invalid.map((pi) => pi.name))}): remove and protect again`,
+        message: textOf(M.invalid, { count: count(invalid.length, 'protected instance', M.countInstances), names: names(invalid.map((pi) => pi.name)) }),
         fix: `sdrs instance remove ${refOf(invalid[0])} --yes`,
-      }
-    : { reason: 'invalid_instances', severity: 'ok', message: 'no invalid instance' });
+      })
+    : said({ reason: 'invalid_instances', severity: 'ok', message: text(M.invalidNone) }));
 
   // While protected, the DR-site servers are stopped: one running cannot take the replica.
   const drRunning = runningAt(s, dr).map((x) => x.server);
   const drAz = azOf(g, dr);
   checks.push(g.status === 'protected' && drRunning.length
-    ? {
+    ? said({
         reason: 'dr_servers_running', severity: 'degraded',
-        message: `${plural(drRunning.length, 'DR-site server')} running while the group is protected (${names(drRunning.map((x) => `${safeLine(x.name)} ${x.status}`))})`,
+        message: textOf(M.drRunning, { count: count(drRunning.length, 'DR-site server', M.countDrServers), names: names(drRunning.map((x) => `${safeLine(x.name)} ${x.status}`)) }),
         fix: `sdrs server stop ${drRunning.map((x) => refOf(x)).join(' ')} --az ${shellArg(drAz)} --yes`,
-      }
-    : { reason: 'dr_servers_running', severity: 'ok', message: g.status === 'protected' ? 'every DR-site server stopped' : 'not protected: not checked' });
+      })
+    : said({ reason: 'dr_servers_running', severity: 'ok', message: text(g.status === 'protected' ? M.drStopped : M.drNotChecked) }));
 
   // Production down: every production-site server stopped (or gone), outside a switchover.
   const prodServers = s.instances.map((pi) => ({ pi, server: s.servers.get(serverAt(pi, prod)) }));
@@ -192,42 +220,49 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   const prodAz = azOf(g, prod);
   if (down && !groupInProgress(g.status)) {
     const stopped = prodServers.filter((x) => x.server).map((x) => x.server!);
-    checks.push({
+    checks.push(said({
       reason: 'production_down', severity: 'not_ready',
-      message: `every production-site server is stopped (${prodAz}) and no switchover is running: start them, or fail over`,
+      message: text(M.prodDown, { az: prodAz }),
       fix: stopped.length ? `sdrs server start ${stopped.map((x) => refOf(x)).join(' ')} --az ${shellArg(prodAz)}` : `sdrs group status ${ref}`,
-    });
+    }));
   } else {
-    checks.push({ reason: 'production_down', severity: 'ok', message: prodServers.length ? `production servers running (${prodAz})` : 'no protected instances' });
+    checks.push(said({ reason: 'production_down', severity: 'ok', message: prodServers.length ? text(M.prodRunning, { az: prodAz }) : text(M.noInstances) }));
   }
 
   const f = inputs.failures;
-  if (f === undefined) checks.push({ reason: 'failed_operations', severity: 'unknown', message: 'the task centre could not be read' });
+  if (f === undefined) checks.push(said({ reason: 'failed_operations', severity: 'unknown', message: text(M.failuresUnknown) }));
   else if (f.length) {
     const latest = [...f].sort((a, b) => String(b.begin_time ?? '').localeCompare(String(a.begin_time ?? '')))[0];
-    checks.push({
+    const code = latest.error_code ? safeLine(String(latest.error_code)) : '';
+    const why = latest.fail_reason ? safeLine(String(latest.fail_reason)) : '';
+    const what = text(M.failureLatest, { status: safeLine(String(latest.failure_status)), resource: safeLine(String(latest.resource_name ?? latest.resource_id ?? latest.resource_type)) });
+    const detail: Text = {
+      en: what.en + (code ? `, ${code}` : '') + (why ? `: ${why}` : ''),
+      zh: what.zh + (code ? `，${code}` : '') + (why ? `：${why}` : ''),
+    };
+    checks.push(said({
       reason: 'failed_operations', severity: 'degraded',
-      message: `${plural(f.length, 'failed operation')} in the task centre (latest: ${safeLine(String(latest.failure_status))} of ${safeLine(String(latest.resource_name ?? latest.resource_id ?? latest.resource_type))}${latest.error_code ? `, ${safeLine(String(latest.error_code))}` : ''}${latest.fail_reason ? `: ${safeLine(String(latest.fail_reason))}` : ''}); review with sdrs job failures --group ${ref}, then clear them`,
+      message: textOf(M.failures, { count: count(f.length, 'failed operation', M.countFailures), latest: detail, ref }),
       fix: `sdrs job failures clear --group ${ref} --yes`,
-    });
-  } else checks.push({ reason: 'failed_operations', severity: 'ok', message: 'no failed operation in the task centre' });
+    }));
+  } else checks.push(said({ reason: 'failed_operations', severity: 'ok', message: text(M.failuresNone) }));
 
   const d = inputs.drillsLeftover;
-  if (d === undefined) checks.push({ reason: 'drills_leftover', severity: 'unknown', message: 'drills could not be read' });
+  if (d === undefined) checks.push(said({ reason: 'drills_leftover', severity: 'unknown', message: text(M.drillsUnknown) }));
   else if (d.count > 0) {
-    checks.push({
+    checks.push(said({
       reason: 'drills_leftover', severity: 'degraded',
-      message: `${plural(d.count, 'drill')} left on the group: drill servers still run and the group cannot be deleted`,
+      message: textOf(M.drillsLeft, { count: count(d.count, 'drill', M.countDrills) }),
       fix: d.ids?.length === 1 ? `sdrs drill delete ${d.ids[0]} --yes` : `sdrs drill list --group ${ref}`,
-    });
-  } else checks.push({ reason: 'drills_leftover', severity: 'ok', message: 'no drill left' });
+    }));
+  } else checks.push(said({ reason: 'drills_leftover', severity: 'ok', message: text(M.drillsNone) }));
 
   const o = inputs.drillOverdue;
   checks.push(o === undefined
-    ? { reason: 'drill_overdue', severity: 'unknown', message: 'the service does not say when the group was last drilled' }
+    ? said({ reason: 'drill_overdue', severity: 'unknown', message: text(M.overdueUnknown) })
     : o
-      ? { reason: 'drill_overdue', severity: 'degraded', message: 'no DR drill in the last 3 months (the group is older than that)', fix: `sdrs drill run ${ref} --yes` }
-      : { reason: 'drill_overdue', severity: 'ok', message: 'drilled within the last 3 months' });
+      ? said({ reason: 'drill_overdue', severity: 'degraded', message: text(M.overdue), fix: `sdrs drill run ${ref} --yes` })
+      : said({ reason: 'drill_overdue', severity: 'ok', message: text(M.drilled) }));
 
   return {
     group: { id: g.id, name: g.name, status: g.status, priority_station: g.priority_station },
@@ -238,18 +273,18 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
 
 /** The quota headroom findings: exhausted is DEGRADED (the next create is refused with SDRS.0305/0306). */
 export function assessQuotas(quotas: QuotaResource[]): QuotaFinding[] {
-  return quotas.map((q) => {
-    const what = q.type === 'server_groups' ? 'protection groups' : q.type === 'replications' ? 'replication pairs' : q.type;
-    if (q.quota === -1) return { type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: `${what}: ${q.used} used, unlimited` };
+  return quotas.map((q): QuotaFinding => {
+    const what = q.type === 'server_groups' ? text(M.quotaGroups) : q.type === 'replications' ? text(M.quotaPairs) : verbatim(q.type);
+    if (q.quota === -1) return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: textOf(M.quotaUnlimited, { what, used: q.used }) });
     const left = q.quota - q.used;
     if (left <= 0) {
-      return {
+      return said({
         type: q.type, used: q.used, quota: q.quota, severity: 'degraded' as const,
-        message: `${what}: quota exhausted (${q.used} of ${q.quota}); a new one is refused (${q.type === 'server_groups' ? 'SDRS.0305' : 'SDRS.0306'}): raise the quota or remove unused ones`,
+        message: textOf(M.quotaExhausted, { what, used: q.used, quota: q.quota, code: q.type === 'server_groups' ? 'SDRS.0305' : 'SDRS.0306' }),
         fix: 'sdrs quota',
-      };
+      });
     }
-    return { type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: `${what}: ${q.used} of ${q.quota} used, ${left} left` };
+    return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: textOf(M.quotaLeft, { what, used: q.used, quota: q.quota, left }) });
   });
 }
 
@@ -331,8 +366,12 @@ export function unknownOn4xx(err: unknown): undefined {
 /** The verdict at the top of `group status`: "Readiness:    DEGRADED", then each reason that is not ok with its fix. */
 export function verdictLines(r: GroupReadiness): string[] {
   const bad = r.checks.filter((c) => c.severity === 'degraded' || c.severity === 'not_ready');
+  const label = t(M.labelReadiness);
   return [
-    `Readiness:    ${verdictText(r.verdict)}${bad.length ? '' : ' (sdrs check: every reason ok)'}`,
-    ...bad.map((c) => `  ${c.severity === 'not_ready' ? '✖' : '!'} ${c.reason}: ${safeLine(c.message)}${c.fix ? `; fix: ${c.fix}` : ''}`),
+    `${label}${' '.repeat(Math.max(1, 14 - displayWidth(label)))}${verdictLabel(r.verdict)}${bad.length ? '' : t(M.verdictAllOk)}`,
+    ...bad.map((c) => {
+      const p = { mark: c.severity === 'not_ready' ? '✖' : '!', reason: c.reason, message: safeLine(findingMessage(c)) };
+      return c.fix ? t(M.verdictReasonFix, { ...p, fix: c.fix }) : t(M.verdictReason, p);
+    }),
   ];
 }

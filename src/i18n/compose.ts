@@ -1,0 +1,41 @@
+/**
+ * Composing messages whose parameters are themselves messages: a refusal that ends
+ * with its fix, a check line that quotes a rule. Each language gets its own rendering
+ * of every Text parameter, so no sentence is glued from fragments of the other.
+ */
+import { fill, type Entry, type Params, type Text } from './index.js';
+
+/** Parameters where a value may be a Text (rendered per language). */
+export type TextParams = Readonly<Record<string, Params[string] | Text>>;
+
+const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).en === 'string' && typeof (v as Text).zh === 'string';
+
+function side(params: TextParams | undefined, lang: keyof Text): Params | undefined {
+  if (!params) return undefined;
+  const out: Record<string, Params[string]> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = isText(v) ? v[lang] : v;
+  return out;
+}
+
+/** The message in both languages, with Text parameters in their own language. */
+export function textOf(entry: Entry, params?: TextParams): Text {
+  return { en: fill(entry.en, side(params, 'en')), zh: fill(entry.zh, side(params, 'zh')) };
+}
+
+/** A Text with a function applied to each language's rendering (escaping, capitalising). */
+export function mapText(x: Text, f: (s: string, lang: keyof Text) => string): Text {
+  return { en: f(x.en, 'en'), zh: f(x.zh, 'zh') };
+}
+
+/**
+ * A list of names, at most `max`, then "and N more" in each language.
+ * `names` are shown as given (escape service text first).
+ */
+export function listOf(names: readonly string[], max: number, sep: Text = { en: ', ', zh: '、' }): Text {
+  const shown = names.slice(0, max);
+  const more = names.length - shown.length;
+  return {
+    en: shown.join(sep.en) + (more > 0 ? ` and ${more} more` : ''),
+    zh: shown.join(sep.zh) + (more > 0 ? ` 等另外 ${more} 个` : ''),
+  };
+}
