@@ -20,8 +20,8 @@ import { loadSnapshot, serverAt, type Snapshot } from '../shared/snapshot.js';
 import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
-import { assess, type Advice } from './rules.js';
-import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
+import { adviceText, assess, type Advice } from './rules.js';
+import { en, local, t, text, type Text } from '../../i18n/index.js';
 import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The four verbs this module serves. */
@@ -192,12 +192,9 @@ const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
   delete: () => 'Deleting',
 };
 
-/**
- * An advice's reasons and notes for people, in both languages. The Advice carries the English
- * (JSON); until group/rules.ts says them in Chinese too (its `adviceText`), both are that English.
- */
+/** An advice's reasons and notes for people, in both languages (the Advice itself carries the English, for JSON). */
 function said(advice: Advice): { reasons: Text[]; notes: Text[] } {
-  return { reasons: advice.reasons.map(verbatim), notes: advice.notes.map(verbatim) };
+  return adviceText(advice);
 }
 
 /** The documented preconditions (exit 3 with every reason); --skip-checks (failover only) leaves them to the service. */
