@@ -2,6 +2,9 @@
 import type { IOStreams } from './streams.js';
 import { safeLine } from '../errors.js';
 
+/** Columns a narrowed table keeps, in both languages (the Chinese headers of the catalogue). */
+const KEPT_COLUMNS = new Set(['NAME', 'STATUS', 'FAULT', '名称', '状态', '故障级别']);
+
 /**
  * Characters JSON.stringify leaves raw that a terminal acts on or that reorder text:
  * DEL and C1 controls, and the bidi and line-separator marks. They can only stand
@@ -79,7 +82,7 @@ export function layoutTable(headers: string[], rows: (string | number | null | u
     cells = cells.map((r, ri) => (ri === 0 ? r : r.map((c) => (LONG_ID.test(c) ? (fit.shortenedIds = true, `${c.slice(0, 8)}…`) : c))));
     const order = style.dropOrder
       ? style.dropOrder.map((h) => headers.indexOf(h)).filter((i) => i >= 0)
-      : keep.slice(1).filter((i) => !['NAME', 'STATUS', 'FAULT'].includes(headers[i])).reverse();
+      : keep.slice(1).filter((i) => !KEPT_COLUMNS.has(headers[i])).reverse();
     for (const i of order) {
       if (total() <= max || keep.length <= 2) break;
       keep = keep.filter((k) => k !== i);

@@ -162,8 +162,10 @@ export function faultTone(cell: string): Tone | undefined {
 /** The tone of a table cell by its column: statuses, power states, replication and fault levels. */
 export function cellTone(header: string, text: string): Tone | undefined {
   const h = header.toUpperCase();
-  if (h.startsWith('FAULT')) return faultTone(text);
+  // The headers in both languages (the catalogue's 故障级别, 状态, 电源, 复制状态, 结果).
+  if (h.startsWith('FAULT') || header.startsWith('故障')) return faultTone(text);
   if (h === 'STATUS' || h === 'POWER' || h === 'REPLICATION' || h === 'RESULT' || h.endsWith(' STATUS')) return statusTone(text);
+  if (header === '电源' || header === '结果' || header.endsWith('状态')) return statusTone(text);
   return undefined;
 }
 
