@@ -16,7 +16,7 @@ import type { GlobalOptions, ResolvedConfig } from './config/types.js';
 import type { SdrsApi } from './api/client.js';
 import { TOP_LEVEL, type Runner } from './commands/index.js';
 import { VERSION } from './version.js';
-import { type Lang, en, local, localeLang, parseLang, setLanguage, t } from './i18n/index.js';
+import { type Lang, en, language, local, localeLang, parseLang, setLanguage, t } from './i18n/index.js';
 import { core } from './i18n/catalog/core.js';
 
 export type { MainDeps };
@@ -167,6 +167,8 @@ export async function buildProgram(
   output?: { writeOut(s: string): void; writeErr(s: string): void },
   opts: BuildOptions = { full: true },
 ): Promise<Command> {
+  // Help in Chinese: its settings and the help area of the catalogue, loaded only for a Chinese run (src/i18n/help.ts).
+  const zh = language() === 'zh-CN' ? await import('./i18n/help.js') : undefined;
   const program = new SdrsCommand('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -191,6 +193,7 @@ export async function buildProgram(
         const text = Help.prototype.optionDescription.call(this, option);
         return option.mandatory ? `${text} (required)` : text;
       },
+      ...zh?.zhHelpConfiguration,
     })
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
@@ -229,6 +232,7 @@ Examples:
     if (register) register(cmd, run);
     else t.stub(cmd);
   });
+  zh?.localizeHelp(program);
   return program;
 }
 
