@@ -65,7 +65,7 @@ export const helpMsg = {
   },
   'sdrs after': {
     en: "\nExit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,\n6 timed out (job still running), 7 service unreachable or outcome unknown,\n130 interrupted (129 hang-up, 143 SIGTERM).\n\nExamples:\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo \"reverse failed with exit $?\"\n  $ sdrs emulator --seed demo   # a local SDRS for rehearsals\n  $ sdrs help group reverse     # a command's help (also: sdrs group reverse --help)\n\n",
-    zh: '\n退出码：0 成功，1 内部错误，2 用法错误，3 API 拒绝，4 认证/配置错误，5 任务失败，\n6 超时（任务仍在运行），7 服务不可达或结果未知，\n130 被中断（129 挂断，143 SIGTERM）。\n\n示例：\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"\n  $ sdrs emulator --seed demo   # 用于预演的本地 SDRS\n  $ sdrs help group reverse     # 某条命令的帮助（也可用：sdrs group reverse --help）\n\n',
+    zh: '\n退出码：0 成功，1 内部错误，2 用法错误，3 API 拒绝，4 认证/配置错误，\n5 任务失败，6 超时（任务仍在运行），7 服务不可达或结果未知，\n130 被中断（129 挂断，143 SIGTERM）。\n\n示例：\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"\n  $ sdrs emulator --seed demo   # 用于预演的本地 SDRS\n  $ sdrs help group reverse     # 某条命令的帮助（也可用：sdrs group reverse --help）\n\n',
   },
   'sdrs group': {
     en: 'protection groups: create, list, show, status, start/stop protection, reverse (switch over), fail over, delete',
