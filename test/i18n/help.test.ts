@@ -56,7 +56,7 @@ describe('help catalogue', () => {
     const all = texts(await buildProgram(noop, undefined, { full: true }));
     expect(all.length).toBeGreaterThan(200);
     const own: Record<string, { en: string }> = helpMsg;
-    const sharedEn = new Set(Object.values(helpShared).map((e) => e.en));
+    const sharedEn = new Set<string>(Object.values(helpShared).map((e) => e.en));
     const problems: string[] = [];
     for (const [key, en, sharedOk] of all) {
       if (Object.hasOwn(own, key)) {
