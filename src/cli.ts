@@ -5,6 +5,8 @@
 import { Command, CommanderError, Help, Option, type HelpContext } from 'commander';
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
+import path from 'node:path';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { ExitCode, InterruptedError, SdrsError, UsageError, stopSignalOf, toSdrsError, type StopSignal } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
@@ -97,10 +99,11 @@ function globalValue(argv: string[], name: string): string | undefined {
 
 /**
  * The language of this run (docs/i18n.md): --lang, then SDRS_LANG, then the locale
- * (LC_ALL, LC_MESSAGES, LANG). A value sdrs does not know in --lang or SDRS_LANG is a usage
+ * (LC_ALL, LC_MESSAGES, LANG); `fromLocale` says the locale decided, so the profile's `lang`
+ * may still (profileLanguage). A value sdrs does not know in --lang or SDRS_LANG is a usage
  * error (exit 2), reported in English.
  */
-export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; error?: UsageError } {
+export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; error?: UsageError; fromLocale?: boolean } {
   for (const [origin, value] of [['--lang', globalValue(argv, '--lang')], ['SDRS_LANG', env.SDRS_LANG]] as const) {
     if (value === undefined || value.trim() === '') continue;
     const lang = parseLang(value);
@@ -108,7 +111,65 @@ export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: 
     const shown = /^[A-Za-z0-9_.@-]{1,32}$/.test(value) ? JSON.stringify(value) : '(not repeated)';
     return { lang: 'en', error: new UsageError(en(core.badLang, { origin, value: shown })) };
   }
-  return { lang: localeLang(env) };
+  return { lang: localeLang(env), fromLocale: true };
+}
+
+/** The config file names searched in each directory (src/config/file.ts SEARCH_PLACES). */
+const CONFIG_PLACES = ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml', '.sdrsrc.yml'];
+
+/**
+ * True when a config file in the search path (the working directory up to the home
+ * directory, then the home directory: src/config/file.ts searchDirs) mentions `lang`. A
+ * stat and a small read per place, no parsing: only then is the configuration loaded
+ * before commander runs. Regular files of at most 1 MiB only (a FIFO never blocks).
+ */
+export function configMentionsLang(cwd: string, homeDir: string): boolean {
+  const home = path.resolve(homeDir);
+  const dirs: string[] = [];
+  for (let dir = path.resolve(cwd); ; ) {
+    dirs.push(dir);
+    if (dir === home) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      dirs.push(home);
+      break;
+    }
+    dir = parent;
+  }
+  for (const dir of dirs) {
+    for (const place of CONFIG_PLACES) {
+      let fd: number | undefined;
+      try {
+        fd = openSync(path.join(dir, place), fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+        const st = fstatSync(fd);
+        if (!st.isFile() || st.size > 1024 * 1024) continue;
+        if (/\blang\b/.test(readFileSync(fd, 'utf8'))) return true;
+      } catch {
+        // Missing or unreadable: the real load reports what matters.
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The profile's `lang` (the profile --profile, SDRS_PROFILE or `default` names), read before
+ * commander runs so that help and every message are in it; only when a config file mentions
+ * `lang` at all. A file that cannot be loaded says nothing here: the real load reports it.
+ */
+export async function profileLanguage(argv: string[], deps: Pick<MainDeps, 'env' | 'cwd' | 'homeDir'>): Promise<Lang | undefined> {
+  if (!configMentionsLang(deps.cwd, deps.homeDir)) return undefined;
+  try {
+    const { loadConfig } = await import('./config/load.js');
+    const globals: GlobalOptions = { profile: globalValue(argv, '--profile'), json: false, input: false, color: false, debug: false };
+    const config = await loadConfig({ globals, env: deps.env, cwd: deps.cwd, homeDir: deps.homeDir, warn: () => undefined });
+    const s = config.sources.lang;
+    return s?.source === 'config' ? parseLang(String(s.value)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The command name argv starts with (after the global options), if any. */
@@ -260,6 +321,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   argv = helpAsFlag(argv);
   const pre = preScan(argv);
   const chosen = chooseLanguage(argv, deps.env);
+  if (chosen.fromLocale) chosen.lang = (await profileLanguage(argv, deps)) ?? chosen.lang;
   setLanguage(chosen.lang);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
@@ -292,6 +354,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
       region: g.region as string | undefined,
       projectId: g.projectId as string | undefined,
       endpoint: g.endpoint as string | undefined,
+      lang: g.lang as string | undefined,
       json: g.json === true,
       input: g.input !== false,
       color: g.color !== false,
