@@ -16,12 +16,60 @@ process.stderr.on('error', (err) => {
 const args = process.argv.slice(2);
 
 /**
+ * The language of a pure help request, chosen as main() does (src/cli.ts chooseLanguage,
+ * src/i18n/index.ts parseLang and localeLang; test/scripts/help-prerender.test.ts compares):
+ * SDRS_LANG, then the profile's `lang`, then LC_ALL, LC_MESSAGES, LANG. Undefined (the CLI
+ * answers) for a SDRS_LANG sdrs does not know, and whenever a config file in the search
+ * path mentions `lang`: only the CLI reads profiles.
+ */
+async function helpLanguage(env) {
+  const parse = (value) => {
+    const v = value.trim().toLowerCase().replace(/_/g, '-').split('.')[0].split('@')[0];
+    if (v === 'zh' || v === 'cn' || v === 'zh-cn' || v === 'zh-hans' || v.startsWith('zh-hans-') || v === 'zh-sg') return 'zh-CN';
+    if (v === 'en' || v.startsWith('en-') || v === 'c' || v === 'posix') return 'en';
+    return undefined;
+  };
+  if (env.SDRS_LANG !== undefined && env.SDRS_LANG.trim() !== '') return parse(env.SDRS_LANG);
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const home = path.resolve(env.HOME || (await import('node:os')).homedir());
+  const dirs = [];
+  for (let dir = path.resolve(process.cwd()); ; ) {
+    dirs.push(dir);
+    if (dir === home) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      dirs.push(home);
+      break;
+    }
+    dir = parent;
+  }
+  for (const dir of dirs) {
+    for (const place of ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml', '.sdrsrc.yml']) {
+      const file = path.join(dir, place);
+      const st = fs.statSync(file, { throwIfNoEntry: false });
+      if (!st || !st.isFile() || st.size > 1024 * 1024) continue;
+      try {
+        if (/\blang\b/.test(fs.readFileSync(file, 'utf8'))) return undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    if (env[name]) return parse(env[name]) === 'zh-CN' ? 'zh-CN' : 'en';
+  }
+  return 'en';
+}
+
+/**
  * A pure help request (`sdrs [<noun> [<verb> [<sub-verb>]]] --help` or `-h`, `sdrs help [<noun> ...]`;
  * `job failures clear` is three words deep)
  * answered from the text pre-rendered at build time (scripts/gen-help.mjs): exactly what
- * commander prints, for the width commander would use. Anything else (another flag, an
- * unknown word, a terminal width that was not rendered, a missing file) is undefined, and
- * the CLI answers as usual.
+ * commander prints, for the width commander would use, in the run's language (Chinese texts
+ * under dist/help/zh-CN/). Anything else (another flag, an unknown word, a terminal width
+ * that was not rendered, a language the shim cannot choose alone, a missing file) is
+ * undefined, and the CLI answers as usual.
  */
 async function prerenderedHelp(argv) {
   let words;
@@ -33,8 +81,11 @@ async function prerenderedHelp(argv) {
   const width = process.stdout.isTTY ? process.stdout.columns : 80;
   if (!Number.isInteger(width) || width <= 0) return undefined;
   try {
+    const lang = await helpLanguage(process.env);
+    if (lang === undefined) return undefined;
     const { readFileSync } = await import('node:fs');
-    const texts = JSON.parse(readFileSync(new URL(`../dist/help/${['sdrs', ...words].join('.')}.json`, import.meta.url), 'utf8'));
+    const dir = lang === 'zh-CN' ? '../dist/help/zh-CN/' : '../dist/help/';
+    const texts = JSON.parse(readFileSync(new URL(`${dir}${['sdrs', ...words].join('.')}.json`, import.meta.url), 'utf8'));
     const text = Object.hasOwn(texts, width) ? texts[width] : undefined;
     return typeof text === 'string' && text ? text : undefined;
   } catch {
