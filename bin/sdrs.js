@@ -50,7 +50,9 @@ async function helpLanguage(env) {
       const st = fs.statSync(file, { throwIfNoEntry: false });
       if (!st || !st.isFile() || st.size > 1024 * 1024) continue;
       try {
-        if (/\blang\b/.test(fs.readFileSync(file, 'utf8'))) return undefined;
+        const text = fs.readFileSync(file, 'utf8');
+        // A `lang` key (YAML or JSON); in a package.json only beside an "sdrs" key.
+        if (/(?:^|[{,\s])["']?lang["']?\s*:/m.test(text) && (place !== 'package.json' || /"sdrs"\s*:/.test(text))) return undefined;
       } catch {
         return undefined;
       }

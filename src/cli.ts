@@ -47,7 +47,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
           env: deps.env,
           cwd: deps.cwd,
           homeDir: deps.homeDir,
-          warn: (line: string) => io.err.write(palette(io.colorLevel).yellow(`warning: ${line}`) + '\n'),
+          warn: (line: string) => io.err.write(palette(io.colorLevel).yellow(`${t(core.warningPrefix)}${line}`) + '\n'),
         }),
       );
       return configP;
@@ -119,7 +119,7 @@ const CONFIG_PLACES = ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml'
 
 /**
  * True when a config file in the search path (the working directory up to the home
- * directory, then the home directory: src/config/file.ts searchDirs) mentions `lang`. A
+ * directory, then the home directory: src/config/file.ts searchDirs) has a `lang` key. A
  * stat and a small read per place, no parsing: only then is the configuration loaded
  * before commander runs. Regular files of at most 1 MiB only (a FIFO never blocks).
  */
@@ -143,7 +143,9 @@ export function configMentionsLang(cwd: string, homeDir: string): boolean {
         fd = openSync(path.join(dir, place), fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
         const st = fstatSync(fd);
         if (!st.isFile() || st.size > 1024 * 1024) continue;
-        if (/\blang\b/.test(readFileSync(fd, 'utf8'))) return true;
+        const text = readFileSync(fd, 'utf8');
+        // A `lang` key (YAML or JSON); in a package.json only beside an "sdrs" key.
+        if (/(?:^|[{,\s])["']?lang["']?\s*:/m.test(text) && (place !== 'package.json' || /"sdrs"\s*:/.test(text))) return true;
       } catch {
         // Missing or unreadable: the real load reports what matters.
       } finally {

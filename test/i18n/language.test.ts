@@ -62,12 +62,19 @@ describe('the language of a run', () => {
     const r = await runMain(['config', 'show'], { env: { HOME: h, LANG: 'C' } });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`${join(h, '.sdrsrc')}:4: "lang" in profile "default" must be one of en, zh-CN`);
-    const broken = home('profiles: [lang\n');
+    const broken = home('profiles:\n  default:\n    lang: zh-CN\n  - [broken\n');
     expect(configMentionsLang(broken, broken)).toBe(true);
     const help = await runMain(['group', '--help'], { env: { HOME: broken, LANG: 'zh_CN.UTF-8' } });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^用法：/);
     expect(configMentionsLang(home(PROFILES.replace(/lang/g, 'region')), '/nonexistent')).toBe(false);
+    // A package.json: only its "sdrs" key is a config.
+    const pkg = home();
+    writeFileSync(join(pkg, 'package.json'), '{"name":"x","keywords":["lang"],"lang": "fr"}');
+    expect(configMentionsLang(pkg, pkg)).toBe(false);
+    writeFileSync(join(pkg, 'package.json'), '{"name":"x","sdrs":{"profiles":{"default":{"lang":"zh-CN"}}}}');
+    expect(configMentionsLang(pkg, pkg)).toBe(true);
+    expect((await runMain(['job', 'show'], { env: { HOME: pkg, LANG: 'C' } })).stderr).toMatch(/^错误：/);
   });
 });
 
