@@ -62,7 +62,8 @@ describe('help catalogue', () => {
       if (Object.hasOwn(own, key)) {
         if (own[key].en !== en) problems.push(`${key}: stale (the code says ${JSON.stringify(en)})`);
       } else if (!(sharedOk && sharedEn.has(en))) {
-        problems.push(`${key}: missing (en: ${JSON.stringify(en)})`);
+        // Ready to paste into src/i18n/catalog/help.ts, with the Chinese to write.
+        problems.push(`${key}: missing: ${JSON.stringify(key)}: { en: ${JSON.stringify(en)}, zh: '' },`);
       }
     }
     const keys = new Set(all.map(([k]) => k));
