@@ -6,7 +6,7 @@ import { Command, CommanderError, Help, Option, type HelpContext } from 'command
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { ExitCode, InterruptedError, SdrsError, UsageError, stopSignalOf, toSdrsError, type StopSignal } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
@@ -138,9 +138,12 @@ export function configMentionsLang(cwd: string, homeDir: string): boolean {
   }
   for (const dir of dirs) {
     for (const place of CONFIG_PLACES) {
+      const file = path.join(dir, place);
+      // Most places do not exist: a stat that throws nothing is the cheap way to know.
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
       let fd: number | undefined;
       try {
-        fd = openSync(path.join(dir, place), fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+        fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
         const st = fstatSync(fd);
         if (!st.isFile() || st.size > 1024 * 1024) continue;
         const text = readFileSync(fd, 'utf8');
