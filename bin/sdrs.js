@@ -18,17 +18,18 @@ const args = process.argv.slice(2);
 /**
  * The language of a pure help request, chosen as main() does (src/cli.ts chooseLanguage,
  * src/i18n/index.ts parseLang and localeLang; test/scripts/help-prerender.test.ts compares):
- * SDRS_LANG, then the profile's `lang`, then LC_ALL, LC_MESSAGES, LANG. Undefined (the CLI
- * answers) for a SDRS_LANG sdrs does not know, and whenever a config file in the search
+ * --lang, then SDRS_LANG, then the profile's `lang`, then LC_ALL, LC_MESSAGES, LANG. Undefined (the CLI
+ * answers) for a --lang or SDRS_LANG sdrs does not know, and whenever a config file in the search
  * path mentions `lang`: only the CLI reads profiles.
  */
-async function helpLanguage(env) {
+async function helpLanguage(env, flag) {
   const parse = (value) => {
     const v = value.trim().toLowerCase().replace(/_/g, '-').split('.')[0].split('@')[0];
     if (v === 'zh' || v === 'cn' || v === 'zh-cn' || v === 'zh-hans' || v.startsWith('zh-hans-') || v === 'zh-sg') return 'zh-CN';
     if (v === 'en' || v.startsWith('en-') || v === 'c' || v === 'posix') return 'en';
     return undefined;
   };
+  if (flag !== undefined) return parse(flag);
   if (env.SDRS_LANG !== undefined && env.SDRS_LANG.trim() !== '') return parse(env.SDRS_LANG);
   const fs = await import('node:fs');
   const path = await import('node:path');
@@ -65,7 +66,8 @@ async function helpLanguage(env) {
 }
 
 /**
- * A pure help request (`sdrs [<noun> [<verb> [<sub-verb>]]] --help` or `-h`, `sdrs help [<noun> ...]`;
+ * A pure help request (`sdrs [<noun> [<verb> [<sub-verb>]]] --help` or `-h`, `sdrs help [<noun> ...]`,
+ * with or without `--lang <lang>`;
  * `job failures clear` is three words deep)
  * answered from the text pre-rendered at build time (scripts/gen-help.mjs): exactly what
  * commander prints, for the width commander would use, in the run's language (Chinese texts
@@ -74,6 +76,14 @@ async function helpLanguage(env) {
  * undefined, and the CLI answers as usual.
  */
 async function prerenderedHelp(argv) {
+  // `--lang <lang>` / `--lang=<lang>` (once, a non-empty value) chooses the language and is not a word.
+  let flag;
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at >= 0) {
+    flag = argv[at] === '--lang' ? argv[at + 1] : argv[at].slice('--lang='.length);
+    argv = argv.filter((_, i) => i !== at && !(argv[at] === '--lang' && i === at + 1));
+    if (!flag || flag.trim() === '' || argv.some((a) => a === '--lang' || a.startsWith('--lang='))) return undefined;
+  }
   let words;
   if (argv[0] === 'help') words = argv.slice(1);
   else if (argv.length >= 1 && argv.length <= 4 && (argv[argv.length - 1] === '--help' || argv[argv.length - 1] === '-h')) words = argv.slice(0, -1);
@@ -83,7 +93,7 @@ async function prerenderedHelp(argv) {
   const width = process.stdout.isTTY ? process.stdout.columns : 80;
   if (!Number.isInteger(width) || width <= 0) return undefined;
   try {
-    const lang = await helpLanguage(process.env);
+    const lang = await helpLanguage(process.env, flag);
     if (lang === undefined) return undefined;
     const { readFileSync } = await import('node:fs');
     const dir = lang === 'zh-CN' ? '../dist/help/zh-CN/' : '../dist/help/';

@@ -105,6 +105,17 @@ describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
     });
     expect(r.stdout).toBe(zh);
     expect(readFileSync(trace, 'utf8')).toContain('dist/cli.js');
+    // --lang (KooCLI's cn too) is answered from the pre-rendered texts, wherever it is on the line.
+    for (const argv of [['--lang', 'cn', 'group', 'reverse', '--help'], ['group', 'reverse', '--help', '--lang=zh-CN']]) {
+      const t2 = join(mkdtempSync(join(tmpdir(), 'sdrs-trace-')), 'trace');
+      const r2 = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('../../scripts/bench/trace-imports.mjs', import.meta.url)), BIN, ...argv], {
+        env: { ...baseEnv({ LANG: 'C' }), SDRS_BENCH_TRACE: t2 }, encoding: 'utf8',
+      });
+      expect(r2.stdout, argv.join(' ')).toBe(zh);
+      expect(existsSync(t2) ? readFileSync(t2, 'utf8') : '').not.toContain('dist/cli.js');
+    }
+    // A --lang sdrs does not know: the CLI reports it (exit 2).
+    expect((await runSdrs(['--lang', 'fr', 'group', '--help'])).code).toBe(2);
     // --lang and SDRS_LANG win over the profile.
     expect((await runSdrs(['--lang', 'en', 'group', 'reverse', '--help'], { env, cwd: env.HOME })).stdout).toBe(en);
     expect((await runSdrs(['group', 'reverse', '--help'], { env: { ...env, SDRS_LANG: 'en' }, cwd: env.HOME })).stdout).toBe(en);
