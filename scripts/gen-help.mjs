@@ -12,7 +12,7 @@
 // home or working directory) is not written: bin/sdrs.js then falls back to commander.
 //
 // Output: dist/help/<sdrs.noun.verb>.json = { "<width>": "<text>", ... }, the same in
-// Simplified Chinese under dist/help/zh-CN/ (rendered with LANG=zh_CN.UTF-8), and
+// Simplified Chinese under dist/help/zh-CN/ (rendered with SDRS_LANG=zh-CN), and
 // dist/help/index.json listing the command paths.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
@@ -21,9 +21,11 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 
 /** The languages pre-rendered: the sub-directory of dist/help (English at its top) and the environment that chooses it. */
+// SDRS_LANG rather than the locale: it also beats any profile's `lang` in a config file above
+// the scratch directory (/tmp/.sdrsrc), so nothing of the build machine chooses the language.
 export const LANGS = [
-  { lang: 'en', dir: '', env: {} },
-  { lang: 'zh-CN', dir: 'zh-CN', env: { LANG: 'zh_CN.UTF-8' } },
+  { lang: 'en', dir: '', env: { SDRS_LANG: 'en' } },
+  { lang: 'zh-CN', dir: 'zh-CN', env: { SDRS_LANG: 'zh-CN' } },
 ];
 
 /** Terminal widths pre-rendered; any other width falls back to commander. 80 is also the width off a terminal. */
