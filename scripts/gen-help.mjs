@@ -11,13 +11,22 @@
 // live output. A help that could depend on where the build ran (it names the build's
 // home or working directory) is not written: bin/sdrs.js then falls back to commander.
 //
-// Output: dist/help/<sdrs.noun.verb>.json = { "<width>": "<text>", ... }, and
+// Output: dist/help/<sdrs.noun.verb>.json = { "<width>": "<text>", ... }, the same in
+// Simplified Chinese under dist/help/zh-CN/ (rendered with SDRS_LANG=zh-CN), and
 // dist/help/index.json listing the command paths.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
+
+/** The languages pre-rendered: the sub-directory of dist/help (English at its top) and the environment that chooses it. */
+// SDRS_LANG rather than the locale: it also beats any profile's `lang` in a config file above
+// the scratch directory (/tmp/.sdrsrc), so nothing of the build machine chooses the language.
+export const LANGS = [
+  { lang: 'en', dir: '', env: { SDRS_LANG: 'en' } },
+  { lang: 'zh-CN', dir: 'zh-CN', env: { SDRS_LANG: 'zh-CN' } },
+];
 
 /** Terminal widths pre-rendered; any other width falls back to commander. 80 is also the width off a terminal. */
 export const WIDTHS = [80, 100, 120, 132, 160, 200];
@@ -47,7 +56,7 @@ export function commandPaths(program) {
 export const helpFileName = (path) => ['sdrs', ...path].join('.') + '.json';
 
 /** What main() writes on stdout for `sdrs <path> --help` with stdout a terminal of `width` columns (undefined: not a terminal). */
-export async function liveHelp(main, path, width, where) {
+export async function liveHelp(main, path, width, where, env = {}) {
   const desc = (v) => ({ value: v, configurable: true, writable: true });
   const saved = { isTTY: Object.getOwnPropertyDescriptor(process.stdout, 'isTTY'), columns: Object.getOwnPropertyDescriptor(process.stdout, 'columns') };
   Object.defineProperty(process.stdout, 'isTTY', desc(width !== undefined));
@@ -58,7 +67,7 @@ export async function liveHelp(main, path, width, where) {
   try {
     const code = await main([...path, '--help'], {
       stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)),
-      env: {}, homeDir: where.home, cwd: where.cwd, handleSignals: false,
+      env, homeDir: where.home, cwd: where.cwd, handleSignals: false,
     });
     return { code, out, err };
   } finally {
@@ -78,29 +87,31 @@ export async function generate(distDir = join(root, 'dist')) {
   const local = [where.home, where.cwd, homedir(), process.cwd(), root].filter((s) => s && s.length > 1);
   const dir = join(distDir, 'help');
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  for (const l of LANGS) mkdirSync(join(dir, l.dir), { recursive: true });
   const written = [];
   const skipped = [];
   try {
     for (const path of commandPaths(program)) {
-      const texts = {};
-      let ok = true;
-      const off = await liveHelp(main, path, undefined, where);
-      for (const w of WIDTHS) {
-        const r = await liveHelp(main, path, w, where);
-        if (r.code !== 0 || r.err !== '' || !r.out || local.some((s) => r.out.includes(s))) ok = false;
-        texts[w] = r.out;
+      // A command is listed as written only when every language was.
+      let all = true;
+      for (const l of LANGS) {
+        const texts = {};
+        let ok = true;
+        const off = await liveHelp(main, path, undefined, where, l.env);
+        for (const w of WIDTHS) {
+          const r = await liveHelp(main, path, w, where, l.env);
+          if (r.code !== 0 || r.err !== '' || !r.out || local.some((s) => r.out.includes(s))) ok = false;
+          texts[w] = r.out;
+        }
+        // Off a terminal commander uses 80 columns: the 80 text serves both, so they must agree.
+        if (off.code !== 0 || off.out !== texts[80]) ok = false;
+        if (ok) writeFileSync(join(dir, l.dir, helpFileName(path)), JSON.stringify(texts));
+        else all = false;
       }
-      // Off a terminal commander uses 80 columns: the 80 text serves both, so they must agree.
-      if (off.code !== 0 || off.out !== texts[80]) ok = false;
-      if (!ok) {
-        skipped.push(path.join(' '));
-        continue;
-      }
-      writeFileSync(join(dir, helpFileName(path)), JSON.stringify(texts));
-      written.push(path);
+      if (all) written.push(path);
+      else skipped.push(path.join(' '));
     }
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ widths: WIDTHS, commands: written.map((p) => p.join(' ')), skipped }, null, 1) + '\n');
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ widths: WIDTHS, langs: LANGS.map((l) => l.lang), commands: written.map((p) => p.join(' ')), skipped }, null, 1) + '\n');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -5,6 +5,8 @@
 import { Command, CommanderError, Help, Option, type HelpContext } from 'commander';
 import type { Readable } from 'node:stream';
 import { homedir } from 'node:os';
+import path from 'node:path';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { ExitCode, InterruptedError, SdrsError, UsageError, stopSignalOf, toSdrsError, type StopSignal } from './errors.js';
 import { createIOStreams, type IOStreams } from './io/streams.js';
@@ -16,8 +18,9 @@ import type { GlobalOptions, ResolvedConfig } from './config/types.js';
 import type { SdrsApi } from './api/client.js';
 import { TOP_LEVEL, type Runner } from './commands/index.js';
 import { VERSION } from './version.js';
-import { type Lang, en, local, localeLang, parseLang, setLanguage, t } from './i18n/index.js';
+import { type Entry, type Lang, type Params, type Text, en, fill, join, language, local, localeLang, parseLang, setLanguage, t, text, verbatim } from './i18n/index.js';
 import { core } from './i18n/catalog/core.js';
+import { programMsg } from './i18n/catalog/program.js';
 
 export type { MainDeps };
 
@@ -44,7 +47,7 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
           env: deps.env,
           cwd: deps.cwd,
           homeDir: deps.homeDir,
-          warn: (line: string) => io.err.write(palette(io.colorLevel).yellow(`warning: ${line}`) + '\n'),
+          warn: (line: string) => io.err.write(palette(io.colorLevel).yellow(`${t(core.warningPrefix)}${line}`) + '\n'),
         }),
       );
       return configP;
@@ -97,10 +100,11 @@ function globalValue(argv: string[], name: string): string | undefined {
 
 /**
  * The language of this run (docs/i18n.md): --lang, then SDRS_LANG, then the locale
- * (LC_ALL, LC_MESSAGES, LANG). A value sdrs does not know in --lang or SDRS_LANG is a usage
+ * (LC_ALL, LC_MESSAGES, LANG); `fromLocale` says the locale decided, so the profile's `lang`
+ * may still (profileLanguage). A value sdrs does not know in --lang or SDRS_LANG is a usage
  * error (exit 2), reported in English.
  */
-export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; error?: UsageError } {
+export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; error?: UsageError; fromLocale?: boolean } {
   for (const [origin, value] of [['--lang', globalValue(argv, '--lang')], ['SDRS_LANG', env.SDRS_LANG]] as const) {
     if (value === undefined || value.trim() === '') continue;
     const lang = parseLang(value);
@@ -108,7 +112,70 @@ export function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): { lang: 
     const shown = /^[A-Za-z0-9_.@-]{1,32}$/.test(value) ? JSON.stringify(value) : '(not repeated)';
     return { lang: 'en', error: new UsageError(en(core.badLang, { origin, value: shown })) };
   }
-  return { lang: localeLang(env) };
+  return { lang: localeLang(env), fromLocale: true };
+}
+
+/** The config file names searched in each directory (src/config/file.ts SEARCH_PLACES). */
+const CONFIG_PLACES = ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml', '.sdrsrc.yml'];
+
+/**
+ * True when a config file in the search path (the working directory up to the home
+ * directory, then the home directory: src/config/file.ts searchDirs) has a `lang` key. A
+ * stat and a small read per place, no parsing: only then is the configuration loaded
+ * before commander runs. Regular files of at most 1 MiB only (a FIFO never blocks).
+ */
+export function configMentionsLang(cwd: string, homeDir: string): boolean {
+  const home = path.resolve(homeDir);
+  const dirs: string[] = [];
+  for (let dir = path.resolve(cwd); ; ) {
+    dirs.push(dir);
+    if (dir === home) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      dirs.push(home);
+      break;
+    }
+    dir = parent;
+  }
+  for (const dir of dirs) {
+    for (const place of CONFIG_PLACES) {
+      const file = path.join(dir, place);
+      // Most places do not exist: a stat that throws nothing is the cheap way to know.
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      let fd: number | undefined;
+      try {
+        fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+        const st = fstatSync(fd);
+        if (!st.isFile() || st.size > 1024 * 1024) continue;
+        const text = readFileSync(fd, 'utf8');
+        // A `lang` key (YAML or JSON); in a package.json only beside an "sdrs" key.
+        if (/(?:^|[{,\s])["']?lang["']?\s*:/m.test(text) && (place !== 'package.json' || /"sdrs"\s*:/.test(text))) return true;
+      } catch {
+        // Missing or unreadable: the real load reports what matters.
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The profile's `lang` (the profile --profile, SDRS_PROFILE or `default` names), read before
+ * commander runs so that help and every message are in it; only when a config file mentions
+ * `lang` at all. A file that cannot be loaded says nothing here: the real load reports it.
+ */
+export async function profileLanguage(argv: string[], deps: Pick<MainDeps, 'env' | 'cwd' | 'homeDir'>): Promise<Lang | undefined> {
+  if (!configMentionsLang(deps.cwd, deps.homeDir)) return undefined;
+  try {
+    const { loadConfig } = await import('./config/load.js');
+    const globals: GlobalOptions = { profile: globalValue(argv, '--profile'), json: false, input: false, color: false, debug: false };
+    const config = await loadConfig({ globals, env: deps.env, cwd: deps.cwd, homeDir: deps.homeDir, warn: () => undefined });
+    const s = config.sources.lang;
+    return s?.source === 'config' ? parseLang(String(s.value)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The command name argv starts with (after the global options), if any. */
@@ -168,6 +235,8 @@ export async function buildProgram(
   output?: { writeOut(s: string): void; writeErr(s: string): void },
   opts: BuildOptions = { full: true },
 ): Promise<Command> {
+  // Help in Chinese: its settings and the help area of the catalogue, loaded only for a Chinese run (src/i18n/help.ts).
+  const zh = language() === 'zh-CN' ? await import('./i18n/help.js') : undefined;
   const program = new SdrsCommand('sdrs')
     .description('Huawei Cloud Storage Disaster Recovery Service (SDRS) for operators: protection groups, switchovers, jobs.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -194,6 +263,7 @@ export async function buildProgram(
         const text = Help.prototype.optionDescription.call(this, option);
         return option.mandatory ? `${text} (required)` : text;
       },
+      ...zh?.zhHelpConfiguration,
     })
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
@@ -232,6 +302,7 @@ Examples:
     if (register) register(cmd, run);
     else t.stub(cmd);
   });
+  zh?.localizeHelp(program);
   return program;
 }
 
@@ -258,6 +329,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   argv = helpAsFlag(argv);
   const pre = preScan(argv);
   const chosen = chooseLanguage(argv, deps.env);
+  if (chosen.fromLocale) chosen.lang = (await profileLanguage(argv, deps)) ?? chosen.lang;
   setLanguage(chosen.lang);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
@@ -290,6 +362,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
       region: g.region as string | undefined,
       projectId: g.projectId as string | undefined,
       endpoint: g.endpoint as string | undefined,
+      lang: g.lang as string | undefined,
       json: g.json === true,
       input: g.input !== false,
       color: g.color !== false,
@@ -312,7 +385,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
       if (err.exitCode === 0 || err.code === 'commander.help') return ExitCode.OK;
       // Never commander's text as it is: it quotes argv, and a pasted secret would be printed back.
       const u = usageMessage(err);
-      reportError(io, pre.json, new UsageError(u.message, { hint: u.hint ?? "Run 'sdrs --help' or 'sdrs <command> --help' for usage." }));
+      reportError(io, pre.json, new UsageError(u.message, { hint: u.hint ?? text(programMsg.usageHint) }));
       return ExitCode.USAGE;
     }
     const e = bySignal(toSdrsError(err), controller.signal);
@@ -363,46 +436,93 @@ export function errorLines(message: string): string {
 }
 
 /** Options that do not exist on purpose, with what to do instead. */
-const REFUSED_OPTIONS: Record<string, string> = {
-  '--secret-key': 'sdrs never takes a secret key as a flag (shell history and the process list would keep it): use --secret-key-stdin, or HUAWEICLOUD_SDK_SK / HW_SECRET_KEY.',
+const REFUSED_OPTIONS: Record<string, Text> = {
+  '--secret-key': text(programMsg.refusedSecretKey),
 };
+
+/** A message whose parameters differ by language (a fragment that is itself translated). */
+function textBy(entry: Entry, params: (l: keyof Text) => Params): Text {
+  return { en: fill(entry.en, params('en')), zh: fill(entry.zh, params('zh')) };
+}
+
+/** commander's "(Did you mean ...?)" in both languages, or nothing. */
+function suggestion(s: string | undefined): Text | string {
+  const m = s === undefined ? null : /^\(Did you mean (one of )?([\s\S]*)\?\)$/.exec(s.trim());
+  if (!m) return '';
+  return m[1] ? text(programMsg.didYouMeanOneOf, { names: m[2] }) : text(programMsg.didYouMean, { name: m[2] });
+}
 
 /**
  * A commander parse error as one line that never repeats a value from argv: an unknown
  * option is named without its `=value` (a cluster of short options by its first letter),
  * an unknown command only when it looks like a command name, a rejected value not at all.
+ * Both languages: the JSON error document keeps the English.
  */
-export function usageMessage(err: CommanderError): { message: string; hint?: string } {
-  const text = err.message.replace(/^error: /, '');
+export function usageMessage(err: CommanderError): { message: Text; hint?: Text } {
+  const raw = err.message.replace(/^error: /, '');
+  const M = programMsg;
   switch (err.code) {
     case 'commander.unknownOption': {
-      const m = /^unknown option '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(text);
+      const m = /^unknown option '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(raw);
       const token = m?.[1] ?? '';
       const name = token.startsWith('--') ? token.split('=')[0] : token.slice(0, 2);
       // sdrs's options are lower-case words: anything else (a pasted key?) is not repeated.
-      const shown = /^(?:-[A-Za-z0-9]|--[a-z0-9][a-z0-9-]{0,31})$/.test(name) ? `'${name}'` : '(not repeated: it does not look like an option name)';
-      const value = token.length > name.length ? ' (its value is not repeated)' : '';
-      return { message: `unknown option ${shown}${value}${m?.[2] ? ` ${m[2].trim()}` : ''}`, hint: REFUSED_OPTIONS[name] };
+      const ok = /^(?:-[A-Za-z0-9]|--[a-z0-9][a-z0-9-]{0,31})$/.test(name);
+      const shown = textBy(M.unknownOption, (l) => ({ name: ok ? `'${name}'` : M.optionNotRepeated[l] }));
+      const value = token.length > name.length ? text(M.valueNotRepeated) : '';
+      return { message: join([shown, value, suggestion(m?.[2])]), hint: REFUSED_OPTIONS[name] };
     }
     case 'commander.unknownCommand': {
-      const m = /^unknown command '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(text);
+      const m = /^unknown command '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(raw);
       const word = m?.[1] ?? '';
-      const shown = /^[a-z][a-z0-9-]{0,23}$/.test(word) ? `'${word}'` : '(not repeated: it does not look like a command name)';
-      return { message: `unknown command ${shown}${m?.[2] ? ` ${m[2].trim()}` : ''}` };
+      const ok = /^[a-z][a-z0-9-]{0,23}$/.test(word);
+      return { message: join([textBy(M.unknownCommand, (l) => ({ name: ok ? `'${word}'` : M.commandNotRepeated[l] })), suggestion(m?.[2])]) };
     }
     case 'commander.invalidArgument': {
       // "option '--to <side>' argument 'x' is invalid. Allowed choices are ..." without 'x'.
       // A value that looks like a word is named ('tcsh'); anything else is not repeated.
-      const value = (v: string) => (/^[a-z][a-z0-9-]{0,23}$/.test(v) ? `invalid value '${v}'` : 'invalid value (not repeated)');
-      const opt = /^option '([^']*)' (?:argument|value) '([\s\S]*?)' (?:from env '[^']*' )?is invalid\.(?: ([\s\S]*))?$/.exec(text);
-      if (opt) return { message: `option '${opt[1]}': ${value(opt[2])}${opt[3] ? `. ${opt[3]}` : ''}` };
-      const arg = /^command-argument value '([\s\S]*?)' is invalid for argument '([^']*)'\.(?: ([\s\S]*))?$/.exec(text);
-      if (arg) return { message: `argument '${arg[2]}': ${value(arg[1])}${arg[3] ? `. ${arg[3]}` : ''}` };
-      return { message: 'invalid value (not repeated)' };
+      const word = (v: string) => /^[a-z][a-z0-9-]{0,23}$/.test(v);
+      const rest = (r: string | undefined): Text | string => {
+        if (!r) return '';
+        const choices = /^Allowed choices are ([\s\S]*)\.$/.exec(r);
+        return choices ? text(M.allowedChoices, { choices: choices[1] }) : verbatim(`. ${r}`);
+      };
+      const opt = /^option '([^']*)' (?:argument|value) '([\s\S]*?)' (?:from env '[^']*' )?is invalid\.(?: ([\s\S]*))?$/.exec(raw);
+      if (opt) {
+        const v = word(opt[2]) ? text(M.invalidOptionValue, { flags: opt[1], value: opt[2] }) : text(M.invalidOptionValueHidden, { flags: opt[1] });
+        return { message: join([v, rest(opt[3])]) };
+      }
+      const arg = /^command-argument value '([\s\S]*?)' is invalid for argument '([^']*)'\.(?: ([\s\S]*))?$/.exec(raw);
+      if (arg) {
+        const v = word(arg[1]) ? text(M.invalidArgumentValue, { name: arg[2], value: arg[1] }) : text(M.invalidArgumentValueHidden, { name: arg[2] });
+        return { message: join([v, rest(arg[3])]) };
+      }
+      return { message: text(M.invalidValue) };
     }
-    default:
-      // The other parse errors (missing or excess arguments, a missing option value) name only
-      // the command's own flags and counts; still cut to one readable line.
-      return { message: text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text };
+    case 'commander.missingArgument': {
+      const m = /^missing required argument '([^']*)'$/.exec(raw);
+      if (m) return { message: text(M.missingArgument, { name: m[1] }) };
+      break;
+    }
+    case 'commander.optionMissingArgument': {
+      const m = /^option '([^']*)' argument missing$/.exec(raw);
+      if (m) return { message: text(M.optionMissingArgument, { flags: m[1] }) };
+      break;
+    }
+    case 'commander.missingMandatoryOptionValue': {
+      const m = /^required option '([^']*)' not specified$/.exec(raw);
+      if (m) return { message: text(M.missingMandatoryOption, { flags: m[1] }) };
+      break;
+    }
+    case 'commander.excessArguments': {
+      const m = /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(raw);
+      if (m) {
+        const entry = m[2] === '1' ? M.excessArgumentsOne : M.excessArguments;
+        return { message: textBy(entry, (l) => ({ forCommand: m[1] ? fill(M.forCommand[l], { name: m[1] }) : '', expected: m[2], got: m[3] })) };
+      }
+      break;
+    }
   }
+  // The other parse errors name only the command's own flags and counts; still cut to one readable line.
+  return { message: verbatim(raw.length > 300 ? `${raw.slice(0, 300)}… (${raw.length} characters)` : raw) };
 }

@@ -4,7 +4,8 @@
  * These numbers are a contract runbooks depend on (docs/exit-codes.md).
  * Only `main()` in src/cli.ts turns an error into a number.
  */
-import type { Text } from './i18n/index.js';
+import { type Text, text } from './i18n/index.js';
+import { programMsg } from './i18n/catalog/program.js';
 
 export const ExitCode = {
   /** Success, including a no-op. */
@@ -247,8 +248,8 @@ export class NotReadyError extends SdrsError {
 export function toSdrsError(err: unknown): SdrsError {
   if (err instanceof SdrsError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new SdrsError('INTERNAL', ExitCode.INTERNAL, `internal error: ${message}`, {
-    hint: 'This is a bug in sdrs. Re-run with --debug and report it.',
+  return new SdrsError('INTERNAL', ExitCode.INTERNAL, text(programMsg.internalError, { message }), {
+    hint: text(programMsg.internalHint),
     cause: err,
   });
 }

@@ -62,6 +62,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`) ?? fromHcloud(hcloud, 'projectId');
   if (projectId && !isWellFormedId(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
+  // The language of messages (docs/i18n.md); listed only when chosen by sdrs's own settings, not by the locale.
+  const lang = pick(globals.lang, '--lang', env, ['SDRS_LANG'], profile.lang, `${origin}.lang`);
+  if (lang) sources.lang = lang;
 
   const endpoints = resolveEndpoints(globals, env, profile, origin, region?.value as string | undefined, sources);
   const network = resolveNetwork(globals, env, profile, origin, sources);

@@ -1,6 +1,7 @@
 /** The config file's shape and its validation: wrong types are errors, unknown keys warnings. */
 import { ConfigError, safeText } from '../errors.js';
 import { parseDuration } from './duration.js';
+import { LANG_NAMES, parseLang } from '../i18n/index.js';
 
 /** One named profile in the config file. Every key is optional. */
 export interface ProfileConfig {
@@ -25,6 +26,8 @@ export interface ProfileConfig {
   noProxy?: string;
   /** PEM file of CA certificates trusted besides the public roots (below --ca-bundle); relative to the config file. */
   caBundle?: string;
+  /** The language of messages and help: en or zh-CN (docs/i18n.md). */
+  lang?: string;
 }
 
 /** The whole file: `{ profiles: { <name>: ProfileConfig } }`. */
@@ -93,6 +96,9 @@ function validateProfile(name: string, raw: unknown, file: FileText, warn: (line
       (p as Record<string, unknown>)[key] = value;
     } else if (key === 'endpoints') {
       p.endpoints = validateEndpoints(name, value, file, warn);
+    } else if (key === 'lang') {
+      if (typeof value !== 'string' || parseLang(value) === undefined) throw typeError(file, at(key), `"lang" in profile "${name}"`, `one of ${LANG_NAMES.join(', ')}`);
+      p.lang = value.trim();
     } else {
       warn(`${where(file, at(key))}: unknown key ${quote(key)} in profile ${quote(name)} ignored`);
     }

@@ -22,6 +22,7 @@ export interface ConfigShowData {
 const ORDER = [
   'profile', 'configFile', 'projectConfig', 'region', 'projectId', 'endpoints.sdrs', 'endpoints.ecs', 'endpoints.vpc', 'endpoints.iam',
   'proxy.https', 'proxy.http', 'noProxy', 'caBundle', 'extraCaCerts', 'credentials', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'interval', 'maxInterval', 'timeout',
+  'lang',
 ];
 const DURATIONS = new Set(['interval', 'maxInterval', 'timeout']);
 

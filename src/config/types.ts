@@ -50,6 +50,8 @@ export interface GlobalOptions {
   region?: string;
   projectId?: string;
   endpoint?: string;
+  /** --lang (the language of messages; docs/i18n.md). */
+  lang?: string;
   json: boolean;
   /** false with --no-input */
   input: boolean;
