@@ -283,6 +283,7 @@ export async function buildProgram(
     `
 Exit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,
 6 timed out (job still running), 7 service unreachable or outcome unknown,
+8 checked and not ready, 9 a --verify command or plan hook failed,
 130 interrupted (129 hang-up, 143 SIGTERM).
 
 Examples:

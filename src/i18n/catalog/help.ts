@@ -20,8 +20,16 @@ export const helpMsg = {
     zh: '打印版本号',
   },
   'sdrs --profile': {
-    en: 'configuration profile to use (env: SDRS_PROFILE)',
-    zh: '使用的配置档（环境变量：SDRS_PROFILE）',
+    en: 'configuration profile to use (env: SDRS_PROFILE); hcloud:<name> reads a KooCLI profile',
+    zh: '使用的配置档（环境变量：SDRS_PROFILE）；hcloud:<name> 读取 KooCLI 的配置档',
+  },
+  'sdrs --proxy': {
+    en: 'HTTP proxy for every request, or "none" to go direct (env: HTTPS_PROXY, http_proxy, HTTP_PROXY, NO_PROXY)',
+    zh: '所有请求使用的 HTTP 代理，"none" 表示直连（环境变量：HTTPS_PROXY、http_proxy、HTTP_PROXY、NO_PROXY）',
+  },
+  'sdrs --ca-bundle': {
+    en: 'PEM file of CA certificates to trust besides the public ones (also NODE_EXTRA_CA_CERTS)',
+    zh: '除公共根证书外还要信任的 CA 证书（PEM 文件；也可用 NODE_EXTRA_CA_CERTS）',
   },
   'sdrs --region': {
     en: 'region, e.g. cn-north-4 (env: SDRS_REGION, HW_REGION_NAME)',
@@ -64,8 +72,8 @@ export const helpMsg = {
     zh: '消息和帮助的语言：en 或 zh-CN（环境变量：SDRS_LANG；默认：取自 LC_ALL、LC_MESSAGES、LANG）',
   },
   'sdrs after': {
-    en: "\nExit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,\n6 timed out (job still running), 7 service unreachable or outcome unknown,\n130 interrupted (129 hang-up, 143 SIGTERM).\n\nExamples:\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo \"reverse failed with exit $?\"\n  $ sdrs emulator --seed demo   # a local SDRS for rehearsals\n  $ sdrs help group reverse     # a command's help (also: sdrs group reverse --help)\n\n",
-    zh: '\n退出码：0 成功，1 内部错误，2 用法错误，3 API 拒绝，4 认证/配置错误，\n5 任务失败，6 超时（任务仍在运行），7 服务不可达或结果未知，\n130 被中断（129 挂断，143 SIGTERM）。\n\n示例：\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"\n  $ sdrs emulator --seed demo   # 用于预演的本地 SDRS\n  $ sdrs help group reverse     # 某条命令的帮助（也可用：sdrs group reverse --help）\n\n',
+    en: "\nExit codes: 0 ok, 1 internal, 2 usage, 3 API rejected, 4 auth/config, 5 job failed,\n6 timed out (job still running), 7 service unreachable or outcome unknown,\n8 checked and not ready, 9 a --verify command or plan hook failed,\n130 interrupted (129 hang-up, 143 SIGTERM).\n\nExamples:\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo \"reverse failed with exit $?\"\n  $ sdrs emulator --seed demo   # a local SDRS for rehearsals\n  $ sdrs help group reverse     # a command's help (also: sdrs group reverse --help)\n\n",
+    zh: '\n退出码：0 成功，1 内部错误，2 用法错误，3 API 拒绝，4 认证/配置错误，\n5 任务失败，6 超时（任务仍在运行），7 服务不可达或结果未知，\n8 已检查但未就绪，9 --verify 命令或恢复计划钩子失败，\n130 被中断（129 挂断，143 SIGTERM）。\n\n示例：\n  $ sdrs group create --name erp --domain dom-1 --vpc vpc-1 --json | jq -r .id\n  $ sdrs group reverse erp --to target --yes || echo "reverse failed with exit $?"\n  $ sdrs emulator --seed demo   # 用于预演的本地 SDRS\n  $ sdrs help group reverse     # 某条命令的帮助（也可用：sdrs group reverse --help）\n\n',
   },
   'sdrs group': {
     en: 'protection groups: create, list, show, status, start/stop protection, reverse (switch over), fail over, delete',
@@ -778,6 +786,66 @@ export const helpMsg = {
   'sdrs emulator --state': {
     en: 'save the world to this file on every change and load it on start',
     zh: '每次变更都把模拟的环境保存到此文件，启动时从中加载',
+  },
+  'sdrs emulator --tls-cert': {
+    en: 'serve https with this PEM certificate (with --tls-key), e.g. one signed by your private CA',
+    zh: '用此 PEM 证书提供 https 服务（与 --tls-key 一起使用），例如由您的私有 CA 签发的证书',
+  },
+  'sdrs emulator --tls-key': {
+    en: 'the PEM private key of --tls-cert',
+    zh: '--tls-cert 证书的 PEM 私钥',
+  },
+  'sdrs emulator after': {
+    en: '\nExamples:\n  $ sdrs emulator --seed demo\n  $ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)\n  $ sdrs emulator --tls-cert server.pem --tls-key server-key.pem   # then: sdrs --ca-bundle ca.pem ...\n\n',
+    zh: '\n示例：\n  $ sdrs emulator --seed demo\n  $ sdrs emulator --port 0 --json > emu.json & sleep 1; export SDRS_ENDPOINT=$(jq -r .url emu.json)\n  $ sdrs emulator --tls-cert server.pem --tls-key server-key.pem   # 然后：sdrs --ca-bundle ca.pem ...\n\n',
+  },
+  'sdrs api': {
+    en: 'anything else: a signed request to any SDRS, ECS or VPC path, the JSON answer on stdout (like gh api)',
+    zh: '其他一切：向任意 SDRS、ECS 或 VPC 路径发送签名请求，JSON 应答输出到 stdout（类似 gh api）',
+  },
+  'sdrs api <method>': {
+    en: 'GET, POST, PUT or DELETE',
+    zh: 'GET、POST、PUT 或 DELETE',
+  },
+  'sdrs api <path>': {
+    en: 'e.g. /v1/{project_id}/server-groups ({project_id} is filled in); or a full URL under a configured endpoint',
+    zh: '例如 /v1/{project_id}/server-groups（自动填入 {project_id}）；或已配置端点下的完整 URL',
+  },
+  'sdrs api --raw-field': {
+    en: 'a string field (repeatable): the query of a GET, else the JSON body; a.b=c or a[b]=c nests',
+    zh: '字符串字段（可重复）：GET 时放入查询参数，否则放入 JSON 请求体；a.b=c 或 a[b]=c 表示嵌套',
+  },
+  'sdrs api --field': {
+    en: 'a typed field (repeatable): true, false, null and numbers become JSON values; else as -f',
+    zh: '带类型的字段（可重复）：true、false、null 和数字成为 JSON 值；其余同 -f',
+  },
+  'sdrs api --input': {
+    en: 'the JSON body from a file, or - for stdin (fields then go to the query)',
+    zh: '从文件读取 JSON 请求体，- 表示标准输入（此时字段放入查询参数）',
+  },
+  'sdrs api --paginate': {
+    en: 'GET: follow limit/offset pages and print one document with the lists joined',
+    zh: 'GET：按 limit/offset 逐页读取，输出一个合并了各页列表的文档',
+  },
+  'sdrs api --service': {
+    en: 'sdrs, ecs or vpc (default: from the path: cloudservers is ECS; vpcs, subnets and /v2.0/ are VPC; the rest SDRS)',
+    zh: 'sdrs、ecs 或 vpc（默认按路径判断：cloudservers 为 ECS；vpcs、subnets 和 /v2.0/ 为 VPC；其余为 SDRS）',
+  },
+  'sdrs api --wait': {
+    en: 'when the answer has a job_id, watch the job to its end (exit codes as job wait) and print the job',
+    zh: '应答中有 job_id 时，跟踪该任务直到结束（退出码同 job wait）并输出该任务',
+  },
+  'sdrs api --timeout': {
+    en: 'with --wait: how long to wait (default: 30m)',
+    zh: '与 --wait 一起使用：最多等待多久（默认：30m）',
+  },
+  'sdrs api --interval': {
+    en: 'with --wait: first poll interval (default: 1s)',
+    zh: '与 --wait 一起使用：首次轮询间隔（默认：1s）',
+  },
+  'sdrs api after': {
+    en: "\nNo confirmation is asked: as with `gh api`, the method you type is the consent.\nPOST, PUT and DELETE are sent once, never re-sent blindly: a lost answer is exit 7\n(OUTCOME_UNKNOWN) with how to check. A job_id in the answer is printed on stderr\nwith `sdrs job wait <id>` as the next step. Exit codes as every command: 3 refused\nor not found, 4 auth or configuration, 7 unreachable or outcome unknown.\n\nExamples:\n  $ sdrs api GET /v1/{project_id}/server-groups --paginate | jq -r '.server_groups[].name'\n  $ sdrs api GET /v1/{project_id}/server-groups -f limit=10 -f status=protected\n  $ sdrs api POST /v1/{project_id}/server-groups/$GROUP_ID/action --input body.json --wait\n  $ sdrs api POST /v1/{project_id}/server-groups/$GROUP_ID/action -f reverse-server-group.priority_station=target --dry-run\n  $ sdrs api GET /v1/{project_id}/cloudservers/detail -F limit=50\n\n",
+    zh: "\n不会要求确认：与 `gh api` 一样，您输入的方法即表示同意。\nPOST、PUT 和 DELETE 只发送一次，绝不盲目重发：应答丢失时退出码为 7\n（OUTCOME_UNKNOWN），并说明如何核实。应答中的 job_id 会输出到 stderr，\n并给出下一步 `sdrs job wait <id>`。退出码与其他命令相同：3 被拒绝\n或不存在，4 认证或配置错误，7 不可达或结果未知。\n\n示例：\n  $ sdrs api GET /v1/{project_id}/server-groups --paginate | jq -r '.server_groups[].name'\n  $ sdrs api GET /v1/{project_id}/server-groups -f limit=10 -f status=protected\n  $ sdrs api POST /v1/{project_id}/server-groups/$GROUP_ID/action --input body.json --wait\n  $ sdrs api POST /v1/{project_id}/server-groups/$GROUP_ID/action -f reverse-server-group.priority_station=target --dry-run\n  $ sdrs api GET /v1/{project_id}/cloudservers/detail -F limit=50\n\n",
   },
   'sdrs emulator --seed': {
     en: 'initial world',
