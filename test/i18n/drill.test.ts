@@ -91,6 +91,20 @@ describe('Chinese: drills', () => {
     expect(JSON.parse(a.stderr.trim().split('\n').pop()!).error.message).toMatch(/is the group's own VPC/);
   });
 
+  it('a failed --verify (exit 9): the verdict, the error and its hint in Chinese; the JSON error document the same', async () => {
+    const r = await zh(['drill', 'run', G, '--yes', '--verify', 'exit 4']);
+    expect(r.code).toBe(9);
+    expect(r.stderr).toContain('✖ 验证失败（退出码 4）');
+    expect(r.stderr).toContain('✖ 演练失败：--verify 命令以退出码 4 退出。');
+    expect(r.stderr).toContain(`错误：演练 sdrs-run-${G}：--verify 命令以退出码 4 退出；演练已删除`);
+    expect(r.stderr).toContain('请查看上面的 --verify 输出；演练云服务器已删除，生产业务未受影响。');
+    const last = (x: string) => stable(x.trim().split('\n').pop()!);
+    const [a, b] = [await zh(['--json', 'drill', 'run', G, '--yes', '--verify', 'exit 4']), await c(['--json', 'drill', 'run', G, '--yes', '--verify', 'exit 4'])];
+    expect([a.code, b.code]).toEqual([9, 9]);
+    expect(last(a.stderr)).toBe(last(b.stderr));
+    expect(stable(a.stdout)).toBe(stable(b.stdout));
+  });
+
   it('drill show and list: headers and labels in Chinese', async () => {
     const made = await c(['--json', 'drill', 'create', G, '--yes', '--name', 'zh-show']);
     expect(made.code, made.stderr).toBe(0);
