@@ -167,6 +167,17 @@ describe('Chinese: recovery plans', () => {
     expect(r.stdout).toMatch(/恢复计划 erp（drill），运行 \S+：done/);
     expect(r.stdout).toMatch(/步骤\s+类型\s+保护组\s+状态/);
   });
+
+  it('a failed hook (exit 9): its step line, the error and the resume hint in Chinese', async () => {
+    const file = planFile(`name: hooks\ngroups:\n  erp: ${G}\nsteps:\n  - name: check\n    run: 'exit 3'\n`);
+    const r = await zh(['plan', 'run', file, '--mode', 'switchover', '--yes']);
+    expect(r.code).toBe(9);
+    expect(r.stderr).toContain('步骤 1/1：check（运行：exit 3）');
+    expect(r.stderr).toContain('  ✖ check 失败：步骤 check 的钩子以退出码 3 退出');
+    expect(r.stderr).toContain('错误：恢复计划 hooks：步骤 check 的钩子以退出码 3 退出');
+    expect(r.stderr).toMatch(/请先排除原因，然后继续运行：sdrs plan resume \S+ --yes/);
+    expect(r.stdout).toMatch(/恢复计划 hooks（switchover），运行 \S+：failed/);
+  });
 });
 
 describe('Chinese: history and the report', () => {
