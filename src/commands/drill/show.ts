@@ -42,8 +42,9 @@ export function describeDrill(d: DrillDocument): string {
     [t(M.fId), d.id], [t(M.fName), d.name], [t(M.fStatus), d.status], [t(M.fGroup), d.server_group_id], [t(M.fDrillVpc), d.drill_vpc_id || '-'],
     [t(M.fServers), d.servers.length], [t(M.fCreated), d.created_at], [t(M.fUpdated), d.updated_at],
   ];
-  // Labels padded by their display width (a Chinese character takes two columns).
-  const text = rows.map(([k, v]) => `${k}${' '.repeat(Math.max(1, 11 - displayWidth(k)))}${safeLine(String(v))}`);
+  // Values aligned by the labels' display width (a Chinese character takes two columns); 11 columns in English.
+  const width = Math.max(11, ...rows.map(([k]) => displayWidth(k) + 1));
+  const text = rows.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}${safeLine(String(v))}`);
   if (d.servers.length) {
     text.push('', formatTable([t(M.hDrillServer), t(M.hStatus), t(M.hAddresses), t(M.hId), t(M.hProtectedInstance)],
       d.servers.map((s) => [s.name ?? '-', s.status, s.addresses.join(', ') || '-', s.drill_server_id, s.protected_instance])));

@@ -169,7 +169,7 @@ export function outline(plan: Plan, steps: ShownStep[], mode: PlanMode | undefin
     const does = zh && step ? doesText(step, mode).zh : s.does;
     const why = mode && s.skipped && step ? skippedWhy(mode, step) : undefined;
     const skipped = s.skipped ? t(M.outlineSkipped, { why: why ? t(why) : s.skipped }) : '';
-    lines.push(`${s.index}. ${safeLine(s.name)}: ${safeLine(does)}${extra.length ? ` (${extra.join(zh ? '，' : ', ')})` : ''}${skipped}`);
+    lines.push(`${s.index}. ${safeLine(s.name)}: ${safeLine(does)}${extra.length ? (zh ? `（${extra.join('，')}）` : ` (${extra.join(', ')})`) : ''}${skipped}`);
     if (s.waves) {
       const many = s.waves.length > 1;
       s.waves.forEach((w, i) => lines.push(`     ${many ? t(M.outlineWave, { i: i + 1, n: s.waves!.length, groups: w.join(', ') }) : t(M.outlineParallel, { groups: w.join(', '), n: s.concurrency })}`));

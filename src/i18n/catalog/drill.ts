@@ -24,7 +24,7 @@ export const drillMsg = {
   verbShow: { en: 'show', zh: '查看' },
   deleteEffects: {
     en: 'its {n} drill server(s) with their disks and NICs are deleted; the drill VPC {vpc} and its subnets are kept; EIPs bound to drill servers are unbound, not deleted',
-    zh: '其 {n} 台演练云服务器及其磁盘和网卡将被删除；演练虚拟私有云 {vpc} 及其子网保留；绑定到演练云服务器的 EIP 会解绑，不会删除',
+    zh: '其 {n} 台演练云服务器及其磁盘和网卡被删除；演练虚拟私有云 {vpc} 及其子网保留；绑定到演练云服务器的 EIP 会解绑，不会删除',
   },
   vpcNotFound: { en: 'VPC {ref} not found', zh: '未找到虚拟私有云 {ref}' },
   vpcAmbiguous: { en: 'VPC {ref} not found (the name is ambiguous; pass the id)', zh: '未找到虚拟私有云 {ref}（名称不唯一，请使用 ID）' },
@@ -319,7 +319,7 @@ export const drillMsg = {
   fName: { en: 'Name:', zh: '名称：' },
   fStatus: { en: 'Status:', zh: '状态：' },
   fGroup: { en: 'Group:', zh: '保护组：' },
-  fDrillVpc: { en: 'Drill VPC:', zh: '演练VPC：' },
+  fDrillVpc: { en: 'Drill VPC:', zh: '演练虚拟私有云：' },
   fServers: { en: 'Servers:', zh: '云服务器：' },
   fCreated: { en: 'Created:', zh: '创建时间：' },
   fUpdated: { en: 'Updated:', zh: '更新时间：' },
