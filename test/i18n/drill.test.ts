@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/in-process.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
+import { SEED_IDS } from '../../src/emulator/index.js';
 
 const w = useDemoWorld();
 const G = 'demo-erp';
@@ -155,6 +156,20 @@ describe('Chinese: recovery plans', () => {
       expect(a.stdout, args.join(' ')).toBe(b.stdout);
       expect(a.code).toBe(b.code);
     }
+
+    // Not ready (exit 3): each failed check in Chinese for people; the document and the error document the same.
+    await w.client.admin('PUT', `/replications/${SEED_IDS.demoReplication('erp-app-01', 'data')}/progress`, { progress: 42 });
+    const nr = await zh(['plan', 'validate', file, '--mode', 'drill']);
+    expect(nr.code).toBe(3);
+    expect(nr.stdout).toMatch(/✖ drill：未就绪，1 项检查未通过\n {4}步骤 "drill-erp"，保护组 erp：首次同步未完成：.*42%/);
+    expect(nr.stderr).toContain('错误：恢复计划 erp 无法以 drill 模式运行：1 项检查未通过');
+    const last = (x: string) => x.trim().split('\n').pop();
+    const [a, b] = [await zh(['--json', 'plan', 'validate', file, '--mode', 'drill']), await c(['--json', 'plan', 'validate', file, '--mode', 'drill'])];
+    expect([a.code, b.code]).toEqual([3, 3]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(last(a.stderr)).toBe(last(b.stderr));
+    expect(last(a.stderr)).toMatch(/first synchronisation not complete/);
+    await w.client.admin('PUT', `/replications/${SEED_IDS.demoReplication('erp-app-01', 'data')}/progress`, { progress: 100 });
   });
 
   it('plan run in drill mode: the steps and the result in Chinese', async () => {
