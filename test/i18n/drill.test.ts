@@ -205,6 +205,9 @@ describe('Chinese: history and the report', () => {
     expect(h.stderr).toMatch(/共 \d+ 个操作，来自 /);
     const [ha, hb] = [await zh(['--json', 'history', '--since', 'all']), await c(['--json', 'history', '--since', 'all'])];
     expect(ha.stdout).toBe(hb.stdout);
+    const bad = await zh(['history', '--since', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('错误：无效的 --since "soon"：请使用时长');
 
     const md = await zh(['report', '--no-service']);
     expect(md.code, md.stderr).toBe(0);

@@ -2,6 +2,10 @@
 import type { Catalog } from '../index.js';
 
 export const historyMsg = {
+  badSince: {
+    en: 'invalid --since {value}: use an age such as 30d, 12h, 2w, a date such as 2026-01-31, or all',
+    zh: '无效的 --since {value}：请使用时长（如 30d、12h、2w）、日期（如 2026-01-31）或 all',
+  },
   badKind: { en: '--kind {kinds}: no operation has that kind; kinds: {all}', zh: '--kind {kinds}：没有该类型的操作；可用类型：{all}' },
   none: { en: 'No operations in the journal ({path}) for these filters (since {since}).', zh: '操作日志（{path}）中没有符合这些条件的操作（自 {since} 起）。' },
   exit: { en: '{outcome} (exit {code})', zh: '{outcome}（退出码 {code}）' },
