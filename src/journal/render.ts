@@ -50,6 +50,8 @@ const rpoSummary = (r: RpoTrend) => (r.points.length
   ? t(R.rpoSummary, { n: r.points.length, from: r.points[0].point_time, to: r.points[r.points.length - 1].point_time, max: r.max, latest: r.latest!.resource_num, at: r.latest!.point_time })
   : t(R.rpoNone, { from: r.from }));
 const downRec = (op: Operation) => measured(op) ?? '-';
+/** The report's period start for people (the model keeps the English of "all"). */
+const sinceText = (m: ReportModel) => (m.since === R.sinceStart.en ? t(R.sinceStart) : m.since);
 
 // ---------- Markdown ----------
 
@@ -67,7 +69,7 @@ export function renderMarkdown(m: ReportModel): string {
   // The prose follows the run's language (docs/journal.md); the facts stay as the model has them.
   const title = m.title === R.title.en ? t(R.title) : m.title;
   l.push(`# ${title}`, '');
-  l.push(t(R.mdIntro, { at: m.generated_at, path: mdCell(m.journal.path), since: m.since }), '');
+  l.push(t(R.mdIntro, { at: m.generated_at, path: mdCell(m.journal.path), since: sinceText(m) }), '');
   if (m.journal.skipped_lines) l.push(t(R.mdSkipped, { n: m.journal.skipped_lines }), '');
   l.push(`## ${t(R.hGroups)}`, '');
   l.push(...mdTable([t(R.cGroup), t(R.cNowService), t(R.cDrillsService), t(R.cDrillOverdueService), t(R.cLastDrillJournal), t(R.cLastSwitchoverJournal), t(R.cLastFailoverJournal), t(R.cLastCheckJournal), t(R.cOperationsJournal)],
@@ -246,7 +248,7 @@ export function renderHtml(m: ReportModel): string {
   })));
   const body = [
     `<h1>${esc(title)}</h1>`,
-    `<p>${t(R.htmlIntro, { at: esc(m.generated_at), path: esc(m.journal.path), since: esc(m.since), journal: tag('journal'), service: tag('service') })}</p>`,
+    `<p>${t(R.htmlIntro, { at: esc(m.generated_at), path: esc(m.journal.path), since: esc(sinceText(m)), journal: tag('journal'), service: tag('service') })}</p>`,
     m.journal.skipped_lines ? `<p class="no">${esc(t(R.htmlSkipped, { n: m.journal.skipped_lines }))}</p>` : '',
     `<h2>${esc(t(R.hGroups))}</h2>`,
     htmlTable('groups', [t(R.cGroup), t(R.cNow), t(R.cDrills), t(R.cDrillDue), t(R.cLastDrill), t(R.cLastSwitchover), t(R.cLastFailover), t(R.cLastCheck), t(R.cOperations)], m.groups.map(groupRow)),

@@ -109,7 +109,7 @@ export async function runReport(ctx: Context, o: ReportOptions): Promise<Result>
     ops: inRange,
     journalPath: path,
     skipped,
-    since: sinceMs === undefined ? 'the start of the journal' : new Date(sinceMs).toISOString(),
+    since: sinceMs === undefined ? R.sinceStart.en : new Date(sinceMs).toISOString(),
     now: new Date(now).toISOString(),
     groupFilter: o.groups,
     service: service.facts,

@@ -16,6 +16,7 @@ export const reportMsg = {
     en: "Generated {at} from the local journal (<code>{path}</code>, operations since {since}) and the service's current state. Each fact is marked with its source: {journal} recorded on this machine when the operation ran, {service} read from SDRS now.",
     zh: '生成于 {at}，依据本地操作日志（<code>{path}</code>，自 {since} 起的操作）和服务的当前状态。每条事实都标有来源：{journal} 表示操作运行时在本机记录，{service} 表示现在从 SDRS 读取。',
   },
+  sinceStart: { en: 'the start of the journal', zh: '操作日志开头' },
   mdSkipped: { en: 'Warning: {n} journal line(s) could not be read and were skipped.', zh: '警告：操作日志中有 {n} 行无法读取，已跳过。' },
   htmlSkipped: { en: '{n} journal line(s) could not be read and were skipped.', zh: '操作日志中有 {n} 行无法读取，已跳过。' },
   hGroups: { en: 'Groups', zh: '保护组' },
