@@ -12,6 +12,8 @@ import { bind, examples, type RunF, type Runner } from './shared/command.js';
 import { note, out, result, say, table, type Result } from './shared/output.js';
 import { loadOperations } from './shared/journal-read.js';
 import { UsageError } from '../errors.js';
+import { t, text } from '../i18n/index.js';
+import { historyMsg as M } from '../i18n/catalog/history.js';
 
 /** The options of one run. */
 export interface HistoryOptions {
@@ -53,7 +55,7 @@ export function registerHistory(cmd: Command, run: Runner, runF: RunF<HistoryOpt
     parseSince(since, Date.now()); // checked now: exit 2 before anything is read
     const kinds = f.kind ?? [];
     const unknown = kinds.filter((k) => !JOURNAL_KINDS.includes(k));
-    if (unknown.length) throw new UsageError(`--kind ${unknown.join(',')}: no operation has that kind; kinds: ${JOURNAL_KINDS.join(', ')}`);
+    if (unknown.length) throw new UsageError(text(M.badKind, { kinds: unknown.join(','), all: JOURNAL_KINDS.join(', ') }));
     return { since, groups: f.group ?? [], kinds };
   }, runF);
 }
@@ -77,14 +79,14 @@ export async function runHistory(ctx: Context, o: HistoryOptions): Promise<Resul
   const sinceMs = parseSince(o.since, ctx.clock.now());
   const list = filterOperations(ops, { sinceMs, groups: o.groups, kinds: o.kinds });
   const doc: HistoryDocument = { journal: path, since: sinceMs === undefined ? 'all' : new Date(sinceMs).toISOString(), skipped_lines: skipped, operations: list };
-  if (!list.length) return result(doc, ...warnings, note(`No operations in the journal (${path}) for these filters (since ${o.since}).`));
+  if (!list.length) return result(doc, ...warnings, note(t(M.none, { path, since: o.since })));
   const rows = list.map((op) => [
     when(op.started_at),
     op.kind,
     [...new Set([...op.groups, ...op.final_statuses].map((g) => g.name ?? g.id))].join(' ') || '-',
-    op.state === 'finished' ? `${op.outcome}${op.exit_code ? ` (exit ${op.exit_code})` : ''}` : op.state === 'running' ? 'RUNNING' : 'UNFINISHED',
+    op.state === 'finished' ? (op.exit_code ? t(M.exit, { outcome: op.outcome, code: op.exit_code }) : op.outcome) : op.state === 'running' ? t(M.running) : t(M.unfinished),
     dur(op.duration_ms),
-    op.downtime_ms !== undefined ? `down ${dur(op.downtime_ms)}` : op.recovery_ms !== undefined ? `rec ${dur(op.recovery_ms)}` : '-',
+    op.downtime_ms !== undefined ? t(M.down, { time: dur(op.downtime_ms) }) : op.recovery_ms !== undefined ? t(M.rec, { time: dur(op.recovery_ms) }) : '-',
     op.jobs.map((j) => j.job_id).join(' ') || '-',
     op.user,
     op.note ?? '',
@@ -93,8 +95,10 @@ export async function runHistory(ctx: Context, o: HistoryOptions): Promise<Resul
   return result(
     doc,
     ...warnings,
-    table(['STARTED (UTC)', 'KIND', 'GROUPS', 'RESULT', 'DURATION', 'DOWN/REC', 'JOBS', 'USER', 'NOTE'], rows),
-    ...open.map((op) => out(`${op.state === 'running' ? 'running' : 'unfinished'}: ${when(op.started_at)} sdrs ${op.argv.join(' ')}${op.jobs.length ? ` (job ${op.jobs[op.jobs.length - 1].job_id})` : ''}; resume with: ${op.resume}`)),
-    say(`${list.length} operation(s) from ${path}.`, 'dim'),
+    table([t(M.hStarted), t(M.hKind), t(M.hGroups), t(M.hResult), t(M.hDuration), t(M.hDownRec), t(M.hJobs), t(M.hUser), t(M.hNote)], rows),
+    ...open.map((op) => out(t(op.state === 'running' ? M.openRunning : M.openUnfinished, {
+      when: when(op.started_at), command: op.argv.join(' '), job: op.jobs.length ? t(M.job, { job: op.jobs[op.jobs.length - 1].job_id }) : '', resume: String(op.resume),
+    }))),
+    say(t(M.count, { n: list.length, path }), 'dim'),
   );
 }

@@ -7,6 +7,8 @@
  */
 import { safeLine } from '../errors.js';
 import type { Operation } from './operations.js';
+import { language, t } from '../i18n/index.js';
+import { reportMsg as R } from '../i18n/catalog/report.js';
 import type { CheckSummary, FailureFact, GroupReport, OpSummary, ReadinessRow, ReportModel, RpoTrend, TimelineBar } from './report.js';
 
 /** Milliseconds as `1.3s`, `4m05s`, `2h03m`. */
@@ -19,13 +21,13 @@ export function dur(ms: number | undefined): string {
 }
 
 const groupNames = (op: Operation) => [...new Set([...op.groups, ...op.final_statuses].map((g) => g.name ?? g.id))].join(' ');
-const result = (op: Operation) => `${op.outcome}${op.exit_code !== undefined ? ` (exit ${op.exit_code})` : ''}`;
-const measured = (s?: OpSummary) => (s?.downtime_ms !== undefined ? `downtime ${dur(s.downtime_ms)}` : s?.recovery_ms !== undefined ? `recovery ${dur(s.recovery_ms)}` : undefined);
-const lastOf = (s?: OpSummary) => (s ? [s.started_at.slice(0, 16).replace('T', ' '), s.outcome, dur(s.duration_ms), measured(s)].filter(Boolean).join(', ') : 'none on record');
+const result = (op: Operation) => (op.exit_code !== undefined ? t(R.exitOf, { outcome: op.outcome, code: op.exit_code }) : op.outcome);
+const measured = (s?: Pick<OpSummary, 'downtime_ms' | 'recovery_ms'>) => (s?.downtime_ms !== undefined ? t(R.downtime, { time: dur(s.downtime_ms) }) : s?.recovery_ms !== undefined ? t(R.recovery, { time: dur(s.recovery_ms) }) : undefined);
+const lastOf = (s?: OpSummary) => (s ? [s.started_at.slice(0, 16).replace('T', ' '), s.outcome, dur(s.duration_ms), measured(s)].filter(Boolean).join(', ') : t(R.noneOnRecord));
 const failureText = (f: FailureFact) => [f.at?.slice(0, 16).replace('T', ' '), f.operation, f.code, f.message, f.action].filter(Boolean).join(' — ');
-const checkText = (c?: CheckSummary) => (c ? `${c.at.slice(0, 16).replace('T', ' ')}, ${c.verdict.replace('_', ' ')}` : 'never on record');
+const checkText = (c?: CheckSummary) => (c ? `${c.at.slice(0, 16).replace('T', ' ')}, ${c.verdict.replace('_', ' ')}` : t(R.neverOnRecord));
 const verdictOf = (r: ReadinessRow) => (r.verdict ?? (r.ready ? 'READY' : 'NOT_READY')).replace('_', ' ');
-const reasonsText = (r: ReadinessRow) => (r.reasons ? (r.reasons.length ? r.reasons.map((x) => `${x.reason}: ${x.message}${x.fix ? ` (fix: ${x.fix})` : ''}`).join('; ') : 'every reason ok') : r.reason);
+const reasonsText = (r: ReadinessRow) => (r.reasons ? (r.reasons.length ? r.reasons.map((x) => `${x.reason}: ${x.message}${x.fix ? ` (${t(R.fix, { fix: x.fix })})` : ''}`).join('; ') : t(R.everyReasonOk)) : r.reason);
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -44,9 +46,12 @@ export function textSparkline(values: number[], width = 60): string {
   return b.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join('');
 }
 
-const rpoSummary = (t: RpoTrend) => (t.points.length
-  ? `${t.points.length} point(s) from ${t.points[0].point_time} to ${t.points[t.points.length - 1].point_time}; most pairs over their RPO at once: ${t.max}; latest: ${t.latest!.resource_num} at ${t.latest!.point_time}`
-  : `no point since ${t.from}`);
+const rpoSummary = (r: RpoTrend) => (r.points.length
+  ? t(R.rpoSummary, { n: r.points.length, from: r.points[0].point_time, to: r.points[r.points.length - 1].point_time, max: r.max, latest: r.latest!.resource_num, at: r.latest!.point_time })
+  : t(R.rpoNone, { from: r.from }));
+const downRec = (op: Operation) => measured(op) ?? '-';
+/** The report's period start for people (the model keeps the English of "all"). */
+const sinceText = (m: ReportModel) => (m.since === R.sinceStart.en ? t(R.sinceStart) : m.since);
 
 // ---------- Markdown ----------
 
@@ -61,36 +66,38 @@ function mdTable(headers: string[], rows: unknown[][]): string[] {
 
 export function renderMarkdown(m: ReportModel): string {
   const l: string[] = [];
-  l.push(`# ${m.title}`, '');
-  l.push(`Generated ${m.generated_at} from the local journal (${mdCell(m.journal.path)}, operations since ${m.since}) and the service's current state. Each fact says its source: *journal* (recorded on this machine when the operation ran) or *service* (read from SDRS now).`, '');
-  if (m.journal.skipped_lines) l.push(`Warning: ${m.journal.skipped_lines} journal line(s) could not be read and were skipped.`, '');
-  l.push('## Groups', '');
-  l.push(...mdTable(['Group', 'Now (service)', 'Drills (service)', 'Drill overdue (service)', 'Last drill (journal)', 'Last switchover (journal)', 'Last failover (journal)', 'Last check (journal)', 'Operations (journal)'],
-    m.groups.map((g) => [g.name, g.current ? `${g.current.status}, production ${g.current.production_az}` : '-', g.drills?.count ?? '-', g.drill_overdue ? (g.drill_overdue.value ? 'yes' : 'no') : '-', lastOf(g.last_drill), lastOf(g.last_switchover), lastOf(g.last_failover), checkText(g.last_check), g.operations])));
-  l.push('', '## Readiness (service)', '');
-  l.push('The verdict `sdrs check` gives now, with every reason that is not ok and the command that fixes it.', '');
-  l.push(...mdTable(['Group', 'Verdict', 'Status', 'Production', 'Replication', 'Health', 'Why (fix)'], m.readiness.map((r) => [r.group, verdictOf(r), r.status, r.production, r.replication, r.health, reasonsText(r)])));
-  l.push('', '## Failures', '');
-  l.push('From the task centre (*service*) and the journal; *recovered* when the journal shows a later successful operation of the same kind on the group, else *open*.', '');
+  // The prose follows the run's language (docs/journal.md); the facts stay as the model has them.
+  const title = m.title === R.title.en ? t(R.title) : m.title;
+  l.push(`# ${title}`, '');
+  l.push(t(R.mdIntro, { at: m.generated_at, path: mdCell(m.journal.path), since: sinceText(m) }), '');
+  if (m.journal.skipped_lines) l.push(t(R.mdSkipped, { n: m.journal.skipped_lines }), '');
+  l.push(`## ${t(R.hGroups)}`, '');
+  l.push(...mdTable([t(R.cGroup), t(R.cNowService), t(R.cDrillsService), t(R.cDrillOverdueService), t(R.cLastDrillJournal), t(R.cLastSwitchoverJournal), t(R.cLastFailoverJournal), t(R.cLastCheckJournal), t(R.cOperationsJournal)],
+    m.groups.map((g) => [g.name, g.current ? t(R.production, { status: g.current.status, az: g.current.production_az }) : '-', g.drills?.count ?? '-', g.drill_overdue ? (g.drill_overdue.value ? t(R.yes) : t(R.no)) : '-', lastOf(g.last_drill), lastOf(g.last_switchover), lastOf(g.last_failover), checkText(g.last_check), g.operations])));
+  l.push('', `## ${t(R.hReadinessService)}`, '');
+  l.push(t(R.readinessIntro), '');
+  l.push(...mdTable([t(R.cGroup), t(R.cVerdict), t(R.cStatus), t(R.cProduction), t(R.cReplication), t(R.cHealth), t(R.cWhy)], m.readiness.map((r) => [r.group, verdictOf(r), r.status, r.production, r.replication, r.health, reasonsText(r)])));
+  l.push('', `## ${t(R.hFailures)}`, '');
+  l.push(t(R.failuresIntroMd), '');
   const failures = m.groups.flatMap((g) => g.failures.map((f) => [g.name, f.at ?? '-', f.operation, f.code ?? '-', f.message ?? '-', f.state ?? '-', f.action ?? '-', f.job_id ?? '-', f.source]));
-  l.push(...(failures.length ? mdTable(['Group', 'When', 'Operation', 'Code', 'Message', 'State', 'What was done', 'Job', 'Source'], failures) : ['None recorded.']));
-  l.push('', '## RPO exceedance (service)', '');
-  if (!m.rpo) l.push('Not read (see Sources).');
+  l.push(...(failures.length ? mdTable([t(R.cGroup), t(R.cWhen), t(R.cOperation), t(R.cCode), t(R.cMessage), t(R.cState), t(R.cDone), t(R.cJob), t(R.cSource)], failures) : [t(R.noneRecorded)]));
+  l.push('', `## ${t(R.hRpoService)}`, '');
+  if (!m.rpo) l.push(t(R.notRead));
   else {
-    l.push(`Replication pairs of the project over their RPO (tenant-wide): ${mdCell(rpoSummary(m.rpo))}.`, '');
+    l.push(t(R.rpoLine, { summary: mdCell(rpoSummary(m.rpo)) }), '');
     if (m.rpo.points.length) {
       l.push(`\`${textSparkline(m.rpo.points.map((p) => p.resource_num))}\``, '');
-      l.push(...mdTable(['From', 'To', 'Pairs over RPO', 'Points'], m.rpo.runs.map((r) => [r.from, r.to, r.resource_num, r.points])));
+      l.push(...mdTable([t(R.cFrom), t(R.cTo), t(R.cPairsOver), t(R.cPoints)], m.rpo.runs.map((r) => [r.from, r.to, r.resource_num, r.points])));
     }
   }
-  l.push('', '## Timeline (journal)', '');
-  l.push(...(m.timeline.length ? mdTable(['Group', 'Operation', 'Phase', 'Start', 'End', 'Duration', 'Result'], m.timeline.map((b) => [b.group, b.kind, b.phase, b.start, b.end, dur(Date.parse(b.end) - Date.parse(b.start)), b.result])) : ['No phases recorded.']));
-  l.push('', '## Operations (journal)', '');
-  l.push(...mdTable(['Started', 'Kind', 'Groups', 'Result', 'Duration', 'Downtime/recovery', 'Jobs', 'User', 'Note', 'Command', 'Run'],
-    m.operations.map((op) => [op.started_at, op.kind, groupNames(op), result(op) + (op.resume ? `; resume: ${op.resume}` : ''), dur(op.duration_ms), op.downtime_ms !== undefined ? `downtime ${dur(op.downtime_ms)}` : op.recovery_ms !== undefined ? `recovery ${dur(op.recovery_ms)}` : '-', op.jobs.map((j) => j.job_id).join(' ') || '-', op.user, op.note ?? '-', `sdrs ${op.argv.join(' ')}`, op.run])));
-  l.push('', '## Sources', '');
-  l.push(`- journal: ${mdCell(m.journal.path)} (${m.journal.operations} operation(s))`);
-  for (const s of m.service) l.push(`- service: ${mdCell(s.name)}: ${s.state}${s.note ? ` (${mdCell(s.note)})` : ''}`);
+  l.push('', `## ${t(R.hTimelineJournal)}`, '');
+  l.push(...(m.timeline.length ? mdTable([t(R.cGroup), t(R.cOperation), t(R.cPhase), t(R.cStart), t(R.cEnd), t(R.cDuration), t(R.cResult)], m.timeline.map((b) => [b.group, b.kind, b.phase, b.start, b.end, dur(Date.parse(b.end) - Date.parse(b.start)), b.result])) : [t(R.noPhases)]));
+  l.push('', `## ${t(R.hOperationsJournal)}`, '');
+  l.push(...mdTable([t(R.cStarted), t(R.cKind), t(R.cGroups), t(R.cResult), t(R.cDuration), t(R.cDownRec), t(R.cJobs), t(R.cUser), t(R.cNote), t(R.cCommand), t(R.cRun)],
+    m.operations.map((op) => [op.started_at, op.kind, groupNames(op), result(op) + (op.resume ? `; ${t(R.resume, { command: op.resume })}` : ''), dur(op.duration_ms), downRec(op), op.jobs.map((j) => j.job_id).join(' ') || '-', op.user, op.note ?? '-', `sdrs ${op.argv.join(' ')}`, op.run])));
+  l.push('', `## ${t(R.hSources)}`, '');
+  l.push(`- ${t(R.sourceJournal, { path: mdCell(m.journal.path), n: m.journal.operations })}`);
+  for (const s of m.service) l.push(`- ${t(R.sourceService, { name: mdCell(s.name), state: s.state })}${s.note ? ` (${mdCell(s.note)})` : ''}`);
   return l.join('\n') + '\n';
 }
 
@@ -156,7 +163,7 @@ function htmlTable(id: string, headers: string[], rows: { attrs?: string; cells:
 
 /** The Gantt chart: one lane per group, one bar per phase. */
 export function timelineSvg(bars: TimelineBar[]): string {
-  if (!bars.length) return '<p>No operations with phases in this period.</p>';
+  if (!bars.length) return `<p>${t(R.noTimeline)}</p>`;
   const lanes = [...new Set(bars.map((b) => b.group))];
   const t0 = Math.min(...bars.map((b) => Date.parse(b.start)));
   const t1 = Math.max(...bars.map((b) => Date.parse(b.end)), t0 + 1);
@@ -168,7 +175,7 @@ export function timelineSvg(bars: TimelineBar[]): string {
   const height = top + lanes.length * laneH + 10;
   const x = (t: number) => labelW + ((t - t0) / (t1 - t0)) * plotW;
   const parts: string[] = [];
-  parts.push(`<svg id="timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Timeline of operations and phases">`);
+  parts.push(`<svg id="timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${t(R.timelineLabel)}">`);
   parts.push(`<text x="${labelW}" y="14" class="axis">${esc(new Date(t0).toISOString())}</text><text x="${width - 20}" y="14" class="axis" text-anchor="end">${esc(new Date(t1).toISOString())}</text>`);
   lanes.forEach((lane, i) => {
     const y = top + i * laneH;
@@ -188,22 +195,22 @@ export function timelineSvg(bars: TimelineBar[]): string {
 
 function reasonsHtml(r: ReadinessRow): string {
   if (!r.reasons) return esc(r.reason);
-  if (!r.reasons.length) return 'every reason ok';
-  return `<ul>${r.reasons.map((x) => `<li data-reason="${esc(x.reason)}"><b>${esc(x.reason)}</b>: ${esc(x.message)}${x.fix ? `<br>fix: <code>${esc(x.fix)}</code>` : ''}</li>`).join('')}</ul>`;
+  if (!r.reasons.length) return esc(t(R.everyReasonOk));
+  return `<ul>${r.reasons.map((x) => `<li data-reason="${esc(x.reason)}"><b>${esc(x.reason)}</b>: ${esc(x.message)}${x.fix ? `<br>${t(R.fix, { fix: `<code>${esc(x.fix)}</code>` })}` : ''}</li>`).join('')}</ul>`;
 }
 
 /** The RPO trend: an inline SVG sparkline (one bar per bucket of points) and the runs of equal counts. */
-export function rpoHtml(t: RpoTrend | null): string {
-  if (!t) return '<p>Not read (see Sources).</p>';
-  const head = `<p>Replication pairs of the project over their RPO (tenant-wide): ${esc(rpoSummary(t))}. ${tag('service')}</p>`;
-  if (!t.points.length) return head;
-  const b = buckets(t.points.map((p) => p.resource_num), 240);
+export function rpoHtml(trend: RpoTrend | null): string {
+  if (!trend) return `<p>${esc(t(R.notRead))}</p>`;
+  const head = `<p>${t(R.rpoLine, { summary: esc(rpoSummary(trend)) })} ${tag('service')}</p>`;
+  if (!trend.points.length) return head;
+  const b = buckets(trend.points.map((p) => p.resource_num), 240);
   const max = Math.max(1, ...b);
   const w = 4;
   const h = 40;
   const bars = b.map((v, i) => `<rect class="rpo${v > 0 ? ' over' : ''}" x="${i * w}" y="${(h - Math.max(1, (v / max) * h)).toFixed(1)}" width="${w - 1}" height="${Math.max(1, (v / max) * h).toFixed(1)}"><title>${esc(v)}</title></rect>`).join('');
-  const svg = `<svg id="rpo" width="${b.length * w}" height="${h}" viewBox="0 0 ${b.length * w} ${h}" role="img" aria-label="Pairs over their RPO">${bars}</svg>`;
-  const runs = htmlTable('rpo-runs', ['From', 'To', 'Pairs over RPO', 'Points'], t.runs.map((r) => ({ cells: [esc(r.from), esc(r.to), `<span class="${r.resource_num > 0 ? 'no' : 'yes'}">${esc(r.resource_num)}</span>`, esc(r.points)] })));
+  const svg = `<svg id="rpo" width="${b.length * w}" height="${h}" viewBox="0 0 ${b.length * w} ${h}" role="img" aria-label="${t(R.rpoLabel)}">${bars}</svg>`;
+  const runs = htmlTable('rpo-runs', [t(R.cFrom), t(R.cTo), t(R.cPairsOver), t(R.cPoints)], trend.runs.map((r) => ({ cells: [esc(r.from), esc(r.to), `<span class="${r.resource_num > 0 ? 'no' : 'yes'}">${esc(r.resource_num)}</span>`, esc(r.points)] })));
   return `${head}${svg}${runs}`;
 }
 
@@ -216,14 +223,14 @@ svg .rpo{fill:#8c959f}svg .rpo.over{fill:#cf222e}svg .bar.ok{fill:#2da44e}svg .b
 code{font-size:.8rem}`;
 
 function groupRow(g: GroupReport): { cells: string[]; attrs: string } {
-  const last = (s?: OpSummary) => (s ? `${esc(lastOf(s))}${tag('journal')}` : `none on record${tag('journal')}`);
+  const last = (s?: OpSummary) => (s ? `${esc(lastOf(s))}${tag('journal')}` : `${esc(t(R.noneOnRecord))}${tag('journal')}`);
   return {
     attrs: ` data-group="${esc(g.id ?? g.name)}"`,
     cells: [
       esc(g.name),
-      g.current ? `${esc(`${g.current.status}, production ${g.current.production_az}`)}${tag('service')}` : '-',
+      g.current ? `${esc(t(R.production, { status: g.current.status, az: g.current.production_az }))}${tag('service')}` : '-',
       g.drills ? `${esc(g.drills.count)}${tag('service')}` : '-',
-      g.drill_overdue ? `<span class="${g.drill_overdue.value ? 'no' : 'yes'}">${g.drill_overdue.value ? 'overdue' : 'no'}</span>${tag(g.drill_overdue.source)}` : '-',
+      g.drill_overdue ? `<span class="${g.drill_overdue.value ? 'no' : 'yes'}">${esc(g.drill_overdue.value ? t(R.overdue) : t(R.no))}</span>${tag(g.drill_overdue.source)}` : '-',
       last(g.last_drill),
       last(g.last_switchover),
       last(g.last_failover),
@@ -234,47 +241,48 @@ function groupRow(g: GroupReport): { cells: string[]; attrs: string } {
 }
 
 export function renderHtml(m: ReportModel): string {
+  const title = m.title === R.title.en ? t(R.title) : m.title;
   const failures = m.groups.flatMap((g) => g.failures.map((f) => ({
     attrs: ` data-state="${esc(f.state ?? '-')}" data-source="${esc(f.source)}"`,
     cells: [esc(g.name), esc(failureText(f)), f.state ? `<span class="${f.state === 'recovered' ? 'yes' : 'no'}">${esc(f.state)}</span>` : '-', f.job_id ? `<code>${esc(f.job_id)}</code>` : '-', tag(f.source)],
   })));
   const body = [
-    `<h1>${esc(m.title)}</h1>`,
-    `<p>Generated ${esc(m.generated_at)} from the local journal (<code>${esc(m.journal.path)}</code>, operations since ${esc(m.since)}) and the service's current state. Each fact is marked with its source: ${tag('journal')} recorded on this machine when the operation ran, ${tag('service')} read from SDRS now.</p>`,
-    m.journal.skipped_lines ? `<p class="no">${esc(m.journal.skipped_lines)} journal line(s) could not be read and were skipped.</p>` : '',
-    '<h2>Groups</h2>',
-    htmlTable('groups', ['Group', 'Now', 'Drills', 'Drill due', 'Last drill', 'Last switchover', 'Last failover', 'Last check', 'Operations'], m.groups.map(groupRow)),
-    '<h2>Readiness</h2>',
-    '<p>The verdict <code>sdrs check</code> gives now, with every reason that is not ok and the command that fixes it.</p>',
-    htmlTable('readiness', ['Group', 'Verdict', 'Status', 'Production', 'Replication', 'Health', 'Why (fix)', 'Source'], m.readiness.map((r) => ({
+    `<h1>${esc(title)}</h1>`,
+    `<p>${t(R.htmlIntro, { at: esc(m.generated_at), path: esc(m.journal.path), since: esc(sinceText(m)), journal: tag('journal'), service: tag('service') })}</p>`,
+    m.journal.skipped_lines ? `<p class="no">${esc(t(R.htmlSkipped, { n: m.journal.skipped_lines }))}</p>` : '',
+    `<h2>${esc(t(R.hGroups))}</h2>`,
+    htmlTable('groups', [t(R.cGroup), t(R.cNow), t(R.cDrills), t(R.cDrillDue), t(R.cLastDrill), t(R.cLastSwitchover), t(R.cLastFailover), t(R.cLastCheck), t(R.cOperations)], m.groups.map(groupRow)),
+    `<h2>${esc(t(R.hReadiness))}</h2>`,
+    `<p>${t(R.readinessIntroHtml)}</p>`,
+    htmlTable('readiness', [t(R.cGroup), t(R.cVerdict), t(R.cStatus), t(R.cProduction), t(R.cReplication), t(R.cHealth), t(R.cWhy), t(R.cSource)], m.readiness.map((r) => ({
       attrs: ` data-group="${esc(r.group_id)}" data-verdict="${esc(r.verdict ?? (r.ready ? 'READY' : 'NOT_READY'))}"`,
       cells: [esc(r.group), `<span class="${r.ready ? 'yes' : 'no'}">${esc(verdictOf(r))}</span>`, esc(r.status), esc(r.production), esc(r.replication), esc(r.health), reasonsHtml(r), tag(r.source)],
     }))),
-    '<h2>Timeline</h2>',
-    '<p>One bar per phase of each operation (an operation without phases is one bar), one lane per group. Green: done; red: failed; amber: unfinished.</p>',
+    `<h2>${esc(t(R.hTimeline))}</h2>`,
+    `<p>${esc(t(R.timelineIntro))}</p>`,
     timelineSvg(m.timeline),
-    '<h2>Failures</h2>',
-    '<p>From the task centre and the journal; recovered when the journal shows a later successful operation of the same kind on the group, else open.</p>',
-    failures.length ? htmlTable('failures', ['Group', 'What happened and what was done', 'State', 'Job', 'Source'], failures) : '<p>None recorded.</p>',
-    '<h2>RPO exceedance</h2>',
+    `<h2>${esc(t(R.hFailures))}</h2>`,
+    `<p>${esc(t(R.failuresIntroHtml))}</p>`,
+    failures.length ? htmlTable('failures', [t(R.cGroup), t(R.cWhatHappened), t(R.cState), t(R.cJob), t(R.cSource)], failures) : `<p>${esc(t(R.noneRecorded))}</p>`,
+    `<h2>${esc(t(R.hRpo))}</h2>`,
     rpoHtml(m.rpo),
-    '<h2>Operations</h2>',
-    htmlTable('operations', ['Started', 'Kind', 'Groups', 'Result', 'Duration', 'Downtime / recovery', 'Jobs', 'User', 'Note', 'Command'], m.operations.map((op) => ({
+    `<h2>${esc(t(R.hOperations))}</h2>`,
+    htmlTable('operations', [t(R.cStarted), t(R.cKind), t(R.cGroups), t(R.cResult), t(R.cDuration), t(R.cDownRecHtml), t(R.cJobs), t(R.cUser), t(R.cNote), t(R.cCommand)], m.operations.map((op) => ({
       attrs: ` data-run="${esc(op.run)}"`,
       cells: [
-        esc(op.started_at), esc(op.kind), esc(groupNames(op)), esc(result(op)) + (op.resume ? `<br>resume: <code>${esc(op.resume)}</code>` : ''), esc(dur(op.duration_ms)),
-        esc(op.downtime_ms !== undefined ? `downtime ${dur(op.downtime_ms)}` : op.recovery_ms !== undefined ? `recovery ${dur(op.recovery_ms)}` : '-'),
+        esc(op.started_at), esc(op.kind), esc(groupNames(op)), esc(result(op)) + (op.resume ? `<br>${t(R.resume, { command: `<code>${esc(op.resume)}</code>` })}` : ''), esc(dur(op.duration_ms)),
+        esc(downRec(op)),
         op.jobs.map((j) => `<code>${esc(j.job_id)}</code>`).join(' ') || '-', esc(op.user), esc(op.note ?? '-'), `<code>${esc(`sdrs ${op.argv.join(' ')}`)}</code>`,
       ],
     }))),
-    '<h2>Sources</h2>',
-    `<ul><li>journal: <code>${esc(m.journal.path)}</code> (${esc(m.journal.operations)} operation(s))</li>${m.service.map((s) => `<li>service: ${esc(s.name)}: ${esc(s.state)}${s.note ? ` (${esc(s.note)})` : ''}</li>`).join('')}</ul>`,
+    `<h2>${esc(t(R.hSources))}</h2>`,
+    `<ul><li>${t(R.sourceJournal, { path: `<code>${esc(m.journal.path)}</code>`, n: esc(m.journal.operations) })}</li>${m.service.map((s) => `<li>${t(R.sourceService, { name: esc(s.name), state: esc(s.state) })}${s.note ? ` (${esc(s.note)})` : ''}</li>`).join('')}</ul>`,
   ].join('\n');
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${language() === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(m.title)}</title><style>${CSS}</style></head>
+<title>${esc(title)}</title><style>${CSS}</style></head>
 <body>
 ${body}
 </body></html>

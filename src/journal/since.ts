@@ -1,6 +1,8 @@
 /** `--since`: an age (`30d`, `12h`, `2w`, `90m`) or a date (`2026-01-31`, an ISO 8601 time), or `all`. */
 import { UsageError } from '../errors.js';
 import { safeLine } from '../errors.js';
+import { text as both } from '../i18n/index.js';
+import { historyMsg as M } from '../i18n/catalog/history.js';
 
 const UNIT: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -14,5 +16,5 @@ export function parseSince(text: string, now: number): number | undefined {
     const ms = Date.parse(text.trim());
     if (Number.isFinite(ms)) return ms;
   }
-  throw new UsageError(`invalid --since ${JSON.stringify(safeLine(text).slice(0, 40))}: use an age such as 30d, 12h, 2w, a date such as 2026-01-31, or all`);
+  throw new UsageError(both(M.badSince, { value: JSON.stringify(safeLine(text).slice(0, 40)) }));
 }

@@ -14,6 +14,8 @@ import { readFile } from 'node:fs/promises';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ExitCode, SdrsError, safeLine } from '../errors.js';
+import { type Entry, type Params, type Text, text as bothOf } from '../i18n/index.js';
+import { planMsg as M } from '../i18n/catalog/plan.js';
 import { MAX_DURATION_MS } from '../config/duration.js';
 import { durationMs } from '../util/duration.js';
 import { GROUP_STEP_KINDS, STEP_KINDS, type Plan, type PlanStep, type StepKind } from './model.js';
@@ -52,25 +54,41 @@ export interface PlanProblem {
   message: string;
 }
 
+/** A problem as found: its message in both languages (the error's details keep the English `message` only). */
+export type FoundProblem = PlanProblem & { zh?: string };
+
 /** The plan file is not a valid plan: every problem with its line and column. Exit 2, nothing sent. */
 export class PlanInvalidError extends SdrsError {
   readonly problems: PlanProblem[];
-  constructor(file: string, problems: PlanProblem[]) {
-    const lines = problems.map((p) => formatProblem(file, p));
-    const first = lines[0] ?? `${safeLine(file)}: not a valid plan`;
-    super('PLAN_INVALID', ExitCode.USAGE, problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : first, {
-      hint: problems.length > 1 ? lines.join('\n') : 'The plan format: docs/plans.md (schema: docs/plan.schema.json).',
+  constructor(file: string, found: FoundProblem[]) {
+    const problems: PlanProblem[] = found.map(({ line, column, path, message }) => ({ line, column, path, message }));
+    const both = (l: keyof Text): string[] => found.map((p) => formatProblem(file, { ...p, message: l === 'zh' ? p.zh ?? p.message : p.message }));
+    const lines: Text = { en: both('en').join('\n'), zh: both('zh').join('\n') };
+    const first: Text = found.length ? { en: both('en')[0], zh: both('zh')[0] } : bothOf(M.notAPlan, { file: safeLine(file) });
+    const n = found.length - 1;
+    const message = n <= 0 ? first : n === 1 ? { en: M.andMore.en.replace('{first}', first.en), zh: M.andMore.zh.replace('{first}', first.zh) }
+      : { en: M.andMoreN.en.replace('{first}', first.en).replace('{n}', String(n)), zh: M.andMoreN.zh.replace('{first}', first.zh).replace('{n}', String(n)) };
+    super('PLAN_INVALID', ExitCode.USAGE, message, {
+      hint: found.length > 1 ? lines : bothOf(M.formatHint),
       details: { file, problems },
     });
     this.problems = problems;
   }
 }
 
-/** `plan.yaml:12:5: steps[2] "app": unknown group alias "ap"`. */
+/** `plan.yaml:12:5: steps[2] "app": unknown group alias "ap"` (the position and path stay as they are in every language). */
 export function formatProblem(file: string, p: PlanProblem): string {
   const at = p.line > 0 ? `${safeLine(file)}:${p.line}:${p.column}` : safeLine(file);
   return `${at}: ${p.path ? `${p.path}: ` : ''}${safeLine(p.message)}`;
 }
+
+/** A problem's message in both languages. */
+const say = (entry: Entry, params?: Params): { message: string; zh: string } => {
+  const t = bothOf(entry, params);
+  return { message: t.en, zh: t.zh };
+};
+/** A message that is the same in both languages (what a library said). */
+const same = (message: string): { message: string; zh: string } => ({ message, zh: message });
 
 /** Larger plan files are refused before parsing (a plan is a page or two). */
 export const MAX_PLAN_BYTES = 1024 * 1024;
@@ -80,13 +98,14 @@ export async function loadPlan(file: string): Promise<Plan> {
   let text: string;
   try {
     const buf = await readFile(file);
-    if (buf.length > MAX_PLAN_BYTES) throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', message: `the file is ${buf.length} bytes; a plan is at most ${MAX_PLAN_BYTES}` }]);
+    if (buf.length > MAX_PLAN_BYTES) throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', ...say(M.tooBig, { size: buf.length, max: MAX_PLAN_BYTES }) }]);
     text = buf.toString('utf8');
   } catch (err) {
     if (err instanceof PlanInvalidError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', message: `cannot read the plan file: ${why}` }]);
+    const why: Text = code === 'ENOENT' ? bothOf(M.noSuchFile) : code === 'EISDIR' ? bothOf(M.isDirectory) : code === 'EACCES' ? bothOf(M.permissionDenied)
+      : { en: String((err as Error).message), zh: String((err as Error).message) };
+    throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', message: M.cannotRead.en.replace('{why}', why.en), zh: M.cannotRead.zh.replace('{why}', why.zh) }]);
   }
   return parsePlan(text, file);
 }
@@ -134,9 +153,9 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
   const validate = (data: unknown): ErrorObject[] => (validator(data) ? [] : [...(validator.errors ?? [])]);
   const lc = new yaml.LineCounter();
   const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: true });
-  const problems: PlanProblem[] = [];
+  const problems: FoundProblem[] = [];
   const seen = new Set<string>();
-  const add = (p: PlanProblem) => {
+  const add = (p: FoundProblem) => {
     const k = `${p.line}:${p.column}:${p.path}:${p.message}`;
     if (seen.has(k)) return;
     seen.add(k);
@@ -147,12 +166,12 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
       const lp = e.linePos?.[0];
       const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       const key = e.code === 'DUPLICATE_KEY' ? /^["']?([^"':\s]{1,64})/.exec(text.slice(e.pos[0]))?.[1] : undefined;
-      add({ line: lp?.line ?? 0, column: lp?.col ?? 0, path: '', message: e.code === 'DUPLICATE_KEY' ? `duplicate key${key ? ` ${q(key)}` : ''}: a key (a group alias, a step's key) is given once` : `YAML: ${msg}` });
+      add({ line: lp?.line ?? 0, column: lp?.col ?? 0, path: '', ...(e.code === 'DUPLICATE_KEY' ? say(M.duplicateKey, { key: key ? ` ${q(key)}` : '' }) : say(M.yamlError, { message: msg })) });
     }
     throw new PlanInvalidError(file, problems);
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || data === undefined) throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', message: 'the file is empty; a plan has a name, groups and steps (docs/plans.md)' }]);
+  if (data === null || data === undefined) throw new PlanInvalidError(file, [{ line: 0, column: 0, path: '', ...say(M.emptyFile) }]);
   const loc = new Locator(doc, lc, yaml);
   const at = (path: Seg[], key = false) => loc.pos(path, key);
 
@@ -171,12 +190,12 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
       const unknown = Object.keys(s).filter((k) => !STEP_KEYS.has(k));
       add({
         ...at(['steps', i, unknown[0] ?? 'name'], unknown.length > 0), path: where(['steps', i]),
-        message: unknown.length
-          ? `unknown step kind ${q(unknown[0])}; a step is one of: ${STEP_KINDS.join(', ')}`
-          : `the step does nothing; give it one of: ${STEP_KINDS.join(', ')}`,
+        ...(unknown.length
+          ? say(M.unknownKind, { kind: q(unknown[0]), kinds: STEP_KINDS.join(', ') })
+          : say(M.doesNothing, { kinds: STEP_KINDS.join(', ') })),
       });
     } else {
-      add({ ...at(['steps', i, kinds[1]], true), path: where(['steps', i]), message: `the step is both ${kinds.join(' and ')}; a step does one thing (split it into steps)` });
+      add({ ...at(['steps', i, kinds[1]], true), path: where(['steps', i]), ...say(M.twoKinds, { kinds: kinds.join(' and ') }) });
     }
   }
 
@@ -185,7 +204,7 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
     const stepIndex = path[0] === 'steps' && typeof path[1] === 'number' ? path[1] : undefined;
     if (stepIndex !== undefined && kindReported.has(stepIndex) && path.length === 2 && (e.keyword === 'oneOf' || e.schemaPath.includes('/oneOf/') || e.keyword === 'additionalProperties')) continue;
     const p = problemOf(e, path, topKeys, STEP_KEYS);
-    if (p) add({ ...at(p.path, p.key), path: where(p.path), message: p.message });
+    if (p) add({ ...at(p.path, p.key), path: where(p.path), message: p.message, zh: p.zh });
   }
   if (problems.length) throw new PlanInvalidError(file, sortProblems(problems));
 
@@ -196,7 +215,7 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
   const byRef = new Map<string, string>();
   for (const g of groups) {
     const other = byRef.get(g.ref);
-    if (other !== undefined) add({ ...at(['groups', g.alias], true), path: `groups.${g.alias}`, message: `names the same group as ${q(other)} (${q(safeLine(g.ref))}); one alias per group` });
+    if (other !== undefined) add({ ...at(['groups', g.alias], true), path: `groups.${g.alias}`, ...say(M.sameGroup, { other: q(other), ref: q(safeLine(g.ref)) }) });
     else byRef.set(g.ref, g.alias);
   }
   const names = new Map<string, number>();
@@ -206,37 +225,37 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
     const kind = STEP_KINDS.find((k) => k in s) as StepKind;
     const name = String(s.name);
     const dup = names.get(name);
-    if (dup !== undefined) add({ ...at(['steps', i, 'name']), path: where(['steps', i, 'name']), message: `duplicate step name; steps[${dup}] has it too (step names are unique)` });
+    if (dup !== undefined) add({ ...at(['steps', i, 'name']), path: where(['steps', i, 'name']), ...say(M.duplicateStep, { dup }) });
     else names.set(name, i);
     const step: PlanStep = { name, kind, on_failure: s.on_failure === 'continue' ? 'continue' : 'stop', loc: at(['steps', i]) };
     const isGroupStep = (GROUP_STEP_KINDS as readonly string[]).includes(kind);
-    const notFor = (key: string, what: string) => {
-      if (key in s) add({ ...at(['steps', i, key], true), path: where(['steps', i, key]), message: `${key} does not apply to a ${kind} step (${what})` });
+    const notFor = (key: string, what: Entry) => {
+      if (key in s) add({ ...at(['steps', i, key], true), path: where(['steps', i, key]), message: fillWhat(M.notFor.en, key, kind, what.en), zh: fillWhat(M.notFor.zh, key, kind, what.zh) });
     };
     if (isGroupStep) {
       const list = s[kind] as string[];
       for (const [j, a] of list.entries()) {
-        if (!aliases.has(a)) add({ ...at(['steps', i, kind, j]), path: where(['steps', i, kind, j]), message: `unknown group alias ${q(safeLine(a))}; the plan's groups: ${[...aliases].join(', ')}` });
+        if (!aliases.has(a)) add({ ...at(['steps', i, kind, j]), path: where(['steps', i, kind, j]), ...say(M.unknownAlias, { alias: q(safeLine(a)), aliases: [...aliases].join(', ') }) });
         if (kind === 'switchover' || kind === 'failover') {
           const before = movedIn.get(a);
-          if (before !== undefined) add({ ...at(['steps', i, kind, j]), path: where(['steps', i, kind, j]), message: `group ${q(a)} is already moved to the DR site by steps[${before}] ${q(String(raw.steps[before].name))}; a plan moves each group once` });
+          if (before !== undefined) add({ ...at(['steps', i, kind, j]), path: where(['steps', i, kind, j]), ...say(M.movedTwice, { alias: q(a), before, name: q(String(raw.steps[before].name)) }) });
           else movedIn.set(a, i);
         }
       }
       step.groups = [...list];
       step.concurrency = typeof s.concurrency === 'number' ? s.concurrency : undefined;
       if (kind === 'stop' || kind === 'start') step.site = (s.site as PlanSite | undefined) ?? (kind === 'stop' ? 'production' : 'dr');
-      else notFor('site', 'site is for stop and start steps');
+      else notFor('site', M.whatSite);
     } else {
-      notFor('concurrency', 'it acts on no groups');
-      notFor('site', 'site is for stop and start steps');
+      notFor('concurrency', M.whatNoGroups);
+      notFor('site', M.whatSite);
     }
     const ms = (key: string): number | undefined => {
       const v = s[key];
       if (v === undefined) return undefined;
       const n = typeof v === 'number' ? v * 1000 : durationMs(String(v), 's');
       if (n === undefined || !Number.isFinite(n) || n < 0 || n > MAX_DURATION_MS) {
-        add({ ...at(['steps', i, key]), path: where(['steps', i, key]), message: `${q(v)} is not a duration from 0 to 7 days (500ms, 30s, 10m, 1h30m, or seconds)` });
+        add({ ...at(['steps', i, key]), path: where(['steps', i, key]), ...say(M.badDuration, { value: q(v) }) });
         return undefined;
       }
       return Math.round(n);
@@ -244,7 +263,7 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
     if (kind === 'wait') step.duration_ms = ms('wait');
     if (kind === 'confirm') step.message = String(s.confirm);
     if (kind === 'run') step.command = String(s.run);
-    if (kind === 'wait' || kind === 'confirm') notFor('timeout', kind === 'wait' ? 'the wait is its own duration' : 'a confirmation waits for its answer');
+    if (kind === 'wait' || kind === 'confirm') notFor('timeout', kind === 'wait' ? M.whatWait : M.whatConfirm);
     else step.timeout_ms = ms('timeout');
     if (step.concurrency === undefined) delete step.concurrency;
     if (step.timeout_ms === undefined) delete step.timeout_ms;
@@ -256,43 +275,46 @@ export async function parsePlan(text: string, file: string): Promise<Plan> {
 
 type PlanSite = NonNullable<PlanStep['site']>;
 
-const sortProblems = (ps: PlanProblem[]) => [...ps].sort((a, b) => a.line - b.line || a.column - b.column);
+/** `{key} does not apply to a {kind} step ({what})` in one language. */
+const fillWhat = (template: string, key: string, kind: string, what: string) => template.replace('{key}', key).replace('{kind}', kind).replace('{what}', what);
+
+const sortProblems = (ps: FoundProblem[]) => [...ps].sort((a, b) => a.line - b.line || a.column - b.column);
 
 /** One schema error as a sentence, at the node it is about (`key`: point at the key, not its value). */
-function problemOf(e: ErrorObject, path: Seg[], TOP_KEYS: string[], STEP_KEYS: Set<string>): { path: Seg[]; key: boolean; message: string } | undefined {
+function problemOf(e: ErrorObject, path: Seg[], TOP_KEYS: string[], STEP_KEYS: Set<string>): { path: Seg[]; key: boolean; message: string; zh: string } | undefined {
   const params = e.params as Record<string, unknown>;
   if (e.schemaPath.startsWith('#/$defs/duration')) {
     // The duration's oneOf gives a type error for one branch and a pattern error for the other: one sentence.
     if (e.keyword !== 'oneOf') return undefined;
-    return { path, key: false, message: 'must be a duration: 500ms, 30s, 10m, 1h30m, or a number of seconds' };
+    return { path, key: false, ...say(M.mustBeDuration) };
   }
   switch (e.keyword) {
     case 'required':
-      return { path, key: false, message: `missing ${q(params.missingProperty)}${path.length === 0 ? ' (a plan has name, groups and steps)' : ''}` };
+      return { path, key: false, ...say(path.length === 0 ? M.missingTopKey : M.missingKey, { key: q(params.missingProperty) }) };
     case 'additionalProperties': {
       const k = String(params.additionalProperty);
       const allowed = path.length === 0 ? TOP_KEYS : [...STEP_KEYS];
-      return { path: [...path, k], key: true, message: `unknown key ${q(k)}; expected one of: ${allowed.join(', ')}` };
+      return { path: [...path, k], key: true, ...say(M.unknownKey, { key: q(k), allowed: allowed.join(', ') }) };
     }
     case 'propertyNames':
-      return { path: [...path, String(params.propertyName)], key: true, message: `group alias ${q(params.propertyName)}: start with a letter or _, then letters, digits, _ or - (at most 32)` };
+      return { path: [...path, String(params.propertyName)], key: true, ...say(M.badAlias, { alias: q(params.propertyName) }) };
     case 'pattern':
       if ((e as ErrorObject & { propertyName?: string }).propertyName !== undefined) return undefined; // said by propertyNames
-      if (path.length === 1 && path[0] === 'name') return { path, key: false, message: 'the plan name is letters, digits, _ . - (starting with a letter or digit), at most 64' };
-      return { path, key: false, message: e.message ?? 'does not match' };
+      if (path.length === 1 && path[0] === 'name') return { path, key: false, ...say(M.badPlanName) };
+      return { path, key: false, ...same(e.message ?? 'does not match') };
     case 'enum':
-      return { path, key: false, message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+      return { path, key: false, ...say(M.mustBeOneOf, { values: (params.allowedValues as unknown[]).join(', ') }) };
     case 'type':
-      return { path, key: false, message: `must be ${params.type === 'object' ? 'a mapping (key: value)' : params.type === 'array' ? 'a list' : `a ${String(params.type)}`}` };
+      return { path, key: false, ...(params.type === 'object' ? say(M.mustBeMapping) : params.type === 'array' ? say(M.mustBeList) : say(M.mustBeType, { type: String(params.type) })) };
     case 'minItems':
-      return { path, key: false, message: path[path.length - 1] === 'steps' ? 'a plan has at least one step' : 'list at least one group alias' };
+      return { path, key: false, ...say(path[path.length - 1] === 'steps' ? M.atLeastOneStep : M.atLeastOneAlias) };
     case 'minProperties':
-      return { path, key: false, message: 'name at least one group (alias: group name or id)' };
+      return { path, key: false, ...say(M.atLeastOneGroup) };
     case 'uniqueItems':
-      return { path, key: false, message: 'a group alias is listed twice in the step' };
+      return { path, key: false, ...say(M.aliasTwice) };
     case 'oneOf':
       return undefined; // the step kinds: said above, in words
     default:
-      return { path, key: false, message: e.message ?? e.keyword };
+      return { path, key: false, ...same(e.message ?? e.keyword) };
   }
 }

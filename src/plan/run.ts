@@ -11,6 +11,9 @@
  */
 import { ExitCode, InterruptedError, type ExitCodeValue, SdrsError, stopSignalOf, toSdrsError } from '../errors.js';
 import { mapLimit } from '../util/pool.js';
+import { type Text, join, local, t, text } from '../i18n/index.js';
+import { textWith } from '../i18n/mixed.js';
+import { planMsg as M } from '../i18n/catalog/plan.js';
 import { DEFAULT_CONCURRENCY, type Plan, type PlanMode, type PlanStep } from './model.js';
 import type { GroupRunState, PlanRunState, StepRunState } from './state.js';
 
@@ -84,13 +87,13 @@ export async function runEngine(plan: Plan, mode: PlanMode, state: PlanRunState,
   for (const [i, step] of plan.steps.entries()) {
     const st = state.steps[i];
     if (st.status === 'done' || st.status === 'skipped' || st.status === 'continued') continue;
-    if (io.signal.aborted) throw new InterruptedError(`stopped before step ${step.name}`, { signal: stopSignalOf(io.signal.reason) });
+    if (io.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeStep, { name: step.name }), { signal: stopSignalOf(io.signal.reason) });
     const t0 = io.now();
     st.status = 'running';
     st.started_at = iso(t0);
     delete st.error;
     io.save();
-    io.say(`Step ${i + 1}/${total}: ${step.name} (${describe(step, mode)})`, 'bold');
+    io.say(t(M.stepHeader, { i: i + 1, n: total, name: step.name, does: local(describe(step, mode)) }), 'bold');
     let failure: SdrsError | undefined;
     try {
       if (step.kind === 'wait') await sleep(step.duration_ms ?? 0, io.signal);
@@ -106,7 +109,7 @@ export async function runEngine(plan: Plan, mode: PlanMode, state: PlanRunState,
     if (!failure) {
       st.status = st.groups.length > 0 && st.groups.every((g) => g.status === 'skipped') ? 'skipped' : 'done';
       io.save();
-      io.say(`  ✔ ${step.name} ${st.status} in ${seconds(st.duration_ms)}`, 'ok');
+      io.say(t(st.status === 'skipped' ? M.stepSkipped : M.stepDone, { name: step.name, time: seconds(st.duration_ms) }), 'ok');
       continue;
     }
     st.error = errInfo(failure);
@@ -114,24 +117,25 @@ export async function runEngine(plan: Plan, mode: PlanMode, state: PlanRunState,
     if (!stopped && step.on_failure === 'continue' && step.kind !== 'confirm') {
       st.status = 'continued';
       io.save();
-      io.say(`  ✖ ${step.name} failed (${failure.message}); on_failure: continue`, 'warn');
+      io.say(t(M.stepContinued, { name: step.name, message: local(failure.text) }), 'warn');
       worst ??= failure;
       continue;
     }
     st.status = stopped ? 'running' : 'failed';
     io.save();
-    io.say(`  ✖ ${step.name} ${stopped ? 'interrupted' : 'failed'}: ${failure.message}`, 'bad');
+    io.say(t(stopped ? M.stepInterrupted : M.stepFailed, { name: step.name, message: local(failure.text) }), 'bad');
     return { error: failure };
   }
   return { error: worst };
 }
 
-function describe(step: PlanStep, mode: PlanMode): string {
-  if (step.kind === 'wait') return `wait ${seconds(step.duration_ms ?? 0)}`;
-  if (step.kind === 'confirm') return 'manual confirmation';
-  if (step.kind === 'run') return `run: ${step.command}`;
-  const what = step.kind === 'switchover' || step.kind === 'failover' ? (mode === 'drill' ? 'drill' : mode) : `${step.kind} servers at ${step.site ?? 'dr'}`;
-  return `${what} of ${(step.groups ?? []).join(', ')}`;
+function describe(step: PlanStep, mode: PlanMode): Text {
+  if (step.kind === 'wait') return text(M.doesWait, { time: seconds(step.duration_ms ?? 0) });
+  if (step.kind === 'confirm') return text(M.doesConfirm);
+  if (step.kind === 'run') return text(M.doesRun, { command: step.command });
+  const groups = (step.groups ?? []).join(', ');
+  if (step.kind === 'stop' || step.kind === 'start') return text(step.kind === 'stop' ? M.doesStopAt : M.doesStartAt, { site: step.site ?? 'dr', groups });
+  return text(mode === 'drill' ? M.doesDrill : mode === 'failover' ? M.doesFailover : M.doesSwitchover, { groups });
 }
 
 function seconds(ms: number): string {
@@ -148,13 +152,20 @@ async function groupStep(step: PlanStep, st: StepRunState, ops: GroupOps, io: En
   } finally {
     ops.stepEnded?.(step);
   }
-  if (io.signal.aborted && errors.length === 0) return new InterruptedError(`stopped during step ${step.name}`, { signal: stopSignalOf(io.signal.reason) });
+  if (io.signal.aborted && errors.length === 0) return new InterruptedError(text(M.stoppedDuringStep, { name: step.name }), { signal: stopSignalOf(io.signal.reason) });
   if (errors.length === 0) return undefined;
   const failed = st.groups.filter((g) => g.status === 'failed' || g.status === 'sent');
   const code = groupStepExit(errors);
   const first = errors[0];
   return new SdrsError(code === ExitCode.JOB_FAILED ? 'PLAN_STEP_FAILED' : first.code, code,
-    `step ${step.name}: ${failed.length || errors.length} of ${st.groups.length} group(s) did not finish: ${failed.map((g) => `${g.alias} (${g.error?.message ?? g.status})`).join('; ')}`,
+    textWith(M.groupsUnfinished, {
+      name: step.name, failed: failed.length || errors.length, total: st.groups.length,
+      // Each group's error in the language it has (the state file keeps the English only).
+      list: join(failed.map((g) => {
+        const e = errors.find((x) => x.message === g.error?.message);
+        return join([`${g.alias} (`, e ? e.text : g.error?.message ?? g.status, ')']);
+      }), '; '),
+    }),
     { details: { step: step.name, groups: failed.map((g) => ({ alias: g.alias, id: g.id, status: g.status, error: g.error })) }, cause: first });
 }
 
@@ -189,14 +200,14 @@ async function groupsOf(step: PlanStep, todo: GroupRunState[], ops: GroupOps, io
 /** Sleeps `ms`, or until the signal. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new InterruptedError('stopped during a wait step', { signal: stopSignalOf(signal.reason) }));
+    if (signal.aborted) return reject(new InterruptedError(text(M.stoppedDuringWait), { signal: stopSignalOf(signal.reason) }));
     const t = setTimeout(() => {
       signal.removeEventListener('abort', stop);
       resolve();
     }, ms);
     const stop = () => {
       clearTimeout(t);
-      reject(new InterruptedError('stopped during a wait step', { signal: stopSignalOf(signal.reason) }));
+      reject(new InterruptedError(text(M.stoppedDuringWait), { signal: stopSignalOf(signal.reason) }));
     };
     signal.addEventListener('abort', stop, { once: true });
   });
@@ -228,7 +239,7 @@ async function runHook(plan: Plan, mode: PlanMode, state: PlanRunState, step: Pl
     ...(ops.hookEnv ? await ops.hookEnv() : {}),
   };
   const timeoutMs = step.timeout_ms ?? DEFAULT_HOOK_TIMEOUT_MS;
-  if (io.signal.aborted) throw new InterruptedError('stopped before the hook ran', { signal: stopSignalOf(io.signal.reason) });
+  if (io.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeHook), { signal: stopSignalOf(io.signal.reason) });
   const r = await new Promise<{ code: number | null; signal: string | null; timedOut: boolean; error?: string }>((resolve) => {
     const own = process.platform !== 'win32';
     const child = spawn(step.command ?? 'true', { shell: true, env, cwd: io.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: own });
@@ -255,7 +266,7 @@ async function runHook(plan: Plan, mode: PlanMode, state: PlanRunState, step: Pl
     child.on('error', (e) => {
       clearTimeout(timer);
       io.signal.removeEventListener('abort', stop);
-      resolve({ code: null, signal: null, timedOut: false, error: `could not be started: ${e.message}` });
+      resolve({ code: null, signal: null, timedOut: false, error: e.message });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -265,10 +276,11 @@ async function runHook(plan: Plan, mode: PlanMode, state: PlanRunState, step: Pl
   });
   st.exit_code = r.code;
   st.timed_out = r.timedOut;
-  if (io.signal.aborted) throw new InterruptedError(`stopped while hook ${step.name} ran`, { signal: stopSignalOf(io.signal.reason) });
+  if (io.signal.aborted) throw new InterruptedError(text(M.stoppedInHook, { name: step.name }), { signal: stopSignalOf(io.signal.reason) });
   if (r.code === 0 && !r.timedOut) return undefined;
-  const why = r.error ?? (r.timedOut ? `timed out after ${seconds(timeoutMs)}` : r.signal ? `was killed by ${r.signal}` : `exited ${r.code}`);
-  return new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED, `hook of step ${step.name} ${why}`, {
+  const why = r.error !== undefined ? text(M.hookNotStarted, { reason: r.error })
+    : r.timedOut ? text(M.hookTimedOut, { time: seconds(timeoutMs) }) : r.signal ? text(M.hookKilled, { signal: r.signal }) : text(M.hookExited, { code: r.code });
+  return new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED, textWith(M.hookFailed, { name: step.name, why }), {
     details: { step: step.name, command: step.command, exit_code: r.code, timed_out: r.timedOut },
   });
 }

@@ -12,23 +12,32 @@ import { printable } from '../../validate.js';
 import { resolveDrill, resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { say } from '../shared/ui.js';
+import { type Entry, type Text, join, local, text } from '../../i18n/index.js';
+import { textWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
+
+/** The verbs a protection group or a drill is picked for (the prompt and the missing-argument error). */
+export const PICK_VERB = { rehearse: M.verbRehearse, drill: M.verbDrill, delete: M.verbDelete, rename: M.verbRename, show: M.verbShow } as const;
+export type PickVerb = keyof typeof PICK_VERB;
 
 /** The group named, or the one picked at a terminal; without one, exit 2 naming the argument. */
-export async function pickGroup(ctx: Context, api: SdrsApi, ref: string | undefined, verb: string): Promise<ServerGroup> {
+export async function pickGroup(ctx: Context, api: SdrsApi, ref: string | undefined, verb: PickVerb): Promise<ServerGroup> {
   if (ref !== undefined) return resolveGroup(api, ref);
-  if (!ctx.io.canPrompt) throw new UsageError(`missing <group>: name the protection group to ${verb} (prompts are off without a terminal or with --no-input/--json)`);
+  const v = text(PICK_VERB[verb]);
+  if (!ctx.io.canPrompt) throw new UsageError(textWith(M.missingGroup, { verb: v }));
   const groups = await api.listAllGroups();
-  if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', 'there are no protection groups', { hint: 'Create one first: sdrs group create' });
-  return ctx.prompter.select(`Protection group to ${verb}`, groups.map((g) => ({ name: `${safeLine(g.name)} (${g.status}) ${g.id}`, value: g })));
+  if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', text(M.noGroups), { hint: text(M.noGroupsHint) });
+  return ctx.prompter.select(local(textWith(M.pickGroup, { verb: v })), groups.map((g) => ({ name: `${safeLine(g.name)} (${g.status}) ${g.id}`, value: g })));
 }
 
 /** The drill named, or the one picked at a terminal; without one, exit 2 naming the argument. */
-export async function pickDrill(ctx: Context, api: SdrsApi, ref: string | undefined, verb: string): Promise<DisasterRecoveryDrill> {
+export async function pickDrill(ctx: Context, api: SdrsApi, ref: string | undefined, verb: PickVerb): Promise<DisasterRecoveryDrill> {
   if (ref !== undefined) return resolveDrill(api, ref);
-  if (!ctx.io.canPrompt) throw new UsageError(`missing <drill>: name the DR drill to ${verb} (prompts are off without a terminal or with --no-input/--json)`);
+  const v = text(PICK_VERB[verb]);
+  if (!ctx.io.canPrompt) throw new UsageError(textWith(M.missingDrill, { verb: v }));
   const drills = await api.listAllDrills();
-  if (drills.length === 0) throw new PreconditionError('DRILL_NOT_FOUND', 'there are no DR drills', { hint: 'Start one with: sdrs drill create <group>' });
-  return ctx.prompter.select(`DR drill to ${verb}`, drills.map((d) => ({ name: `${safeLine(d.name)} (${d.status}) ${d.id}`, value: d })));
+  if (drills.length === 0) throw new PreconditionError('DRILL_NOT_FOUND', text(M.noDrills), { hint: text(M.noDrillsHint) });
+  return ctx.prompter.select(local(textWith(M.pickDrill, { verb: v })), drills.map((d) => ({ name: `${safeLine(d.name)} (${d.status}) ${d.id}`, value: d })));
 }
 
 /** The command that deletes a drill (its servers, disks and NICs; the drill VPC is kept). */
@@ -37,9 +46,8 @@ export function cleanupCommand(d: Pick<DisasterRecoveryDrill, 'id'>): string {
 }
 
 /** What deleting a drill does and does not delete (reference dr-operations 1.1). */
-export function deleteEffects(d: Pick<DisasterRecoveryDrill, 'drill_vpc_id' | 'drill_servers'>): string {
-  const n = d.drill_servers?.length ?? 0;
-  return `its ${n} drill server(s) with their disks and NICs are deleted; the drill VPC ${d.drill_vpc_id || '(none)'} and its subnets are kept; EIPs bound to drill servers are unbound, not deleted`;
+export function deleteEffects(d: Pick<DisasterRecoveryDrill, 'drill_vpc_id' | 'drill_servers'>): Text {
+  return text(M.deleteEffects, { n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id || '(none)' });
 }
 
 /** A VPC by id or exact, unique name among those listed (exit 3 naming the choices). */
@@ -48,8 +56,8 @@ export function findVpc(vpcs: Vpc[], ref: string): Vpc {
   const byName = vpcs.filter((v) => v.name === ref);
   const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
   if (found) return found;
-  throw new PreconditionError('VPC_NOT_FOUND', `VPC ${printable(ref)} not found${byName.length > 1 ? ' (the name is ambiguous; pass the id)' : ''}`, {
-    hint: `VPCs: ${vpcs.map((v) => `${safeLine(v.name)} (${v.cidr}) ${v.id}`).join(', ') || 'none'}`,
+  throw new PreconditionError('VPC_NOT_FOUND', text(byName.length > 1 ? M.vpcAmbiguous : M.vpcNotFound, { ref: printable(ref) }), {
+    hint: vpcs.length ? text(M.vpcList, { list: vpcs.map((v) => `${safeLine(v.name)} (${v.cidr}) ${v.id}`).join(', ') }) : text(M.vpcListNone),
   });
 }
 
@@ -67,54 +75,55 @@ export interface DrillPreflight {
  */
 export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup, vpcRef: string | undefined): Promise<DrillPreflight> {
   const ref = refOf(g);
-  const checks: { ok: boolean; text: string }[] = [];
-  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  // Each check in both languages: the checklist and the error are for people; the error's details (JSON) keep the English.
+  const checks: { ok: boolean; text: Text }[] = [];
+  const check = (ok: boolean, text: Text) => checks.push({ ok, text });
+  const c = (entry: Entry, params: Record<string, string | number>) => text(entry, params);
   const refusal = drillStatusRefusal(g, ref);
-  check(!refusal, refusal ?? `group ${safeLine(g.name)} is ${g.status}`);
+  check(!refusal, refusal ? { en: refusal, zh: refusal } : c(M.checkGroupStatus, { group: safeLine(g.name), status: g.status }));
   const [pairs, instances, vpcs] = await Promise.all([
     api.listAllReplications({ server_group_id: g.id }),
     api.listAllInstances({ server_group_id: g.id }),
     vpcRef === undefined ? Promise.resolve([] as Vpc[]) : api.listVpcs(),
   ]);
   check(instances.length > 0, instances.length > 0
-    ? `${instances.length} protected instance(s) to build drill servers from`
-    : `group ${safeLine(g.name)} protects no servers: a drill would build nothing; add them first: sdrs instance add ${ref} --server <server>`);
+    ? c(M.checkInstances, { n: instances.length })
+    : c(M.checkNoInstances, { group: safeLine(g.name), ref }));
   const behind = pairs.filter((p) => (p.progress ?? 0) < 100);
   check(behind.length === 0, behind.length === 0
-    ? `first synchronisation complete (${pairs.length} pair(s) at 100%)`
-    : `first synchronisation not complete: ${behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`).join(', ')} (drill servers may fail to start); wait: sdrs group status ${ref} --watch`);
+    ? c(M.checkSynced, { n: pairs.length })
+    : c(M.checkNotSynced, { list: behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`).join(', '), ref }));
   let vpc: Vpc | undefined;
   if (vpcRef !== undefined) {
     vpc = findVpc(vpcs, vpcRef);
     const own = vpcs.find((v) => v.id === g.source_vpc_id);
-    check(vpc.id !== g.source_vpc_id, vpc.id === g.source_vpc_id
-      ? `drill VPC ${safeLine(vpc.name)} is the group's own VPC: drill servers must be isolated from production; pick another VPC or omit --vpc (the service then creates one)`
-      : `drill VPC ${safeLine(vpc.name)} is not the group's VPC`);
+    const vn = safeLine(vpc.name);
+    check(vpc.id !== g.source_vpc_id, vpc.id === g.source_vpc_id ? c(M.checkOwnVpc, { vpc: vn }) : c(M.checkNotOwnVpc, { vpc: vn }));
     if (vpc.id !== g.source_vpc_id) {
       const same = own !== undefined && own.cidr === vpc.cidr;
       check(same, same
-        ? `drill VPC ${safeLine(vpc.name)} has the group VPC's CIDR ${vpc.cidr}`
-        : `drill VPC ${safeLine(vpc.name)} has CIDR ${vpc.cidr}, the group's VPC ${own ? `${safeLine(own.name)} has ${own.cidr}` : `${g.source_vpc_id} was not found`}; they must be the same`);
+        ? c(M.checkSameCidr, { vpc: vn, cidr: vpc.cidr })
+        : own ? c(M.checkOtherCidr, { vpc: vn, cidr: vpc.cidr, own: safeLine(own.name), ownCidr: own.cidr }) : c(M.checkOwnMissing, { vpc: vn, cidr: vpc.cidr, own: g.source_vpc_id }));
       const subnets = await api.listSubnets(vpc.id);
-      check(subnets.length > 0, subnets.length > 0 ? `drill VPC ${safeLine(vpc.name)} has ${subnets.length} subnet(s)` : `drill VPC ${safeLine(vpc.name)} has no subnets; add one first`);
+      check(subnets.length > 0, subnets.length > 0 ? c(M.checkSubnets, { vpc: vn, n: subnets.length }) : c(M.checkNoSubnets, { vpc: vn }));
     }
   }
-  for (const c of checks) say(ctx, `${c.ok ? '✔' : '✖'} ${c.text}`, c.ok ? 'plain' : 'bad');
-  const failed = checks.filter((c) => !c.ok);
+  for (const x of checks) say(ctx, `${x.ok ? '✔' : '✖'} ${local(x.text)}`, x.ok ? 'plain' : 'bad');
+  const failed = checks.filter((x) => !x.ok);
   if (failed.length > 0) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `a DR drill of group ${safeLine(g.name)} would be refused: ${failed.map((c) => c.text).join('; ')}`, {
-      hint: 'Nothing was sent. Fix the items marked ✖ and run the command again.',
-      details: { group_id: g.id, group_status: g.status, reasons: failed.map((c) => c.text) },
+    throw new PreconditionError('PREFLIGHT_FAILED', textWith(M.preflightRefused, { group: safeLine(g.name), reasons: join(failed.map((x) => x.text), text(M.reasonSep)) }), {
+      hint: text(M.preflightRefusedHint),
+      details: { group_id: g.id, group_status: g.status, reasons: failed.map((x) => x.text.en) },
     });
   }
   return vpc ? { vpc } : {};
 }
 
 /** Why the service would refuse to delete the drill (SDRS.1913), or undefined. */
-export function deleteRefusal(d: DisasterRecoveryDrill): string | undefined {
+export function deleteRefusal(d: DisasterRecoveryDrill): Text | undefined {
   if (DRILL_DELETABLE_FROM.has(d.status)) return undefined;
-  const when = d.status === 'creating' ? 'wait until it is available' : d.status === 'deleting' ? 'it is already being deleted' : 'see: sdrs drill show ' + d.id;
-  return `drill ${safeLine(d.name)} is ${d.status}; the service deletes a drill only when it is ${[...DRILL_DELETABLE_FROM].join(', ')} (${when})`;
+  const when = d.status === 'creating' ? text(M.whenCreating) : d.status === 'deleting' ? text(M.whenDeleting) : text(M.whenOther, { id: d.id });
+  return textWith(M.deleteRefusal, { drill: safeLine(d.name), status: d.status, allowed: [...DRILL_DELETABLE_FROM].join(', '), when });
 }
 
 /** A drill server as the commands show it. */

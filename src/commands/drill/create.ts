@@ -15,6 +15,9 @@ import { waitSettings } from '../shared/wait.js';
 import { journalFacts } from '../shared/journal.js';
 import { cleanupCommand, drillPreflight, pickGroup } from './common.js';
 import { sendCreate, waitCreated } from './submit.js';
+import { t, text } from '../../i18n/index.js';
+import { tWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
 export interface CreateOptions {
@@ -82,7 +85,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareCreateDrill(body));
   await confirmOrCancel(ctx, o.yes,
-    `Create DR drill ${safeLine(body.name)} of group ${safeLine(g.name)}: drill servers are built from the DR-site replicas in ${pre.vpc ? `VPC ${safeLine(pre.vpc.name)}` : 'a new drill VPC'}; production and replication keep running; the drill servers cost money until the drill is deleted. Continue?`,
+    tWith(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
     'drill create');
   const sent = await sendCreate(ctx, api, g, body);
   if (!settings.wait) {
@@ -92,8 +95,8 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const d = await waitCreated(ctx, api, settings, g, body.name, sent);
   return result(
     d,
-    say(`✔ DR drill ${safeLine(d.name)} of ${safeLine(g.name)} is ${d.status}: ${d.drill_servers.length} drill server(s) in VPC ${d.drill_vpc_id}.`, 'ok'),
-    say(`See its servers: sdrs drill show ${d.id}; clean up when done: ${cleanupCommand(d)}`),
+    say(t(M.created, { drill: safeLine(d.name), group: safeLine(g.name), status: d.status, n: d.drill_servers.length, vpc: d.drill_vpc_id }), 'ok'),
+    say(t(M.createdNext, { id: d.id, cleanup: cleanupCommand(d) })),
     out(d.id),
   );
 }

@@ -15,6 +15,9 @@ import { waitSettings } from '../shared/wait.js';
 import { journalFacts } from '../shared/journal.js';
 import { deleteEffects, deleteRefusal, pickDrill } from './common.js';
 import { sendDelete, waitDeleted } from './submit.js';
+import { text } from '../../i18n/index.js';
+import { tWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
 export interface DeleteOptions {
@@ -55,13 +58,13 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const refusal = deleteRefusal(d);
   if (refusal) {
     throw new PreconditionError('PREFLIGHT_FAILED', refusal, {
-      hint: d.status === 'creating' ? `Wait for it: sdrs drill show ${d.id}` : `See it: sdrs drill show ${d.id}`,
+      hint: text(d.status === 'creating' ? M.deleteWaitHint : M.deleteSeeHint, { id: d.id }),
       details: { drill_id: d.id, drill_status: d.status },
     });
   }
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
-  await confirmOrCancel(ctx, o.yes, `Delete DR drill ${safeLine(d.name)}: ${deleteEffects(d)}. Continue?`, 'drill delete');
+  await confirmOrCancel(ctx, o.yes, tWith(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), 'drill delete');
   // The journal (and so `sdrs history`) names the drill's group: one read, and no name if it fails.
   const g = await api.getGroup(d.server_group_id).catch(() => undefined);
   journalFacts(ctx, { groups: [{ id: d.server_group_id, ...(g ? { name: g.name } : {}) }] });
@@ -73,6 +76,6 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const jobId = await waitDeleted(ctx, api, settings, d, sent);
   return result(
     { id: d.id, name: d.name, server_group_id: d.server_group_id, drill_vpc_id: d.drill_vpc_id, deleted: true, job_id: jobId ?? null },
-    say(`✔ DR drill ${safeLine(d.name)} (${d.id}) deleted: ${deleteEffects(d)}.`, 'ok'),
+    say(tWith(M.deleted, { drill: safeLine(d.name), id: d.id, effects: deleteEffects(d) }), 'ok'),
   );
 }

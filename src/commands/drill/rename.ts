@@ -9,6 +9,9 @@ import { out, result, say, type Result } from '../shared/output.js';
 import { dryRun, nothingToDo, sendOrFollow, type Reconciled } from '../shared/mutation.js';
 import { pickDrill } from './common.js';
 import type { DrillFollow } from './submit.js';
+import { t, text } from '../../i18n/index.js';
+import { textWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
 export interface RenameOptions {
@@ -47,10 +50,10 @@ export function registerRename(drill: Command, run: Runner, runF: RunF<RenameOpt
 
 /** Renames the drill; the result is the drill as the service answered. */
 export async function runRename(ctx: Context, o: RenameOptions): Promise<Result> {
-  if (o.name === undefined && !ctx.io.canPrompt) throw new UsageError('missing <new-name> (prompts are off without a terminal or with --no-input/--json)');
+  if (o.name === undefined && !ctx.io.canPrompt) throw new UsageError(text(M.missingNewName));
   const api = await ctx.api();
   const d = await pickDrill(ctx, api, o.drill, 'rename');
-  const name = o.name ?? (await ctx.prompter.text(`New name of drill ${safeLine(d.name)}`, { required: true, validate: (v) => (nameProblem(v) ? `The name ${nameProblem(v)}` : true) }));
+  const name = o.name ?? (await ctx.prompter.text(t(M.newNamePrompt, { drill: safeLine(d.name) }), { required: true, validate: (v) => (nameProblem(v) ? t(M.nameProblem, { problem: nameProblem(v) }) : true) }));
   if (name === d.name) return nothingToDo(`drill ${d.id} is already named ${printable(name)}`, d);
   if (o.dryRun) return dryRun(await api.prepareRenameDrill(d.id, name));
   let renamed: DisasterRecoveryDrill | undefined;
@@ -66,10 +69,10 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
     reconcile: async (err): Promise<Reconciled<DrillFollow>> => {
       const now = await api.getDrill(d.id);
       if (now.name === name) return { kind: 'accepted', seen: 'the drill has the new name', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(`${err.message}; the drill is still named ${printable(now.name)}`, { hint: `Check with: sdrs drill show ${d.id}`, details: { ...err.details, drill_id: d.id }, cause: err });
+      return new UnknownOutcomeError(textWith(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
     },
   });
   sent.record.state = 'done';
   const after = renamed ?? (await api.getDrill(d.id));
-  return result(after, say(`✔ DR drill ${d.id} renamed from ${safeLine(d.name)} to ${safeLine(after.name)}.`, 'ok'), out(after.id));
+  return result(after, say(t(M.renamed, { id: d.id, from: safeLine(d.name), to: safeLine(after.name) }), 'ok'), out(after.id));
 }

@@ -33,6 +33,9 @@ import { afterSendError, asFinal, changesMade, isFinal } from '../shared/sent.js
 import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
 import { cleanupCommand, deleteEffects, drillPreflight, pickGroup, type DrillServerView } from './common.js';
+import { type Text, join, t, text } from '../../i18n/index.js';
+import { tWith, textWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 import { drillFollow, isDrillGone, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from './submit.js';
 
 /** Default limit of the --verify command. */
@@ -72,10 +75,10 @@ interface RunFlags {
 
 /** Flags to options (exit 2 on bad values). */
 export function parseRun(args: string[], f: RunFlags): RunOptions {
-  if (f.verify !== undefined && f.verify.trim() === '') throw new UsageError('--verify is empty: pass a shell command, e.g. --verify \'curl -fsS "http://$SDRS_DRILL_SERVER_1_ADDRESS/health"\'');
-  if (f.verifyTimeout !== undefined && f.verify === undefined) throw new UsageError('--verify-timeout limits the --verify command; pass --verify too');
+  if (f.verify !== undefined && f.verify.trim() === '') throw new UsageError(text(M.verifyEmpty));
+  if (f.verifyTimeout !== undefined && f.verify === undefined) throw new UsageError(text(M.verifyTimeoutAlone));
   const verifyTimeoutMs = f.verifyTimeout === undefined ? DEFAULT_VERIFY_TIMEOUT_MS : parseDuration(String(f.verifyTimeout), '--verify-timeout');
-  if (verifyTimeoutMs <= 0) throw new UsageError('--verify-timeout must be greater than 0');
+  if (verifyTimeoutMs <= 0) throw new UsageError(text(M.verifyTimeoutZero));
   return {
     group: args[0] === undefined ? undefined : requireGroupRef(args[0]),
     name: f.name === undefined ? undefined : requireName('--name', f.name),
@@ -193,32 +196,32 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   const phases = new Phases(ctx);
 
   // A drill of this name in the group is the one an earlier run created: carry on from its status.
-  phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
+  phases.start('preflight', t(M.phasePreflight, { group: safeLine(g0.name) }));
   const earlier = (await api.listAllDrills({ server_group_id: g0.id, name })).filter((d) => d.name === name && d.server_group_id === g0.id);
   if (earlier.length > 1) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `group ${safeLine(g0.name)} has ${earlier.length} drills named ${name}; a run cannot tell which is its own`, {
-      hint: `Delete the extra ones (sdrs drill list --group ${g0.id}) or pass another --name`, details: { drill_ids: earlier.map((d) => d.id) },
+    throw new PreconditionError('PREFLIGHT_FAILED', text(M.manyDrills, { group: safeLine(g0.name), n: earlier.length, name }), {
+      hint: text(M.manyDrillsHint, { id: g0.id }), details: { drill_ids: earlier.map((d) => d.id) },
     });
   }
   const found = earlier[0];
   if (found && (found.status === 'error' || found.status === 'error-deleting')) {
-    throw new PreconditionError('PREFLIGHT_FAILED', `drill ${safeLine(found.name)} (${found.id}) from an earlier run is ${found.status}; nothing was sent`, {
-      hint: `Inspect it (sdrs drill show ${found.id}), then clean it up: ${cleanupCommand(found)}; then run this again`,
+    throw new PreconditionError('PREFLIGHT_FAILED', text(M.earlierInError, { drill: safeLine(found.name), id: found.id, status: found.status }), {
+      hint: text(M.earlierInErrorHint, { id: found.id, cleanup: cleanupCommand(found) }),
       details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found) },
     });
   }
   if (found?.status === 'deleting' && !o.dryRun) {
     phases.list.pop(); // the look-up so far belongs to the pre-flight that follows the wait
-    phases.start('earlier-cleanup', `Drill ${safeLine(found.name)} of an earlier run is being deleted: waiting until it is gone`);
+    phases.start('earlier-cleanup', t(M.phaseEarlierCleanup, { drill: safeLine(found.name) }));
     await follow(ctx, settings, drillFollow(api, found.id, 'gone'));
     phases.end();
-    phases.start('preflight', `Pre-flight: can group ${safeLine(g0.name)} be rehearsed?`);
+    phases.start('preflight', t(M.phasePreflight, { group: safeLine(g0.name) }));
   }
   if (found?.status === 'available') refuseUnlessUnfinished(ctx, g0, name, found);
   const resuming = found && (found.status === 'creating' || found.status === 'available') ? found : undefined;
   let vpc: string | undefined;
   if (resuming) {
-    sayNow(ctx, `Found drill ${safeLine(resuming.name)} (${resuming.id}, ${resuming.status}) created by an earlier run of this command: carrying on with it.`);
+    sayNow(ctx, t(M.carryingOn, { drill: safeLine(resuming.name), id: resuming.id, status: resuming.status }));
   } else {
     vpc = (await drillPreflight(ctx, api, g0, o.vpc)).vpc?.id;
   }
@@ -227,14 +230,19 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   const body: CreateDrillBody = { server_group_id: g0.id, name, ...(vpc ? { drill_vpc_id: vpc } : {}) };
   if (o.dryRun) {
     const r = resuming ? dryRun(await api.prepareDeleteDrill(resuming.id)) : dryRun(await api.prepareCreateDrill(body));
+    const v = o.verify !== undefined;
     r.blocks.push(note(resuming
-      ? `Dry run: drill ${safeLine(resuming.name)} of an earlier run exists; a run would wait for its servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep it' : ', then send this delete'}.`
-      : `Dry run: a run would send this create, wait for the drill servers${o.verify ? ', run --verify' : ''}${o.keep ? ' and keep the drill' : ', then delete the drill (DELETE .../disaster-recovery-drills/<new id>)'}.`));
+      ? t(v ? (o.keep ? M.dryResumeVerifyKeep : M.dryResumeVerify) : o.keep ? M.dryResumeKeep : M.dryResume, { drill: safeLine(resuming.name) })
+      : t(v ? (o.keep ? M.dryCreateVerifyKeep : M.dryCreateVerify) : o.keep ? M.dryCreateKeep : M.dryCreate)));
     return r as Result<RunDocument>;
   }
   await confirmOrCancel(ctx, o.yes,
-    `Rehearse a recovery of group ${safeLine(g0.name)}: ${resuming ? `carry on with drill ${safeLine(resuming.name)}` : `create drill ${name} (drill servers built from the DR-site replicas in ${vpc ? `VPC ${vpc}` : 'a new drill VPC'})`}, ` +
-      `wait for its servers${o.verify ? ', run the --verify command' : ''}${o.keep ? ', keep the drill' : ', delete the drill'}. Production keeps running. Continue?`,
+    tWith(M.confirmRun, {
+      group: safeLine(g0.name),
+      what: resuming ? text(M.confirmCarryOn, { drill: safeLine(resuming.name) }) : vpc ? text(M.confirmCreateInVpc, { name, vpc }) : text(M.confirmCreateNewVpc, { name }),
+      verify: o.verify ? text(M.confirmVerify) : '',
+      keep: text(o.keep ? M.confirmKeep : M.confirmDelete),
+    }),
     'drill run');
 
   let drill: DisasterRecoveryDrill | undefined = resuming;
@@ -247,7 +255,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
   });
   facts(resuming?.id);
   try {
-    phases.start('create', resuming ? `Create: drill ${name} exists (${resuming.status})` : `Create: drill ${name} of group ${safeLine(g0.name)}`);
+    phases.start('create', resuming ? t(M.phaseCreateExists, { name, status: resuming.status }) : t(M.phaseCreate, { name, group: safeLine(g0.name) }));
     if (resuming?.status === 'creating') {
       drill = (await follow(ctx, settings, drillFollow(api, resuming.id, 'available'))).value;
     } else if (!resuming) {
@@ -259,26 +267,32 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     const d = drill!;
     if (!resuming) facts(d.id);
 
-    phases.start('servers', `Drill servers: waiting until all ${d.drill_servers.length} are ACTIVE`);
+    phases.start('servers', t(M.phaseServers, { n: d.drill_servers.length }));
     const ready = await follow(ctx, settings, serversFollow(api, d));
     drill = ready.value.drill;
     servers = ready.value.servers;
     const readyAt = ctx.clock.now();
     phases.end();
     const recoveryMs = startedAt === undefined ? null : Math.max(0, readyAt - startedAt);
-    sayNow(ctx, `Drill servers ready: ${servers.map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.addresses[0] ?? '(no address)'}`).join(', ') || 'none'}`);
-    if (recoveryMs !== null) sayNow(ctx, `Recovery time (start to drill servers ready): ${formatElapsed(recoveryMs)}`, 'ok');
+    sayNow(ctx, servers.length
+      ? t(M.serversReady, { list: servers.map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.addresses[0] ?? t(M.noAddress)}`).join(', ') })
+      : t(M.serversReadyNone));
+    if (recoveryMs !== null) sayNow(ctx, t(M.recoveryTime, { time: formatElapsed(recoveryMs) }), 'ok');
 
     let verify: VerifyResult | null = null;
     if (o.verify !== undefined) {
-      phases.start('verify', `Verify: ${o.verify}`);
+      phases.start('verify', t(M.phaseVerify, { command: o.verify }));
       verify = await runVerify(ctx, o.verify, o.verifyTimeoutMs, g0, d, servers);
       phases.end(verify.passed ? 'ok' : 'failed');
-      sayNow(ctx, verify.passed ? '✔ verify passed' : `✖ verify ${verify.error ? verify.error : verify.timed_out ? `timed out after ${formatElapsed(o.verifyTimeoutMs)}` : `failed (${verify.signal ? `signal ${verify.signal}` : `exit ${verify.exit_code}`})`}`, verify.passed ? 'ok' : 'bad');
+      sayNow(ctx, verify.passed ? t(M.verifyPassed)
+        : verify.error ? tWith(M.verifyError, { error: verifyErrorText(verify.error) })
+        : verify.timed_out ? t(M.verifyTimedOut, { time: formatElapsed(o.verifyTimeoutMs) })
+        : verify.signal ? t(M.verifyFailedSignal, { signal: verify.signal })
+        : t(M.verifyFailedExit, { code: verify.exit_code }), verify.passed ? 'ok' : 'bad');
     }
 
     if (!o.keep) {
-      phases.start('cleanup', `Clean up: delete drill ${safeLine(d.name)} (${deleteEffects(d)})`);
+      phases.start('cleanup', tWith(M.phaseCleanup, { drill: safeLine(d.name), effects: deleteEffects(d) }));
       const sent = await sendDelete(ctx, api, d);
       await waitDeleted(ctx, api, settings, d, sent);
       phases.end();
@@ -318,15 +332,16 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
 function refuseUnlessUnfinished(ctx: Context, g: ServerGroup, name: string, found: DisasterRecoveryDrill): void {
   const earlier = earlierRunOf(ctx, g, name, found.id);
   if (earlier && (earlier.state === 'unfinished' || (earlier.state === 'finished' && earlier.exit_code !== ExitCode.OK && earlier.exit_code !== ExitCode.VERIFY_FAILED))) return;
-  const why = !earlier
-    ? `no unfinished sdrs drill run of it is in this machine's journal (made by another command, on another machine, or kept)`
+  const who = { drill: safeLine(found.name), id: found.id, group: safeLine(g.name) };
+  const message = !earlier
+    ? text(M.takeOverNoRun, who)
     : earlier.state === 'running'
-      ? `sdrs drill run (pid ${earlier.pid}, started ${earlier.started_at}) is working on it now`
-      : `it was kept by an earlier run (--keep, ${earlier.ended_at ?? earlier.started_at})`;
-  throw new PreconditionError('PREFLIGHT_FAILED', `drill ${safeLine(found.name)} (${found.id}) of group ${safeLine(g.name)} is available and ${why}; this run will not take it over; nothing was sent`, {
+      ? text(M.takeOverRunning, { ...who, pid: earlier.pid, started: earlier.started_at })
+      : text(M.takeOverKept, { ...who, when: earlier.ended_at ?? earlier.started_at });
+  throw new PreconditionError('PREFLIGHT_FAILED', message, {
     hint: earlier?.state === 'running'
-      ? `Let that run finish, or pass another --name`
-      : `Delete it: ${cleanupCommand(found)}; or pass another --name to rehearse with a new drill`,
+      ? text(M.takeOverRunningHint)
+      : text(M.takeOverHint, { cleanup: cleanupCommand(found) }),
     details: { drill_id: found.id, drill_status: found.status, cleanup_command: cleanupCommand(found), group_id: g.id, ...(earlier ? { earlier_run: earlier.run } : {}) },
   });
 }
@@ -364,21 +379,24 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
   const ms = (v: number | null) => (v === null ? '-' : formatElapsed(v));
   const blocks = [
     out(doc.resumed
-      ? `DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time not measured (carried on with the drill an earlier, unfinished run created)`
-      : `DR drill ${safeLine(doc.drill.name)} of group ${safeLine(doc.group.name)}: recovery time ${ms(doc.recovery_ms)} (start to drill servers ready)`),
+      ? t(M.resultResumed, { drill: safeLine(doc.drill.name), group: safeLine(doc.group.name) })
+      : t(M.resultTime, { drill: safeLine(doc.drill.name), group: safeLine(doc.group.name), time: ms(doc.recovery_ms) })),
     out(''),
-    table(['PHASE', 'RESULT', 'DURATION', 'STARTED'], doc.phases.map((p) => [p.name, p.result, ms(p.duration_ms), p.started_at])),
+    table([t(M.hPhase), t(M.hResult), t(M.hDuration), t(M.hStarted)], doc.phases.map((p) => [p.name, p.result, ms(p.duration_ms), p.started_at])),
   ];
   if (doc.servers.length) {
-    blocks.push(out(''), table(['DRILL SERVER', 'STATUS', 'ADDRESSES'], doc.servers.map((s) => [safeLine(s.name ?? s.drill_server_id), s.status, s.addresses.join(', ') || '-'])));
+    blocks.push(out(''), table([t(M.hDrillServer), t(M.hStatus), t(M.hAddresses)], doc.servers.map((s) => [safeLine(s.name ?? s.drill_server_id), s.status, s.addresses.join(', ') || '-'])));
   }
   const untouched = doc.group.status_after === doc.group.status_before && doc.group.production_after === doc.group.production_before;
   blocks.push(say(untouched
-    ? `Group ${safeLine(doc.group.name)} is still ${doc.group.status_after}, production on ${doc.group.production_after}.`
-    : `Group ${safeLine(doc.group.name)} was ${doc.group.status_before} (production on ${doc.group.production_before}), now ${doc.group.status_after ?? 'unreadable'} (production on ${doc.group.production_after ?? '?'}).`, untouched ? 'plain' : 'warn'));
+    ? t(M.groupUntouched, { group: safeLine(doc.group.name), status: doc.group.status_after, production: doc.group.production_after })
+    : t(M.groupChanged, {
+      group: safeLine(doc.group.name), before: doc.group.status_before, prodBefore: doc.group.production_before,
+      after: doc.group.status_after ?? t(M.unreadable), prodAfter: doc.group.production_after ?? '?',
+    }), untouched ? 'plain' : 'warn'));
   blocks.push(doc.kept
-    ? say(`Drill ${safeLine(doc.drill.name)} kept (--keep). Clean up when done: ${doc.cleanup_command}`)
-    : say(`Drill ${safeLine(doc.drill.name)} deleted; its drill VPC ${doc.drill.drill_vpc_id} and subnets are kept.`, 'dim'));
+    ? say(t(M.drillKept, { drill: safeLine(doc.drill.name), cleanup: doc.cleanup_command }))
+    : say(t(M.drillDeleted, { drill: safeLine(doc.drill.name), vpc: doc.drill.drill_vpc_id }), 'dim'));
   const journal: JournalFacts = {
     kind: 'drill',
     groups: [{ id: doc.group.id, name: doc.group.name }],
@@ -389,15 +407,19 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
   };
   const v = doc.verify;
   if (v && !v.passed) {
-    blocks.push(say(`✖ Drill failed: the --verify command ${v.error ? v.error : v.timed_out ? `timed out after ${formatElapsed(verifyTimeoutMs)}` : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`}.`, 'bad'));
+    blocks.push(say(v.error ? tWith(M.failedError, { error: verifyErrorText(v.error) })
+      : v.timed_out ? t(M.failedTimedOut, { time: formatElapsed(verifyTimeoutMs) })
+      : v.signal ? t(M.failedSignal, { signal: v.signal })
+      : t(M.failedExit, { code: v.exit_code }), 'bad'));
+    const why = v.error ? verifyErrorText(v.error) : v.timed_out ? text(M.whyTimedOut) : v.signal ? text(M.whySignal, { signal: v.signal }) : text(M.whyExit, { code: v.exit_code });
     const error = new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED,
-      `drill ${safeLine(doc.drill.name)}: the --verify command ${v.error ?? (v.timed_out ? 'timed out' : v.signal ? `was killed by ${v.signal}` : `exited ${v.exit_code}`)}${doc.kept ? '; the drill was kept' : '; the drill was deleted'}`, {
-        hint: doc.kept ? `Inspect the drill servers (sdrs drill show ${doc.drill.id}), then clean up: ${doc.cleanup_command}` : 'See the --verify output above; the drill servers are gone, production was not touched.',
+      textWith(M.verifyFailedErr, { drill: safeLine(doc.drill.name), why, after: text(doc.kept ? M.afterKept : M.afterDeleted) }), {
+        hint: doc.kept ? text(M.verifyFailedKeptHint, { id: doc.drill.id, cleanup: doc.cleanup_command }) : text(M.verifyFailedHint),
         details: { drill_id: doc.drill.id, group_id: doc.group.id, verify: v, ...(doc.kept ? { cleanup_command: doc.cleanup_command } : {}) },
       });
     return { data: doc, blocks, error, journal };
   }
-  blocks.push(say(`✔ Drill passed${v ? ' (verify passed)' : ''}: ${doc.resumed ? 'recovery time not measured (carried on with an earlier run\'s drill)' : `recovery time ${ms(doc.recovery_ms)}`}.`, 'ok'));
+  blocks.push(say(doc.resumed ? t(v ? M.passedVerifyResumed : M.passedResumed) : t(v ? M.passedVerify : M.passed, { time: ms(doc.recovery_ms) }), 'ok'));
   return { data: doc, blocks, journal };
 }
 
@@ -420,22 +442,26 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
       gone = d !== undefined && isDrillGone(readErr);
     }
   }
-  const rerun = `re-run the same command to carry on (it finds drill ${safeLine(s.name)})`;
+  const rerun = text(M.rerun, { drill: safeLine(s.name) });
   // A drill in an error status is not carried on (a re-run refuses it): it is cleaned up.
   // Stopped while deleting: the delete was sent (the error says how to follow it); a re-run would start a new drill.
   const carryOn = phase !== 'cleanup' && (!d || d.status === 'creating' || d.status === 'available' || d.status === 'deleting');
   const said = typeof e.details.cleanup_command === 'string';
-  const exists = gone
-    ? `Drill ${safeLine(s.name)}${d ? ` (${d.id})` : ''} no longer exists; check: sdrs drill list --group ${s.group.id}`
+  const exists: Text | undefined = gone
+    ? text(M.existsGone, { drill: safeLine(s.name), id: d ? ` (${d.id})` : '', group: s.group.id })
     : d?.status === 'deleting'
-      ? `Drill ${safeLine(d.name)} (${d.id}) is being deleted; follow it: sdrs drill show ${d.id}`
+      ? text(M.existsDeleting, { drill: safeLine(d.name), id: d.id })
     : d
       ? said
-        ? carryOn ? `Or ${rerun}.` : ''
-        : `What exists now: drill ${safeLine(d.name)} (${d.id}), ${d.status}${ctx.signal.aborted ? ' when last read' : ''}, with ${d.drill_servers?.length ?? 0} drill server(s) in VPC ${d.drill_vpc_id}. Clean up: ${cleanupCommand(d)}${carryOn ? `; or ${rerun}` : ''}.`
-      : `No drill named ${safeLine(s.name)} could be read; check: sdrs drill list --group ${s.group.id}; or ${rerun}.`;
-  const hint = [e.hint, exists].filter(Boolean).join(' ');
-  const out = new SdrsError(e.code, e.exitCode, `drill run of group ${safeLine(s.group.name)} stopped at the ${phase} phase: ${e.message}`, {
+        ? carryOn ? textWith(M.existsOr, { rerun }) : undefined
+        : textWith(M.existsNow, {
+          drill: safeLine(d.name), id: d.id, status: d.status, lastRead: ctx.signal.aborted ? text(M.whenLastRead) : '',
+          n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id, cleanup: cleanupCommand(d), orRerun: carryOn ? textWith(M.orRerun, { rerun }) : '',
+        })
+      : textWith(M.existsNone, { drill: safeLine(s.name), group: s.group.id, rerun });
+  const hintParts = [e.hintText, exists].filter((x): x is Text => x !== undefined && x.en !== '');
+  const hint = join(hintParts, ' ');
+  const out = new SdrsError(e.code, e.exitCode, textWith(M.stoppedAt, { group: safeLine(s.group.name), phase, message: e.text }), {
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
@@ -451,7 +477,9 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   if (accepted.length && !isFinal(e) && e.exitCode >= ExitCode.INTERNAL && e.exitCode <= ExitCode.AUTH) {
     const rec = accepted[accepted.length - 1];
     const after = afterSendError(ctx, rec, out);
-    return asFinal(new UnknownOutcomeError(`${out.message}; the service had accepted ${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}${rec.jobId ? ` (job ${rec.jobId})` : ''}, so the outcome is unknown`, {
+    return asFinal(new UnknownOutcomeError(textWith(M.acceptedUnknown, {
+      message: out.text, operation: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
+    }), {
       hint, details: after.details, cause: err,
     }));
   }
@@ -466,6 +494,12 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
 export function verifyEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const secret = new Set<string>([...AKSK_FAMILIES.flatMap((f) => [f.ak, f.sk, f.token]), ...AUTH_TOKEN_VARS]);
   return Object.fromEntries(Object.entries(env).filter(([k]) => !secret.has(k.toUpperCase())));
+}
+
+/** The --verify command's start failure (`could not be started: <reason>`) for people; the reason is the system's. */
+function verifyErrorText(error: string): Text {
+  const m = /^could not be started: (.*)$/s.exec(error);
+  return m ? text(M.verifyNotStarted, { reason: m[1] }) : { en: error, zh: error };
 }
 
 /** Runs the --verify command with the drill in its environment and on stdin. */
@@ -491,7 +525,7 @@ async function runVerify(ctx: Context, command: string, timeoutMs: number, g: Se
   });
   const input = JSON.stringify({ drill: { id: d.id, name: d.name, drill_vpc_id: d.drill_vpc_id, server_group_id: d.server_group_id }, group: { id: g.id, name: g.name }, servers }) + '\n';
   const t0 = ctx.clock.now();
-  if (ctx.signal.aborted) throw new InterruptedError('stopped before the --verify command ran', { signal: stopSignalOf(ctx.signal.reason) });
+  if (ctx.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeVerify), { signal: stopSignalOf(ctx.signal.reason) });
   return new Promise<VerifyResult>((resolve, reject) => {
     // Its own process group (POSIX), so a timeout or Ctrl-C stops the whole command, not only the shell.
     const group = process.platform !== 'win32';
@@ -533,7 +567,7 @@ async function runVerify(ctx: Context, command: string, timeoutMs: number, g: Se
       if (killTimer) clearTimeout(killTimer);
       ctx.signal.removeEventListener('abort', onAbort);
       if (ctx.signal.aborted) {
-        reject(new InterruptedError('stopped while the --verify command ran', { signal: stopSignalOf(ctx.signal.reason) }));
+        reject(new InterruptedError(text(M.stoppedInVerify), { signal: stopSignalOf(ctx.signal.reason) }));
         return;
       }
       resolve({ command, exit_code: code, signal, timed_out: timedOut, duration_ms: ctx.clock.now() - t0, passed: code === 0 && !timedOut });

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { DisasterRecoveryDrill } from '../../api/types.js';
-import { formatTable } from '../../io/output.js';
+import { displayWidth, formatTable } from '../../io/output.js';
+import { t } from '../../i18n/index.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 import { safeLine } from '../../errors.js';
 import { requireRef } from '../../validate.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
@@ -37,14 +39,16 @@ export async function runShow(ctx: Context, o: ShowOptions): Promise<Result<Dril
 /** A readable description of a drill and its servers. */
 export function describeDrill(d: DrillDocument): string {
   const rows: [string, string | number][] = [
-    ['ID', d.id], ['Name', d.name], ['Status', d.status], ['Group', d.server_group_id], ['Drill VPC', d.drill_vpc_id || '-'],
-    ['Servers', d.servers.length], ['Created', d.created_at], ['Updated', d.updated_at],
+    [t(M.fId), d.id], [t(M.fName), d.name], [t(M.fStatus), d.status], [t(M.fGroup), d.server_group_id], [t(M.fDrillVpc), d.drill_vpc_id || '-'],
+    [t(M.fServers), d.servers.length], [t(M.fCreated), d.created_at], [t(M.fUpdated), d.updated_at],
   ];
-  const text = rows.map(([k, v]) => `${(k + ':').padEnd(11)}${safeLine(String(v))}`);
+  // Values aligned by the labels' display width (a Chinese character takes two columns); 11 columns in English.
+  const width = Math.max(11, ...rows.map(([k]) => displayWidth(k) + 1));
+  const text = rows.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}${safeLine(String(v))}`);
   if (d.servers.length) {
-    text.push('', formatTable(['DRILL SERVER', 'STATUS', 'ADDRESSES', 'ID', 'PROTECTED INSTANCE'],
+    text.push('', formatTable([t(M.hDrillServer), t(M.hStatus), t(M.hAddresses), t(M.hId), t(M.hProtectedInstance)],
       d.servers.map((s) => [s.name ?? '-', s.status, s.addresses.join(', ') || '-', s.drill_server_id, s.protected_instance])));
   }
-  text.push('', `Clean up: ${cleanupCommand(d)} (the drill VPC and its subnets are kept)`);
+  text.push('', t(M.showCleanup, { cleanup: cleanupCommand(d) }));
   return text.join('\n');
 }

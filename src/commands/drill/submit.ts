@@ -13,6 +13,9 @@ import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../sha
 import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { cleanupCommand, drillServers, type DrillServerView } from './common.js';
+import { type Text, join, text } from '../../i18n/index.js';
+import { textWith } from '../../i18n/mixed.js';
+import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** What a drill change followed by its state (no job id) follows: the drill's id. */
 export interface DrillFollow {
@@ -45,8 +48,8 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
       if (fresh.length === 1) {
         return { kind: 'accepted', seen: `drill ${fresh[0].id} of that name appeared in the group (${fresh[0].status})`, follow: { drillId: fresh[0].id } };
       }
-      return new UnknownOutcomeError(`${err.message}; ${fresh.length ? `${fresh.length} new drills of that name appeared` : 'no new drill of that name has appeared'}`, {
-        hint: `Do not re-send blindly. Check with: ${checkHint}`, details: { ...err.details, group_id: g.id, candidate_drill_ids: fresh.map((d) => d.id) }, cause: err,
+      return new UnknownOutcomeError(textWith(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
+        hint: text(M.noResend, { check: checkHint }), details: { ...err.details, group_id: g.id, candidate_drill_ids: fresh.map((d) => d.id) }, cause: err,
       });
     },
   });
@@ -64,9 +67,9 @@ export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSett
       throw await withWhatExists(api, g, name, sent.jobId, err as SdrsError);
     }
     if (!id) id = (await sameNamed(api, g.id, name)).find((d) => d.status === 'available')?.id;
-    if (!id) throw new JobFailedError(`job ${sent.jobId} succeeded but no drill ${name} of group ${safeLine(g.name)} is listed`, { details: { job_id: sent.jobId, group_id: g.id } });
+    if (!id) throw new JobFailedError(text(M.jobNoDrill, { job: sent.jobId, name, group: safeLine(g.name) }), { details: { job_id: sent.jobId, group_id: g.id } });
     const d = await api.getDrill(id);
-    if (d.status !== 'available') throw drillEndedBadly(d, `job ${sent.jobId} succeeded but drill ${safeLine(d.name)} is ${d.status}`);
+    if (d.status !== 'available') throw drillEndedBadly(d, text(M.jobDrillStatus, { job: sent.jobId, drill: safeLine(d.name), status: d.status }));
     return d;
   }
   // drillFollow(…, 'available') ends only with the drill read as available.
@@ -74,10 +77,10 @@ export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSett
 }
 
 /** A drill that ended in a status it should not: exit 5, with the cleanup command. */
-export function drillEndedBadly(d: DisasterRecoveryDrill, why: string, jobId?: string): JobFailedError {
+export function drillEndedBadly(d: DisasterRecoveryDrill, why: Text, jobId?: string): JobFailedError {
   return new JobFailedError(why, {
     code: 'DRILL_ERROR',
-    hint: `Drill ${safeLine(d.name)} (${d.id}) exists, ${d.status}. Inspect it: sdrs drill show ${d.id}; clean up: ${cleanupCommand(d)}`,
+    hint: text(M.drillEndedHint, { drill: safeLine(d.name), id: d.id, status: d.status, cleanup: cleanupCommand(d) }),
     details: { drill_id: d.id, drill_status: d.status, group_id: d.server_group_id, cleanup_command: cleanupCommand(d), ...(jobId ? { job_id: jobId } : {}) },
   });
 }
@@ -93,11 +96,14 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
     // Said below: what exists could not be read.
   }
   const exists = drills.length
-    ? `What exists now: ${drills.map((d) => `drill ${safeLine(d.name)} (${d.id}) ${d.status} with ${d.drill_servers?.length ?? 0} drill server(s)`).join('; ')}. Clean up: ${drills.map(cleanupCommand).join(' ; ')}`
-    : `No drill named ${name} is listed in the group now; check: sdrs drill list --group ${g.id}`;
-  return asFinal(new JobFailedError(err.message, {
+    ? textWith(M.whatExists, {
+      list: join(drills.map((d) => text(M.whatExistsItem, { drill: safeLine(d.name), id: d.id, status: d.status, n: d.drill_servers?.length ?? 0 })), '; '),
+      cleanup: drills.map(cleanupCommand).join(' ; '),
+    })
+    : text(M.whatExistsNone, { name, group: g.id });
+  return asFinal(new JobFailedError(err.text, {
     code: err.code,
-    hint: [err.hint, exists].filter(Boolean).join(' '),
+    hint: err.hintText ? join([err.hintText, exists], ' ') : exists,
     details: { ...err.details, job_id: jobId, group_id: g.id, drill_ids: drills.map((d) => d.id), ...(drills[0] ? { cleanup_command: cleanupCommand(drills[0]) } : {}) },
     cause: err,
   }));
@@ -117,10 +123,10 @@ export function drillFollow(api: SdrsApi, drillId: string, until: 'available' | 
       }
     },
     judge: (d: DisasterRecoveryDrill | undefined): { status: string; end?: true | SdrsError } => {
-      if (!d) return until === 'gone' ? { status: 'deleted', end: true } : { status: 'gone', end: new JobFailedError(`drill ${drillId} is gone`, { code: 'DRILL_ERROR', details: { drill_id: drillId } }) };
+      if (!d) return until === 'gone' ? { status: 'deleted', end: true } : { status: 'gone', end: new JobFailedError(text(M.drillGone, { id: drillId }), { code: 'DRILL_ERROR', details: { drill_id: drillId } }) };
       if (DRILL_IN_PROGRESS.has(d.status)) return { status: d.status };
       if (until === 'available' && d.status === 'available') return { status: d.status, end: true };
-      return { status: d.status, end: drillEndedBadly(d, `drill ${safeLine(d.name)} is ${d.status}`) };
+      return { status: d.status, end: drillEndedBadly(d, text(M.drillIsStatus, { drill: safeLine(d.name), status: d.status })) };
     },
   };
 }
@@ -141,8 +147,8 @@ export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecovery
         return { kind: 'accepted', seen: 'the drill is gone: the delete was made', follow: { drillId: d.id } };
       }
       if (now.status === 'deleting') return { kind: 'accepted', seen: 'the drill is now deleting, so the service accepted it', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(`${err.message}; the drill is ${now.status}, which does not show whether it was accepted`, {
-        hint: `Do not re-send blindly. Check with: sdrs drill show ${d.id}`, details: { ...err.details, drill_id: d.id, drill_status: now.status }, cause: err,
+      return new UnknownOutcomeError(textWith(M.deleteUnknown, { message: err.text, status: now.status }), {
+        hint: text(M.noResend, { check: `sdrs drill show ${d.id}` }), details: { ...err.details, drill_id: d.id, drill_status: now.status }, cause: err,
       });
     },
   });
@@ -161,7 +167,7 @@ export async function waitDeleted(ctx: Context, api: SdrsApi, settings: WaitSett
   } catch (err) {
     if (!isDrillGone(err)) throw err;
   }
-  if (left) throw drillEndedBadly(left, `job ${sent.jobId} succeeded but drill ${safeLine(left.name)} is still there, ${left.status}`, sent.jobId);
+  if (left) throw drillEndedBadly(left, text(M.jobDrillLeft, { job: sent.jobId, drill: safeLine(left.name), status: left.status }), sent.jobId);
   return sent.jobId;
 }
 
@@ -178,9 +184,9 @@ export function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
       const active = v.servers.filter((s) => s.status === 'ACTIVE').length;
       const others = v.servers.filter((s) => s.status !== 'ACTIVE').map((s) => `${safeLine(s.name ?? s.drill_server_id)} ${s.status}`);
       const status = `${active}/${v.servers.length} ACTIVE${others.length ? ` (${others.join(', ')})` : ''}`;
-      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, `drill ${safeLine(v.drill.name)} is ${v.drill.status} while its servers were awaited`) };
+      if (v.drill.status !== 'available') return { status, end: drillEndedBadly(v.drill, text(M.drillLeftAvailable, { drill: safeLine(v.drill.name), status: v.drill.status })) };
       const broken = v.servers.filter((s) => s.status === 'ERROR');
-      if (broken.length) return { status, end: drillEndedBadly(v.drill, `drill server(s) ${broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ')} ended in ERROR`) };
+      if (broken.length) return { status, end: drillEndedBadly(v.drill, text(M.serversInError, { list: broken.map((s) => safeLine(s.name ?? s.drill_server_id)).join(', ') })) };
       return active === v.servers.length ? { status, end: true } : { status };
     },
   };

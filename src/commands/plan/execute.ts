@@ -27,6 +27,9 @@ import { readServers, serverAt } from '../shared/snapshot.js';
 import { otherSide, shellArg } from '../shared/sites.js';
 import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
+import { local, t, text } from '../../i18n/index.js';
+import { textWith } from '../../i18n/mixed.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** What a run was told on its command line. */
 export interface ExecuteOptions {
@@ -121,7 +124,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       return;
     }
     sending();
-    row(g, 'submitting', 'submitting the failover');
+    row(g, 'submitting', t(M.rowSubmitFailover));
     const sent = await sendOrFollow(ctx, {
       operation: label,
       send: () => api.groupAction(group.id, { action: 'failover' }),
@@ -146,7 +149,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       // Left by an earlier run (killed mid-reverse): followed, never re-sent; the start phase below finishes it.
       group = (await followGroup(ctx, api, stepSettings(step), { group, label: `Reversing ${group.name} to ${to}`, expect: { finalStatus: 'protected', priorityStation: to } })).group as ServerGroup;
     }
-    row(g, 'submitting', 'pre-flight checks');
+    row(g, 'submitting', t(M.rowPreflight));
     sending();
     // Every job of the switchover (the servers' stop, the reverse, the servers' start), saved as soon as known.
     await runSwitchover(ctx, api, group, {
@@ -155,7 +158,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
         g.job_ids.push(id);
         sending();
       },
-      onPhase: (phase, i, n) => row(g, 'watching', `phase ${i + 1}/${n}: ${phase}`),
+      onPhase: (phase, i, n) => row(g, 'watching', t(M.rowPhase, { i: i + 1, n, phase })),
     });
   };
 
@@ -165,11 +168,11 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     let d: DisasterRecoveryDrill | undefined;
     if (found?.status === 'available') d = found;
     else if (found?.status === 'creating') d = (await follow(ctx, stepSettings(step), drillFollow(api, found.id, 'available'))).value;
-    else if (found) throw new SdrsError('PLAN_STEP_FAILED', ExitCode.JOB_FAILED, `drill ${safeLine(name)} of group ${safeLine(group.name)} is ${found.status}`, { hint: `Inspect it: sdrs drill show ${found.id}` });
+    else if (found) throw new SdrsError('PLAN_STEP_FAILED', ExitCode.JOB_FAILED, text(M.drillBadStatus, { drill: safeLine(name), group: safeLine(group.name), status: found.status }), { hint: text(M.drillInspect, { id: found.id }) });
     else {
-      row(g, 'submitting', 'pre-flight checks');
+      row(g, 'submitting', t(M.rowPreflight));
       const vpc = (await drillPreflight(ctx, api, group, undefined)).vpc?.id;
-      row(g, 'watching', `creating drill ${name}`);
+      row(g, 'watching', t(M.rowCreating, { name }));
       sending();
       const sent = await sendCreate(ctx, api, group, { server_group_id: group.id, name, ...(vpc ? { drill_vpc_id: vpc } : {}) });
       if (sent.kind === 'job') {
@@ -180,7 +183,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     }
     g.drill_id = d!.id;
     // As `drill run` does: the step ends (and the next hook runs) once every drill server is ACTIVE.
-    await follow(ctx, stepSettings(step), { ...serversFollow(api, d!), ...(board ? { onStatus: (status: string) => row(g, 'watching', `drill servers ${status}`) } : {}) });
+    await follow(ctx, stepSettings(step), { ...serversFollow(api, d!), ...(board ? { onStatus: (status: string) => row(g, 'watching', t(M.rowServers, { status })) } : {}) });
   };
 
   const power = async (step: PlanStep, g: GroupRunState, group: ServerGroup, sending: () => void): Promise<'done' | 'skipped'> => {
@@ -228,7 +231,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
         ctx.io = liveIo;
         liveIo = undefined;
         if (groupFailed && transcript.length > 0) {
-          sayNow(ctx, 'What the step\'s groups printed:', 'dim');
+          sayNow(ctx, t(M.groupsPrinted), 'dim');
           ctx.io.err.write(transcript.join(''));
         }
         transcript = [];
@@ -240,17 +243,17 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       try {
         if (mode === 'drill') {
           await drill(step, g, group, sending);
-          row(g, 'done', `drill ${g.drill_name ?? ''} ready`);
+          row(g, 'done', t(M.rowDrillReady, { name: g.drill_name ?? '' }));
         } else if (mode === 'failover') {
           await failover(step, g, group, sending);
-          row(g, 'done', g.job_ids.length ? `failed over (job ${g.job_ids[g.job_ids.length - 1]})` : 'failed over');
+          row(g, 'done', g.job_ids.length ? t(M.rowFailedOverJob, { job: g.job_ids[g.job_ids.length - 1] }) : t(M.rowFailedOver));
         } else {
           await switchover(step, g, group, sending);
-          row(g, 'done', `switched over to ${g.to ?? ''}`);
+          row(g, 'done', t(M.rowSwitchedOver, { to: g.to ?? '' }));
         }
       } catch (err) {
         groupFailed = true;
-        row(g, ctx.signal.aborted ? 'stopped' : 'failed', toSdrsError(err).message);
+        row(g, ctx.signal.aborted ? 'stopped' : 'failed', local(toSdrsError(err).text));
         throw err;
       }
       return 'done';
@@ -310,7 +313,7 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
   state.status = 'running';
   delete state.ended_at;
   save();
-  sayNow(ctx, `Plan ${safeLine(plan.name)}: run ${state.run_id} (${state.mode}); state in ${stateFile(ctx, state.run_id)}`, 'bold');
+  sayNow(ctx, t(M.runHeader, { plan: safeLine(plan.name), id: state.run_id, mode: state.mode, file: stateFile(ctx, state.run_id) }), 'bold');
 
   const ops = groupOps(ctx, api, plan, state.mode, state, o.settings, fresh);
   let end: { error?: SdrsError };
@@ -337,7 +340,7 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
     else if (ids.length > 0 && state.cleanup?.status !== 'done') {
       state.cleanup = { status: 'pending', drill_ids: ids };
       save();
-      sayNow(ctx, `Cleaning up ${ids.length} drill(s)`, 'bold');
+      sayNow(ctx, t(M.cleaningUp, { n: ids.length }), 'bold');
       try {
         await Promise.all(ids.map(async (id) => {
           let d: DisasterRecoveryDrill;
@@ -370,11 +373,11 @@ export async function executePlan(ctx: Context, plan: Plan, state: PlanRunState,
 async function confirmStep(ctx: Context, step: PlanStep, o: ExecuteOptions): Promise<void> {
   if (o.confirmSteps.includes(step.name)) return;
   if (ctx.io.canPrompt) {
-    if (await ctx.prompter.confirm(`${step.message ?? `Confirm step ${step.name}`} Continue?`, false)) return;
-    throw new UsageError(`step ${step.name} was not confirmed; the run stops here`);
+    if (await ctx.prompter.confirm(t(M.confirmStepQ, { message: step.message ?? t(M.confirmStepDefault, { name: step.name }) }), false)) return;
+    throw new UsageError(text(M.notConfirmed, { name: step.name }));
   }
   if (o.yes) return;
-  throw new UsageError(`step ${step.name} needs a confirmation: pass --confirm-step ${shellArg(step.name)} (or --yes), or run at a terminal`);
+  throw new UsageError(text(M.needsConfirm, { name: step.name, arg: shellArg(step.name) }));
 }
 
 /** The names of confirm steps a run without a terminal cannot pass (checked before anything is sent). */
@@ -400,12 +403,16 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
     for (const g of s.groups) rows.push(['', '', g.alias, g.status, secs(g.duration_ms), g.job_ids.join(' ')]);
   }
   const blocks = [
-    out(`Plan ${safeLine(plan.name)} (${state.mode}), run ${state.run_id}: ${state.status}`),
-    table(['STEP', 'KIND', 'GROUP', 'STATUS', 'DURATION', 'EXIT / JOBS'], rows),
+    out(t(M.resultHeader, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, status: state.status })),
+    table([t(M.hStep), t(M.hKind), t(M.hGroup), t(M.hStatus), t(M.hDuration), t(M.hExitJobs)], rows),
   ];
-  if (state.cleanup) blocks.push(say(`Drills: ${state.cleanup.status}${state.cleanup.status === 'kept' ? ` (delete them with: ${state.cleanup.drill_ids.map((id) => `sdrs drill delete ${id} --yes`).join('; ')})` : ''}`));
+  if (state.cleanup) {
+    blocks.push(say(state.cleanup.status === 'kept'
+      ? t(M.drillsKept, { commands: state.cleanup.drill_ids.map((id) => `sdrs drill delete ${id} --yes`).join('; ') })
+      : t(M.drillsStatus, { status: state.cleanup.status })));
+  }
   // A failed run's error gives the resume command as its hint; `plan status` says it here.
-  if (resume && !error) blocks.push(note(`Resume with: ${resume}`));
+  if (resume && !error) blocks.push(note(t(M.resumeWith, { command: resume })));
   const journal: JournalFacts = {
     kind: 'plan',
     groups: allGroups(state).filter((g) => g.id).map((g) => ({ id: g.id!, name: g.ref })),
@@ -416,21 +423,22 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
     extra: { run_id: state.run_id, plan: state.plan, mode: state.mode, status: state.status },
   };
   if (!error) {
-    blocks.push(say(`✔ Plan ${safeLine(plan.name)} finished (${state.mode}) in ${secs(doc.duration_ms ?? undefined)}.`, 'ok'));
+    blocks.push(say(t(M.finished, { plan: safeLine(plan.name), mode: state.mode, time: secs(doc.duration_ms ?? undefined) }), 'ok'));
     return { data: doc, blocks, journal };
   }
   let e: SdrsError;
   if (stopped) {
     const inFlight = state.steps.flatMap((s) => s.groups).filter((g) => g.status === 'sent');
-    e = new InterruptedError(`plan ${safeLine(plan.name)} stopped${inFlight.length ? `; in flight: ${inFlight.map((g) => `${g.alias}${g.job_ids.length ? ` (job ${g.job_ids.join(', ')})` : ''}`).join(', ')}` : ''}`, {
-      signal: stopSignalOf(ctx.signal.reason), hint: `Resume with: ${resume}`, details: { run_id: state.run_id, in_flight: inFlight.map((g) => ({ alias: g.alias, id: g.id, job_ids: g.job_ids })) },
+    const list = inFlight.map((g) => `${g.alias}${g.job_ids.length ? ` (job ${g.job_ids.join(', ')})` : ''}`).join(', ');
+    e = new InterruptedError(text(inFlight.length ? M.planStoppedInFlight : M.planStopped, { plan: safeLine(plan.name), list }), {
+      signal: stopSignalOf(ctx.signal.reason), hint: text(M.resumeWith, { command: resume }), details: { run_id: state.run_id, in_flight: inFlight.map((g) => ({ alias: g.alias, id: g.id, job_ids: g.job_ids })) },
     });
   } else {
     // Once anything was sent, an ending never says "nothing changed" (2, 3, 4): a declined confirm step is 5.
     const sent = state.steps.some((st) => st.groups.some((g) => g.job_ids.length > 0 || g.status === 'sent' || g.status === 'done'));
     const kept = error.exitCode === ExitCode.VERIFY_FAILED || error.exitCode === ExitCode.TIMEOUT || error.exitCode === ExitCode.UNREACHABLE || (!sent && error.exitCode === ExitCode.USAGE);
     e = new SdrsError(kept ? error.code : 'PLAN_STEP_FAILED', kept ? error.exitCode : ExitCode.JOB_FAILED,
-      `plan ${safeLine(plan.name)}: ${error.message}`, { hint: resume ? `Fix the cause, then resume with: ${resume}` : error.hint, details: { ...error.details, run_id: state.run_id } });
+      textWith(M.planFailed, { plan: safeLine(plan.name), message: error.text }), { hint: resume ? text(M.fixThenResume, { command: resume }) : error.hintText, details: { ...error.details, run_id: state.run_id } });
   }
   return { data: doc, blocks, journal, error: e };
 }

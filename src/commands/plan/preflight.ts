@@ -25,6 +25,9 @@ import { runPreflight } from '../group/preflight.js';
 import { loadSnapshots } from '../shared/readiness.js';
 import { otherSide, refOf } from '../shared/sites.js';
 import { serverAt, type Snapshot } from '../shared/snapshot.js';
+import { type Entry, type Params, type Text, en, join, language, text } from '../../i18n/index.js';
+import { textWith } from '../../i18n/mixed.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** One check of one step (and group), in one mode. */
 export interface PlanCheck {
@@ -62,10 +65,26 @@ export interface ResolvedGroup {
 
 /** How the mode treats a stop/start step (docs/plans.md): skipped, with why, or undefined (run). */
 export function skippedIn(mode: PlanMode, step: PlanStep): string | undefined {
+  const why = skippedWhy(mode, step);
+  return why && en(why);
+}
+
+/** Why the mode skips a stop/start step, as a catalogue entry (people read it in their language). */
+export function skippedWhy(mode: PlanMode, step: PlanStep): Entry | undefined {
   if (step.kind !== 'stop' && step.kind !== 'start') return undefined;
-  if (mode === 'drill') return 'a drill leaves production untouched and starts its own drill servers';
-  if (mode === 'failover' && step.site === 'production') return 'in a failover the production site is lost: it is not reached';
+  if (mode === 'drill') return M.skippedDrill;
+  if (mode === 'failover' && step.site === 'production') return M.skippedFailover;
   return undefined;
+}
+
+/** A check's message for people, in the run's language (its `message`, in the JSON, stays English). */
+const zhOfCheck = new WeakMap<PlanCheck, string>();
+export function checkText(c: PlanCheck): string {
+  return language() === 'zh-CN' ? zhOfCheck.get(c) ?? c.message : c.message;
+}
+/** A check's message in both languages. */
+export function checkBoth(c: PlanCheck): Text {
+  return { en: c.message, zh: zhOfCheck.get(c) ?? c.message };
 }
 
 /**
@@ -77,13 +96,13 @@ export async function resolvePlanGroups(api: SdrsApi, plan: Plan): Promise<Map<s
   const all = await api.listAllGroups();
   const out = new Map<string, ServerGroup>();
   const missing: string[] = [];
-  const ambiguous: string[] = [];
+  const ambiguous: Text[] = [];
   const seen = new Map<string, string>();
   for (const { alias, ref } of plan.groups) {
     const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
     const byName = all.filter((g) => g.name === ref);
     if (!byId && byName.length > 1) {
-      ambiguous.push(`${alias}: ${printable(ref)} matches ${byName.length} groups (${byName.map((g) => g.id).join(', ')}); use the id`);
+      ambiguous.push(text(M.ambiguousRef, { alias, ref: printable(ref), n: byName.length, ids: byName.map((g) => g.id).join(', ') }));
       continue;
     }
     const g = byId ?? byName[0];
@@ -92,14 +111,18 @@ export async function resolvePlanGroups(api: SdrsApi, plan: Plan): Promise<Map<s
       continue;
     }
     const other = seen.get(g.id);
-    if (other !== undefined) ambiguous.push(`${alias} and ${other} are the same group ${safeLine(g.name)} (${g.id}); one alias per group`);
+    if (other !== undefined) ambiguous.push(text(M.sameGroupTwice, { alias, other, group: safeLine(g.name), id: g.id }));
     seen.set(g.id, alias);
     out.set(alias, g);
   }
-  if (ambiguous.length) throw new UsageError(`${plan.file}: ${ambiguous[0]}`, { hint: ambiguous.length > 1 ? ambiguous.join('\n') : undefined, details: { problems: ambiguous } });
+  if (ambiguous.length) {
+    throw new UsageError(textWith(M.inFile, { file: plan.file, message: ambiguous[0] }), {
+      hint: ambiguous.length > 1 ? join(ambiguous, '\n') : undefined, details: { problems: ambiguous.map((a) => a.en) },
+    });
+  }
   if (missing.length) {
-    throw new PreconditionError('GROUP_NOT_FOUND', `${plan.file}: protection group(s) not found: ${missing.join(', ')}`, {
-      hint: "Nothing was sent. List the groups with 'sdrs group list' and fix the plan's groups.",
+    throw new PreconditionError('GROUP_NOT_FOUND', text(M.groupsNotFound, { file: plan.file, list: missing.join(', ') }), {
+      hint: text(M.groupsNotFoundHint),
       details: { missing },
     });
   }
@@ -144,7 +167,11 @@ export async function planPreflight(api: SdrsApi, plan: Plan, groups: Map<string
       for (const alias of step.groups ?? []) {
         const g = groups.get(alias)!;
         const s = snapshots.get(g.id)!;
-        const add = (check: string, ok: boolean, message: string) => checks.push({ mode, step: step.name, group: alias, group_id: g.id, check, ok, message });
+        const add = (check: string, ok: boolean, message: string | Text) => {
+          const c: PlanCheck = { mode, step: step.name, group: alias, group_id: g.id, check, ok, message: typeof message === 'string' ? message : message.en };
+          if (typeof message !== 'string') zhOfCheck.set(c, message.zh);
+          checks.push(c);
+        };
         if (step.kind === 'switchover' || step.kind === 'failover') {
           moved.add(alias);
           if (mode === 'switchover') {
@@ -164,23 +191,24 @@ export async function planPreflight(api: SdrsApi, plan: Plan, groups: Map<string
   });
 }
 
-type Add = (check: string, ok: boolean, message: string) => void;
+type Add = (check: string, ok: boolean, message: string | Text) => void;
+const b = (entry: Entry, params?: Params): Text => text(entry, params);
 
 /** A failover (reference 4.1, 3.3): accepted from its statuses, pairs to fail over, no broken link, no invalid instance. */
 function failoverChecks(s: Snapshot, add: Add): void {
   const g = s.group;
   const ref = refOf(g);
   const refusal = statusRefusal('failover', g, ref);
-  add('status', !refusal, refusal ?? `status ${g.status} allows a failover`);
-  add('replication_pairs', s.pairs.length > 0, s.pairs.length > 0 ? `has replication pairs (${s.pairs.length})` : 'the group has no replication pairs: nothing to fail over');
+  add('status', !refusal, refusal ?? b(M.chkFailoverStatus, { status: g.status }));
+  add('replication_pairs', s.pairs.length > 0, s.pairs.length > 0 ? b(M.chkPairs, { n: s.pairs.length }) : b(M.chkNoPairs));
   const five = s.pairs.filter((p) => faultMeaning(p.fault_level) === 'failover-not-allowed');
   add('fault_levels', five.length === 0, five.length === 0
-    ? 'no replication pair at fault level 5'
-    : `pair(s) ${five.map((p) => safeLine(p.name)).join(', ')} at fault level 5: the service allows no failover; repair replication first (sdrs group status ${ref})`);
+    ? b(M.chkNoFault5)
+    : b(M.chkFault5, { list: five.map((p) => safeLine(p.name)).join(', '), ref }));
   const invalid = s.instances.filter((i) => i.status === 'invalid');
   add('invalid_instances', invalid.length === 0, invalid.length === 0
-    ? 'no protected instance is invalid'
-    : `protected instance(s) ${invalid.map((i) => safeLine(i.name)).join(', ')} invalid (a server was deleted outside SDRS): remove them first (sdrs instance remove ${refOf(invalid[0])} --yes)`);
+    ? b(M.chkNoInvalid)
+    : b(M.chkInvalid, { list: invalid.map((i) => safeLine(i.name)).join(', '), ref: refOf(invalid[0]) }));
 }
 
 /** A drill (dr-operations 1.1, as drill/common.ts checks it): status, servers to build, first synchronisation complete. */
@@ -188,14 +216,14 @@ function drillChecks(s: Snapshot, add: Add): void {
   const g = s.group;
   const ref = refOf(g);
   const refusal = drillStatusRefusal(g, ref);
-  add('drill_status', !refusal, refusal ?? `status ${g.status} allows a drill`);
+  add('drill_status', !refusal, refusal ?? b(M.chkDrillStatus, { status: g.status }));
   add('drill_instances', s.instances.length > 0, s.instances.length > 0
-    ? `${s.instances.length} protected instance(s) to build drill servers from`
-    : `the group protects no servers: a drill would build nothing; add them first: sdrs instance add ${ref} --server <server>`);
+    ? b(M.chkInstances, { n: s.instances.length })
+    : b(M.chkNoInstances, { ref }));
   const behind = s.pairs.filter((p) => (p.progress ?? 0) < 100);
   add('sync_progress', behind.length === 0, behind.length === 0
-    ? `first synchronisation complete (${s.pairs.length} pair(s) at 100%)`
-    : `first synchronisation not complete: ${behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`).join(', ')}; wait: sdrs group status ${ref} --watch`);
+    ? b(M.chkSynced, { n: s.pairs.length })
+    : b(M.chkNotSynced, { list: behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`).join(', '), ref }));
 }
 
 /**
@@ -209,17 +237,17 @@ function stopStartChecks(mode: PlanMode, step: PlanStep, s: Snapshot, moved: boo
   const ids = s.instances.map((i) => serverAt(i, station)).filter(Boolean);
   const gone = ids.filter((id) => s.servers.get(id) === null);
   add('servers', ids.length > 0 && gone.length === 0, ids.length === 0
-    ? `no servers at the ${step.site} site: the group protects none`
+    ? b(M.chkNoServersAt, { site: step.site })
     : gone.length
-      ? `server(s) ${gone.join(', ')} at the ${step.site} site no longer exist (sdrs group status ${refOf(g)})`
-      : `${ids.length} server(s) at the ${step.site} site`);
+      ? b(M.chkServersGone, { list: gone.join(', '), site: step.site, ref: refOf(g) })
+      : b(M.chkServersAt, { n: ids.length, site: step.site }));
   // Before the group moves, the side it replicates to is the dr site: its servers stay stopped while protected.
   const replicaSide = moved ? prod : otherSide(prod);
   if (step.kind === 'start' && station === replicaSide && !(moved && mode === 'failover')) {
     const protectedNow = moved || DR_SERVERS_STOPPED_IN.has(g.status);
     add('dr_servers_protected', !protectedNow, protectedNow
-      ? `starts the servers the group replicates to (${step.site} site${moved ? ', after the switchover' : ', before the group is moved'}): they must stay stopped while the group is protected; start them after the group's switchover step, at the dr site`
-      : `the ${step.site} site's servers may run (the group is ${g.status})`);
+      ? b(moved ? M.chkStartsReplicasAfter : M.chkStartsReplicasBefore, { site: step.site })
+      : b(M.chkMayRun, { site: step.site, status: g.status }));
   }
 }
 
@@ -227,8 +255,10 @@ function stopStartChecks(mode: PlanMode, step: PlanStep, s: Snapshot, moved: boo
 export function notReadyError(plan: Plan, modes: ModeReadiness[], printed = false): PreconditionError {
   const bad = modes.filter((m) => !m.ready);
   const n = bad.reduce((k, m) => k + m.failures.length, 0);
-  return new PreconditionError('PLAN_NOT_READY', `plan ${safeLine(plan.name)} cannot run as ${bad.map((m) => m.mode).join(', ')}: ${n} check(s) failed`, {
-    hint: printed ? 'Nothing was sent. Fix the checks marked ✖ above and validate again.' : ['Nothing was sent.', ...bad.flatMap((m) => m.failures.map((f) => `${m.mode}: step ${JSON.stringify(f.step)}${f.group ? ` group ${f.group}` : ''}: ${f.message}`))].join('\n'),
+  return new PreconditionError('PLAN_NOT_READY', text(M.notReady, { plan: safeLine(plan.name), modes: bad.map((m) => m.mode).join(', '), n }), {
+    hint: printed ? text(M.notReadyPrintedHint) : join([text(M.nothingSent), ...bad.flatMap((m) => m.failures.map((f) => textWith(f.group ? M.notReadyLineGroup : M.notReadyLine, {
+      mode: m.mode, step: JSON.stringify(f.step), group: f.group, message: checkBoth(f),
+    })))], '\n'),
     details: { file: plan.file, modes: bad.map((m) => ({ mode: m.mode, failures: m.failures })) },
   });
 }

@@ -17,6 +17,8 @@ import { confirmOrCancel } from '../shared/confirm.js';
 import type { Result } from '../shared/output.js';
 import { waitSettings } from '../shared/wait.js';
 import { executePlan, unconfirmable } from './execute.js';
+import { t, text } from '../../i18n/index.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 export interface ResumeOptions {
   target?: string;
@@ -59,14 +61,14 @@ export function findRun(ctx: Context, target: string | undefined, unfinishedOnly
   const dir = plansDir(ctx.env, ctx.homeDir);
   const pick = (s: PlanRunState) => !unfinishedOnly || s.status !== 'done';
   if (target !== undefined && !existsSync(resolve(ctx.cwd, target))) {
-    if (!validRunId(target)) throw new UsageError(`${safeLine(target)} is neither a plan file nor a run id`);
+    if (!validRunId(target)) throw new UsageError(text(M.notFileNorRun, { target: safeLine(target) }));
     const s = loadState(dir, target);
-    if (!s) throw new PreconditionError('PLAN_RUN_NOT_FOUND', `no plan run ${target} in ${dir}`, { hint: 'List the runs with: sdrs plan status' });
+    if (!s) throw new PreconditionError('PLAN_RUN_NOT_FOUND', text(M.noRun, { id: target, dir }), { hint: text(M.listRunsHint) });
     return s;
   }
   const file = target === undefined ? undefined : resolve(ctx.cwd, target);
   const found = listStates(dir).filter((s) => (file === undefined || s.file === file) && pick(s));
-  if (!found[0]) throw new PreconditionError('PLAN_RUN_NOT_FOUND', `no ${unfinishedOnly ? 'unfinished ' : ''}plan run${file ? ` of ${safeLine(target!)}` : ''} in ${dir}`, { hint: 'Start one with: sdrs plan run <file> --mode <mode>' });
+  if (!found[0]) throw new PreconditionError('PLAN_RUN_NOT_FOUND', text(unfinishedOnly ? (file ? M.noUnfinishedOf : M.noUnfinished) : file ? M.noRunsOf : M.noRuns, { file: file ? safeLine(target!) : undefined, dir }), { hint: text(M.startRunHint) });
   return found[0];
 }
 
@@ -84,18 +86,18 @@ export async function runResume(ctx: Context, o: ResumeOptions): Promise<Result>
   const state = findRun(ctx, o.target, true);
   if (state.status === 'done') return nothingToDo(`plan run ${state.run_id} already finished`, { run_id: state.run_id, status: state.status });
   if (state.status === 'running' && alive(state.pid)) {
-    throw new PreconditionError('PLAN_RUN_ACTIVE', `plan run ${state.run_id} is still running (pid ${state.pid})`, { hint: 'Wait for it, or stop it (Ctrl-C) first' });
+    throw new PreconditionError('PLAN_RUN_ACTIVE', text(M.stillRunning, { id: state.run_id, pid: state.pid }), { hint: text(M.stillRunningHint) });
   }
   const plan = await loadPlan(state.file);
   const same = plan.steps.length === state.steps.length && plan.steps.every((s, i) => s.name === state.steps[i].name && s.kind === state.steps[i].kind);
   if (!same) {
-    throw new PreconditionError('PLAN_CHANGED', `plan file ${safeLine(state.file)} no longer has the steps of run ${state.run_id}; nothing was sent`, { hint: 'Restore the file as it was, or start a new run: sdrs plan run <file> --mode ' + state.mode });
+    throw new PreconditionError('PLAN_CHANGED', text(M.planChanged, { file: safeLine(state.file), id: state.run_id }), { hint: text(M.planChangedHint, { mode: state.mode }) });
   }
   const next = state.steps.find((s) => s.status !== 'done' && s.status !== 'skipped' && s.status !== 'continued');
   if (o.dryRun) return nothingToDo(`dry run: run ${state.run_id} would carry on at ${next ? `step ${next.name}` : 'the drill cleanup'}; nothing was sent`, { dry_run: true, run_id: state.run_id, next_step: next?.name ?? null });
   const missing = unconfirmable(ctx, plan, o).filter((n) => state.steps.find((s) => s.name === n)?.status !== 'done');
-  if (!o.yes && !ctx.io.canPrompt) throw new UsageError('refusing to resume a plan without confirmation: pass --yes (prompts are off without a terminal or with --no-input/--json)');
-  if (missing.length) throw new UsageError(`confirm step(s) ${missing.map((n) => JSON.stringify(n)).join(', ')} cannot be asked without a terminal: pass --confirm-step NAME for each (or --yes)`);
-  await confirmOrCancel(ctx, o.yes, `Resume plan ${safeLine(plan.name)} (${state.mode}) run ${state.run_id} at ${next ? `step ${next.name}` : 'the drill cleanup'}. Continue?`, 'plan resume');
+  if (!o.yes && !ctx.io.canPrompt) throw new UsageError(text(M.refuseResume));
+  if (missing.length) throw new UsageError(text(M.unconfirmable, { list: missing.map((n) => JSON.stringify(n)).join(', ') }));
+  await confirmOrCancel(ctx, o.yes, t(next ? M.confirmResumeStep : M.confirmResumeCleanup, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, step: next?.name }), 'plan resume');
   return executePlan(ctx, plan, state, { yes: o.yes, confirmSteps: o.confirmSteps, settings: await waitSettings(ctx, o.wait) });
 }

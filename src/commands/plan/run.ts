@@ -18,6 +18,8 @@ import { note, out, result, type Result } from '../shared/output.js';
 import { confirmOrCancel } from '../shared/confirm.js';
 import { waitSettings } from '../shared/wait.js';
 import { executePlan, unconfirmable, type PlanRunDocument } from './execute.js';
+import { t, text } from '../../i18n/index.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 export interface RunOptions {
   file: string;
@@ -42,10 +44,10 @@ interface RunFlags {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function parseRun(args: string[], f: RunFlags): RunOptions {
-  if (!args[0]) throw new UsageError('pass the plan file: sdrs plan run <file> --mode switchover|failover|drill');
-  if (f.mode === undefined) throw new UsageError('pass --mode switchover, failover or drill (the same plan serves all three)');
-  if (!PLAN_MODES.includes(f.mode as PlanMode)) throw new UsageError(`--mode ${safeLine(f.mode)} is not one of ${PLAN_MODES.join(', ')}`);
-  if (f.keep && f.mode !== 'drill') throw new UsageError('--keep keeps the drills of a drill run; it needs --mode drill');
+  if (!args[0]) throw new UsageError(text(M.passFile));
+  if (f.mode === undefined) throw new UsageError(text(M.passMode));
+  if (!PLAN_MODES.includes(f.mode as PlanMode)) throw new UsageError(text(M.notAMode, { value: safeLine(f.mode), modes: PLAN_MODES.join(', ') }));
+  if (f.keep && f.mode !== 'drill') throw new UsageError(text(M.keepNeedsDrill));
   return {
     file: args[0], mode: f.mode as PlanMode, keep: f.keep === true, yes: f.yes === true, dryRun: f.dryRun === true,
     confirmSteps: f.confirmStep ?? [], wait: parseWaitFlags({ timeout: f.timeout, interval: f.interval }),
@@ -85,21 +87,21 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<PlanRu
   const file = resolve(ctx.cwd, o.file);
   const plan = await loadPlan(file);
   const missing = unconfirmable(ctx, plan, o);
-  if (!o.yes && !o.dryRun && !ctx.io.canPrompt) throw new UsageError('refusing to run a plan without confirmation: pass --yes (prompts are off without a terminal or with --no-input/--json)');
-  if (missing.length) throw new UsageError(`confirm step(s) ${missing.map((n) => JSON.stringify(n)).join(', ')} cannot be asked without a terminal: pass --confirm-step NAME for each (or --yes)`);
+  if (!o.yes && !o.dryRun && !ctx.io.canPrompt) throw new UsageError(text(M.refuseRun));
+  if (missing.length) throw new UsageError(text(M.unconfirmable, { list: missing.map((n) => JSON.stringify(n)).join(', ') }));
   if (o.dryRun) {
     const steps = plan.steps.map((s) => ({ name: s.name, kind: s.kind, groups: s.groups ?? [], ...(s.site ? { site: s.site } : {}) }));
     return result({ dry_run: true, plan: plan.name, mode: o.mode, steps },
-      out(`Plan ${safeLine(plan.name)} (${o.mode}): ${plan.steps.length} step(s)`),
+      out(t(M.dryHeader, { plan: safeLine(plan.name), mode: o.mode, n: plan.steps.length })),
       ...plan.steps.map((s, i) => out(`  ${i + 1}. ${s.name}: ${s.kind}${s.groups ? ` ${s.groups.join(', ')}` : ''}`)),
-      note('Dry run: nothing was sent. Check every pre-flight with: sdrs plan validate ' + o.file + ' --mode ' + o.mode));
+      note(t(M.dryNote, { file: o.file, mode: o.mode })));
   }
   // Everything that can be known before starting (plan validate's checks, for this mode): nothing starts that cannot finish.
   const api = await ctx.api();
   const [ready] = await planPreflight(api, plan, await resolvePlanGroups(api, plan), [o.mode]);
   if (!ready.ready) throw notReadyError(plan, [ready]);
   const groups = plan.groups.map((g) => g.alias).join(', ');
-  await confirmOrCancel(ctx, o.yes, `Run plan ${safeLine(plan.name)} in ${o.mode} mode: ${plan.steps.length} step(s) over group(s) ${groups}${o.mode === 'drill' ? ' (drills, production untouched)' : ''}. Continue?`, 'plan run');
+  await confirmOrCancel(ctx, o.yes, t(o.mode === 'drill' ? M.confirmRunDrill : M.confirmRun, { plan: safeLine(plan.name), mode: o.mode, n: plan.steps.length, groups }), 'plan run');
   const state = freshState(ctx, plan, file, o.mode, o.keep);
   return executePlan(ctx, plan, state, { yes: o.yes, confirmSteps: o.confirmSteps, settings: await waitSettings(ctx, o.wait) });
 }

@@ -11,8 +11,10 @@ import { loadPlan } from '../../plan/load.js';
 import { DEFAULT_CONCURRENCY, PLAN_MODES, type Plan, type PlanMode, type PlanStep } from '../../plan/model.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, type Result } from '../shared/output.js';
-import { skippedIn } from './preflight.js';
+import { skippedIn, skippedWhy } from './preflight.js';
 import { parseMode } from './validate.js';
+import { type Text, language, t, text } from '../../i18n/index.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 export type ShowFormat = 'outline' | 'mermaid';
 
@@ -68,9 +70,9 @@ export interface ShowDocument {
 /** Flags to options (exit 2 on bad values). */
 export function parseShow(args: string[], f: ShowFlags): ShowOptions {
   const file = args[0];
-  if (!file) throw new UsageError('missing <file>: the plan file to show');
+  if (!file) throw new UsageError(text(M.missingShowFile));
   const format = f.format ?? 'outline';
-  if (format !== 'outline' && format !== 'mermaid') throw new UsageError(`--format ${JSON.stringify(safeLine(format))}: use outline or mermaid`);
+  if (format !== 'outline' && format !== 'mermaid') throw new UsageError(text(M.badFormat, { value: JSON.stringify(safeLine(format)) }));
   const mode = parseMode(f.mode);
   return { file, format, ...(mode ? { mode } : {}) };
 }
@@ -107,27 +109,31 @@ export async function runShow(_ctx: Context, o: ShowOptions): Promise<Result<Sho
 }
 
 /** What a group step does in a mode. */
-function moveText(mode: PlanMode | undefined): string {
-  if (mode === 'switchover') return 'switch over: stop the production servers, reverse to the DR site, start the servers there';
-  if (mode === 'failover') return 'fail over to the DR site (production is not reached)';
-  if (mode === 'drill') return 'create a DR drill (production untouched; drills deleted at the end unless --keep)';
-  return `move production to the DR site (switchover, failover or drill: the run's --mode decides)`;
+function moveText(mode: PlanMode | undefined): Text {
+  if (mode === 'switchover') return text(M.moveSwitchover);
+  if (mode === 'failover') return text(M.moveFailover);
+  if (mode === 'drill') return text(M.moveDrill);
+  return text(M.moveAny);
+}
+
+/** What a step does, in both languages (the JSON's `does` is the English). */
+function doesText(s: Pick<PlanStep, 'kind' | 'site' | 'duration_ms' | 'message' | 'command'>, mode: PlanMode | undefined): Text {
+  switch (s.kind) {
+    case 'switchover':
+    case 'failover': return moveText(mode);
+    case 'stop': return text(M.showStop, { site: s.site });
+    case 'start': return text(M.showStart, { site: s.site });
+    case 'wait': return text(M.showWait, { time: formatDuration(s.duration_ms ?? 0) });
+    case 'confirm': return text(M.showConfirm, { message: s.message });
+    case 'run': return text(M.showRun, { command: s.command });
+  }
 }
 
 /** One step, described. */
 export function shownStep(plan: Plan, s: PlanStep, index: number, mode: PlanMode | undefined): ShownStep {
   const byAlias = new Map(plan.groups.map((g) => [g.alias, g]));
   const conc = s.concurrency ?? DEFAULT_CONCURRENCY;
-  let does: string;
-  switch (s.kind) {
-    case 'switchover':
-    case 'failover': does = moveText(mode); break;
-    case 'stop': does = `stop the servers at the ${s.site} site`; break;
-    case 'start': does = `start the servers at the ${s.site} site`; break;
-    case 'wait': does = `wait ${formatDuration(s.duration_ms ?? 0)}`; break;
-    case 'confirm': does = `ask for confirmation: ${s.message}`; break;
-    case 'run': does = `run: ${s.command}`; break;
-  }
+  const does = doesText(s, mode).en;
   const skipped = mode ? skippedIn(mode, s) : undefined;
   const groups = s.groups?.map((a) => byAlias.get(a) ?? { alias: a, ref: a });
   const waves: string[][] = [];
@@ -148,18 +154,25 @@ export function shownStep(plan: Plan, s: PlanStep, index: number, mode: PlanMode
 
 /** The outline: the plan, its groups, then each step with its waves. */
 export function outline(plan: Plan, steps: ShownStep[], mode: PlanMode | undefined): string {
-  const lines = [`Plan ${safeLine(plan.name)}${plan.description ? `: ${safeLine(plan.description.trim().split('\n')[0])}` : ''}`];
-  if (mode) lines.push(`Mode: ${mode}`);
-  lines.push(`Groups (${plan.groups.length}): ${plan.groups.map((g) => `${g.alias} = ${safeLine(g.ref)}`).join(', ')}`, '');
+  const zh = language() === 'zh-CN';
+  const lines = [plan.description
+    ? t(M.outlinePlanDesc, { plan: safeLine(plan.name), description: safeLine(plan.description.trim().split('\n')[0]) })
+    : t(M.outlinePlan, { plan: safeLine(plan.name) })];
+  if (mode) lines.push(t(M.outlineMode, { mode }));
+  lines.push(t(M.outlineGroups, { n: plan.groups.length, list: plan.groups.map((g) => `${g.alias} = ${safeLine(g.ref)}`).join(', ') }), '');
   for (const s of steps) {
     const extra = [
-      s.timeout_ms !== undefined ? `timeout ${formatDuration(s.timeout_ms)}` : '',
-      s.on_failure === 'continue' ? 'on failure: continue' : '',
+      s.timeout_ms !== undefined ? t(M.outlineTimeout, { time: formatDuration(s.timeout_ms) }) : '',
+      s.on_failure === 'continue' ? t(M.outlineContinue) : '',
     ].filter(Boolean);
-    lines.push(`${s.index}. ${safeLine(s.name)}: ${safeLine(s.does)}${extra.length ? ` (${extra.join(', ')})` : ''}${s.skipped ? ` [skipped: ${s.skipped}]` : ''}`);
+    const step = plan.steps[s.index - 1];
+    const does = zh && step ? doesText(step, mode).zh : s.does;
+    const why = mode && s.skipped && step ? skippedWhy(mode, step) : undefined;
+    const skipped = s.skipped ? t(M.outlineSkipped, { why: why ? t(why) : s.skipped }) : '';
+    lines.push(`${s.index}. ${safeLine(s.name)}: ${safeLine(does)}${extra.length ? (zh ? `（${extra.join('，')}）` : ` (${extra.join(', ')})`) : ''}${skipped}`);
     if (s.waves) {
       const many = s.waves.length > 1;
-      s.waves.forEach((w, i) => lines.push(`     ${many ? `wave ${i + 1}/${s.waves!.length}: ` : ''}${w.join(', ')}${many ? '' : ` (in parallel, up to ${s.concurrency} at once)`}`));
+      s.waves.forEach((w, i) => lines.push(`     ${many ? t(M.outlineWave, { i: i + 1, n: s.waves!.length, groups: w.join(', ') }) : t(M.outlineParallel, { groups: w.join(', '), n: s.concurrency })}`));
     }
   }
   return lines.join('\n');

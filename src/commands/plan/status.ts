@@ -6,6 +6,8 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, table, type Result } from '../shared/output.js';
 import { findRun } from './resume.js';
 import { planResult } from './execute.js';
+import { t } from '../../i18n/index.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 export interface StatusOptions {
   target?: string;
@@ -35,7 +37,7 @@ export async function runStatus(ctx: Context, o: StatusOptions): Promise<Result>
   if (o.all) {
     const runs = listStates(plansDir(ctx.env, ctx.homeDir));
     const data = runs.map((s) => ({ run_id: s.run_id, plan: s.plan, mode: s.mode, status: s.status, started_at: s.started_at, ended_at: s.ended_at ?? null }));
-    return result(data, runs.length ? table(['RUN', 'PLAN', 'MODE', 'STATUS', 'STARTED'], data.map((r) => [r.run_id, r.plan, r.mode, r.status, r.started_at])) : out('No plan runs.'));
+    return result(data, runs.length ? table([t(M.hRun), t(M.hPlan), t(M.hMode), t(M.hStatus), t(M.hStarted)], data.map((r) => [r.run_id, r.plan, r.mode, r.status, r.started_at])) : out(t(M.noPlanRuns)));
   }
   const state = findRun(ctx, o.target, false);
   const unfinished = state.status !== 'done';

@@ -10,7 +10,9 @@ import { loadPlan } from '../../plan/load.js';
 import { PLAN_MODES, type Plan, type PlanMode } from '../../plan/model.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { out, result, say, type Block, type Result } from '../shared/output.js';
-import { notReadyError, planPreflight, resolvePlanGroups, resolvedView, type ModeReadiness, type ResolvedGroup } from './preflight.js';
+import { checkText, notReadyError, planPreflight, resolvePlanGroups, resolvedView, type ModeReadiness, type ResolvedGroup } from './preflight.js';
+import { t, text } from '../../i18n/index.js';
+import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** The options of one run. */
 export interface ValidateOptions {
@@ -43,16 +45,16 @@ export interface ValidateDocument {
 /** A --mode value (exit 2 on anything else). */
 export function parseMode(value: string | undefined, flag = '--mode'): PlanMode | undefined {
   if (value === undefined) return undefined;
-  if (!(PLAN_MODES as readonly string[]).includes(value)) throw new UsageError(`${flag} ${JSON.stringify(safeLine(value))} is not a mode: use ${PLAN_MODES.join(', ')}`);
+  if (!(PLAN_MODES as readonly string[]).includes(value)) throw new UsageError(text(M.badMode, { flag, value: JSON.stringify(safeLine(value)), modes: PLAN_MODES.join(', ') }));
   return value as PlanMode;
 }
 
 /** Flags to options (exit 2 on bad values). */
 export function parseValidate(args: string[], f: ValidateFlags): ValidateOptions {
   const file = args[0];
-  if (!file) throw new UsageError('missing <file>: the plan file to validate');
+  if (!file) throw new UsageError(text(M.missingValidateFile));
   const mode = parseMode(f.mode);
-  if (mode && f.offline) throw new UsageError('--mode checks the plan against the service; --offline reads nothing from it: pass one of them');
+  if (mode && f.offline) throw new UsageError(text(M.modeAndOffline));
   return { file, modes: mode ? [mode] : [...PLAN_MODES], offline: f.offline === true };
 }
 
@@ -78,7 +80,7 @@ export async function runValidate(ctx: Context, o: ValidateOptions): Promise<Res
   const steps = plan.steps.map((s) => ({ name: s.name, kind: s.kind, ...(s.groups ? { groups: s.groups } : {}), line: s.loc.line, column: s.loc.column }));
   if (o.offline) {
     const doc: ValidateDocument = { file: o.file, plan: plan.name, valid: true, ready: null, groups: plan.groups, steps, modes: [] };
-    return result(doc, out(`${safeLine(o.file)}: plan ${safeLine(plan.name)} is valid: ${plan.groups.length} group(s), ${plan.steps.length} step(s) (the service was not read: --offline)`));
+    return result(doc, out(t(M.validOffline, { file: safeLine(o.file), plan: safeLine(plan.name), groups: plan.groups.length, steps: plan.steps.length })));
   }
   const api = await ctx.api();
   const groups = await resolvePlanGroups(api, plan);
@@ -91,11 +93,11 @@ export async function runValidate(ctx: Context, o: ValidateOptions): Promise<Res
 
 /** The verdict for people: one line per mode, then each failed check. */
 function describe(plan: Plan, modes: ModeReadiness[]): Block[] {
-  const lines = [`${safeLine(plan.file)}: plan ${safeLine(plan.name)} is valid: ${plan.groups.length} group(s), ${plan.steps.length} step(s); every group resolves.`];
+  const lines = [t(M.valid, { file: safeLine(plan.file), plan: safeLine(plan.name), groups: plan.groups.length, steps: plan.steps.length })];
   for (const m of modes) {
-    const skipped = m.skipped.length ? `; ${m.skipped.length} stop/start step(s) skipped in this mode` : '';
-    lines.push(m.ready ? `✔ ${m.mode}: ready (${m.passed} check(s) passed${skipped})` : `✖ ${m.mode}: NOT ready, ${m.failures.length} check(s) failed${skipped}`);
-    for (const f of m.failures) lines.push(`    step ${JSON.stringify(safeLine(f.step))}${f.group ? `, group ${f.group}` : ''}: ${safeLine(f.message)}`);
+    const skipped = m.skipped.length ? t(M.modeSkipped, { n: m.skipped.length }) : '';
+    lines.push(m.ready ? t(M.modeReady, { mode: m.mode, n: m.passed, skipped }) : t(M.modeNotReady, { mode: m.mode, n: m.failures.length, skipped }));
+    for (const f of m.failures) lines.push(t(f.group ? M.failureLineGroup : M.failureLine, { step: JSON.stringify(safeLine(f.step)), group: f.group, message: safeLine(checkText(f)) }));
   }
-  return [out(lines.join('\n')), ...(modes.every((m) => m.ready) ? [say('Nothing was sent.')] : [])];
+  return [out(lines.join('\n')), ...(modes.every((m) => m.ready) ? [say(t(M.nothingSent))] : [])];
 }

@@ -12,6 +12,8 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { ConfigError, UsageError, safeLine } from '../../errors.js';
 import { safeJson } from '../../io/output.js';
+import { t, text } from '../../i18n/index.js';
+import { reportMsg as R } from '../../i18n/catalog/report.js';
 import { filterOperations } from '../../journal/operations.js';
 import { buildReport, type ReportModel } from '../../journal/report.js';
 import { renderCsv, renderHtml, renderMarkdown } from '../../journal/render.js';
@@ -49,7 +51,7 @@ function formatOf(f: ReportFlags): Format {
   const given = f.format?.trim().toLowerCase();
   const fromFile = f.output ? /\.(md|markdown|html?|json|csv)$/i.exec(f.output)?.[1].toLowerCase() : undefined;
   const want = given ?? (fromFile === 'markdown' ? 'md' : fromFile === 'htm' ? 'html' : fromFile) ?? 'md';
-  if (!(FORMATS as readonly string[]).includes(want)) throw new UsageError(`invalid --format ${JSON.stringify(safeLine(f.format ?? '').slice(0, 20))}: use one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(want)) throw new UsageError(text(R.badFormat, { value: JSON.stringify(safeLine(f.format ?? '').slice(0, 20)), formats: FORMATS.join(', ') }));
   return want as Format;
 }
 
@@ -101,36 +103,36 @@ export async function runReport(ctx: Context, o: ReportOptions): Promise<Result>
       if (!(err instanceof ConfigError) && !(err instanceof Error && 'exitCode' in err && (err as { exitCode: number }).exitCode === 4)) throw err;
       service.status.push({ name: 'service', state: 'failed', note: safeLine(err.message).slice(0, 300) });
     }
-    for (const s of service.status.filter((x) => x.state === 'failed')) notes.push(note(`warning: the service could not be read (${s.name}): ${s.note ?? ''}; the report has the journal's facts only there.`, 'warn'));
+    for (const s of service.status.filter((x) => x.state === 'failed')) notes.push(note(t(R.serviceUnread, { name: s.name, note: s.note ?? '' }), 'warn'));
   }
   const model = buildReport({
     ops: inRange,
     journalPath: path,
     skipped,
-    since: sinceMs === undefined ? 'the start of the journal' : new Date(sinceMs).toISOString(),
+    since: sinceMs === undefined ? R.sinceStart.en : new Date(sinceMs).toISOString(),
     now: new Date(now).toISOString(),
     groupFilter: o.groups,
     service: service.facts,
     sources: o.service ? service.status : [{ name: 'service', state: 'skipped', note: '--no-service' }],
   });
-  const text = renderReport(model, o.format);
+  const rendered = renderReport(model, o.format);
   if (!o.output) {
     if (ctx.globals.json) return result(model, ...warnings, ...notes);
-    return { data: undefined, blocks: [...warnings, ...notes, { kind: 'out', text: text.replace(/\r?\n$/, '') }] };
+    return { data: undefined, blocks: [...warnings, ...notes, { kind: 'out', text: rendered.replace(/\r?\n$/, '') }] };
   }
   const file = resolve(ctx.cwd, o.output);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, { mode: 0o600 });
+    writeFileSync(tmp, rendered, { mode: 0o600 });
     renameSync(tmp, file);
   } catch (err) {
-    throw new ConfigError(`cannot write the report to ${file}: ${safeLine(err instanceof Error ? err.message : String(err))}`);
+    throw new ConfigError(text(R.cannotWrite, { file, reason: safeLine(err instanceof Error ? err.message : String(err)) }));
   }
   return result(
     { file, format: o.format, operations: model.operations.length, groups: model.groups.length, timeline_bars: model.timeline.length },
     ...warnings,
     ...notes,
     out(file),
-    note(`Report written: ${file} (${o.format}; ${model.operations.length} operation(s), ${model.groups.length} group(s)).`),
+    note(t(R.written, { file, format: o.format, ops: model.operations.length, groups: model.groups.length })),
   );
 }
