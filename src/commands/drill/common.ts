@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import type { SdrsApi } from '../../api/client.js';
 import type { DisasterRecoveryDrill, Server, ServerGroup, Vpc } from '../../api/types.js';
 import { ApiError, PreconditionError, UsageError, safeLine } from '../../errors.js';
-import { DRILL_DELETABLE_FROM, drillStatusRefusal } from '../../api/rules.js';
+import { DRILL_DELETABLE_FROM, drillStatusRefusalText } from '../../api/rules.js';
 import { printable } from '../../validate.js';
 import { resolveDrill, resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
@@ -79,8 +79,8 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
   const checks: { ok: boolean; text: Text }[] = [];
   const check = (ok: boolean, text: Text) => checks.push({ ok, text });
   const c = (entry: Entry, params: Record<string, string | number>) => text(entry, params);
-  const refusal = drillStatusRefusal(g, ref);
-  check(!refusal, refusal ? { en: refusal, zh: refusal } : c(M.checkGroupStatus, { group: safeLine(g.name), status: g.status }));
+  const refusal = drillStatusRefusalText(g, ref);
+  check(!refusal, refusal ?? c(M.checkGroupStatus, { group: safeLine(g.name), status: g.status }));
   const [pairs, instances, vpcs] = await Promise.all([
     api.listAllReplications({ server_group_id: g.id }),
     api.listAllInstances({ server_group_id: g.id }),
