@@ -22,12 +22,17 @@ import { UNDER_WAY_TO } from '../../api/rules.js';
 import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
+import { en, t, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** A read after a lost answer showed the change made or under way: it is followed by its state. */
 export interface Accepted<F = GroupFollow> {
   kind: 'accepted';
   /** What the read showed, as a clause: "the group is now reversing, so the service accepted it". */
   seen: string;
+  /** `seen` in both languages, for people (the English `seen` may reach a JSON document). */
+  seenText?: Text;
   follow: F;
 }
 
@@ -106,9 +111,10 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
   const e = toSdrsError(err);
   const done = changesMade(ctx);
   if (done.length === 0) return e;
-  const what = done.map((r) => `${r.operation}${r.jobId ? ` (job ${r.jobId})` : ''}`).join('; ');
-  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, `${e.message} (after this run had already made changes: ${what})`, {
-    hint: e.hint,
+  const what = done.map((r) => (r.jobId ? text(M.changeMade, { operation: r.operation, jobId: r.jobId }) : r.operation));
+  const whatText = { en: what.map((w) => (typeof w === 'string' ? w : w.en)).join('; '), zh: what.map((w) => (typeof w === 'string' ? w : w.zh)).join('；') };
+  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, textOf(M.stepRefused, { message: e.text, what: whatText }), {
+    hint: e.hintText,
     details: { ...e.details, refused_code: e.code, refused_exit_code: e.exitCode, changes_made: done.map((r) => ({ operation: r.operation, job_id: r.jobId ?? null, state: r.state })) },
     cause: err,
   });
@@ -143,7 +149,7 @@ export type Sent<T, F = GroupFollow> =
  */
 export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
   // Stopped before anything left (e.g. during the reads before the send): say so, not "may have reached".
-  if (ctx.signal.aborted) throw new InterruptedError(`${req.operation}: stopped before the request was sent; nothing was sent`, { signal: stopSignalOf(ctx.signal.reason) });
+  if (ctx.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeSend, { operation: req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
   const record = recordSend(ctx, { operation: req.operation, checkHint: req.checkHint, details: req.details });
   let answer: T;
   try {
@@ -157,7 +163,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     const e = toSdrsError(err);
     const unknown = err instanceof UnknownOutcomeError
       ? err
-      : new UnknownOutcomeError(`${req.operation}: the answer could not be used (${e.message}); the request was not sent again`, { details: e.details, cause: err });
+      : new UnknownOutcomeError(textOf(M.answerUnusable, { operation: req.operation, message: e.text }), { details: e.details, cause: err });
     const reconcile = req.reconcile ?? (defaultReconcile(req.checkHint) as Reconcile<F>);
     let r: Reconciled<F>;
     try {
@@ -165,7 +171,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     } catch {
       r = await defaultReconcile(req.checkHint)(unknown);
     }
-    if (ctx.signal.aborted) throw afterSendError(ctx, record, new InterruptedError(unknown.message));
+    if (ctx.signal.aborted) throw afterSendError(ctx, record, new InterruptedError(unknown.text));
     if (r instanceof SdrsError) throw AFTER_SEND_EXITS.has(r.exitCode) && r.hint ? asFinal(r) : afterSendError(ctx, record, r);
     record.state = 'accepted';
     return { ...r, record };
@@ -185,7 +191,7 @@ export async function sendOnce<T extends { job_id: string }, F>(ctx: Context, re
 
 /** Follows an accepted change by its group's status; every ending in the after-send form. */
 export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, s: Accepted & { record: SentRequest }): Promise<WatchJobResult> {
-  ctx.io.err.write(safeText(`${s.follow.label}: no clear answer from the service, but ${s.seen}; following group ${s.follow.group.id} by its status`) + '\n');
+  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
   try {
     const r = await followGroup(ctx, api, settings, s.follow);
     s.record.state = 'done';
@@ -197,7 +203,7 @@ export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, s
 
 /** Follows an accepted change (no job id) by the state `f` reads; every ending in the after-send form. */
 export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings, s: Accepted<F> & { record: SentRequest }, f: FollowRequest<T>): Promise<T> {
-  ctx.io.err.write(safeText(`${s.record.operation}: no clear answer from the service, but ${s.seen}; following ${f.label}`) + '\n');
+  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: s.record.operation, seen: seenIn(s), label: f.label })) + '\n');
   try {
     const r = await follow(ctx, settings, f);
     s.record.state = 'done';
@@ -210,9 +216,14 @@ export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings,
 /** An accepted change without a job id cannot be handed off (--no-wait prints a job id): exit 7, saying so. */
 export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentRequest }): SdrsError {
   return afterSendError(ctx, s.record, new UnknownOutcomeError(
-    `${s.record.operation}: no clear answer from the service, but ${s.seen}; there is no job id to hand off`,
-    { hint: `Nothing to re-send. Follow it with: ${s.record.checkHint}` },
+    textOf(M.noHandOff, { operation: s.record.operation, seen: s.seenText ?? s.seen }),
+    { hint: text(M.noHandOffHint, { check: s.record.checkHint }) },
   ));
+}
+
+/** What a read showed, in this run's language. */
+function seenIn(a: { seen: string; seenText?: Text }): string {
+  return a.seenText ? t(a.seenText) : a.seen;
 }
 
 /** A definitive answer that nothing was done (or an error before anything left): reported as it is. */
@@ -226,7 +237,7 @@ function refused(err: unknown): err is SdrsError {
 
 /** The plain reconciliation: do not re-send, and how to check. */
 export function defaultReconcile(checkHint: string): (err: UnknownOutcomeError) => Promise<SdrsError> {
-  return async (err) => new UnknownOutcomeError(err.message, { hint: `Do not re-send blindly. Check with: ${checkHint}`, details: err.details, cause: err });
+  return async (err) => new UnknownOutcomeError(err.text, { hint: text(M.dontResend, { check: checkHint }), details: err.details, cause: err });
 }
 
 /**
@@ -252,13 +263,14 @@ function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
       if (there || (UNDER_WAY_TO[finalStatus] as readonly string[] | undefined)?.includes(g.status)) {
         return {
           kind: 'accepted',
-          seen: there ? `the group is now ${g.status}: the change was made` : `the group is now ${g.status}, so the service accepted it`,
+          seen: en(there ? M.seenMade : M.seenAccepted, { status: g.status }),
+          seenText: text(there ? M.seenMade : M.seenAccepted, { status: g.status }),
           follow: { group: g, label: m.watch.label, expect: { ...expect, finalStatus } },
         };
       }
     }
-    return new UnknownOutcomeError(`${err.message}; ${g ? `the group is now ${g.status}, which does not show whether it was accepted` : 'it may or may not have been accepted'}`, {
-      hint: `Do not re-send blindly. Check with: ${m.checkHint}`,
+    return new UnknownOutcomeError(g ? textOf(M.groupDoesNotTell, { message: err.text, status: g.status }) : textOf(M.mayOrMayNot, { message: err.text }), {
+      hint: text(M.dontResend, { check: m.checkHint }),
       details: { ...err.details, group_id: groupId, ...(g ? { group_status: g.status } : {}) },
       cause: err,
     });
@@ -276,7 +288,7 @@ export function dryRun(req: PreparedRequest | PreparedRequest[]): Result {
     if (r.body !== undefined) lines.push('', JSON.stringify(r.body, null, 2));
     return lines.join('\n');
   });
-  return result(Array.isArray(req) ? { dry_run: true, requests: reqs } : { dry_run: true, request: req }, out(text.join('\n\n')), note('Dry run: nothing was sent.'));
+  return result(Array.isArray(req) ? { dry_run: true, requests: reqs } : { dry_run: true, request: req }, out(text.join('\n\n')), note(t(M.dryRunNote)));
 }
 
 /**
@@ -284,12 +296,12 @@ export function dryRun(req: PreparedRequest | PreparedRequest[]): Result {
  * stderr (`resume`: the command that watches it, `sdrs job wait <id>` by default).
  */
 export function handOff(jobId: string, extra: Record<string, unknown> = {}, resume = resumeCommand(jobId)): Result {
-  return result({ job_id: jobId, ...extra }, out(jobId), note(`Job ${jobId} submitted. Watch it with: ${resume}`));
+  return result({ job_id: jobId, ...extra }, out(jobId), note(t(M.submitted, { jobId, resume })));
 }
 
 /** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run). */
 export function nothingToDo<T>(what: string, data: T): Result<T> {
-  return result(data, note(`Nothing to do: ${what}.`));
+  return result(data, note(t(M.nothingToDo, { what })));
 }
 
 /**
@@ -297,7 +309,7 @@ export function nothingToDo<T>(what: string, data: T): Result<T> {
  * what would be sent), and why nothing would be (group start/stop/failover/reverse).
  */
 export function nothingToSend(what: string): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
-  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
+  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(t(M.nothingToSend, { what })));
 }
 
 /** A change the service makes at once and answers without a job (204): sent once, as sendOrFollow sends. */
@@ -328,9 +340,9 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     checkHint: req.checkHint,
     details: req.details,
     reconcile: async (err) => {
-      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: 'a read shows the change made', follow: undefined };
-      return new UnknownOutcomeError(`${req.operation}: no clear answer (${err.message}), and ${req.verify ? 'a read does not show the change made' : 'it was not checked'}; it was not sent again`, {
-        hint: `Do not re-send blindly. Check with: ${req.checkHint}`,
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), follow: undefined };
+      return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operation, message: err.text }), {
+        hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
         cause: err,
       });
