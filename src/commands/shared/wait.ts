@@ -12,7 +12,7 @@ import type { GroupExpectation } from '../../watch/outcome.js';
 import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js';
 import type { WaitFlags } from './command.js';
 import { afterSendError, resumeCommand, sentJob } from './sent.js';
-import { en, local, text, verbatim, type Text } from '../../i18n/index.js';
+import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
 import { textOf } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
@@ -102,7 +102,7 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
     import('../../watch/waiter.js'), import('../../watch/job-watcher.js'), import('../../watch/progress.js'), import('../../watch/timeout.js'),
   ]);
   const start = ctx.clock.now();
-  const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(local(label))}: ${safeText(status)}\n`));
+  const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(t(M.followLine, { label: local(label), status }))}\n`));
   const label = f.labelText ?? verbatim(f.label);
   let last: string | undefined;
   let lastText: Text | undefined;

@@ -122,6 +122,7 @@ export const pipeline = {
   },
 
   // wait.ts
+  followLine: { en: '{label}: {status}', zh: '{label}：{status}' },
   notReadYet: { en: 'not read yet', zh: '尚未读取' },
   lastSeen: { en: 'last seen {status}', zh: '最后看到的状态为 {status}' },
   stoppedFollowing: {

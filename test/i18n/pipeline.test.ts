@@ -1,0 +1,100 @@
+/**
+ * Chinese for the shared pipeline (confirmations, dry runs, name resolution, watching, the
+ * service's and the settings' errors): under LANG=zh_CN.UTF-8 people read Chinese; under
+ * LANG=C the English is as before; with --json stdout and the stderr error document are
+ * byte for byte the same in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/in-process.js';
+import { useDemoWorld } from '../helpers/cli-env.js';
+
+const ZH = { LANG: 'zh_CN.UTF-8' };
+const C = { LANG: 'C' };
+const errorDoc = (stderr: string) => mask(stderr.split('\n').filter((l) => l.startsWith('{"error"')).join('\n'));
+const mask = (s: string) => s.replace(/[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+Z?/g, '<time>');
+
+describe('the pipeline in Chinese', () => {
+  const w = useDemoWorld();
+  const run = (argv: string[], lang: Record<string, string>, extra: Record<string, string> = {}) => runMain(argv, { env: { ...w.env, ...lang, ...extra } });
+
+  /** Runs argv with --json in both languages: the same exit code, stdout and stderr. */
+  const sameJson = async (argv: string[], before?: () => Promise<void>, extra: Record<string, string> = {}) => {
+    const once = async (lang: Record<string, string>) => {
+      await w.client.admin('POST', '/reset', { seed: 'demo' });
+      await before?.();
+      return run([...argv, '--json'], lang, extra);
+    };
+    const zh = await once(ZH);
+    const en = await once(C);
+    expect(zh.code).toBe(en.code);
+    // Job ids and times differ between the two runs: compared with them masked.
+    expect(mask(zh.stdout)).toBe(mask(en.stdout));
+    // The stderr JSON error document (the notes and progress lines beside it are for people).
+    expect(errorDoc(zh.stderr)).toBe(errorDoc(en.stderr));
+    return { zh, en };
+  };
+
+  it('a confirmation refused without a terminal, a dry run and an unknown group name', async () => {
+    const refused = await run(['group', 'stop', 'demo-erp'], ZH);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('错误：未经确认，拒绝执行');
+    expect(refused.stderr).toContain('请传入 --yes');
+    const english = await run(['group', 'stop', 'demo-erp'], C);
+    expect(english.stderr).toContain('error: refusing to stop protection without confirmation: pass --yes');
+
+    const dry = await run(['group', 'stop', 'demo-erp', '--dry-run'], ZH);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain('试运行：未发送任何请求。');
+    expect((await run(['group', 'stop', 'demo-erp', '--dry-run'], C)).stderr).toContain('Dry run: nothing was sent.');
+
+    const unknown = await run(['group', 'show', 'no-such-group'], ZH);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('错误：未找到保护组 "no-such-group"');
+    expect(unknown.stderr).toContain("请用 'sdrs group list' 列出保护组。");
+
+    for (const argv of [['group', 'stop', 'demo-erp'], ['group', 'stop', 'demo-erp', '--dry-run'], ['group', 'show', 'no-such-group']]) {
+      const { zh, en } = await sameJson(argv);
+      expect(zh.stdout + errorDoc(zh.stderr)).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(en.stderr).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('a job that fails, and one that outlasts --timeout', async () => {
+    const fail = () => w.client.admin('POST', '/fail-next', { job_type: 'stopProtectionGroupNoCG', error_code: 'SDRS.1029', fail_reason: 'injected' }).then(() => undefined);
+    await fail();
+    const failed = await run(['group', 'stop', 'demo-erp', '--yes'], ZH);
+    expect(failed.code, failed.stderr).toBe(5);
+    expect(failed.stderr).toMatch(/错误：任务 [0-9a-f]+（stopProtectionGroupNoCG）失败：SDRS\.1029：injected/);
+    expect(failed.stderr).toContain('排除上述原因后，可以从');
+    await sameJson(['group', 'stop', 'demo-erp', '--yes'], fail);
+
+    const slow = () => w.client.admin('PUT', '/config', { job_duration_ms: 5000 }).then(() => undefined);
+    await slow();
+    const late = await run(['group', 'stop', 'demo-erp', '--yes', '--timeout', '300ms'], ZH);
+    expect(late.code, late.stderr).toBe(6);
+    expect(late.stderr).toMatch(/错误：等待任务 [0-9a-f]+ 超时（--timeout 0\.3s）/);
+    expect(late.stderr).toContain('可用以下命令继续观察：sdrs job wait');
+    await sameJson(['group', 'stop', 'demo-erp', '--yes', '--timeout', '300ms'], slow);
+  });
+
+  it('an answer lost after the send (exit 7) and missing credentials (exit 4)', async () => {
+    const drop = async () => {
+      const g = (await w.client.get('/server-groups')).body.server_groups.find((x: { name: string }) => x.name === 'demo-erp');
+      await w.client.admin('POST', '/faults/next', { fault: 'reset-before', method: 'POST', path: `${g.id}/action` });
+    };
+    await drop();
+    const lost = await run(['group', 'stop', 'demo-erp', '--yes'], ZH);
+    expect(lost.code, lost.stderr).toBe(7);
+    expect(lost.stderr).toMatch(/错误：.*已发送，但结果未知/);
+    expect(lost.stderr).toContain('无法看出请求是否已被接受');
+    expect(lost.stderr).toContain('请勿盲目重新发送。请用以下命令检查：');
+    await sameJson(['group', 'stop', 'demo-erp', '--yes'], drop);
+
+    const noKeys = { HUAWEICLOUD_SDK_AK: '', HUAWEICLOUD_SDK_SK: '' };
+    const keys = await run(['group', 'list'], ZH, noKeys);
+    expect(keys.code).toBe(4);
+    expect(keys.stderr).toContain('错误：未找到凭证。请用以下任一方式提供访问密钥（AK/SK）：');
+    expect((await run(['group', 'list'], C, noKeys)).stderr).toContain('error: no credentials found. Provide an access key and secret key in one of these ways:');
+    await sameJson(['group', 'list'], undefined, noKeys);
+  });
+});
