@@ -9,6 +9,8 @@ import { palette, type Palette } from '../../io/color.js';
 import { printJson, printTable, type TableStyle } from '../../io/output.js';
 import { safeText, type SdrsError } from '../../errors.js';
 import { CHILD_BUSY, faultMeaning, groupInProgress } from '../../api/rules.js';
+import { language, t } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** How a stderr message is coloured for people. */
 export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
@@ -128,11 +130,11 @@ export function render(ctx: Context, r: Result | undefined | void): void {
       else {
         const fit = printTable(ctx.io, b.headers, b.rows, style);
         const what = [
-          ...(fit.shortenedIds ? ['ids shortened'] : []),
-          ...(fit.dropped.length ? [`${fit.dropped.join(', ')} hidden`] : []),
-          ...(fit.cut ? ['long values cut'] : []),
+          ...(fit.shortenedIds ? [t(M.idsShortened)] : []),
+          ...(fit.dropped.length ? [t(M.columnsHidden, { columns: fit.dropped.join(', ') })] : []),
+          ...(fit.cut ? [t(M.valuesCut)] : []),
         ];
-        if (what.length) ctx.io.err.write(p.dim(`(${what.join('; ')} to fit ${style.columns} columns: --json, a pipe (| cat) or a wider terminal shows everything)`) + '\n');
+        if (what.length) ctx.io.err.write(p.dim(t(M.toFit, { what: what.join(language() === 'zh-CN' ? '；' : '; '), columns: style.columns })) + '\n');
       }
     }
   }

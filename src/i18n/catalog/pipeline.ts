@@ -186,4 +186,60 @@ export const pipeline = {
   },
   domainsAvailable: { en: 'Available: {list}', zh: '可用的双活域：{list}' },
   none: { en: 'none', zh: '无' },
+
+  // command.ts
+  intervalPositive: { en: '--interval must be greater than 0', zh: '--interval 必须大于 0' },
+  maxIntervalPositive: { en: '--max-interval must be greater than 0', zh: '--max-interval 必须大于 0' },
+  maxIntervalShort: { en: '--max-interval must not be shorter than --interval', zh: '--max-interval 不能短于 --interval' },
+  wholeNumber: { en: '{flag} {value} must be a whole number from {min} to {max}', zh: '{flag} {value} 必须是 {min} 到 {max} 之间的整数' },
+
+  // output.ts
+  idsShortened: { en: 'ids shortened', zh: 'ID 已缩短' },
+  columnsHidden: { en: '{columns} hidden', zh: '已隐藏 {columns}' },
+  valuesCut: { en: 'long values cut', zh: '过长的值已截断' },
+  toFit: {
+    en: '({what} to fit {columns} columns: --json, a pipe (| cat) or a wider terminal shows everything)',
+    zh: '（为适应 {columns} 列宽：{what}；--json、管道（| cat）或更宽的终端可显示全部内容）',
+  },
+
+  // login-note.ts
+  serversStarted: {
+    en: 'The servers at the new production site ({to}) were started.',
+    zh: '新生产站点（{to}）的云服务器已开机。',
+  },
+  startServers: {
+    en: 'Next: start the servers at the new production site ({to}); they are not started automatically.',
+    zh: '下一步：请开启新生产站点（{to}）的云服务器；它们不会自动开机。',
+  },
+  loginNote: {
+    en: [
+      'Logging in after a switchover (full note: docs/commands.md, "Logging in to the servers after a switchover"):',
+      '  - Windows with Cloudbase-Init, first switchover: for 3-5 minutes after a DR-site server starts (before',
+      '    Cloudbase-Init runs) the production password, or the key-pair password obtained for the production server,',
+      '    still works. Then reset the password on the DR-site server (key pair: use the password obtained for it).',
+      '    After switching back, log in to production with that DR-site password (or one changed inside the DR server).',
+      '  - Windows without Cloudbase-Init, and Linux: the production password (key pair: the password obtained for',
+      '    the production server) works at both sites. CoreOS: a password changed inside the server after the',
+      '    switchover applies at the DR site; after switching back, use the initial password.',
+    ].join('\n'),
+    zh: [
+      '切换后的登录（完整说明：docs/commands.md，"Logging in to the servers after a switchover"）：',
+      '  - 安装了 Cloudbase-Init 的 Windows，首次切换：容灾站点云服务器开机后 3-5 分钟内（Cloudbase-Init 运行之前），',
+      '    生产站点的密码（或为生产站点云服务器获取的密钥对密码）仍然可用。之后请重置容灾站点云服务器的密码',
+      '    （密钥对：使用为该云服务器获取的密码）。切回后，请用该容灾站点密码（或在容灾云服务器内修改后的密码）登录生产站点。',
+      '  - 未安装 Cloudbase-Init 的 Windows 和 Linux：生产站点的密码（密钥对：为生产站点云服务器获取的密码）',
+      '    在两个站点都可用。CoreOS：切换后在云服务器内修改的密码适用于容灾站点；切回后，请使用初始密码。',
+    ].join('\n'),
+  },
+
+  // children.ts
+  noneOf: { en: 'No {what}.', zh: '没有{what}。' },
+  noneOfIn: { en: 'No {what} in {group}.', zh: '{group} 中没有{what}。' },
+
+  // journal-read.ts
+  cannotReadJournal: { en: 'cannot read the journal {path}: {why}', zh: '无法读取操作日志 {path}：{why}' },
+  skippedLines: {
+    en: 'warning: skipped {count} line(s) of {path} that are not journal records (a crash mid-write or a hand edit)',
+    zh: '警告：已跳过 {path} 中 {count} 行不是操作日志记录的内容（可能是写入中途崩溃或手工编辑所致）',
+  },
 } as const satisfies Catalog;
