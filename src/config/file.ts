@@ -12,6 +12,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { type ConfigFile, SECRET_KEYS, validateConfig } from './schema.js';
+import { text, type Entry, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { config as M } from '../i18n/catalog/config.js';
 
 /** The places searched in each directory, in order. */
 export const SEARCH_PLACES = ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml', '.sdrsrc.yml'];
@@ -74,14 +77,14 @@ export async function findConfigFile(cwd: string, homeDir: string, warn: (line: 
  */
 export async function readConfigFile(file: string, warn: (line: string) => void): Promise<LoadedConfigFile> {
   const read = await readConfigText(file);
-  if (!read) throw new ConfigError(`config file ${file} is gone`, { details: { config_file: file } });
+  if (!read) throw new ConfigError(text(M.fileGone, { file }), { details: { config_file: file } });
   return finish(file, read, refuseImport(file, await parseConfig(file, read.text)) ?? null, warn);
 }
 
 /** cosmiconfig's `$import` would merge another file into this one: refused. */
 function refuseImport(file: string, doc: unknown): unknown {
   if (typeof doc === 'object' && doc !== null && Object.hasOwn(doc, '$import') && !isPackageJson(file)) {
-    throw new ConfigError(`${file}: "$import" is not supported; each profile is read from this one file`, { details: { config_file: file } });
+    throw new ConfigError(text(M.noImport, { file }), { details: { config_file: file } });
   }
   return doc;
 }
@@ -97,7 +100,7 @@ async function createExplorer(): Promise<Explorer> {
   const { cosmiconfig } = await import('cosmiconfig');
   const load = async (file: string, text: string): Promise<unknown> => refuseImport(file, await parseConfig(file, text, { wholePackageJson: true })) ?? null;
   const refuse = (file: string): never => {
-    throw new ConfigError(`${file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json`, { details: { config_file: file } });
+    throw new ConfigError(text(M.noExecutable, { file }), { details: { config_file: file } });
   };
   return cosmiconfig('sdrs', {
     searchPlaces: SEARCH_PLACES,
@@ -112,7 +115,7 @@ function rethrow(err: unknown): never {
   if (err instanceof ConfigError) throw err;
   const e = err as NodeJS.ErrnoException & { filepath?: string };
   const file = e.filepath ?? e.path ?? 'config file';
-  throw new ConfigError(`cannot read config file ${file}${e.code ? ` (${e.code})` : ''}`, { details: { config_file: file }, cause: err });
+  throw new ConfigError(text(e.code ? M.cannotReadCode : M.cannotRead, { file, code: e.code }), { details: { config_file: file }, cause: err });
 }
 
 /** True when the file holds a secret and group or others can read it (POSIX only). */
@@ -137,12 +140,12 @@ function kindOf(s: import('node:fs').Stats): string {
   return 'not a regular file';
 }
 
-const ERRNO_TEXT: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ELOOP: 'too many levels of symbolic links',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
+const ERRNO_TEXT: Record<string, Entry> = {
+  EACCES: M.errnoEACCES,
+  EPERM: M.errnoEPERM,
+  ELOOP: M.errnoELOOP,
+  EIO: M.errnoEIO,
+  EMFILE: M.errnoEMFILE,
 };
 
 /**
@@ -160,7 +163,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || pkg) return undefined;
-    throw new ConfigError(`cannot read config file ${file}: ${ERRNO_TEXT[code] ?? 'cannot open it'}${code ? ` (${code})` : ''}`, {
+    throw new ConfigError(textOf(code ? M.cannotReadWhyCode : M.cannotReadWhy, { file, why: text(ERRNO_TEXT[code] ?? M.cannotOpen), code }), {
       details: { config_file: file, ...(code ? { cause_code: code } : {}) },
     });
   }
@@ -169,13 +172,13 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
     if (s.isDirectory()) return undefined;
     if (!s.isFile()) {
       if (pkg) return undefined;
-      throw new ConfigError(`config file ${file} is ${kindOf(s)}: sdrs reads its configuration only from regular files; move it away or replace it with a file`, {
+      throw new ConfigError(text(M.notRegular, { file, kind: kindOf(s) }), {
         details: { config_file: file },
       });
     }
-    const tooLarge = (size: string) => {
+    const tooLarge = (size: string | Text) => {
       if (pkg) return undefined;
-      throw new ConfigError(`config file ${file} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes`, { details: { config_file: file } });
+      throw new ConfigError(textOf(M.tooLarge, { file, size, limit: MAX_CONFIG_BYTES }), { details: { config_file: file } });
     };
     if (s.size > MAX_CONFIG_BYTES) return tooLarge(String(s.size));
     // Read to the cap even if the file grows after the stat: never more than the limit plus one byte.
@@ -185,7 +188,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
       const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
       if (bytesRead === 0) break;
       got += bytesRead;
-      if (got > MAX_CONFIG_BYTES) return tooLarge(`more than ${MAX_CONFIG_BYTES}`);
+      if (got > MAX_CONFIG_BYTES) return tooLarge(text(M.moreThan, { limit: MAX_CONFIG_BYTES }));
     }
     return { text: buf.subarray(0, got).toString('utf8'), mode: s.mode };
   } finally {
@@ -249,8 +252,8 @@ function checkKeys(file: string, doc: unknown, at: string[] = []): void {
   if (typeof doc !== 'object' || doc === null || at.length > 3) return;
   for (const [k, v] of Object.entries(doc)) {
     if (k === '[object Object]') {
-      const where = at.length ? `under "${at.join('.')}"` : 'at the top level';
-      throw new ConfigError(`${file}: a mapping is used as a key ${where}; keys must be plain names`, { details: { config_file: file } });
+      const where = at.length ? text(M.underKey, { path: at.join('.') }) : text(M.topLevel);
+      throw new ConfigError(textOf(M.mappingKey, { file, where }), { details: { config_file: file } });
     }
     checkKeys(file, v, [...at, k]);
   }
@@ -284,7 +287,7 @@ function parseJson(file: string, text: string): unknown {
 
 /** `file:line: invalid YAML: <kind> (column C)`: where and what, never the content. */
 function syntaxError(file: string, format: string, kind: string, at: { line: number; column: number } | undefined): ConfigError {
-  return new ConfigError(`${file}${at ? `:${at.line}` : ''}: invalid ${format}: ${kind}${at ? ` (column ${at.column})` : ''}`, {
+  return new ConfigError(text(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
     details: { config_file: file, ...(at ? { line: at.line, column: at.column } : {}) },
   });
 }

@@ -62,4 +62,53 @@ export const config = {
     en: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give the endpoint yourself with --endpoint or SDRS_ENDPOINT.',
     zh: '如果信任该文件，请设置 SDRS_TRUST_PROJECT_CONFIG=1；或者用 --endpoint 或 SDRS_ENDPOINT 自行指定端点。',
   },
+
+  // file.ts
+  fileGone: { en: 'config file {file} is gone', zh: '配置文件 {file} 已不存在' },
+  noImport: {
+    en: '{file}: "$import" is not supported; each profile is read from this one file',
+    zh: '{file}：不支持 "$import"；每个配置档都只从这一个文件读取',
+  },
+  noExecutable: {
+    en: '{file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json',
+    zh: '{file}：不支持可执行的配置文件；请使用 .sdrsrc（YAML）或 .sdrsrc.json',
+  },
+  cannotRead: { en: 'cannot read config file {file}', zh: '无法读取配置文件 {file}' },
+  cannotReadCode: { en: 'cannot read config file {file} ({code})', zh: '无法读取配置文件 {file}（{code}）' },
+  cannotReadWhy: { en: 'cannot read config file {file}: {why}', zh: '无法读取配置文件 {file}：{why}' },
+  cannotReadWhyCode: { en: 'cannot read config file {file}: {why} ({code})', zh: '无法读取配置文件 {file}：{why}（{code}）' },
+  errnoEACCES: { en: 'permission denied', zh: '权限不足' },
+  errnoEPERM: { en: 'operation not permitted', zh: '不允许该操作' },
+  errnoELOOP: { en: 'too many levels of symbolic links', zh: '符号链接层级过多' },
+  errnoEIO: { en: 'input/output error', zh: '输入/输出错误' },
+  errnoEMFILE: { en: 'too many open files', zh: '打开的文件过多' },
+  cannotOpen: { en: 'cannot open it', zh: '无法打开' },
+  notRegular: {
+    en: 'config file {file} is {kind}: sdrs reads its configuration only from regular files; move it away or replace it with a file',
+    zh: '配置文件 {file} 是{kind}：sdrs 只从普通文件读取配置；请将其移走或换成普通文件',
+  },
+  tooLarge: { en: 'config file {file} is {size} bytes; the limit is {limit} bytes', zh: '配置文件 {file} 大小为 {size} 字节；上限为 {limit} 字节' },
+  moreThan: { en: 'more than {limit}', zh: '超过 {limit}' },
+  mappingKey: {
+    en: '{file}: a mapping is used as a key {where}; keys must be plain names',
+    zh: '{file}：{where}把映射用作了键；键必须是普通名称',
+  },
+  underKey: { en: 'under "{path}"', zh: '在 "{path}" 下' },
+  topLevel: { en: 'at the top level', zh: '在顶层' },
+  syntax: { en: '{file}: invalid {format}: {kind}', zh: '{file}：{format} 无效：{kind}' },
+  syntaxAt: { en: '{file}:{line}: invalid {format}: {kind} (column {column})', zh: '{file}:{line}：{format} 无效：{kind}（第 {column} 列）' },
+
+  // credentials.ts
+  halfEnvKeys: {
+    en: '{set} is set but {unset} is not: set both, or neither',
+    zh: '设置了 {set} 但没有设置 {unset}：请两个都设置，或都不设置',
+  },
+  halfProfileKeys: { en: '{origin}: {set} is set but {unset} is not', zh: '{origin}：设置了 {set} 但没有设置 {unset}' },
+
+  // duration.ts
+  badDuration: {
+    en: 'invalid {what} {value}: use a number of seconds or a value like 500ms, 90s, 10m, 1h',
+    zh: '{what} {value} 无效：请使用秒数，或 500ms、90s、10m、1h 这样的值',
+  },
+  durationRange: { en: 'invalid {what} {value}: must be between 0 and 7 days', zh: '{what} {value} 无效：必须在 0 到 7 天之间' },
 } as const satisfies Catalog;
