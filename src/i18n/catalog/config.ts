@@ -111,4 +111,64 @@ export const config = {
     zh: '{what} {value} 无效：请使用秒数，或 500ms、90s、10m、1h 这样的值',
   },
   durationRange: { en: 'invalid {what} {value}: must be between 0 and 7 days', zh: '{what} {value} 无效：必须在 0 到 7 天之间' },
+
+  // init.ts
+  badProfileName: {
+    en: 'invalid profile name {name}: use letters, digits, ".", "_" or "-"',
+    zh: '配置档名称 {name} 无效：请使用字母、数字、"."、"_" 或 "-"',
+  },
+  reservedProfileName: { en: 'invalid profile name {name}: reserved; choose another name', zh: '配置档名称 {name} 无效：该名称已保留；请换一个名称' },
+  profileNotMapping: {
+    en: '{file}: profile {name} is not a mapping; fix or move it before running config init',
+    zh: '{file}：配置档 {name} 不是映射；请先修正或移走它，再运行 config init',
+  },
+  stdinEmpty: { en: '--secret-key-stdin: stdin was empty', zh: '--secret-key-stdin：标准输入为空' },
+  stdinTooLong: { en: '--secret-key-stdin: input is too long', zh: '--secret-key-stdin：输入过长' },
+  flagProblem: { en: '{flag}: {problem}', zh: '{flag}：{problem}' },
+  askRegion: { en: 'Region (e.g. cn-north-4)', zh: '区域（例如 cn-north-4）' },
+  expectRegion: { en: 'expected a region id such as cn-north-4', zh: '应为 cn-north-4 这样的区域 ID' },
+  askEndpointFor: { en: "Endpoint (optional; Enter for {region}'s own endpoints)", zh: '端点（可选；按 Enter 使用 {region} 自己的端点）' },
+  askEndpoint: { en: 'Endpoint (e.g. http://127.0.0.1:8443 for sdrs emulator)', zh: '端点（例如 sdrs 模拟器的 http://127.0.0.1:8443）' },
+  endpointNeeded: { en: 'an endpoint is needed when no region is given', zh: '未指定区域时需要端点' },
+  expectUrl: { en: 'expected an http(s) URL such as http://127.0.0.1:8443', zh: '应为 http://127.0.0.1:8443 这样的 http(s) URL' },
+  askProjectId: { en: 'Project id', zh: '项目 ID' },
+  expectId: { en: 'expected letters, digits, "-" or "_"', zh: '应为字母、数字、"-" 或 "_"' },
+  askAccessKey: { en: 'Access key (AK)', zh: '访问密钥 ID（AK）' },
+  expectAccessKey: { en: 'expected 4-128 letters and digits', zh: '应为 4-128 个字母和数字' },
+  askSecretKeep: { en: 'Secret key (SK) [Enter keeps the current one]', zh: '秘密访问密钥（SK）[按 Enter 保留当前值]' },
+  askSecret: { en: 'Secret key (SK)', zh: '秘密访问密钥（SK）' },
+  initNeeds: { en: 'config init needs {missing} when it cannot prompt', zh: '无法提示输入时，config init 需要 {missing}' },
+  badEndpointFlag: {
+    en: '--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got {value}',
+    zh: '--endpoint：应为 http://127.0.0.1:8443 这样的 http(s) URL，实际为 {value}',
+  },
+  isDirectory: {
+    en: '{file} is a directory, not a file; move it before running config init',
+    zh: '{file} 是目录而不是文件；请先移走它，再运行 config init',
+  },
+  fixFirst: { en: '{message}; fix or move it before running config init', zh: '{message}；请先修正或移走它，再运行 config init' },
+  expectProfiles: {
+    en: '{file}: expected a mapping with a "profiles" key; fix or move it first',
+    zh: '{file}：应为带有 "profiles" 键的映射；请先修正或移走它',
+  },
+  profilesNotMapping: { en: '{file}: "profiles" must be a mapping; fix or move it first', zh: '{file}："profiles" 必须是映射；请先修正或移走它' },
+
+  // commands/config/init.ts
+  warning: { en: 'warning: {line}', zh: '警告：{line}' },
+  profileAdded: { en: 'Added profile {profile} in {file} (mode 0600).', zh: '已在 {file} 中添加配置档 {profile}（权限 0600）。' },
+  profileUpdated: { en: 'Updated profile {profile} in {file} (mode 0600).', zh: '已在 {file} 中更新配置档 {profile}（权限 0600）。' },
+  testNow: {
+    en: 'Test profile {profile} now (lists protection groups with it)?',
+    zh: '现在测试配置档 {profile} 吗（用它列出保护组）？',
+  },
+  testOk: {
+    en: '✔ Test call OK: profile {profile} listed {count} protection group(s).',
+    zh: '✔ 测试调用成功：配置档 {profile} 列出了 {count} 个保护组。',
+  },
+  testFailed: {
+    en: 'profile {profile} was saved, but the test call (group list) failed: {message}',
+    zh: '配置档 {profile} 已保存，但测试调用（group list）失败：{message}',
+  },
+  testCheck: { en: 'Check the values with: sdrs --profile {profile} config show', zh: '请用以下命令检查各项值：sdrs --profile {profile} config show' },
+  testFailedLine: { en: '✖ Test call failed: {message}. {hint}', zh: '✖ 测试调用失败：{message}。{hint}' },
 } as const satisfies Catalog;
