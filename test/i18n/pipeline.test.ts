@@ -11,7 +11,7 @@ import { useDemoWorld } from '../helpers/cli-env.js';
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const C = { LANG: 'C' };
 const errorDoc = (stderr: string) => mask(stderr.split('\n').filter((l) => l.startsWith('{"error"')).join('\n'));
-const mask = (s: string) => s.replace(/[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+Z?/g, '<time>');
+const mask = (s: string) => s.replace(/[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+Z?/g, '<time>').replace(/\b\d\d:\d\d:\d\d\b/g, '<clock>');
 
 describe('the pipeline in Chinese', () => {
   const w = useDemoWorld();

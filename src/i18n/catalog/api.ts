@@ -3,7 +3,7 @@ import type { Catalog } from '../index.js';
 
 export const api = {
   // errors.ts
-  serviceSaid: { en: '{message} ({code}, HTTP {status})', zh: '{message}（{code}，HTTP {status}）' },
+  serviceSaid: { en: '{message} ({code}, HTTP {status})', zh: '{message}（错误码 {code}，HTTP {status}）' },
   emptyBody: {
     en: 'HTTP {status}{statusMessage} with an empty body from {where}',
     zh: '{where} 返回 HTTP {status}{statusMessage}，应答体为空',

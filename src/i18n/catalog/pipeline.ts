@@ -165,7 +165,7 @@ export const pipeline = {
     en: '{noun} name {ref} matches {count} {nouns}; pass the id instead',
     zh: '{noun}名称 {ref} 匹配到 {count} 个{nouns}；请改为传入 ID',
   },
-  ids: { en: 'Ids: {ids}', zh: 'ID：{ids}' },
+  ids: { en: 'Ids: {ids}', zh: '可用的 ID：{ids}' },
   notFound: { en: '{full} {ref} not found', zh: '未找到{full} {ref}' },
   listThem: { en: "List the {nouns} with '{list}'.", zh: "请用 '{list}' 列出{nouns}。" },
   groupsNotFound: { en: 'protection group(s) not found: {missing}', zh: '未找到保护组：{missing}' },
