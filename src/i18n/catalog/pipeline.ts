@@ -242,4 +242,10 @@ export const pipeline = {
     en: 'warning: skipped {count} line(s) of {path} that are not journal records (a crash mid-write or a hand edit)',
     zh: '警告：已跳过 {path} 中 {count} 行不是操作日志记录的内容（可能是写入中途崩溃或手工编辑所致）',
   },
+
+  // journal.ts
+  journalUnwritable: {
+    en: 'warning: the journal could not be written ({why}); the operation itself is not affected. Turn it off with --no-journal or SDRS_NO_JOURNAL=1.',
+    zh: '警告：无法写入操作日志（{why}）；操作本身不受影响。可用 --no-journal 或 SDRS_NO_JOURNAL=1 关闭操作日志。',
+  },
 } as const satisfies Catalog;
