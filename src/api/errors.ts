@@ -97,10 +97,10 @@ export type AnswerProblem = 'unreadable' | 'unexpected';
 
 /** A 2xx whose body is not what the API documents, to a request that changes nothing. Exit 7. */
 export function badResponse(
-  method: string, path: string, why: string, body?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
+  method: string, path: string, why: string | Text, body?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
 ): NetworkError {
   return new NetworkError(
-    body === undefined ? text(M.badResponse, { method, path, why }) : textOf(M.badResponseBody, { method, path, why, body: snippet(body) || text(M.empty) }),
+    body === undefined ? textOf(M.badResponse, { method, path, why }) : textOf(M.badResponseBody, { method, path, why, body: snippet(body) || text(M.empty) }),
     { code: 'BAD_RESPONSE', details: { method, path, response: problem, ...extra } },
   );
 }
@@ -111,19 +111,19 @@ export function badResponse(
  * an HTML page, an error document with status 200, a body too large to read, a malformed
  * job id). Never re-sent; the command reconciles by reading the service. Exit 7.
  */
-export function unknownOutcome(method: string, path: string, why: string, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
+export function unknownOutcome(method: string, path: string, why: string | Text, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
   return new UnknownOutcomeError(
-    text(M.unknownOutcome, { method, path, why }),
+    textOf(M.unknownOutcome, { method, path, why }),
     { details: { method, path, ...extra }, ...(cause === undefined ? {} : { cause }) },
   );
 }
 
 /** What a body that is not the documented answer looks like, for "HTTP 200 with …". */
-export function describeBody(text: string, contentType?: string): string {
-  const t = text.trim();
-  if (t === '') return 'an empty body';
-  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)\b/i.test(t)) return `an HTML page (body: ${snippet(text)})`;
-  return `a body that is not JSON (body: ${snippet(text)})`;
+export function describeBody(body: string, contentType?: string): Text {
+  const t = body.trim();
+  if (t === '') return text(M.anEmptyBody);
+  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)\b/i.test(t)) return text(M.anHtmlPage, { body: snippet(body) });
+  return text(M.notJsonBody, { body: snippet(body) });
 }
 
 /** An id or other short value quoted from an answer: JSON-quoted, cut at 60 characters (errors escape control characters). */

@@ -80,4 +80,39 @@ export const api = {
     zh: '{param} {value} 无效：应为 1-128 个字母、数字、"-" 或 "_"（以字母或数字开头）',
   },
   noIds: { en: '{param}: at least one id is required', zh: '{param}：至少需要一个 ID' },
+
+  // client.ts: what a bad answer looked like
+  notDocumented: { en: 'HTTP {status} with {seen}, not the documented answer', zh: 'HTTP {status} 带有{seen}，不是文档规定的应答' },
+  notJson: { en: 'the body is not JSON', zh: '应答体不是 JSON' },
+  expectObject: { en: 'expected a JSON object', zh: '应为 JSON 对象' },
+  anEmptyBody: { en: 'an empty body', zh: '空的应答体' },
+  anHtmlPage: { en: 'an HTML page (body: {body})', zh: 'HTML 页面（应答体：{body}）' },
+  notJsonBody: { en: 'a body that is not JSON (body: {body})', zh: '非 JSON 的应答体（应答体：{body}）' },
+  jsonList: { en: 'a JSON list (body: {body})', zh: 'JSON 列表（应答体：{body}）' },
+  jsonValue: { en: 'JSON {value} (body: {body})', zh: 'JSON 值 {value}（应答体：{body}）' },
+  missingList: { en: 'missing "{key}" list', zh: '缺少 "{key}" 列表' },
+  missingWithId: { en: 'missing "{key}" with an id', zh: '缺少带 id 的 "{key}"' },
+  errorDocument: { en: 'an error document ({code}: {message})', zh: '错误文档（{code}：{message}）' },
+  noCode: { en: 'no code', zh: '无错误码' },
+  noJobId: { en: 'no "job_id" (body: {body})', zh: '没有 "job_id"（应答体：{body}）' },
+  badJobId: { en: 'a malformed "job_id" {value}', zh: '格式错误的 "job_id" {value}' },
+  jobFieldsMissing: { en: 'missing job "status" or "job_id"', zh: '缺少任务的 "status" 或 "job_id"' },
+  jobIdMalformed: { en: 'job "job_id" {value} is not a well-formed id', zh: '任务的 "job_id" {value} 不是格式正确的 ID' },
+  otherJob: { en: 'asked for job {asked}, the answer is job {answered}', zh: '请求的是任务 {asked}，应答的却是任务 {answered}' },
+  entitiesNotObject: { en: 'job "entities" is not an object', zh: '任务的 "entities" 不是对象' },
+  subJobsNotList: { en: 'job "entities.sub_jobs" is not a list of objects', zh: '任务的 "entities.sub_jobs" 不是对象列表' },
+
+  // paging.ts
+  pagingNoEnd: {
+    en: 'the listing of {listing} did not end after {pages} pages ({count} {listing}); sdrs stops there',
+    zh: '{listing} 的列表在 {pages} 页（{count} 项）之后仍未结束；sdrs 到此为止',
+  },
+  pagingRepeats: {
+    en: 'the listing of {listing} repeats itself: page {page} ({where}) has the same {count} ids as page {previous}; the service may be ignoring the page offset',
+    zh: '{listing} 的列表在重复：第 {page} 页（{where}）与第 {previous} 页的 {count} 个 ID 相同；服务可能忽略了分页偏移量',
+  },
+  pagingStuck: {
+    en: 'the listing of {listing} makes no progress: page {page} ({where}) has no {listing} not already listed',
+    zh: '{listing} 的列表没有进展：第 {page} 页（{where}）中没有尚未列出的 {listing}',
+  },
 } as const satisfies Catalog;
