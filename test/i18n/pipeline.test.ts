@@ -97,4 +97,18 @@ describe('the pipeline in Chinese', () => {
     expect((await run(['group', 'list'], C, noKeys)).stderr).toContain('error: no credentials found. Provide an access key and secret key in one of these ways:');
     await sameJson(['group', 'list'], undefined, noKeys);
   });
+  it('usage errors of the shared flags and of config init', async () => {
+    const interval = await run(['group', 'stop', 'demo-erp', '--yes', '--interval', '0'], ZH);
+    expect(interval.code).toBe(2);
+    expect(interval.stderr).toContain('错误：--interval 必须大于 0');
+    const init = await run(['config', 'init', '--no-input'], ZH, { HUAWEICLOUD_SDK_AK: '', HUAWEICLOUD_SDK_SK: '', SDRS_PROJECT_ID: '' });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('错误：无法提示输入时，config init 需要 --region');
+    const badName = await run(['group', 'show', 'a/b'], ZH);
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toContain('既不是格式正确的 ID，也不是有效的保护组名称');
+    expect((await run(['group', 'show', 'a/b'], C)).stderr).toContain('error: group "a/b" is neither a well-formed id nor a valid group name');
+    await sameJson(['group', 'stop', 'demo-erp', '--yes', '--interval', '0']);
+    await sameJson(['group', 'show', 'a/b']);
+  });
 });
