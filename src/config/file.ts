@@ -132,12 +132,12 @@ function finish(file: string, read: { text: string; mode: number }, doc: unknown
 const isPackageJson = (file: string) => path.basename(file) === 'package.json';
 
 /** What a file that is not a regular file is, for the refusal. */
-function kindOf(s: import('node:fs').Stats): string {
-  if (s.isFIFO()) return 'a FIFO (named pipe)';
-  if (s.isCharacterDevice()) return 'a character device';
-  if (s.isBlockDevice()) return 'a block device';
-  if (s.isSocket()) return 'a socket';
-  return 'not a regular file';
+function kindOf(s: import('node:fs').Stats): Text {
+  if (s.isFIFO()) return text(M.kindFifo);
+  if (s.isCharacterDevice()) return text(M.kindCharDevice);
+  if (s.isBlockDevice()) return text(M.kindBlockDevice);
+  if (s.isSocket()) return text(M.kindSocket);
+  return text(M.kindOther);
 }
 
 const ERRNO_TEXT: Record<string, Entry> = {
@@ -172,7 +172,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
     if (s.isDirectory()) return undefined;
     if (!s.isFile()) {
       if (pkg) return undefined;
-      throw new ConfigError(text(M.notRegular, { file, kind: kindOf(s) }), {
+      throw new ConfigError(textOf(M.notRegular, { file, kind: kindOf(s) }), {
         details: { config_file: file },
       });
     }

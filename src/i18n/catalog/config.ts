@@ -87,6 +87,11 @@ export const config = {
     en: 'config file {file} is {kind}: sdrs reads its configuration only from regular files; move it away or replace it with a file',
     zh: '配置文件 {file} 是{kind}：sdrs 只从普通文件读取配置；请将其移走或换成普通文件',
   },
+  kindFifo: { en: 'a FIFO (named pipe)', zh: '命名管道（FIFO）' },
+  kindCharDevice: { en: 'a character device', zh: '字符设备' },
+  kindBlockDevice: { en: 'a block device', zh: '块设备' },
+  kindSocket: { en: 'a socket', zh: '套接字' },
+  kindOther: { en: 'not a regular file', zh: '非普通文件' },
   tooLarge: { en: 'config file {file} is {size} bytes; the limit is {limit} bytes', zh: '配置文件 {file} 大小为 {size} 字节；上限为 {limit} 字节' },
   moreThan: { en: 'more than {limit}', zh: '超过 {limit}' },
   mappingKey: {
