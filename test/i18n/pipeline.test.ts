@@ -112,3 +112,26 @@ describe('the pipeline in Chinese', () => {
     await sameJson(['group', 'show', 'a/b']);
   });
 });
+
+describe('an operation named in both languages', () => {
+  it('people read the Chinese name; the error document keeps the English', async () => {
+    const { setLanguage } = await import('../../src/i18n/index.js');
+    const { sendOnce } = await import('../../src/commands/shared/mutation.js');
+    const { NetworkError } = await import('../../src/errors.js');
+    const ctx = { signal: new AbortController().signal } as unknown as Parameters<typeof sendOnce>[0];
+    setLanguage('zh-CN');
+    try {
+      const err = await sendOnce(ctx, {
+        operation: 'Stopping protection of erp',
+        operationText: { en: 'Stopping protection of erp', zh: '正在停止 erp 的保护' },
+        checkHint: 'sdrs group show erp',
+        send: () => Promise.reject(new NetworkError('a garbled answer', { code: 'BAD_RESPONSE' })),
+      }).catch((e) => e);
+      expect(err.exitCode).toBe(7);
+      expect(err.text.zh).toContain('正在停止 erp 的保护：服务的应答无法使用（a garbled answer）');
+      expect(err.message).toContain('Stopping protection of erp: the answer could not be used (a garbled answer)');
+    } finally {
+      setLanguage('en');
+    }
+  });
+});

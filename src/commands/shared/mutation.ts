@@ -22,7 +22,7 @@ import { UNDER_WAY_TO } from '../../api/rules.js';
 import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
-import { en, t, text, type Text } from '../../i18n/index.js';
+import { en, local, t, text, type Text } from '../../i18n/index.js';
 import { textOf } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
@@ -67,6 +67,8 @@ export interface Mutation {
   noWait?: Record<string, unknown>;
   /** What to watch (the job id is filled in). */
   watch: Omit<WatchRequest, 'jobId'>;
+  /** `watch.label` in both languages, for the messages people read (the English label names the operation in error documents and the journal). */
+  operationText?: Text;
 }
 
 /** How a mutation ended: printed as a dry run, handed off (--no-wait), or watched to its end. */
@@ -88,6 +90,7 @@ export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<O
   const details: ErrorDetails = { ...m.noWait, ...(m.watch.groupId ? { group_id: m.watch.groupId } : {}) };
   const sent = await sendOrFollow(ctx, {
     operation: m.watch.label,
+    ...(m.operationText ? { operationText: m.operationText } : {}),
     send: m.send,
     reconcile: m.reconcile ?? groupReconcile(api, m) ?? defaultReconcile(m.checkHint),
     checkHint: m.checkHint,
@@ -95,7 +98,7 @@ export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<O
   });
   if (sent.kind === 'job') {
     if (!m.settings.wait) return { kind: 'submitted', jobId: sent.jobId, result: handOff(sent.jobId, m.noWait) };
-    return { kind: 'done', jobId: sent.jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, jobId: sent.jobId }) };
+    return { kind: 'done', jobId: sent.jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, ...(m.operationText ? { label: local(m.operationText) } : {}), jobId: sent.jobId }) };
   }
   if (!m.settings.wait) throw noHandOff(ctx, sent);
   return { kind: 'done', jobId: '', followed: true, watched: await followSent(ctx, api, m.settings, sent) };
@@ -111,7 +114,7 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
   const e = toSdrsError(err);
   const done = changesMade(ctx);
   if (done.length === 0) return e;
-  const what = done.map((r) => (r.jobId ? text(M.changeMade, { operation: r.operation, jobId: r.jobId }) : r.operation));
+  const what = done.map((r) => (r.jobId ? textOf(M.changeMade, { operation: r.operationText ?? r.operation, jobId: r.jobId }) : r.operationText ?? r.operation));
   const whatText = { en: what.map((w) => (typeof w === 'string' ? w : w.en)).join('; '), zh: what.map((w) => (typeof w === 'string' ? w : w.zh)).join('；') };
   return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, textOf(M.stepRefused, { message: e.text, what: whatText }), {
     hint: e.hintText,
@@ -122,8 +125,10 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
 
 /** One request to send once, and how to explain an unknown outcome. */
 export interface SendRequest<T extends { job_id: string }, F = GroupFollow> {
-  /** What is asked, for messages: "Reversing erp to target (cn-north-4b)". */
+  /** What is asked, for messages: "Reversing erp to target (cn-north-4b)" (English: error documents and the journal carry it). */
   operation: string;
+  /** `operation` in both languages, for the messages people read. @default `operation` in both */
+  operationText?: Text;
   send: () => Promise<T>;
   /** @default the check hint only */
   reconcile?: Reconcile<F>;
@@ -149,8 +154,8 @@ export type Sent<T, F = GroupFollow> =
  */
 export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
   // Stopped before anything left (e.g. during the reads before the send): say so, not "may have reached".
-  if (ctx.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeSend, { operation: req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
-  const record = recordSend(ctx, { operation: req.operation, checkHint: req.checkHint, details: req.details });
+  if (ctx.signal.aborted) throw new InterruptedError(textOf(M.stoppedBeforeSend, { operation: req.operationText ?? req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
+  const record = recordSend(ctx, { operation: req.operation, ...(req.operationText ? { operationText: req.operationText } : {}), checkHint: req.checkHint, details: req.details });
   let answer: T;
   try {
     answer = await req.send();
@@ -163,7 +168,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     const e = toSdrsError(err);
     const unknown = err instanceof UnknownOutcomeError
       ? err
-      : new UnknownOutcomeError(textOf(M.answerUnusable, { operation: req.operation, message: e.text }), { details: e.details, cause: err });
+      : new UnknownOutcomeError(textOf(M.answerUnusable, { operation: req.operationText ?? req.operation, message: e.text }), { details: e.details, cause: err });
     const reconcile = req.reconcile ?? (defaultReconcile(req.checkHint) as Reconcile<F>);
     let r: Reconciled<F>;
     try {
@@ -191,7 +196,7 @@ export async function sendOnce<T extends { job_id: string }, F>(ctx: Context, re
 
 /** Follows an accepted change by its group's status; every ending in the after-send form. */
 export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, s: Accepted & { record: SentRequest }): Promise<WatchJobResult> {
-  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
+  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.record.operationText ? local(s.record.operationText) : s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
   try {
     const r = await followGroup(ctx, api, settings, s.follow);
     s.record.state = 'done';
@@ -203,7 +208,7 @@ export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, s
 
 /** Follows an accepted change (no job id) by the state `f` reads; every ending in the after-send form. */
 export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings, s: Accepted<F> & { record: SentRequest }, f: FollowRequest<T>): Promise<T> {
-  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: s.record.operation, seen: seenIn(s), label: f.label })) + '\n');
+  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: local(s.record.operationText ?? s.record.operation), seen: seenIn(s), label: f.label })) + '\n');
   try {
     const r = await follow(ctx, settings, f);
     s.record.state = 'done';
@@ -216,7 +221,7 @@ export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings,
 /** An accepted change without a job id cannot be handed off (--no-wait prints a job id): exit 7, saying so. */
 export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentRequest }): SdrsError {
   return afterSendError(ctx, s.record, new UnknownOutcomeError(
-    textOf(M.noHandOff, { operation: s.record.operation, seen: s.seenText ?? s.seen }),
+    textOf(M.noHandOff, { operation: s.record.operationText ?? s.record.operation, seen: s.seenText ?? s.seen }),
     { hint: text(M.noHandOffHint, { check: s.record.checkHint }) },
   ));
 }
@@ -316,6 +321,8 @@ export function nothingToSend(what: string): Result<{ dry_run: true; requests: [
 export interface NoJobRequest {
   /** What is asked, for messages. */
   operation: string;
+  /** `operation` in both languages, for the messages people read. */
+  operationText?: Text;
   send: () => Promise<void>;
   /** The command that shows whether it happened. */
   checkHint: string;
@@ -333,6 +340,7 @@ export interface NoJobRequest {
 export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string }> {
   const s = await sendOrFollow<{ job_id: string }, undefined>(ctx, {
     operation: req.operation,
+    ...(req.operationText ? { operationText: req.operationText } : {}),
     send: async () => {
       await req.send();
       return { job_id: '' };
@@ -341,7 +349,7 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     details: req.details,
     reconcile: async (err) => {
       if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), follow: undefined };
-      return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operation, message: err.text }), {
+      return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
         hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
         cause: err,

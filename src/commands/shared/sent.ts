@@ -25,8 +25,10 @@ export function resumeCommand(jobId: string): string {
 
 /** One mutating request of this run that may have reached the service. */
 export interface SentRequest {
-  /** What was asked, for messages: "Reversing erp to target (cn-north-4b)". */
+  /** What was asked, for messages: "Reversing erp to target (cn-north-4b)" (English: error documents and the journal carry it). */
   operation: string;
+  /** `operation` in both languages, for the messages people read. @default `operation` in both */
+  operationText?: Text;
   /** The command that shows whether it happened, while no job id is known. */
   checkHint: string;
   /** The job the service answered with. */
@@ -119,14 +121,14 @@ export function afterSendError(ctx: Context, rec: SentRequest, err: unknown): Sd
   const look = jobId ? (rec.resume ?? resumeCommand(jobId)) : rec.checkHint;
   const details: ErrorDetails = { ...rec.details, ...e.details, ...(jobId ? { job_id: jobId } : {}), operation: rec.operation };
   const job: Text = jobId ? text(M.jobNamed, { jobId }) : text(M.theRequest);
-  const operation = rec.operation;
+  const operation = rec.operationText ?? rec.operation;
   let out: SdrsError;
   if (ctx.signal.aborted || e instanceof InterruptedError) {
     const sig = stopSignalOf(ctx.signal.reason);
     const message = e.message.includes(jobId ?? '\u0000')
       ? e.text
       : rec.state === 'sent'
-        ? text(M.stoppedInFlight, { operation })
+        ? textOf(M.stoppedInFlight, { operation })
         : rec.state === 'done'
           ? textOf(M.stoppedAfterDone, { operation, job })
           : textOf(M.stoppedWatching, { operation, job });
