@@ -7,7 +7,7 @@ import { ExitCode, SdrsError, type ExitCodeValue } from '../../errors.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
-import { local, t, text } from '../../i18n/index.js';
+import { language, local, t, text } from '../../i18n/index.js';
 import { config as M } from '../../i18n/catalog/config.js';
 
 /** The options of one run (profile, region, project and endpoint come from the global flags). */
@@ -91,7 +91,8 @@ async function testProfile(ctx: Context, profile: string): Promise<ProfileTest> 
   const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
   const code = await ctx.runSdrs(['--json', '--no-input', '--profile', profile, 'group', 'list'], {
     stdin: ctx.io.in, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)),
-    env: ctx.env, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
+    // In this run's language: main() sets the language of every run it starts.
+    env: { ...ctx.env, SDRS_LANG: language() }, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
   });
   if (code === ExitCode.OK) {
     try {
