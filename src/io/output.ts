@@ -67,6 +67,9 @@ export function truncateTo(s: string, width: number): string {
   return outText + '…';
 }
 
+/** Columns a narrow terminal never drops (the first one neither), with their Chinese headers. */
+const KEPT_COLUMNS: ReadonlySet<string> = new Set(['NAME', 'STATUS', 'FAULT', '名称', '状态', '故障级别']);
+
 /** Lays out a table (see TableStyle) and says what fitting it to the terminal did. */
 export function layoutTable(headers: string[], rows: (string | number | null | undefined)[][], style: TableStyle = {}): { text: string; fit: TableFit } {
   let cells = [headers.map((h) => safeLine(h)), ...rows.map((r) => headers.map((_, i) => cellText(r[i])))];
@@ -79,7 +82,7 @@ export function layoutTable(headers: string[], rows: (string | number | null | u
     cells = cells.map((r, ri) => (ri === 0 ? r : r.map((c) => (LONG_ID.test(c) ? (fit.shortenedIds = true, `${c.slice(0, 8)}…`) : c))));
     const order = style.dropOrder
       ? style.dropOrder.map((h) => headers.indexOf(h)).filter((i) => i >= 0)
-      : keep.slice(1).filter((i) => !['NAME', 'STATUS', 'FAULT'].includes(headers[i])).reverse();
+      : keep.slice(1).filter((i) => !KEPT_COLUMNS.has(headers[i])).reverse();
     for (const i of order) {
       if (total() <= max || keep.length <= 2) break;
       keep = keep.filter((k) => k !== i);

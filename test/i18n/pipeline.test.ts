@@ -135,3 +135,18 @@ describe('an operation named in both languages', () => {
     }
   });
 });
+
+describe('tables with Chinese headers', () => {
+  it('colour statuses and fault levels, and keep the name and status columns when narrow', async () => {
+    const { cellTone } = await import('../../src/commands/shared/output.js');
+    const { layoutTable } = await import('../../src/io/output.js');
+    expect(cellTone('状态', 'error-reversing')).toBe('bad');
+    expect(cellTone('保护组状态', 'protected')).toBe('ok');
+    expect(cellTone('故障级别', '5')).toBe('bad');
+    expect(cellTone('名称', 'protected')).toBeUndefined();
+    const { text, fit } = layoutTable(['ID', '名称', '状态', '描述', '可用区'], [['a'.repeat(36), 'erp', 'protected', 'x'.repeat(30), 'cn-north-4a']], { columns: 40 });
+    expect(fit.dropped).not.toContain('名称');
+    expect(fit.dropped).not.toContain('状态');
+    expect(text).toContain('状态');
+  });
+});

@@ -161,11 +161,16 @@ export function faultTone(cell: string): Tone | undefined {
   return m === 'failover-not-allowed' ? 'bad' : m === 'failover-advised' ? 'warn' : undefined;
 }
 
-/** The tone of a table cell by its column: statuses, power states, replication and fault levels. */
+/**
+ * The tone of a table cell by its column: statuses, power states, replication and fault levels.
+ * Chinese headers are recognised by the service's terms: 故障… (fault level), …状态 (status),
+ * 电源… (power), 复制… (replication), 结果 (result).
+ */
 export function cellTone(header: string, text: string): Tone | undefined {
-  const h = header.toUpperCase();
-  if (h.startsWith('FAULT')) return faultTone(text);
+  const h = header.toUpperCase().trim();
+  if (h.startsWith('FAULT') || h.startsWith('故障')) return faultTone(text);
   if (h === 'STATUS' || h === 'POWER' || h === 'REPLICATION' || h === 'RESULT' || h.endsWith(' STATUS')) return statusTone(text);
+  if (h.endsWith('状态') || h.startsWith('电源') || h.startsWith('复制') || h === '结果') return statusTone(text);
   return undefined;
 }
 
