@@ -220,15 +220,15 @@ export async function parseConfig(file: string, text: string, o: { wholePackageJ
 }
 
 /** The kinds of YAML problem js-yaml reports, by the start of its reason, said without the content it may quote. */
-const YAML_REASONS: [RegExp, string][] = [
-  [/^unknown tag|^unacceptable node kind|^cannot resolve a node|^tag |^undeclared tag|^named tag|^duplication of a tag/, 'a tag sdrs does not accept (only plain YAML values)'],
-  [/^unidentified alias/, 'an alias (*name) to an anchor that is not defined'],
-  [/^duplicated mapping key/, 'duplicated mapping key'],
-  [/^nesting exceeded/, 'nested too deeply'],
-  [/^merge keys exceeded|^abnormal merge|^cannot merge/, 'a merge key (<<) sdrs does not accept'],
-  [/^nested arrays are not supported inside keys/, 'a list used as a key'],
-  [/^the stream contains non-printable/, 'a non-printable character'],
-  [/^expected the node content/, 'a value is missing'],
+const YAML_REASONS: [RegExp, Entry][] = [
+  [/^unknown tag|^unacceptable node kind|^cannot resolve a node|^tag |^undeclared tag|^named tag|^duplication of a tag/, M.yamlTag],
+  [/^unidentified alias/, M.yamlAlias],
+  [/^duplicated mapping key/, M.yamlDuplicate],
+  [/^nesting exceeded/, M.yamlNesting],
+  [/^merge keys exceeded|^abnormal merge|^cannot merge/, M.yamlMerge],
+  [/^nested arrays are not supported inside keys/, M.yamlListKey],
+  [/^the stream contains non-printable/, M.yamlNonPrintable],
+  [/^expected the node content/, M.yamlMissing],
 ];
 
 function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): unknown {
@@ -242,7 +242,7 @@ function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): 
     const reason = e.reason ?? '';
     // A reason made only of fixed words is shown as it is; one that quotes the file is replaced by its kind.
     const known = YAML_REASONS.find(([re]) => re.test(reason))?.[1];
-    const kind = known ?? (/^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : 'a syntax error');
+    const kind = known ? textOf(known) : /^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : textOf(M.syntaxError);
     throw syntaxError(file, 'YAML', kind, e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : undefined);
   }
 }
@@ -260,18 +260,18 @@ function checkKeys(file: string, doc: unknown, at: string[] = []): void {
 }
 
 /** The kinds of JSON problem V8 reports, by its message, said without the text it quotes. */
-const JSON_REASONS: [RegExp, string][] = [
-  [/Unterminated string/i, 'a string that is not closed'],
-  [/end of (JSON|data) input|Unexpected end/i, 'the file ends too early'],
-  [/Bad control character/i, 'a control character inside a string'],
-  [/Bad (escaped character|Unicode escape)/i, 'a bad escape sequence in a string'],
-  [/non-whitespace character after JSON/i, 'more text after the end of the document'],
-  [/property name/i, 'a key that is not a double-quoted string'],
-  [/Expected ',' or '}'/i, 'a missing comma or closing brace'],
-  [/Expected ',' or ']'/i, 'a missing comma or closing bracket'],
-  [/Expected ':'/i, 'a missing colon after a key'],
-  [/number|Exponent|fractional/i, 'a malformed number'],
-  [/Unexpected token|Unexpected character/i, 'an unexpected character (a value that is not quoted?)'],
+const JSON_REASONS: [RegExp, Entry][] = [
+  [/Unterminated string/i, M.jsonUnterminated],
+  [/end of (JSON|data) input|Unexpected end/i, M.jsonEarlyEnd],
+  [/Bad control character/i, M.jsonControl],
+  [/Bad (escaped character|Unicode escape)/i, M.jsonEscape],
+  [/non-whitespace character after JSON/i, M.jsonTrailing],
+  [/property name/i, M.jsonKey],
+  [/Expected ',' or '}'/i, M.jsonBrace],
+  [/Expected ',' or ']'/i, M.jsonBracket],
+  [/Expected ':'/i, M.jsonColon],
+  [/number|Exponent|fractional/i, M.jsonNumber],
+  [/Unexpected token|Unexpected character/i, M.jsonToken],
 ];
 
 function parseJson(file: string, text: string): unknown {
@@ -279,15 +279,15 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const kind = JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? 'a syntax error';
+    const kind = textOf(JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? M.syntaxError);
     // No bad character before the end: the problem is where the text stops.
     throw syntaxError(file, 'JSON', kind, lineColumn(text, jsonErrorOffset(text) ?? text.trimEnd().length));
   }
 }
 
 /** `file:line: invalid YAML: <kind> (column C)`: where and what, never the content. */
-function syntaxError(file: string, format: string, kind: string, at: { line: number; column: number } | undefined): ConfigError {
-  return new ConfigError(text(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
+function syntaxError(file: string, format: string, kind: string | Text, at: { line: number; column: number } | undefined): ConfigError {
+  return new ConfigError(textOf(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
     details: { config_file: file, ...(at ? { line: at.line, column: at.column } : {}) },
   });
 }
