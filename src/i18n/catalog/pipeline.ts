@@ -91,11 +91,11 @@ export const pipeline = {
   },
   stoppedAfterDone: {
     en: '{operation}: {job} finished; stopped before its result was checked',
-    zh: '{operation}：{job}已结束；在检查其结果之前已停止',
+    zh: '{operation}：{job} 已结束；在检查其结果之前已停止',
   },
   stoppedWatching: {
     en: '{operation}: stopped watching {job}; it continues on the service',
-    zh: '{operation}：已停止观察{job}；它会在服务上继续执行',
+    zh: '{operation}：已停止观察 {job}；它会在服务上继续执行',
   },
   checkWhetherMade: {
     en: 'Do not re-send blindly. Check whether it was made with: {look}',
@@ -103,7 +103,7 @@ export const pipeline = {
   },
   resumeWatching: { en: 'resume watching with: {look}', zh: '可用以下命令继续观察：{look}' },
   checkIt: { en: 'Check it with: {look}', zh: '请用以下命令检查：{look}' },
-  knownFinished: { en: '{job} finished', zh: '{job}已结束' },
+  knownFinished: { en: '{job} finished', zh: '{job} 已结束' },
   knownAccepted: { en: 'the service accepted it', zh: '服务已接受该请求' },
   knownAcceptedJob: { en: 'the service accepted it ({job})', zh: '服务已接受该请求（{job}）' },
   knownSent: { en: 'the request was sent', zh: '请求已发送' },
