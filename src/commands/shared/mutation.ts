@@ -304,17 +304,18 @@ export function handOff(jobId: string, extra: Record<string, unknown> = {}, resu
   return result({ job_id: jobId, ...extra }, out(jobId), note(t(M.submitted, { jobId, resume })));
 }
 
-/** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run). */
-export function nothingToDo<T>(what: string, data: T): Result<T> {
-  return result(data, note(t(M.nothingToDo, { what })));
+/** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run); `what` is for people only. */
+export function nothingToDo<T>(what: string | Text, data: T): Result<T> {
+  return result(data, note(t(M.nothingToDo, { what: local(what) })));
 }
 
 /**
  * A dry run of a no-op: the dry-run document with no request (what a dry run prints is always
- * what would be sent), and why nothing would be (group start/stop/failover/reverse).
+ * what would be sent), and why nothing would be (group start/stop/failover/reverse). `what` is
+ * the document's English `nothing_to_do`; `whatText` what people read.
  */
-export function nothingToSend(what: string): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
-  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(t(M.nothingToSend, { what })));
+export function nothingToSend(what: string, whatText?: Text): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
+  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(t(M.nothingToSend, { what: whatText ? local(whatText) : what })));
 }
 
 /** A change the service makes at once and answers without a job (204): sent once, as sendOrFollow sends. */
