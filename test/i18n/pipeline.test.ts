@@ -4,7 +4,8 @@
  * LANG=C the English is as before; with --json stdout and the stderr error document are
  * byte for byte the same in both languages.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/i18n/index.js';
 import { runMain } from '../helpers/in-process.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 
@@ -12,6 +13,9 @@ const ZH = { LANG: 'zh_CN.UTF-8' };
 const C = { LANG: 'C' };
 const errorDoc = (stderr: string) => mask(stderr.split('\n').filter((l) => l.startsWith('{"error"')).join('\n'));
 const mask = (s: string) => s.replace(/[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d{4}-\d\d-\d\d[ T][\d:.]+Z?/g, '<time>').replace(/\b\d\d:\d\d:\d\d\b/g, '<clock>');
+
+// Test files share workers (isolate: false): leave the language as the next file expects it.
+afterEach(() => setLanguage('en'));
 
 describe('the pipeline in Chinese', () => {
   const w = useDemoWorld();
@@ -115,7 +119,6 @@ describe('the pipeline in Chinese', () => {
 
 describe('an operation named in both languages', () => {
   it('people read the Chinese name; the error document keeps the English', async () => {
-    const { setLanguage } = await import('../../src/i18n/index.js');
     const { sendOnce } = await import('../../src/commands/shared/mutation.js');
     const { NetworkError } = await import('../../src/errors.js');
     const ctx = { signal: new AbortController().signal } as unknown as Parameters<typeof sendOnce>[0];
