@@ -3,26 +3,39 @@
  * Rules from reference section 9 (the service enforces the same with SDRS.02xx codes).
  */
 import { UsageError, safeText } from './errors.js';
+import { text, type Text } from './i18n/index.js';
+import { textOf } from './i18n/compose.js';
+import { api as M } from './i18n/catalog/api.js';
 
 const NAME_RE = /^[\u4e00-\u9fa5A-Za-z0-9._-]+$/u;
 
 /** Returns an error message for a bad resource name, or undefined when it is valid. */
 export function nameProblem(name: string): string | undefined {
+  return nameProblemText(name)?.en;
+}
+
+/** nameProblem in both languages. */
+export function nameProblemText(name: string): Text | undefined {
   const bytes = Buffer.byteLength(name, 'utf8');
-  if (bytes === 0) return 'must not be empty';
-  if (bytes > 64) return `is ${bytes} bytes long; the limit is 64 bytes (a Chinese character takes 3)`;
-  if (!NAME_RE.test(name)) return 'may contain only Chinese characters, letters, digits, ".", "_" and "-"';
+  if (bytes === 0) return text(M.nameEmpty);
+  if (bytes > 64) return text(M.nameTooLong, { bytes });
+  if (!NAME_RE.test(name)) return text(M.nameChars);
   return undefined;
 }
 
 /** Returns an error message for a bad description, or undefined when it is valid. */
-export function descriptionProblem(text: string): string | undefined {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > 64) return `is ${bytes} bytes long; the limit is 64 bytes`;
-  if (/[<>]/.test(text)) return 'must not contain "<" or ">"';
+export function descriptionProblem(value: string): string | undefined {
+  return descriptionProblemText(value)?.en;
+}
+
+/** descriptionProblem in both languages. */
+export function descriptionProblemText(value: string): Text | undefined {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > 64) return text(M.descriptionTooLong, { bytes });
+  if (/[<>]/.test(value)) return text(M.descriptionAngle);
   // Control characters would be silently mangled by terminals and logs.
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(text)) return 'must not contain control characters';
+  if (/[\u0000-\u001f\u007f]/.test(value)) return text(M.descriptionControl);
   return undefined;
 }
 
@@ -37,21 +50,21 @@ export function isWellFormedId(value: string): boolean {
 /** Throws a UsageError naming the flag unless `value` is a well-formed id. */
 export function requireId(flag: string, value: string): string {
   if (!isWellFormedId(value)) {
-    throw new UsageError(`${flag} ${printable(value)} is not a well-formed id (letters, digits, "-" and "_", at most 128)`);
+    throw new UsageError(text(M.badId, { flag, value: printable(value) }));
   }
   return value;
 }
 
 /** Throws a UsageError naming the flag unless `value` looks like an AZ name such as cn-north-4a. */
 export function requireAz(flag: string, value: string): string {
-  if (!AZ_RE.test(value)) throw new UsageError(`${flag} ${printable(value)} is not an availability zone name (e.g. cn-north-4a)`);
+  if (!AZ_RE.test(value)) throw new UsageError(text(M.badAz, { flag, value: printable(value) }));
   return value;
 }
 
 /** Throws a UsageError unless the name is valid. */
 export function requireName(flag: string, value: string): string {
-  const p = nameProblem(value);
-  if (p) throw new UsageError(`${flag} ${printable(value)} ${p}`);
+  const p = nameProblemText(value);
+  if (p) throw new UsageError(textOf(M.badName, { flag, value: printable(value), problem: p }));
   return value;
 }
 
@@ -60,17 +73,20 @@ export function requireGroupRef(value: string): string {
   return requireRef('group', value);
 }
 
+const REF_NOUNS: Readonly<Record<string, (typeof M)[keyof typeof M] | undefined>> = { group: M.refGroup, instance: M.refInstance, pair: M.refPair, drill: M.refDrill, server: M.refServer };
+
 /** A reference to a group, protected instance or replication pair: an id or a name (same naming rules). */
 export function requireRef(what: string, value: string): string {
   if (isWellFormedId(value) || nameProblem(value) === undefined) return value;
-  throw new UsageError(`${what} ${printable(value)} is neither a well-formed id nor a valid ${what} name`);
+  const noun = REF_NOUNS[what];
+  throw new UsageError(textOf(M.badRef, { what: noun ? text(noun) : what, value: printable(value) }));
 }
 
 const DEVICE_RE = /^\/dev\/(vd|sd)[a-z]$/;
 
 /** Throws a UsageError unless `value` is a disk device name such as /dev/vdb or /dev/sdb (reference 3.2). */
 export function requireDevice(flag: string, value: string): string {
-  if (!DEVICE_RE.test(value)) throw new UsageError(`${flag} ${printable(value)} is not a device name like /dev/vdb or /dev/sdb (/dev/vd or /dev/sd and one letter)`);
+  if (!DEVICE_RE.test(value)) throw new UsageError(text(M.badDevice, { flag, value: printable(value) }));
   return value;
 }
 

@@ -21,6 +21,9 @@ import type { FailureJob, FailureJobsQuery, QuotaResource, RpoStatistic, RpoStat
 import type { CreateDrillBody, DisasterRecoveryDrill, ListDrillsQuery, Subnet } from './types.js';
 import { validateId, validateIds } from './validate.js';
 import { isWellFormedId } from '../validate.js';
+import { text as message, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { api as M } from '../i18n/catalog/api.js';
 
 export interface SdrsApi {
   listGroups(q?: ListGroupsQuery): Promise<{ server_groups: ServerGroup[]; count: number }>;
@@ -197,17 +200,17 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     const path = new URL(s.url).pathname;
     const text = transport.redact(res.text);
     const mutating = isMutating(s.method);
-    const unknown = (seen: string) =>
-      unknownOutcome(s.method, path, `HTTP ${res.status} with ${seen}, not the documented answer`, undefined, { http_status: res.status, response: 'unreadable' });
+    const unknown = (seen: Text) =>
+      unknownOutcome(s.method, path, textOf(M.notDocumented, { status: res.status, seen }), undefined, { http_status: res.status, response: 'unreadable' });
     let body: unknown;
     try {
       body = res.text === '' ? undefined : JSON.parse(res.text);
     } catch {
-      throw mutating ? unknown(describeBody(text, header(res.headers, 'content-type'))) : badResponse(s.method, path, 'the body is not JSON', text, 'unreadable');
+      throw mutating ? unknown(describeBody(text, header(res.headers, 'content-type'))) : badResponse(s.method, path, message(M.notJson), text, 'unreadable');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      if (!mutating) throw badResponse(s.method, path, 'expected a JSON object', text, 'unreadable');
-      throw unknown(body === undefined ? 'an empty body' : `${Array.isArray(body) ? 'a JSON list' : `JSON ${String(body)}`} (body: ${snippet(text)})`);
+      if (!mutating) throw badResponse(s.method, path, message(M.expectObject), text, 'unreadable');
+      throw unknown(body === undefined ? message(M.anEmptyBody) : Array.isArray(body) ? message(M.jsonList, { body: snippet(text) }) : message(M.jsonValue, { value: String(body), body: snippet(text) }));
     }
     return { body: body as Record<string, unknown>, status: res.status };
   }
@@ -222,7 +225,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     const v = body[key];
     const path = new URL(s.url).pathname;
     const ok = kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
-    if (!ok) throw badResponse(s.method, path, `missing "${key}"${kind === 'object' ? ' with an id' : ' list'}`);
+    if (!ok) throw badResponse(s.method, path, message(kind === 'object' ? M.missingWithId : M.missingList, { key }));
     checkItems(s.method, path, key, kind === 'array' ? (v as unknown[]) : [v]);
     return v as T;
   }
@@ -247,10 +250,10 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     const path = new URL(s.url).pathname;
     const fields = id === undefined || id === null ? findErrorFields(body) : undefined;
     const seen = fields
-      ? `an error document (${fields.code ?? 'no code'}: ${snippet(fields.message ?? '', 120)})`
-      : id === undefined || id === null ? `no "job_id" (body: ${snippet(transport.redact(JSON.stringify(body)))})` : `a malformed "job_id" ${shownValue(id)}`;
+      ? textOf(M.errorDocument, { code: fields.code ?? message(M.noCode), message: snippet(fields.message ?? '', 120) })
+      : id === undefined || id === null ? message(M.noJobId, { body: snippet(transport.redact(JSON.stringify(body))) }) : message(M.badJobId, { value: shownValue(id) });
     if (!isMutating(s.method)) throw badResponse(s.method, path, seen);
-    throw unknownOutcome(s.method, path, `HTTP ${status} with ${seen}, not the documented answer`, undefined, {
+    throw unknownOutcome(s.method, path, textOf(M.notDocumented, { status, seen }), undefined, {
       http_status: status, response: 'unexpected', ...(fields?.code ? { answer_code: fields.code } : {}),
     });
   }
@@ -262,19 +265,19 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   async function job(s: RequestSpec, askedId: string): Promise<Job> {
     const body = await call(s);
     const path = new URL(s.url).pathname;
-    const bad = (why: string, extra: Record<string, unknown> = {}) => badResponse(s.method, path, why, undefined, 'unexpected', { job_id: askedId, ...extra });
-    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw bad('missing job "status" or "job_id"');
-    if (!isWellFormedId(body.job_id)) throw bad(`job "job_id" ${shownValue(body.job_id)} is not a well-formed id`);
-    if (body.job_id !== askedId) throw bad(`asked for job ${askedId}, the answer is job ${body.job_id}`, { answered_job_id: body.job_id });
+    const bad = (why: string | Text, extra: Record<string, unknown> = {}) => badResponse(s.method, path, why, undefined, 'unexpected', { job_id: askedId, ...extra });
+    if (typeof body.status !== 'string' || typeof body.job_id !== 'string') throw bad(message(M.jobFieldsMissing));
+    if (!isWellFormedId(body.job_id)) throw bad(message(M.jobIdMalformed, { value: shownValue(body.job_id) }));
+    if (body.job_id !== askedId) throw bad(message(M.otherJob, { asked: askedId, answered: body.job_id }), { answered_job_id: body.job_id });
     const entities = body.entities ?? {};
-    if (!isObject(entities)) throw bad('job "entities" is not an object');
+    if (!isObject(entities)) throw bad(message(M.entitiesNotObject));
     for (const k of JOB_ENTITY_IDS) {
       const problem = idFieldProblem(entities[k]);
       if (problem) throw bad(`job "entities.${k}" ${problem}`);
     }
     const subs = entities.sub_jobs;
     if (subs !== undefined && subs !== null && (!Array.isArray(subs) || !subs.every(isObject))) {
-      throw bad('job "entities.sub_jobs" is not a list of objects');
+      throw bad(message(M.subJobsNotList));
     }
     return { ...body, entities } as unknown as Job;
   }
@@ -287,7 +290,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       guard.next();
       const body = await call(spec('GET', service, path, { ...q, limit: PAGE_SIZE, offset }));
       const page = body[key];
-      if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
+      if (!Array.isArray(page)) throw badResponse('GET', path, message(M.missingList, { key }));
       checkItems('GET', path, key, page);
       out.push(...guard.add(page as T[], `offset ${offset}`));
       const count = typeof body.count === 'number' ? body.count : undefined;
@@ -302,7 +305,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     for (let page = 1; ; page++) {
       guard.next();
       const body = await call(spec('GET', 'ecs', '/cloudservers/detail', { ...q, limit: PAGE_SIZE, offset: page }));
-      if (!Array.isArray(body.servers)) throw badResponse('GET', '/cloudservers/detail', 'missing "servers" list');
+      if (!Array.isArray(body.servers)) throw badResponse('GET', '/cloudservers/detail', message(M.missingList, { key: 'servers' }));
       checkItems('GET', '/cloudservers/detail', 'servers', body.servers);
       out.push(...guard.add(body.servers as Server[], `page ${page}`));
       const count = typeof body.count === 'number' ? body.count : undefined;
@@ -322,7 +325,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       guard.next();
       const body = await call(spec('GET', 'sdrs', path, { ...q, limit: PAGE_SIZE, offset }));
       const page = body[key];
-      if (!Array.isArray(page)) throw badResponse('GET', path, `missing "${key}" list`);
+      if (!Array.isArray(page)) throw badResponse('GET', path, message(M.missingList, { key }));
       page.forEach((item, i) => {
         const p = problem(item);
         if (p) throw badResponse('GET', path, `"${key}" item ${i} ${p}`);
@@ -378,7 +381,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   return {
     async listGroups(q = {}) {
       const body = await call(spec('GET', 'sdrs', '/server-groups', q));
-      if (!Array.isArray(body.server_groups)) throw badResponse('GET', '/server-groups', 'missing "server_groups" list');
+      if (!Array.isArray(body.server_groups)) throw badResponse('GET', '/server-groups', message(M.missingList, { key: 'server_groups' }));
       checkItems('GET', '/server-groups', 'server_groups', body.server_groups);
       const groups = body.server_groups as ServerGroup[];
       return { server_groups: groups, count: typeof body.count === 'number' ? body.count : groups.length };
@@ -405,7 +408,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     listBlockDevices: async (serverId) => {
       const s = spec('GET', 'ecs', `/cloudservers/${validateId('server id', serverId)}/block_device`);
       const list = (await call(s)).volumeAttachments;
-      if (!Array.isArray(list)) throw badResponse('GET', new URL(s.url).pathname, 'missing "volumeAttachments" list');
+      if (!Array.isArray(list)) throw badResponse('GET', new URL(s.url).pathname, message(M.missingList, { key: 'volumeAttachments' }));
       return list.filter((d): d is ServerBlockDevice => isObject(d) && typeof d.volumeId === 'string' && isWellFormedId(d.volumeId));
     },
     prepareCreateGroup: async (body) => transport.prepare(createGroupSpec(body)),
@@ -437,7 +440,7 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
       const body = await call(spec('GET', 'sdrs', '/sdrs/quotas'));
       const quotas = body.quotas;
       const resources = isObject(quotas) ? quotas.resources : undefined;
-      if (!Array.isArray(resources)) throw badResponse('GET', '/sdrs/quotas', 'missing "quotas.resources" list');
+      if (!Array.isArray(resources)) throw badResponse('GET', '/sdrs/quotas', message(M.missingList, { key: 'quotas.resources' }));
       resources.forEach((r, i) => {
         const p = quotaProblem(r);
         if (p) throw badResponse('GET', '/sdrs/quotas', `"quotas.resources" item ${i} ${p}`);

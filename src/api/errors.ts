@@ -1,5 +1,8 @@
 /** Turns HTTP error responses of every documented shape into ApiError (reference section 6). */
 import { ApiError, NetworkError, UnknownOutcomeError, type ErrorDetails } from '../errors.js';
+import { text, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { api as M } from '../i18n/catalog/api.js';
 
 /** Longest slice of an unexpected body quoted in an error message. */
 export const SNIPPET_CHARS = 200;
@@ -62,11 +65,12 @@ export function toApiError(r: ErrorResponse): ApiError {
       : undefined);
   const apiCode = fields?.code ?? `HTTP_${r.status}`;
   const where = `${r.method} ${r.path}`;
+  const statusMessage = r.statusMessage ? ` ${r.statusMessage}` : '';
   const message = fields?.message
-    ? `${fields.message} (${apiCode}, HTTP ${r.status})`
+    ? text(M.serviceSaid, { message: fields.message, code: apiCode, status: r.status })
     : r.text.trim() === ''
-      ? `HTTP ${r.status}${r.statusMessage ? ` ${r.statusMessage}` : ''} with an empty body from ${where}`
-      : `HTTP ${r.status}${r.statusMessage ? ` ${r.statusMessage}` : ''} from ${where}: ${snippet(r.text)}`;
+      ? text(M.emptyBody, { status: r.status, statusMessage, where })
+      : text(M.bodyFrom, { status: r.status, statusMessage, where, body: snippet(r.text) });
   return new ApiError(message, {
     status: r.status,
     apiCode,
@@ -76,12 +80,10 @@ export function toApiError(r: ErrorResponse): ApiError {
   });
 }
 
-function hintFor(status: number, code: string): string | undefined {
-  if (code === 'APIGW.0301' || status === 401) {
-    return 'Check the access key and secret key (sdrs config show), that a temporary key has its security token and has not expired, and that the clock is right (X-Sdk-Date must be within 15 minutes).';
-  }
-  if (status === 403) return 'The credentials are valid but lack permission for this operation in this project.';
-  if (status === 429) return 'The service is throttling requests; wait a little and try again.';
+function hintFor(status: number, code: string): Text | undefined {
+  if (code === 'APIGW.0301' || status === 401) return text(M.hintAuth);
+  if (status === 403) return text(M.hintForbidden);
+  if (status === 429) return text(M.hintThrottled);
   return undefined;
 }
 
@@ -95,10 +97,10 @@ export type AnswerProblem = 'unreadable' | 'unexpected';
 
 /** A 2xx whose body is not what the API documents, to a request that changes nothing. Exit 7. */
 export function badResponse(
-  method: string, path: string, why: string, text?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
+  method: string, path: string, why: string | Text, body?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
 ): NetworkError {
   return new NetworkError(
-    `the service returned an unexpected response to ${method} ${path}: ${why}${text !== undefined ? ` (body: ${snippet(text) || 'empty'})` : ''}`,
+    body === undefined ? textOf(M.badResponse, { method, path, why }) : textOf(M.badResponseBody, { method, path, why, body: snippet(body) || text(M.empty) }),
     { code: 'BAD_RESPONSE', details: { method, path, response: problem, ...extra } },
   );
 }
@@ -109,19 +111,19 @@ export function badResponse(
  * an HTML page, an error document with status 200, a body too large to read, a malformed
  * job id). Never re-sent; the command reconciles by reading the service. Exit 7.
  */
-export function unknownOutcome(method: string, path: string, why: string, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
+export function unknownOutcome(method: string, path: string, why: string | Text, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
   return new UnknownOutcomeError(
-    `${method} ${path} was sent but its outcome is unknown (${why}); it was not sent again`,
+    textOf(M.unknownOutcome, { method, path, why }),
     { details: { method, path, ...extra }, ...(cause === undefined ? {} : { cause }) },
   );
 }
 
 /** What a body that is not the documented answer looks like, for "HTTP 200 with …". */
-export function describeBody(text: string, contentType?: string): string {
-  const t = text.trim();
-  if (t === '') return 'an empty body';
-  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)\b/i.test(t)) return `an HTML page (body: ${snippet(text)})`;
-  return `a body that is not JSON (body: ${snippet(text)})`;
+export function describeBody(body: string, contentType?: string): Text {
+  const t = body.trim();
+  if (t === '') return text(M.anEmptyBody);
+  if (/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body)\b/i.test(t)) return text(M.anHtmlPage, { body: snippet(body) });
+  return text(M.notJsonBody, { body: snippet(body) });
 }
 
 /** An id or other short value quoted from an answer: JSON-quoted, cut at 60 characters (errors escape control characters). */

@@ -7,6 +7,8 @@
  */
 import type { NetworkError } from '../errors.js';
 import { badResponse } from './errors.js';
+import { text as message, type Text } from '../i18n/index.js';
+import { api as M } from '../i18n/catalog/api.js';
 
 /** Pages one listing may take (100 items each: 100,000 items, far above any project's). */
 export const MAX_PAGES = 1000;
@@ -25,7 +27,7 @@ export function pageGuard(method: string, path: string, key: string, maxPages = 
   const seen = new Set<string>();
   let previous: string[] = [];
   let pages = 0;
-  const bad = (why: string): NetworkError => {
+  const bad = (why: Text): NetworkError => {
     const err = badResponse(method, path, why);
     err.details.listing = key;
     err.details.pages = pages;
@@ -33,7 +35,7 @@ export function pageGuard(method: string, path: string, key: string, maxPages = 
   };
   return {
     next() {
-      if (pages >= maxPages) throw bad(`the listing of ${listing} did not end after ${pages} pages (${seen.size} ${listing}); sdrs stops there`);
+      if (pages >= maxPages) throw bad(message(M.pagingNoEnd, { listing, pages, count: seen.size }));
     },
     add(page, where) {
       pages++;
@@ -49,8 +51,8 @@ export function pageGuard(method: string, path: string, key: string, maxPages = 
         const same = ids.length === previous.length && ids.every((id, i) => id === previous[i]);
         throw bad(
           same
-            ? `the listing of ${listing} repeats itself: page ${pages} (${where}) has the same ${ids.length} ids as page ${pages - 1}; the service may be ignoring the page offset`
-            : `the listing of ${listing} makes no progress: page ${pages} (${where}) has no ${listing} not already listed`,
+            ? message(M.pagingRepeats, { listing, page: pages, where, count: ids.length, previous: pages - 1 })
+            : message(M.pagingStuck, { listing, page: pages, where }),
         );
       }
       previous = ids;

@@ -1,6 +1,8 @@
 /** Checks on values that end up inside a URL, done before anything is sent. */
 import { UsageError } from '../errors.js';
 import { isWellFormedId } from '../validate.js';
+import { text } from '../i18n/index.js';
+import { api as M } from '../i18n/catalog/api.js';
 
 /**
  * Returns `value` when it is a safe path parameter (a well-formed id: no `/`, `?`, `%`, `.` or
@@ -10,7 +12,7 @@ export function validateId(param: string, value: unknown): string {
   if (typeof value !== 'string' || !isWellFormedId(value)) {
     const shown = typeof value === 'string' ? JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value) : String(value);
     throw new UsageError(
-      `invalid ${param} ${shown}: expected 1-128 letters, digits, "-" or "_" (starting with a letter or digit)`,
+      text(M.badPathId, { param, value: shown }),
       { details: { parameter: param } },
     );
   }
@@ -19,6 +21,6 @@ export function validateId(param: string, value: unknown): string {
 
 /** Validates every id in a list (for batch calls). */
 export function validateIds(param: string, values: readonly unknown[]): string[] {
-  if (values.length === 0) throw new UsageError(`${param}: at least one id is required`, { details: { parameter: param } });
+  if (values.length === 0) throw new UsageError(text(M.noIds, { param }), { details: { parameter: param } });
   return values.map((v) => validateId(param, v));
 }

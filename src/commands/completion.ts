@@ -11,6 +11,8 @@ import { UsageError } from '../errors.js';
 import { printable } from '../validate.js';
 import { bind, examples, type Runner, type RunF } from './shared/command.js';
 import { describeCommand, flattenCommands, globalOptions, type CommandSpec, type OptionSpec } from './tree.js';
+import { text } from '../i18n/index.js';
+import { demo as M } from '../i18n/catalog/demo.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -25,7 +27,7 @@ const isShell = (s: string): s is Shell => (SHELLS as readonly string[]).include
 /** The shell argument, checked (commander checks the choices too; exit 2). */
 function parseCompletion(args: string[]): CompletionOptions {
   const shell = args[0];
-  if (!isShell(shell)) throw new UsageError(`unknown shell ${printable(String(shell))}: use one of ${SHELLS.join(', ')}`);
+  if (!isShell(shell)) throw new UsageError(text(M.unknownShell, { shell: printable(String(shell)), shells: SHELLS.join(', ') }));
   return { shell };
 }
 

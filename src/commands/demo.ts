@@ -17,6 +17,9 @@ import { formatElapsed } from '../watch/progress.js';
 import { bind, examples, type Runner, type RunF } from './shared/command.js';
 import { out, result, say, table, type Result } from './shared/output.js';
 import { say as sayNow } from './shared/ui.js';
+import { en, language, local, t, text, type Entry, type Params, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { demo as M } from '../i18n/catalog/demo.js';
 
 /** The options of one run. */
 export interface DemoOptions {
@@ -30,11 +33,14 @@ interface DemoFlags {
 }
 
 interface Step {
+  /** The title in English (the --json document's `title`). */
   title: string;
+  /** The title for people. */
+  titleText: Text;
   args: string[];
   /** The exit code this step must end with (3: a refusal the drill shows on purpose). */
   expect: number;
-  note?: string;
+  note?: Text;
 }
 
 /** One finished step, as printed in the summary. */
@@ -51,23 +57,24 @@ export interface StepResult {
 /** The drill's steps, given the seeded world. */
 export function drillSteps(names: { group: string; domain: string; vpc: string; local: string; remote: string; servers: string[] }): Step[] {
   const { group, local, remote, servers } = names;
+  const titled = (entry: Entry, params?: Params) => ({ title: en(entry, params), titleText: text(entry, params) });
   return [
-    { title: 'Create a protection group (production AZ -> DR AZ from the domain)', args: ['group', 'create', '--name', 'drill-group', '--domain', names.domain, '--vpc', names.vpc], expect: 0 },
-    { title: `Look at ${group}, a group that is already protected`, args: ['group', 'show', group], expect: 0 },
-    { title: 'Try to switch over while production servers still run', args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 3, note: 'Refused by the pre-flight checks, as it should be: nothing was sent.' },
+    { ...titled(M.stepCreate), args: ['group', 'create', '--name', 'drill-group', '--domain', names.domain, '--vpc', names.vpc], expect: 0 },
+    { ...titled(M.stepLook, { group }), args: ['group', 'show', group], expect: 0 },
+    { ...titled(M.stepTryReverse), args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 3, note: text(M.noteRefused) },
     {
-      title: `Rehearse first: a DR drill builds servers from the DR replicas in a separate VPC; production keeps running`,
+      ...titled(M.stepDrill),
       args: ['drill', 'run', group, '--yes', '--verify', DEMO_VERIFY],
       expect: 0,
-      note: 'The drill passed and was cleaned up: a switchover would work. Now the real thing.',
+      note: text(M.noteDrill),
     },
-    { title: `Stop the production servers in ${local}`, args: ['server', 'stop', ...servers, '--az', local, '--yes'], expect: 0 },
-    { title: `Switch over: production moves to the DR site ${remote}`, args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 0 },
-    { title: `Start the servers at the new production site ${remote}`, args: ['server', 'start', ...servers, '--az', remote], expect: 0 },
-    { title: 'Where does production run now?', args: ['group', 'list'], expect: 0 },
-    { title: `Stop the servers in ${remote} before switching back`, args: ['server', 'stop', ...servers, '--az', remote, '--yes'], expect: 0 },
-    { title: `Switch back: production returns to ${local}`, args: ['group', 'reverse', group, '--to', 'source', '--yes'], expect: 0 },
-    { title: `Start the production servers in ${local} again`, args: ['server', 'start', ...servers, '--az', local], expect: 0 },
+    { ...titled(M.stepStopLocal, { az: local }), args: ['server', 'stop', ...servers, '--az', local, '--yes'], expect: 0 },
+    { ...titled(M.stepReverse, { az: remote }), args: ['group', 'reverse', group, '--to', 'target', '--yes'], expect: 0 },
+    { ...titled(M.stepStartRemote, { az: remote }), args: ['server', 'start', ...servers, '--az', remote], expect: 0 },
+    { ...titled(M.stepWhere), args: ['group', 'list'], expect: 0 },
+    { ...titled(M.stepStopRemote, { az: remote }), args: ['server', 'stop', ...servers, '--az', remote, '--yes'], expect: 0 },
+    { ...titled(M.stepBack, { az: local }), args: ['group', 'reverse', group, '--to', 'source', '--yes'], expect: 0 },
+    { ...titled(M.stepStartLocal, { az: local }), args: ['server', 'start', ...servers, '--az', local], expect: 0 },
   ];
 }
 
@@ -125,6 +132,8 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
     SDRS_PROJECT_ID: emu.projectId,
     HUAWEICLOUD_SDK_AK: emu.ak,
     HUAWEICLOUD_SDK_SK: emu.sk,
+    // The steps speak the demo's language (main() sets the language of every run it starts).
+    SDRS_LANG: language(),
   };
   // Every step runs with the demo's streams and clock, and no signal handlers of its own. Its
   // emulator stops with the demo: a step's "resume with: sdrs job wait <id>" would point at nothing.
@@ -135,37 +144,41 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
   });
   const steps = drillSteps({ group: 'demo-erp', domain: 'dom-cn-north-4', vpc: SEED_IDS.vpc, local: LOCAL_AZ, remote: REMOTE_AZ, servers: ['erp-app-01', 'erp-db-01'] });
   const results: StepResult[] = [];
+  const titles = new Map<number, Text>();
   const started = ctx.clock.now();
-  sayNow(ctx, `sdrs demo: a DR drill against a local SDRS emulator at ${emu.url} (jobs take ${jobMs / 1000}s)`, 'bold');
-  sayNow(ctx, 'Against the real cloud, set your credentials (sdrs config init) and type the same commands.', 'dim');
+  sayNow(ctx, t(M.intro, { url: emu.url, seconds: jobMs / 1000 }), 'bold');
+  sayNow(ctx, t(M.realCloud), 'dim');
   try {
     for (const [i, step] of steps.entries()) {
       const command = `sdrs ${step.args.map(shellWord).join(' ')}`;
-      sayNow(ctx, `\n${p.bold(`Step ${i + 1}/${steps.length}: ${step.title}`)}\n${p.cyan(`$ ${command}`)}`);
+      sayNow(ctx, `\n${p.bold(t(M.stepHeading, { n: i + 1, total: steps.length, title: local(step.titleText) }))}\n${p.cyan(`$ ${command}`)}`);
       const t0 = ctx.clock.now();
       const color = ctx.io.color ? [] : ['--no-color'];
       // Sub-commands' data goes to stderr too: the demo's stdout is its summary only.
       const code = await ctx.runSdrs([...color, '--no-input', ...step.args], deps(stepErr));
+      titles.set(i + 1, step.titleText);
       results.push({ step: i + 1, title: step.title, command, exit_code: code, expected_exit_code: step.expect, ok: code === step.expect, duration_ms: ctx.clock.now() - t0 });
-      if (ctx.signal.aborted) throw new InterruptedError(`demo interrupted at step ${i + 1}`, { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
+      if (ctx.signal.aborted) throw new InterruptedError(text(M.interrupted, { n: i + 1 }), { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
       if (code !== step.expect) {
-        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), `demo step ${i + 1} ("${step.title}") exited ${code}, expected ${step.expect}`, {
-          hint: "The jobs and groups above lived in the demo's own emulator, which stopped with the demo. Run it again: sdrs demo",
+        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), textOf(M.stepFailed, { n: i + 1, title: step.titleText, code, expected: step.expect }), {
+          hint: text(M.stepFailedHint),
         });
       }
-      if (step.note) sayNow(ctx, step.note, 'ok');
+      if (step.note) sayNow(ctx, local(step.note), 'ok');
     }
     const groups = await finalGroups(ctx, deps);
     const summary: DemoSummary = { emulator: emu.url, total_ms: ctx.clock.now() - started, steps: results, groups };
     return result(
       summary,
       say(''),
-      say('Drill complete.', 'bold'),
-      table(['STEP', 'RESULT', 'TIME', 'WHAT'], results.map((r) => [r.step, r.expected_exit_code === 0 ? 'ok' : `refused (exit ${r.exit_code}), as expected`, formatElapsed(r.duration_ms), r.title])),
+      say(t(M.complete), 'bold'),
+      table([t(M.colStep), t(M.colResult), t(M.colTime), t(M.colWhat)], results.map((r) => [
+        r.step, r.expected_exit_code === 0 ? t(M.ok) : t(M.refusedAsExpected, { code: r.exit_code }), formatElapsed(r.duration_ms), local(titles.get(r.step) ?? r.title),
+      ])),
       out(''),
-      table(['GROUP', 'STATUS', 'PRODUCTION'], groups.map((g) => [g.name, g.status, g.production])),
+      table([t(M.colGroup), t(M.colStatus), t(M.colProduction)], groups.map((g) => [g.name, g.status, g.production])),
       out(''),
-      out(`Total ${formatElapsed(summary.total_ms)}. Next: run 'sdrs emulator --seed demo' to rehearse your own runbook, or see README.md to point sdrs at your account.`),
+      out(t(M.total, { elapsed: formatElapsed(summary.total_ms) })),
     );
   } finally {
     await emu.stop();
@@ -187,8 +200,8 @@ async function finalGroups(ctx: Context, deps: (stdout: MainDeps['stdout']) => P
 }
 
 /** A hint that resumes or checks a job of the demo's emulator, which is gone once the demo ends. */
-const RESUME_HINT = /(?:[Rr]esume watching|[Cc]heck (?:it|the result)|[Ww]atch it|follow it)(?: with)?: sdrs job (?:wait|show) [0-9a-zA-Z_-]+(?: --ecs)?/g;
-export const DEMO_RESUME_NOTE = "the demo's emulator stops when the demo ends, so its jobs cannot be resumed: run 'sdrs demo' again";
+const RESUME_HINT = /(?:(?:[Rr]esume watching|[Cc]heck (?:it|the result)|[Ww]atch it|follow it)(?: with)?: |(?:可用以下命令继续观察|请用以下命令检查(?:结果)?|可用以下命令观察|可用以下命令跟踪)：)sdrs job (?:wait|show) [0-9a-zA-Z_-]+(?: --ecs)?/g;
+export const DEMO_RESUME_NOTE = en(M.resumeNote);
 
 /**
  * The demo's stderr for its steps: everything passes through unchanged (a terminal stays a
@@ -200,7 +213,7 @@ export function withoutResumeHints(err: Writable): Writable {
   const w = new Writable({
     write(chunk, _enc, cb) {
       const text = String(chunk);
-      target.write(RESUME_HINT.test(text) ? text.replace(RESUME_HINT, DEMO_RESUME_NOTE) : text, cb);
+      target.write(RESUME_HINT.test(text) ? text.replace(RESUME_HINT, t(M.resumeNote)) : text, cb);
       RESUME_HINT.lastIndex = 0;
     },
   }) as Tty;

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { bind, examples, type Runner, type RunF } from './shared/command.js';
+import { text } from '../i18n/index.js';
+import { demo as M } from '../i18n/catalog/demo.js';
 
 /** The options of one run. */
 export interface EmulatorOptions {
@@ -56,13 +58,13 @@ const isSeed = (s: string): s is EmulatorOptions['seed'] => (SEEDS as readonly s
 /** Flags to options (exit 2 on a bad port, fault seed, seed or a lone --ak/--sk). */
 function parseEmulator(_args: string[], f: EmulatorFlags): EmulatorOptions {
   const port = Number(f.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${JSON.stringify(f.port)} is not a port number (0-65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(text(M.badPort, { value: JSON.stringify(f.port) }));
   const faultSeed = f.faultSeed === undefined ? undefined : Number(f.faultSeed);
-  if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError('--fault-seed must be an integer');
-  if ((f.ak === undefined) !== (f.sk === undefined)) throw new UsageError('--ak and --sk go together');
-  if ((f.tlsCert === undefined) !== (f.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (faultSeed !== undefined && !Number.isInteger(faultSeed)) throw new UsageError(text(M.badFaultSeed));
+  if ((f.ak === undefined) !== (f.sk === undefined)) throw new UsageError(text(M.akSkTogether));
+  if ((f.tlsCert === undefined) !== (f.tlsKey === undefined)) throw new UsageError(text(M.tlsTogether));
   const seed = String(f.seed);
-  if (!isSeed(seed)) throw new UsageError(`invalid --seed ${seed}: use empty or demo`);
+  if (!isSeed(seed)) throw new UsageError(text(M.badSeed, { seed }));
   const allowHosts = (f.allowHost ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return {
     host: String(f.host), port, state: f.state, seed, jobDuration: String(f.jobDuration), faults: f.faults, faultSeed, ak: f.ak, sk: f.sk,

@@ -8,6 +8,8 @@ import { AKSK_FAMILIES, AUTH_TOKEN_VARS, firstEnv } from './env.js';
 import { maskAccessKey, maskSecret } from './mask.js';
 import type { ProfileConfig } from './schema.js';
 import type { Credentials, SettingWithSource } from './types.js';
+import { text } from '../i18n/index.js';
+import { config as M } from '../i18n/catalog/config.js';
 
 /** Credentials plus where they came from (masked), or undefined when none are configured. */
 export interface ResolvedCredentials {
@@ -28,7 +30,7 @@ export function resolveCredentials(
     const sk = nonEmpty(env[fam.sk]);
     if (!ak && !sk) continue;
     if (!ak || !sk) {
-      throw new AuthError(`${ak ? fam.ak : fam.sk} is set but ${ak ? fam.sk : fam.ak} is not: set both, or neither`, {
+      throw new AuthError(text(M.halfEnvKeys, { set: ak ? fam.ak : fam.sk, unset: ak ? fam.sk : fam.ak }), {
         code: 'NO_CREDENTIALS',
       });
     }
@@ -41,7 +43,7 @@ export function resolveCredentials(
   const sk = nonEmpty(profile.secretKey);
   if (ak || sk) {
     if (!ak || !sk) {
-      throw new AuthError(`${origin}: ${ak ? 'accessKey' : 'secretKey'} is set but ${ak ? 'secretKey' : 'accessKey'} is not`, {
+      throw new AuthError(text(M.halfProfileKeys, { origin, set: ak ? 'accessKey' : 'secretKey', unset: ak ? 'secretKey' : 'accessKey' }), {
         code: 'NO_CREDENTIALS',
       });
     }

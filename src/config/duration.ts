@@ -2,6 +2,8 @@
 import { UsageError } from '../errors.js';
 import { printable } from '../validate.js';
 import { durationMs } from '../util/duration.js';
+import { text as message } from '../i18n/index.js';
+import { config as M } from '../i18n/catalog/config.js';
 
 /** Longest accepted duration (7 days): anything larger is almost certainly a typo. */
 export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
@@ -14,14 +16,14 @@ export function parseDuration(text: string | number, what = 'duration'): number 
   if (typeof text === 'number') return checkRange(text * 1000, String(text), what);
   const ms = durationMs(text, 's');
   if (ms === undefined) {
-    throw new UsageError(`invalid ${what} ${printable(text)}: use a number of seconds or a value like 500ms, 90s, 10m, 1h`);
+    throw new UsageError(message(M.badDuration, { what, value: printable(text) }));
   }
   return checkRange(ms, text, what);
 }
 
 function checkRange(ms: number, text: string, what: string): number {
   if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DURATION_MS) {
-    throw new UsageError(`invalid ${what} ${printable(text)}: must be between 0 and 7 days`);
+    throw new UsageError(message(M.durationRange, { what, value: printable(text) }));
   }
   return Math.round(ms);
 }

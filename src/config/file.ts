@@ -12,6 +12,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { type ConfigFile, SECRET_KEYS, validateConfig } from './schema.js';
+import { text, type Entry, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { config as M } from '../i18n/catalog/config.js';
 
 /** The places searched in each directory, in order. */
 export const SEARCH_PLACES = ['package.json', '.sdrsrc', '.sdrsrc.json', '.sdrsrc.yaml', '.sdrsrc.yml'];
@@ -74,14 +77,14 @@ export async function findConfigFile(cwd: string, homeDir: string, warn: (line: 
  */
 export async function readConfigFile(file: string, warn: (line: string) => void): Promise<LoadedConfigFile> {
   const read = await readConfigText(file);
-  if (!read) throw new ConfigError(`config file ${file} is gone`, { details: { config_file: file } });
+  if (!read) throw new ConfigError(text(M.fileGone, { file }), { details: { config_file: file } });
   return finish(file, read, refuseImport(file, await parseConfig(file, read.text)) ?? null, warn);
 }
 
 /** cosmiconfig's `$import` would merge another file into this one: refused. */
 function refuseImport(file: string, doc: unknown): unknown {
   if (typeof doc === 'object' && doc !== null && Object.hasOwn(doc, '$import') && !isPackageJson(file)) {
-    throw new ConfigError(`${file}: "$import" is not supported; each profile is read from this one file`, { details: { config_file: file } });
+    throw new ConfigError(text(M.noImport, { file }), { details: { config_file: file } });
   }
   return doc;
 }
@@ -97,7 +100,7 @@ async function createExplorer(): Promise<Explorer> {
   const { cosmiconfig } = await import('cosmiconfig');
   const load = async (file: string, text: string): Promise<unknown> => refuseImport(file, await parseConfig(file, text, { wholePackageJson: true })) ?? null;
   const refuse = (file: string): never => {
-    throw new ConfigError(`${file}: executable config files are not supported; use .sdrsrc (YAML) or .sdrsrc.json`, { details: { config_file: file } });
+    throw new ConfigError(text(M.noExecutable, { file }), { details: { config_file: file } });
   };
   return cosmiconfig('sdrs', {
     searchPlaces: SEARCH_PLACES,
@@ -112,7 +115,7 @@ function rethrow(err: unknown): never {
   if (err instanceof ConfigError) throw err;
   const e = err as NodeJS.ErrnoException & { filepath?: string };
   const file = e.filepath ?? e.path ?? 'config file';
-  throw new ConfigError(`cannot read config file ${file}${e.code ? ` (${e.code})` : ''}`, { details: { config_file: file }, cause: err });
+  throw new ConfigError(text(e.code ? M.cannotReadCode : M.cannotRead, { file, code: e.code }), { details: { config_file: file }, cause: err });
 }
 
 /** True when the file holds a secret and group or others can read it (POSIX only). */
@@ -130,20 +133,20 @@ function finish(file: string, read: { text: string; mode: number }, doc: unknown
 const isPackageJson = (file: string) => path.basename(file) === 'package.json';
 
 /** What a file that is not a regular file is, for the refusal. */
-function kindOf(s: import('node:fs').Stats): string {
-  if (s.isFIFO()) return 'a FIFO (named pipe)';
-  if (s.isCharacterDevice()) return 'a character device';
-  if (s.isBlockDevice()) return 'a block device';
-  if (s.isSocket()) return 'a socket';
-  return 'not a regular file';
+function kindOf(s: import('node:fs').Stats): Text {
+  if (s.isFIFO()) return text(M.kindFifo);
+  if (s.isCharacterDevice()) return text(M.kindCharDevice);
+  if (s.isBlockDevice()) return text(M.kindBlockDevice);
+  if (s.isSocket()) return text(M.kindSocket);
+  return text(M.kindOther);
 }
 
-const ERRNO_TEXT: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ELOOP: 'too many levels of symbolic links',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
+const ERRNO_TEXT: Record<string, Entry> = {
+  EACCES: M.errnoEACCES,
+  EPERM: M.errnoEPERM,
+  ELOOP: M.errnoELOOP,
+  EIO: M.errnoEIO,
+  EMFILE: M.errnoEMFILE,
 };
 
 /**
@@ -161,7 +164,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || pkg) return undefined;
-    throw new ConfigError(`cannot read config file ${file}: ${ERRNO_TEXT[code] ?? 'cannot open it'}${code ? ` (${code})` : ''}`, {
+    throw new ConfigError(textOf(code ? M.cannotReadWhyCode : M.cannotReadWhy, { file, why: text(ERRNO_TEXT[code] ?? M.cannotOpen), code }), {
       details: { config_file: file, ...(code ? { cause_code: code } : {}) },
     });
   }
@@ -170,13 +173,13 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
     if (s.isDirectory()) return undefined;
     if (!s.isFile()) {
       if (pkg) return undefined;
-      throw new ConfigError(`config file ${file} is ${kindOf(s)}: sdrs reads its configuration only from regular files; move it away or replace it with a file`, {
+      throw new ConfigError(textOf(M.notRegular, { file, kind: kindOf(s) }), {
         details: { config_file: file },
       });
     }
-    const tooLarge = (size: string) => {
+    const tooLarge = (size: string | Text) => {
       if (pkg) return undefined;
-      throw new ConfigError(`config file ${file} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes`, { details: { config_file: file } });
+      throw new ConfigError(textOf(M.tooLarge, { file, size, limit: MAX_CONFIG_BYTES }), { details: { config_file: file } });
     };
     if (s.size > MAX_CONFIG_BYTES) return tooLarge(String(s.size));
     // Read to the cap even if the file grows after the stat: never more than the limit plus one byte.
@@ -186,7 +189,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
       const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
       if (bytesRead === 0) break;
       got += bytesRead;
-      if (got > MAX_CONFIG_BYTES) return tooLarge(`more than ${MAX_CONFIG_BYTES}`);
+      if (got > MAX_CONFIG_BYTES) return tooLarge(text(M.moreThan, { limit: MAX_CONFIG_BYTES }));
     }
     return { text: buf.subarray(0, got).toString('utf8'), mode: s.mode };
   } finally {
@@ -218,15 +221,15 @@ export async function parseConfig(file: string, text: string, o: { wholePackageJ
 }
 
 /** The kinds of YAML problem js-yaml reports, by the start of its reason, said without the content it may quote. */
-const YAML_REASONS: [RegExp, string][] = [
-  [/^unknown tag|^unacceptable node kind|^cannot resolve a node|^tag |^undeclared tag|^named tag|^duplication of a tag/, 'a tag sdrs does not accept (only plain YAML values)'],
-  [/^unidentified alias/, 'an alias (*name) to an anchor that is not defined'],
-  [/^duplicated mapping key/, 'duplicated mapping key'],
-  [/^nesting exceeded/, 'nested too deeply'],
-  [/^merge keys exceeded|^abnormal merge|^cannot merge/, 'a merge key (<<) sdrs does not accept'],
-  [/^nested arrays are not supported inside keys/, 'a list used as a key'],
-  [/^the stream contains non-printable/, 'a non-printable character'],
-  [/^expected the node content/, 'a value is missing'],
+const YAML_REASONS: [RegExp, Entry][] = [
+  [/^unknown tag|^unacceptable node kind|^cannot resolve a node|^tag |^undeclared tag|^named tag|^duplication of a tag/, M.yamlTag],
+  [/^unidentified alias/, M.yamlAlias],
+  [/^duplicated mapping key/, M.yamlDuplicate],
+  [/^nesting exceeded/, M.yamlNesting],
+  [/^merge keys exceeded|^abnormal merge|^cannot merge/, M.yamlMerge],
+  [/^nested arrays are not supported inside keys/, M.yamlListKey],
+  [/^the stream contains non-printable/, M.yamlNonPrintable],
+  [/^expected the node content/, M.yamlMissing],
 ];
 
 function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): unknown {
@@ -240,7 +243,7 @@ function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): 
     const reason = e.reason ?? '';
     // A reason made only of fixed words is shown as it is; one that quotes the file is replaced by its kind.
     const known = YAML_REASONS.find(([re]) => re.test(reason))?.[1];
-    const kind = known ?? (/^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : 'a syntax error');
+    const kind = known ? textOf(known) : /^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : textOf(M.syntaxError);
     throw syntaxError(file, 'YAML', kind, e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : undefined);
   }
 }
@@ -250,26 +253,26 @@ function checkKeys(file: string, doc: unknown, at: string[] = []): void {
   if (typeof doc !== 'object' || doc === null || at.length > 3) return;
   for (const [k, v] of Object.entries(doc)) {
     if (k === '[object Object]') {
-      const where = at.length ? `under "${at.join('.')}"` : 'at the top level';
-      throw new ConfigError(`${file}: a mapping is used as a key ${where}; keys must be plain names`, { details: { config_file: file } });
+      const where = at.length ? text(M.underKey, { path: at.join('.') }) : text(M.topLevel);
+      throw new ConfigError(textOf(M.mappingKey, { file, where }), { details: { config_file: file } });
     }
     checkKeys(file, v, [...at, k]);
   }
 }
 
 /** The kinds of JSON problem V8 reports, by its message, said without the text it quotes. */
-const JSON_REASONS: [RegExp, string][] = [
-  [/Unterminated string/i, 'a string that is not closed'],
-  [/end of (JSON|data) input|Unexpected end/i, 'the file ends too early'],
-  [/Bad control character/i, 'a control character inside a string'],
-  [/Bad (escaped character|Unicode escape)/i, 'a bad escape sequence in a string'],
-  [/non-whitespace character after JSON/i, 'more text after the end of the document'],
-  [/property name/i, 'a key that is not a double-quoted string'],
-  [/Expected ',' or '}'/i, 'a missing comma or closing brace'],
-  [/Expected ',' or ']'/i, 'a missing comma or closing bracket'],
-  [/Expected ':'/i, 'a missing colon after a key'],
-  [/number|Exponent|fractional/i, 'a malformed number'],
-  [/Unexpected token|Unexpected character/i, 'an unexpected character (a value that is not quoted?)'],
+const JSON_REASONS: [RegExp, Entry][] = [
+  [/Unterminated string/i, M.jsonUnterminated],
+  [/end of (JSON|data) input|Unexpected end/i, M.jsonEarlyEnd],
+  [/Bad control character/i, M.jsonControl],
+  [/Bad (escaped character|Unicode escape)/i, M.jsonEscape],
+  [/non-whitespace character after JSON/i, M.jsonTrailing],
+  [/property name/i, M.jsonKey],
+  [/Expected ',' or '}'/i, M.jsonBrace],
+  [/Expected ',' or ']'/i, M.jsonBracket],
+  [/Expected ':'/i, M.jsonColon],
+  [/number|Exponent|fractional/i, M.jsonNumber],
+  [/Unexpected token|Unexpected character/i, M.jsonToken],
 ];
 
 function parseJson(file: string, text: string): unknown {
@@ -277,15 +280,15 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const kind = JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? 'a syntax error';
+    const kind = textOf(JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? M.syntaxError);
     // No bad character before the end: the problem is where the text stops.
     throw syntaxError(file, 'JSON', kind, lineColumn(text, jsonErrorOffset(text) ?? text.trimEnd().length));
   }
 }
 
 /** `file:line: invalid YAML: <kind> (column C)`: where and what, never the content. */
-function syntaxError(file: string, format: string, kind: string, at: { line: number; column: number } | undefined): ConfigError {
-  return new ConfigError(`${file}${at ? `:${at.line}` : ''}: invalid ${format}: ${kind}${at ? ` (column ${at.column})` : ''}`, {
+function syntaxError(file: string, format: string, kind: string | Text, at: { line: number; column: number } | undefined): ConfigError {
+  return new ConfigError(textOf(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
     details: { config_file: file, ...(at ? { line: at.line, column: at.column } : {}) },
   });
 }

@@ -13,6 +13,9 @@ import { maskAccessKey, maskUrlCredentials } from './mask.js';
 import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject, validateConfig } from './schema.js';
 import { parseConfig, readConfigText } from './file.js';
 import { isWellFormedId, printable } from '../validate.js';
+import { t, text, type Entry } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { config as M } from '../i18n/catalog/config.js';
 
 /** The questions config init may ask; injectable for tests. */
 export interface InitPrompter {
@@ -64,51 +67,51 @@ export interface ConfigInitResult {
 export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInitResult> {
   const { flags, env } = opts;
   const name = flags.profile?.trim() || 'default';
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new UsageError(`invalid profile name ${printable(name)}: use letters, digits, ".", "_" or "-"`);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new UsageError(text(M.badProfileName, { name: printable(name) }));
   // Names that are properties of every object would read or write the prototype, not a profile.
-  if (RESERVED_PROFILE_NAMES.has(name)) throw new UsageError(`invalid profile name ${printable(name)}: reserved; choose another name`);
+  if (RESERVED_PROFILE_NAMES.has(name)) throw new UsageError(text(M.reservedProfileName, { name: printable(name) }));
   const file = path.join(opts.homeDir, '.sdrsrc');
   const { doc, created } = await readExisting(file, opts.warn);
   const profiles = doc.profiles as Record<string, ProfileConfig>;
   const added = !Object.hasOwn(profiles, name);
   const current: unknown = Object.hasOwn(profiles, name) && profiles[name] !== null ? profiles[name] : {};
-  if (!isPlainObject(current)) throw new ConfigError(`${file}: profile ${printable(name)} is not a mapping; fix or move it before running config init`);
+  if (!isPlainObject(current)) throw new ConfigError(text(M.profileNotMapping, { file, name: printable(name) }));
   const existing = current as ProfileConfig;
   const envPair = AKSK_FAMILIES.map((f) => ({ ak: env[f.ak]?.trim(), sk: env[f.sk]?.trim() })).find((p) => p.ak || p.sk);
 
   let secretKey = (flags.secretKeyStdin ? await readLine(opts.io.in) : undefined) || envPair?.sk || undefined;
-  if (flags.secretKeyStdin && !secretKey) throw new UsageError('--secret-key-stdin: stdin was empty');
+  if (flags.secretKeyStdin && !secretKey) throw new UsageError(text(M.stdinEmpty));
 
   const prompter = opts.canPrompt ? (opts.prompter ?? (await inquirerPrompter(opts.io))) : undefined;
-  const ask = async (value: string | undefined, flag: string, message: string, prev: string | undefined, check: (v: string) => true | string) => {
+  const ask = async (value: string | undefined, flag: string, message: Entry, prev: string | undefined, check: (v: string) => true | Entry) => {
     if (value) {
       const ok = check(value);
-      if (ok !== true) throw new UsageError(`${flag}: ${ok}`);
+      if (ok !== true) throw new UsageError(textOf(M.flagProblem, { flag, problem: text(ok) }));
       return value;
     }
-    if (prompter) return (await prompter.input(message, { default: prev, validate: check })).trim();
+    if (prompter) return (await prompter.input(t(message), { default: prev, validate: (v) => { const ok = check(v); return ok === true ? true : t(ok); } })).trim();
     if (prev) return prev;
     return undefined;
   };
   let endpoint = await askEndpoint(flags.endpoint, existing.endpoint);
   // At a terminal without --endpoint, the region may be left empty when an endpoint follows.
   const askingEndpoint = prompter !== undefined && !flags.endpoint;
-  const region = (await ask(flags.region, '--region', 'Region (e.g. cn-north-4)', existing.region, (v) =>
-    (v === '' && (endpoint || askingEndpoint)) || isValidRegion(v) ? true : 'expected a region id such as cn-north-4')) || undefined;
+  const region = (await ask(flags.region, '--region', M.askRegion, existing.region, (v) =>
+    (v === '' && (endpoint || askingEndpoint)) || isValidRegion(v) ? true : M.expectRegion)) || undefined;
   if (askingEndpoint) {
     // Optional: Enter keeps the region's endpoints (https://{service}.{region}.myhuaweicloud.com).
-    const answer = (await prompter.input(region ? `Endpoint (optional; Enter for ${region}'s own endpoints)` : 'Endpoint (e.g. http://127.0.0.1:8443 for sdrs emulator)', {
+    const answer = (await prompter.input(region ? t(M.askEndpointFor, { region }) : t(M.askEndpoint), {
       default: existing.endpoint,
-      validate: (v) => (v.trim() === '' ? (region ? true : 'an endpoint is needed when no region is given') : normaliseEndpoint(v.trim()) ? true : 'expected an http(s) URL such as http://127.0.0.1:8443'),
+      validate: (v) => (v.trim() === '' ? (region ? true : t(M.endpointNeeded)) : normaliseEndpoint(v.trim()) ? true : t(M.expectUrl)),
     })).trim();
     endpoint = answer === '' ? undefined : await askEndpoint(answer, undefined);
   }
-  const projectId = await ask(flags.projectId, '--project-id', 'Project id', existing.projectId, (v) =>
-    isWellFormedId(v) ? true : 'expected letters, digits, "-" or "_"');
-  const accessKey = await ask(flags.accessKey || envPair?.ak, '--access-key', 'Access key (AK)', existing.accessKey, (v) =>
-    /^[A-Za-z0-9]{4,128}$/.test(v) ? true : 'expected 4-128 letters and digits');
+  const projectId = await ask(flags.projectId, '--project-id', M.askProjectId, existing.projectId, (v) =>
+    isWellFormedId(v) ? true : M.expectId);
+  const accessKey = await ask(flags.accessKey || envPair?.ak, '--access-key', M.askAccessKey, existing.accessKey, (v) =>
+    /^[A-Za-z0-9]{4,128}$/.test(v) ? true : M.expectAccessKey);
   if (!secretKey && prompter) {
-    const answer = (await prompter.password(existing.secretKey ? 'Secret key (SK) [Enter keeps the current one]' : 'Secret key (SK)')).trim();
+    const answer = (await prompter.password(t(existing.secretKey ? M.askSecretKeep : M.askSecret))).trim();
     secretKey = answer || existing.secretKey;
   }
   secretKey ??= existing.secretKey;
@@ -119,7 +122,7 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
     !accessKey ? '--access-key' : undefined,
     !secretKey ? '--secret-key-stdin (or HUAWEICLOUD_SDK_SK)' : undefined,
   ].filter(Boolean);
-  if (missing.length) throw new UsageError(`config init needs ${missing.join(', ')} when it cannot prompt`);
+  if (missing.length) throw new UsageError(text(M.initNeeds, { missing: missing.join(', ') }));
 
   const profile: ProfileConfig = { ...existing, region, projectId, accessKey, secretKey, endpoint };
   for (const k of Object.keys(profile) as (keyof ProfileConfig)[]) if (profile[k] === undefined) delete profile[k];
@@ -132,7 +135,7 @@ async function askEndpoint(flag: string | undefined, prev: string | undefined): 
   if (!flag) return prev;
   const url = normaliseEndpoint(flag);
   // A URL's user:password part is a credential: never repeat it.
-  if (!url) throw new UsageError(`--endpoint: expected an http(s) URL such as http://127.0.0.1:8443, got ${printable(maskUrlCredentials(flag))}`);
+  if (!url) throw new UsageError(text(M.badEndpointFlag, { value: printable(maskUrlCredentials(flag)) }));
   return url;
 }
 
@@ -146,7 +149,7 @@ async function readExisting(file: string, warn: (line: string) => void): Promise
   try {
     const read = await readConfigText(file);
     if (!read) {
-      if (await stat(file).then((st) => st.isDirectory(), () => false)) throw new ConfigError(`${file} is a directory, not a file; move it before running config init`);
+      if (await stat(file).then((st) => st.isDirectory(), () => false)) throw new ConfigError(text(M.isDirectory, { file }));
       return { doc: { profiles: {} }, created: true };
     }
     doc = (await parseConfig(file, read.text)) ?? {};
@@ -154,11 +157,11 @@ async function readExisting(file: string, warn: (line: string) => void): Promise
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // Never overwrite a file we cannot use: it may hold other profiles.
-    throw new ConfigError(`${err.message}; fix or move it before running config init`, { details: err.details });
+    throw new ConfigError(textOf(M.fixFirst, { message: err.text }), { details: err.details });
   }
-  if (!isPlainObject(doc)) throw new ConfigError(`${file}: expected a mapping with a "profiles" key; fix or move it first`);
+  if (!isPlainObject(doc)) throw new ConfigError(text(M.expectProfiles, { file }));
   if (doc.profiles === undefined || doc.profiles === null) doc.profiles = {};
-  if (!isPlainObject(doc.profiles)) throw new ConfigError(`${file}: "profiles" must be a mapping; fix or move it first`);
+  if (!isPlainObject(doc.profiles)) throw new ConfigError(text(M.profilesNotMapping, { file }));
   return { doc, created: false };
 }
 
@@ -180,7 +183,7 @@ async function readLine(input: Readable): Promise<string> {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     chunks.push(b);
     size += b.length;
-    if (size > 64 * 1024) throw new UsageError('--secret-key-stdin: input is too long');
+    if (size > 64 * 1024) throw new UsageError(text(M.stdinTooLong));
   }
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0].trim();
 }

@@ -10,6 +10,8 @@ import { isLoopbackHost, parseJobDurations } from './config.js';
 import { parseFaults } from './faults.js';
 import { parseDuration } from './format.js';
 import { parseQuotas } from './readiness.js';
+import { t } from '../i18n/index.js';
+import { demo as M } from '../i18n/catalog/demo.js';
 
 export interface EmulatorCommandOptions {
   /** Data: the one "listening" line (or JSON object). */
@@ -112,17 +114,17 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
   });
   const { staleLock, removedFiles } = emu.recovered;
   if (staleLock) {
-    opts.err.write(`note: took over the lock of ${opts.state}: its emulator (pid ${staleLock.pid}, started ${staleLock.started}) is gone\n`);
+    opts.err.write(t(M.tookOverLock, { state: opts.state, pid: staleLock.pid, started: staleLock.started }) + '\n');
   }
-  if (removedFiles.length) opts.err.write(`note: removed ${removedFiles.length} temporary file(s) an interrupted save left beside ${opts.state}\n`);
+  if (removedFiles.length) opts.err.write(t(M.removedTemp, { count: removedFiles.length, state: opts.state }) + '\n');
   if (opts.json) {
     opts.out.write(JSON.stringify({ url: emu.url, project_id: emu.projectId, ak: emu.ak, sk: emu.sk }) + '\n');
   } else {
-    opts.out.write(`sdrs emulator listening on ${emu.url} (project id: ${emu.projectId}, access key: ${emu.ak})\n`);
+    opts.out.write(t(M.listening, { url: emu.url, projectId: emu.projectId, ak: emu.ak }) + '\n');
   }
   if (!isLoopbackHost(host)) {
     opts.err.write(
-      `warning: the emulator listens on ${host}, not on loopback: anyone who can reach this address can use it, and its keys are not secret\n`,
+      t(M.notLoopback, { host }) + '\n',
     );
   }
   await new Promise<void>((resolve) => {

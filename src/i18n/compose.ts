@@ -39,3 +39,8 @@ export function listOf(names: readonly string[], max: number, sep: Text = { en: 
     zh: shown.join(sep.zh) + (more > 0 ? ` 等另外 ${more} 个` : ''),
   };
 }
+
+/** A string or Text as a Text. */
+export function asText(x: string | Text): Text {
+  return typeof x === 'string' ? { en: x, zh: x } : x;
+}

@@ -2,9 +2,6 @@
 import type { IOStreams } from './streams.js';
 import { safeLine } from '../errors.js';
 
-/** Columns a narrowed table keeps, in both languages (the Chinese headers of the catalogue). */
-const KEPT_COLUMNS = new Set(['NAME', 'STATUS', 'FAULT', '名称', '状态', '故障级别']);
-
 /**
  * Characters JSON.stringify leaves raw that a terminal acts on or that reorder text:
  * DEL and C1 controls, and the bidi and line-separator marks. They can only stand
@@ -69,6 +66,9 @@ export function truncateTo(s: string, width: number): string {
   }
   return outText + '…';
 }
+
+/** Columns a narrow terminal never drops (the first one neither), with their Chinese headers. */
+const KEPT_COLUMNS: ReadonlySet<string> = new Set(['NAME', 'STATUS', 'FAULT', '名称', '状态', '故障级别']);
 
 /** Lays out a table (see TableStyle) and says what fitting it to the terminal did. */
 export function layoutTable(headers: string[], rows: (string | number | null | undefined)[][], style: TableStyle = {}): { text: string; fit: TableFit } {

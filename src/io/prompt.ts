@@ -5,6 +5,8 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, UsageError, safeText } from '../errors.js';
+import { text } from '../i18n/index.js';
+import { io as M } from '../i18n/catalog/io.js';
 
 /** One choice of a select prompt. */
 export interface Choice<T> {
@@ -46,7 +48,7 @@ export function createPrompter(io: PromptIO, signal: AbortSignal): Prompter {
     } catch (err) {
       const name = (err as Error)?.name;
       if (name === 'ExitPromptError' || name === 'AbortPromptError' || signal.aborted) {
-        throw new InterruptedError('cancelled at the prompt; nothing was sent');
+        throw new InterruptedError(text(M.cancelledAtPrompt));
       }
       throw err;
     }
@@ -58,7 +60,7 @@ export function createPrompter(io: PromptIO, signal: AbortSignal): Prompter {
       return guard(() => input({ message: safeText(message), default: dflt, required: opts.required, validate: opts.validate }, context()));
     },
     async select(message, choices) {
-      if (choices.length === 0) throw new UsageError(`nothing to choose from: ${message}`);
+      if (choices.length === 0) throw new UsageError(text(M.nothingToChoose, { message }));
       const { select } = await import('@inquirer/prompts');
       const shown = choices.map((c) => ({ ...c, name: safeText(c.name), ...(c.description === undefined ? {} : { description: safeText(c.description) }) }));
       return guard(() => select({ message: safeText(message), choices: shown }, context()));

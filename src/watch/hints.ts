@@ -2,6 +2,9 @@
  * Next-step hints after a failed job, as a small function of the job type and
  * the group's status now, so commands (group show, job show) can reuse them.
  */
+import { text, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { watch as M } from '../i18n/catalog/watch.js';
 
 /** Inputs of nextStepHint. */
 export interface HintInput {
@@ -25,35 +28,37 @@ const op = (jobType: string): string => jobType.replace(/(NoCG|New)$/, '');
  * nothing to resume), so the after-send report keeps this hint instead of adding a resume line.
  */
 export function nextStepHint(h: HintInput): string {
-  const hint = whatNext(h);
-  return h.jobId && !hint.includes(h.jobId) ? `${hint}; the failed job: sdrs job show ${h.jobId}` : hint;
+  return nextStepText(h).en;
 }
 
-function whatNext(h: HintInput): string {
+/** nextStepHint in both languages. */
+export function nextStepText(h: HintInput): Text {
+  const hint = whatNext(h);
+  return h.jobId && !hint.en.includes(h.jobId) ? textOf(M.withFailedJob, { hint, jobId: h.jobId }) : hint;
+}
+
+function whatNext(h: HintInput): Text {
   const g = h.group ?? '<group>';
   const s = h.groupStatus;
-  const now = s ? `the group is ${s}; ` : '';
+  const now = s ? text(M.groupIsNow, { status: s }) : '';
+  const side = h.side ?? '<target|source>';
   switch (op(h.jobType)) {
     case 'reverseProtectionGroup':
-      if (s === 'error-reversing' || s === undefined) {
-        return `${now}a reverse from error-reversing can be retried: sdrs group reverse ${g} --to ${h.side ?? '<target|source>'}`;
-      }
-      if (s === 'protected') {
-        return `${now}production did not move; fix the cause above, then: sdrs group reverse ${g} --to ${h.side ?? '<target|source>'}`;
-      }
+      if (s === 'error-reversing' || s === undefined) return textOf(M.reverseRetry, { now, group: g, side });
+      if (s === 'protected') return textOf(M.reverseNotMoved, { now, group: g, side });
       break;
     case 'createProtectionGroup':
-      return `${now}creation failed; delete the group (sdrs group delete ${g}) and create it again once the cause above is fixed`;
+      return textOf(M.createFailed, { now, group: g });
     case 'failoverProtectionGroup':
-      return `${now}a failover from ${s ?? 'error-failing-over'} can be retried once the cause above is fixed`;
+      return textOf(M.failoverRetry, { now, status: s ?? 'error-failing-over' });
     case 'startProtectionGroup':
     case 'reprotectProtectionGroup':
     case 'stopProtectionGroup':
     case 'deleteProtectionGroup':
-      return `${now}the operation can be retried from ${s ?? 'its error status'} once the cause above is fixed; inspect it with: sdrs group show ${g}`;
+      return textOf(M.retryFrom, { now, status: s ?? text(M.itsErrorStatus), group: g });
   }
   const job = h.jobId ? `sdrs job show ${h.jobId}` : 'sdrs job show <job-id>';
-  return `${now}inspect the job with: ${job}${h.group ? ` and the group with: sdrs group show ${g}` : ''}`;
+  return textOf(h.group ? M.inspectJobAndGroup : M.inspectJob, { now, job, group: g });
 }
 
 /** Inputs of unknownJobHint. */
@@ -70,7 +75,7 @@ export interface UnknownJobHintInput {
  * The hint of a watch that ended without knowing the job's outcome: never re-send (the job
  * was accepted), resume watching, and look at the group.
  */
-export function unknownJobHint(h: UnknownJobHintInput): string {
+export function unknownJobHint(h: UnknownJobHintInput): Text {
   const lookup = h.checkHint ?? (h.groupId ? `sdrs group show ${h.groupId}` : undefined);
-  return `Do not send the request again. Resume watching with: ${h.resumeCommand}${lookup ? `; check the result with: ${lookup}` : ''}`;
+  return text(lookup ? M.doNotResendLookup : M.doNotResend, { resume: h.resumeCommand, lookup });
 }

@@ -27,6 +27,9 @@ import { groupOutcomeError, jobFailedError, type GroupExpectation } from './outc
 import { unknownJobHint } from './hints.js';
 import { refineLearned, sinceWaitStart, subJobProgress } from './cold.js';
 import { parseServiceTime } from '../util/time.js';
+import { t, text, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { watch as M } from '../i18n/catalog/watch.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
 export type WatchApi = Pick<SdrsApi, 'getJob' | 'getGroup'> & { getEcsJob?: (id: string) => Promise<Job> };
@@ -140,16 +143,16 @@ export const JOB_STATUSES: ReadonlySet<string> = new Set(['INIT', 'RUNNING', 'SU
 
 /** A job answer the watcher gave up on: exit 7, never retried. */
 class BadJobAnswerError extends SdrsError {
-  constructor(message: string, opts: ConstructorParameters<typeof SdrsError>[3]) {
+  constructor(message: string | Text, opts: ConstructorParameters<typeof SdrsError>[3]) {
     super('BAD_RESPONSE', ExitCode.UNREACHABLE, message, opts);
   }
 }
 
 /** A client error about a job answer that was read (JSON) but is not a usable job: another job, a malformed field. */
-function oddAnswerOf(err: unknown): { why: string; answeredJobId?: string } | undefined {
+function oddAnswerOf(err: unknown): { why: Text; answeredJobId?: string } | undefined {
   if (!(err instanceof NetworkError) || err.code !== 'BAD_RESPONSE' || err.details.response !== 'unexpected') return undefined;
   const answered = err.details.answered_job_id;
-  return { why: err.message, ...(typeof answered === 'string' ? { answeredJobId: answered } : {}) };
+  return { why: err.text, ...(typeof answered === 'string' ? { answeredJobId: answered } : {}) };
 }
 
 const NET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
@@ -188,14 +191,14 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   const elapsed = () => clock.now() - start;
   const interrupted = () => {
     const sig = signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
-    return new InterruptedError(`stopped watching job ${jobId}; the job continues on the service`, {
-      signal: sig, hint: `resume watching with: ${o.resumeCommand}`, details: { job_id: jobId },
+    return new InterruptedError(text(M.stoppedWatchingJob, { jobId }), {
+      signal: sig, hint: text(M.resumeWatching, { resume: o.resumeCommand }), details: { job_id: jobId },
     });
   };
 
   let reporter: ProgressReporter | undefined;
   let outcome: 'success' | 'fail' | 'stopped' = 'fail';
-  let endText = `${o.label} · failed`;
+  let endText = t(M.endFailed, { label: o.label });
   let job: Job | undefined;
   let group: ServerGroup | undefined;
   let groupReadAt = -Infinity;
@@ -281,11 +284,11 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     jobReadAt = clock.now();
     if (read.job_id !== jobId) {
       // Never take another job's state (a cache, a proxy, a service bug) for this one's.
-      return oddAnswer(`the service answered with job ${printableId(read.job_id)} (${printableId(read.status)})`, { answered_job_id: read.job_id });
+      return oddAnswer(text(M.answeredOtherJob, { answered: printableId(read.job_id), status: printableId(read.status) }), { answered_job_id: read.job_id });
     }
     if (!JOB_STATUSES.has(read.status)) {
       job = read; // it is this job: its entities name the group
-      return oddAnswer(`job ${jobId} reports status ${printableId(read.status)}, which sdrs does not know`, { job_status: read.status });
+      return oddAnswer(text(M.unknownStatus, { jobId, status: printableId(read.status) }), { job_status: read.status });
     }
     oddAnswers = 0;
     lastSeenAt = clock.now();
@@ -319,11 +322,11 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   };
 
   /** A readable answer that is not this job's state: skipped, and after ODD_ANSWER_LIMIT in a row the end (exit 7). */
-  function oddAnswer(why: string, details: Record<string, unknown>, cause?: unknown) {
+  function oddAnswer(why: Text, details: Record<string, unknown>, cause?: unknown) {
     if (++oddAnswers < ODD_ANSWER_LIMIT) return { state: 'RETRY' as const };
     const gid = groupIdOf();
     throw new BadJobAnswerError(
-      `job ${jobId} was accepted by the service, but ${oddAnswers} reads of it in a row could not be used: ${why}; its outcome is unknown`,
+      textOf(M.oddAnswers, { jobId, count: oddAnswers, why }),
       {
         hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
         details: { job_id: jobId, ...details, ...(gid ? { group_id: gid } : {}) },
@@ -335,12 +338,13 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
   /** Every read of the job (or of the group after it) failed: the job was accepted, its outcome is unknown. */
   function readsFailed(err: SdrsError | Error): UnknownOutcomeError {
     const gid = groupIdOf();
-    const last = err instanceof Error ? err.message : String(err);
+    const last = err instanceof SdrsError ? err.text : err instanceof Error ? err.message : String(err);
     const what = phase === 'final' && job
-      ? `job ${jobId} ended ${job.status}, but the group could not be read afterwards to check the result (${last})`
-      : `job ${jobId} was accepted by the service, but reading it kept failing (${last})` +
-        (job && lastSeenAt !== undefined ? `; last seen ${job.status} ${formatElapsed(clock.now() - lastSeenAt)} ago` : '; it was never read');
-    return new UnknownOutcomeError(`${what}: its outcome is unknown`, {
+      ? textOf(M.endedUnchecked, { jobId, status: job.status, last })
+      : job && lastSeenAt !== undefined
+        ? textOf(M.readsKeptFailingSeen, { jobId, last, status: job.status, ago: formatElapsed(clock.now() - lastSeenAt) })
+        : textOf(M.readsKeptFailingNever, { jobId, last });
+    return new UnknownOutcomeError(what, {
       hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
       details: { job_id: jobId, ...(job ? { job_status: job.status } : {}), ...(gid ? { group_id: gid } : {}) },
       cause: err,
@@ -363,12 +367,12 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     const detectedAt = clock.now();
     if (res.state === 'ABORTED') {
       outcome = 'stopped';
-      endText = `${o.label} · stopped watching after ${formatElapsed(res.elapsedMs)} (job still running)`;
+      endText = t(M.endStopped, { label: o.label, elapsed: formatElapsed(res.elapsedMs) });
       throw interrupted();
     }
     if (res.state === 'TIMEOUT') {
       outcome = 'stopped';
-      endText = `${o.label} · ${lastSeenAt === undefined ? 'job not read' : 'still running'} at the ${limitText(o.timeoutMs)} --timeout (watched ${watchedText(res.elapsedMs)})`;
+      endText = t(lastSeenAt === undefined ? M.endNotRead : M.endStillRunning, { label: o.label, limit: limitText(o.timeoutMs), watched: watchedText(res.elapsedMs) });
       // Names the limit and what was last seen, and when: never "still running" for a job never read.
       throw waitTimeoutError({
         jobId, timeoutMs: o.timeoutMs, job: res.value, jobReadAt: lastSeenAt, group, groupReadAt,
@@ -382,19 +386,19 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     reporter.update({ jobStatus: done.status, groupStatus: group?.status, elapsedMs: res.elapsedMs });
     o.onPoll?.({ job: done, group, polls, elapsedMs: res.elapsedMs });
     if (res.state === 'FAILURE') {
-      endText = `${o.label} · job FAIL${done.error_code ? ` (${done.error_code})` : ''}`;
+      endText = t(done.error_code ? M.endJobFailCode : M.endJobFail, { label: o.label, code: done.error_code });
       throw jobFailedError(done, { groupId: gid, group, side: o.expect?.priorityStation });
     }
     const bad = group && o.checkGroup !== false ? groupOutcomeError(done, group, o.expect) : undefined;
     if (bad) {
-      endText = `${o.label} · group ${group?.status}`;
+      endText = t(M.endGroup, { label: o.label, status: String(group?.status) });
       throw bad;
     }
     const took = parseTime(done.end_time) - parseTime(done.begin_time);
     const typeKey = historyKey(done.job_type);
     await recordDurations(o.historyPath, gid ? [groupHistoryKey(typeKey, gid), typeKey] : [typeKey], took > 0 ? took : res.elapsedMs + agedMs);
     outcome = 'success';
-    endText = `${o.label} · done in ${formatElapsed(res.elapsedMs)}${group ? ` · group ${group.status}` : ''}`;
+    endText = t(group ? M.endDoneGroup : M.endDone, { label: o.label, elapsed: formatElapsed(res.elapsedMs), status: group?.status });
     return { job: done, group, polls, elapsedMs: res.elapsedMs, detectedAt };
   } catch (err) {
     // A Ctrl-C that lands in a final group read or sleep is still an interrupt.
@@ -406,7 +410,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     // accepted, so the error must say so, name it and say how to find out; a runbook that re-sends
     // on a bare exit 7 would make a duplicate.
     if (!(err instanceof BadJobAnswerError) && (err instanceof Error) && isTransient(err)) {
-      endText = `${o.label} · outcome unknown`;
+      endText = t(M.endUnknown, { label: o.label });
       throw readsFailed(err);
     }
     throw err;

@@ -4,7 +4,10 @@
  */
 import { JobFailedError } from '../errors.js';
 import type { Job, ServerGroup } from '../api/types.js';
-import { nextStepHint } from './hints.js';
+import { nextStepText } from './hints.js';
+import { join, text, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { watch as M } from '../i18n/catalog/watch.js';
 
 /** What the caller knows about the group and the requested change. */
 export interface OutcomeContext {
@@ -32,20 +35,24 @@ export function failedSubJobs(job: Job): FailedSubJob[] {
     .map((s) => ({ job_id: s.job_id, job_type: s.job_type, error_code: s.error_code ?? null, fail_reason: s.fail_reason ?? null }));
 }
 
-const reason = (code: string | null, text: string | null) =>
-  [code ?? 'no error code', text ?? 'no reason given'].join(': ');
+const reason = (code: string | null, why: string | null): Text => {
+  const c = code ?? text(M.noErrorCode);
+  const w = why ?? text(M.noReason);
+  const side = (x: string | Text, l: keyof Text) => (typeof x === 'string' ? x : x[l]);
+  return { en: `${side(c, 'en')}: ${side(w, 'en')}`, zh: `${side(c, 'zh')}：${side(w, 'zh')}` };
+};
 
 /** JobFailedError (exit 5) for a job in FAIL: codes and reasons of the job and its failed sub-jobs, the group now, the next step. */
 export function jobFailedError(job: Job, ctx: OutcomeContext = {}): JobFailedError {
   const subs = failedSubJobs(job);
   const groupId = ctx.groupId ?? ctx.group?.id ?? job.entities?.server_group_id;
   const groupStatus = ctx.group?.status;
-  const lines = [`job ${job.job_id} (${job.job_type}) failed: ${reason(job.error_code, job.fail_reason)}`];
-  for (const s of subs) lines.push(`  sub-job ${s.job_id} (${s.job_type}): ${reason(s.error_code, s.fail_reason)}`);
-  if (groupId && groupStatus) lines.push(`  group ${ctx.group?.name ?? groupId} is now ${groupStatus}`);
-  return new JobFailedError(lines.join('\n'), {
+  const lines: Text[] = [textOf(M.jobFailed, { jobId: job.job_id, jobType: job.job_type, reason: reason(job.error_code, job.fail_reason) })];
+  for (const s of subs) lines.push(textOf(M.subJobFailed, { jobId: s.job_id, jobType: s.job_type, reason: reason(s.error_code, s.fail_reason) }));
+  if (groupId && groupStatus) lines.push(text(M.groupNow, { group: ctx.group?.name ?? groupId, status: groupStatus }));
+  return new JobFailedError(join(lines, '\n'), {
     code: job.error_code ?? 'JOB_FAILED',
-    hint: nextStepHint({ jobType: job.job_type, groupStatus, group: ctx.group?.name ?? groupId, side: ctx.side, jobId: job.job_id }),
+    hint: nextStepText({ jobType: job.job_type, groupStatus, group: ctx.group?.name ?? groupId, side: ctx.side, jobId: job.job_id }),
     details: {
       job_id: job.job_id,
       job_type: job.job_type,
@@ -72,20 +79,21 @@ export interface GroupExpectation {
  */
 export function groupOutcomeError(job: Job, group: ServerGroup, expect: GroupExpectation = {}): JobFailedError | undefined {
   const status = String(group.status);
-  let problem: string | undefined;
+  let problem: Text | undefined;
   let code = 'UNEXPECTED_GROUP_STATE';
+  const who = { name: group.name, id: group.id, status };
   if (status.startsWith('error')) {
-    problem = `group ${group.name} (${group.id}) is ${status}`;
+    problem = text(M.groupIs, who);
     code = 'GROUP_ERROR';
   } else if (expect.finalStatus && status !== expect.finalStatus) {
-    problem = `group ${group.name} (${group.id}) is ${status}, expected ${expect.finalStatus}`;
+    problem = text(M.groupIsExpected, { ...who, expected: expect.finalStatus });
   } else if (expect.priorityStation && group.priority_station !== expect.priorityStation) {
-    problem = `production of group ${group.name} (${group.id}) is on ${group.priority_station}, expected ${expect.priorityStation}`;
+    problem = text(M.productionOn, { ...who, station: group.priority_station, expected: expect.priorityStation });
   }
   if (!problem) return undefined;
-  return new JobFailedError(`job ${job.job_id} (${job.job_type}) succeeded but ${problem}`, {
+  return new JobFailedError(textOf(M.succeededBut, { jobId: job.job_id, jobType: job.job_type, problem }), {
     code,
-    hint: nextStepHint({ jobType: job.job_type, groupStatus: status, group: group.name || group.id, side: expect.priorityStation, jobId: job.job_id }),
+    hint: nextStepText({ jobType: job.job_type, groupStatus: status, group: group.name || group.id, side: expect.priorityStation, jobId: job.job_id }),
     details: {
       job_id: job.job_id,
       job_type: job.job_type,

@@ -8,6 +8,8 @@
 import type { IOStreams } from '../io/streams.js';
 import { palette } from '../io/color.js';
 import { safeLine } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { watch as M } from '../i18n/catalog/watch.js';
 
 /** A snapshot shown by the reporter. */
 export interface ProgressSnapshot {
@@ -58,11 +60,11 @@ export function createPlainProgress(o: ProgressOptions): ProgressReporter {
   let lastLineAt = 0;
   let stopped = false;
   const line = (s: ProgressSnapshot, still: boolean) => {
-    const group = s.groupStatus ? `, group ${s.groupStatus}` : '';
-    o.io.err.write(safeLine(`[${formatElapsed(s.elapsedMs)}] job ${still ? 'still ' : ''}${s.jobStatus}${group}`) + '\n');
+    const entry = s.groupStatus ? (still ? M.progressStillGroup : M.progressLineGroup) : still ? M.progressStill : M.progressLine;
+    o.io.err.write(safeLine(t(entry, { elapsed: formatElapsed(s.elapsedMs), status: s.jobStatus, group: s.groupStatus })) + '\n');
     lastLineAt = s.elapsedMs;
   };
-  o.io.err.write(safeLine(`${o.label}: watching job ${o.jobId}`) + '\n');
+  o.io.err.write(safeLine(t(M.watchingJob, { label: o.label, jobId: o.jobId })) + '\n');
   return {
     nextTickInMs: (elapsedMs) => Math.max(1, lastLineAt + heartbeatMs - elapsedMs),
     update(s) {
@@ -88,9 +90,9 @@ export async function createSpinnerProgress(o: ProgressOptions): Promise<Progres
   let last: ProgressSnapshot = { jobStatus: '…', elapsedMs: 0 };
   let stopped = false;
   const text = (s: ProgressSnapshot) =>
-    [safeLine(o.label), safeLine(`job ${s.jobStatus}`), ...(s.groupStatus ? [safeLine(`group ${s.groupStatus}`)] : []), p.dim(formatElapsed(s.elapsedMs))].join(' · ');
+    [safeLine(o.label), safeLine(t(M.spinnerJob, { status: s.jobStatus })), ...(s.groupStatus ? [safeLine(t(M.spinnerGroup, { status: s.groupStatus }))] : []), p.dim(formatElapsed(s.elapsedMs))].join(' · ');
   // A persistent line first: the job id must survive whatever happens to the spinner.
-  o.io.err.write(safeLine(`${o.label}: job ${o.jobId}`) + '\n');
+  o.io.err.write(safeLine(t(M.spinnerFirst, { label: o.label, jobId: o.jobId })) + '\n');
   const spinner = ora({
     text: text(last),
     stream: o.io.err,

@@ -3,10 +3,13 @@
  * limit that was set and says what was last seen of the job, and when, rather than
  * claiming a job is still running when it was never read.
  */
-import { ApiError, NetworkError, WaitTimeoutError } from '../errors.js';
+import { ApiError, NetworkError, SdrsError, WaitTimeoutError } from '../errors.js';
 import type { Job, ServerGroup } from '../api/types.js';
 import { formatElapsed } from './progress.js';
 import { parseServiceTime } from '../util/time.js';
+import { text, type Text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { watch as M } from '../i18n/catalog/watch.js';
 
 /** What the watcher knows when the deadline passes. */
 export interface TimeoutFacts {
@@ -46,41 +49,52 @@ const time = (iso: unknown) => (Number.isNaN(parseServiceTime(iso)) ? undefined 
 
 /** One clause: what the last failed read saw. */
 export function describeFailedRead(err: unknown, at: number | undefined): string {
-  const when = at === undefined ? '' : ` at ${clockTime(at)}`;
+  return describeFailedReadText(err, at).en;
+}
+
+/** describeFailedRead in both languages. */
+export function describeFailedReadText(err: unknown, at: number | undefined): Text {
+  const when = at === undefined ? '' : text(M.at, { time: clockTime(at) });
   if (err instanceof ApiError) {
     const asked = num(err.details.retry_after_requested_ms) ?? num(err.details.retry_after_ms);
-    const retryAfter = asked === undefined ? '' : ` with Retry-After ${Math.round(asked / 1000)}`;
-    return `the service answered ${err.status}${retryAfter}${when}${err.status === 429 ? '' : ` (${err.message})`}`;
+    const retryAfter = asked === undefined ? '' : text(M.retryAfter, { seconds: Math.round(asked / 1000) });
+    return textOf(err.status === 429 ? M.answered : M.answeredWhy, { status: err.status, retryAfter, when, message: err.text });
   }
   if (err instanceof NetworkError && err.details.deadline === true) {
-    if (err.details.not_sent === true) return `the deadline passed before the next read could be sent${when}`;
+    if (err.details.not_sent === true) return textOf(M.deadlineBeforeRead, { when });
     const sent = time(err.details.sent_at);
     const headers = time(err.details.headers_at);
-    const read = `a read sent${sent ? ` at ${sent}` : ''}`;
+    const read = sent ? text(M.readSentAt, { time: sent }) : text(M.readSent);
     return headers
-      ? `${read} got the response headers${headers !== sent ? ` at ${headers}` : ''} and then nothing until the deadline`
-      : `${read} got no answer before the deadline`;
+      ? textOf(headers !== sent ? M.gotHeadersAt : M.gotHeaders, { read, time: headers })
+      : textOf(M.gotNothing, { read });
   }
-  return `${err instanceof Error ? err.message : String(err)}${when}`;
+  const message = err instanceof SdrsError ? err.text : err instanceof Error ? err.message : String(err);
+  const w = typeof when === 'string' ? { en: when, zh: when } : when;
+  return typeof message === 'string' ? { en: message + w.en, zh: message + w.zh } : { en: message.en + w.en, zh: message.zh + w.zh };
 }
 
 /** WaitTimeoutError (exit 6) with the job id, the limit, what was last seen and when, and the resume command. */
 export function waitTimeoutError(f: TimeoutFacts): WaitTimeoutError {
   const limit = `--timeout ${limitText(f.timeoutMs)}`;
-  const failed = f.lastError === undefined ? undefined : describeFailedRead(f.lastError, f.lastErrorAt);
-  let seen: string;
+  const failedText = f.lastError === undefined ? undefined : describeFailedReadText(f.lastError, f.lastErrorAt);
+  const failed = failedText?.en;
+  let seen: Text;
   if (f.job && f.jobReadAt !== undefined) {
-    seen = `it was still running when last read at ${clockTime(f.jobReadAt)} (status ${f.job.status})${failed ? `; the reads after that failed: ${failed}` : ''}`;
+    const still = text(M.stillRunning, { time: clockTime(f.jobReadAt), status: f.job.status });
+    const after = failedText ? textOf(M.readsFailed, { failed: failedText }) : { en: '', zh: '' };
+    seen = { en: still.en + after.en, zh: still.zh + after.zh };
   } else {
     const group = f.group && f.groupReadAt !== undefined && Number.isFinite(f.groupReadAt)
-      ? `; its group ${f.group.name || f.group.id} was ${f.group.status} at ${clockTime(f.groupReadAt)}`
-      : '';
-    seen = `the job was never read${failed ? `: ${failed}` : ''}${group}`;
+      ? text(M.groupWas, { group: f.group.name || f.group.id, status: f.group.status, time: clockTime(f.groupReadAt) })
+      : { en: '', zh: '' };
+    const never = failedText ? textOf(M.neverReadBecause, { failed: failedText }) : text(M.neverRead);
+    seen = { en: never.en + group.en, zh: never.zh + group.zh };
   }
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   const err = f.lastError as { code?: unknown; message?: unknown } | undefined;
-  return new WaitTimeoutError(`timed out waiting for job ${f.jobId} (${limit}); ${seen}`, {
-    hint: `resume watching with: ${f.resumeCommand}`,
+  return new WaitTimeoutError(textOf(M.timedOut, { jobId: f.jobId, limit, seen }), {
+    hint: text(M.resumeWatching, { resume: f.resumeCommand }),
     details: {
       job_id: f.jobId,
       timeout_ms: f.timeoutMs,

@@ -7,6 +7,8 @@ import { ExitCode, SdrsError, type ExitCodeValue } from '../../errors.js';
 import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
+import { language, local, t, text } from '../../i18n/index.js';
+import { config as M } from '../../i18n/catalog/config.js';
 
 /** The options of one run (profile, region, project and endpoint come from the global flags). */
 export interface InitOptions {
@@ -56,7 +58,7 @@ export async function runInit(ctx: Context, o: InitOptions): Promise<Result<Conf
     env: ctx.env,
     homeDir: ctx.homeDir,
     canPrompt: ctx.io.canPrompt,
-    warn: (line) => sayNow(ctx, `warning: ${line}`, 'warn'),
+    warn: (line) => sayNow(ctx, t(M.warning, { line }), 'warn'),
     flags: {
       profile: ctx.globals.profile,
       region: ctx.globals.region,
@@ -66,19 +68,19 @@ export async function runInit(ctx: Context, o: InitOptions): Promise<Result<Conf
       secretKeyStdin: o.secretKeyStdin,
     },
   });
-  const line = `${written.added ? 'Added' : 'Updated'} profile ${written.profile} in ${written.file} (mode 0600).`;
-  const wanted = o.test ?? (ctx.io.canPrompt ? (sayNow(ctx, line), await ctx.prompter.confirm(`Test profile ${written.profile} now (lists protection groups with it)?`, true)) : false);
+  const line = t(written.added ? M.profileAdded : M.profileUpdated, { profile: written.profile, file: written.file });
+  const wanted = o.test ?? (ctx.io.canPrompt ? (sayNow(ctx, line), await ctx.prompter.confirm(t(M.testNow, { profile: written.profile }), true)) : false);
   if (!wanted) return result(written, say(line));
   const test = await testProfile(ctx, written.profile);
   const data = { ...written, test };
   const shown = o.test === undefined ? [] : [say(line)];
-  if (test.ok) return result(data, ...shown, say(`✔ Test call OK: profile ${written.profile} listed ${test.groups} protection group(s).`, 'ok'));
+  if (test.ok) return result(data, ...shown, say(t(M.testOk, { profile: written.profile, count: test.groups }), 'ok'));
   const e = test.error!;
-  const failed = new SdrsError(e.code, e.exit_code as ExitCodeValue, `profile ${written.profile} was saved, but the test call (group list) failed: ${e.message}`, {
-    hint: `Check the values with: sdrs --profile ${written.profile} config show`,
+  const failed = new SdrsError(e.code, e.exit_code as ExitCodeValue, text(M.testFailed, { profile: written.profile, message: e.message }), {
+    hint: text(M.testCheck, { profile: written.profile }),
   });
   // Asked for at a terminal: said, and the run still succeeds (the profile is written). With --test: the call's exit code.
-  if (o.test === undefined) return result(data, ...shown, say(`✖ Test call failed: ${failed.message}. ${failed.hint}`, 'bad'));
+  if (o.test === undefined) return result(data, ...shown, say(t(M.testFailedLine, { message: local(failed.text), hint: failed.hintText ? local(failed.hintText) : '' }), 'bad'));
   return { ...result(data, ...shown), error: failed };
 }
 
@@ -94,7 +96,8 @@ async function testProfile(ctx: Context, profile: string): Promise<ProfileTest> 
   ];
   const code = await ctx.runSdrs(['--json', '--no-input', ...network, '--profile', profile, 'group', 'list'], {
     stdin: ctx.io.in, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)),
-    env: ctx.env, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
+    // In this run's language: main() sets the language of every run it starts.
+    env: { ...ctx.env, SDRS_LANG: language() }, cwd: ctx.cwd, homeDir: ctx.homeDir, clock: ctx.clock, handleSignals: false, signal: ctx.signal,
   });
   if (code === ExitCode.OK) {
     try {

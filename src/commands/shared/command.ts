@@ -16,6 +16,8 @@ import { printable } from '../../validate.js';
 import { render, type Result } from './output.js';
 import { guardSends } from './sent.js';
 import { beginJournal, endJournal } from './journal.js';
+import { text } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** Runs an action with the context built from the parsed global flags (given by cli.ts). */
 export type Runner = (cmd: Command, action: (ctx: Context) => Promise<void>) => Promise<void>;
@@ -99,12 +101,12 @@ export function parseWaitFlags(f: WaitFlagValues): WaitFlags {
   if (f.timeout !== undefined) out.timeoutMs = parseDuration(String(f.timeout), '--timeout');
   if (f.interval !== undefined) {
     out.intervalMs = parseDuration(String(f.interval), '--interval');
-    if (out.intervalMs <= 0) throw new UsageError('--interval must be greater than 0');
+    if (out.intervalMs <= 0) throw new UsageError(text(M.intervalPositive));
   }
   if (f.maxInterval !== undefined) {
     out.maxIntervalMs = parseDuration(String(f.maxInterval), '--max-interval');
-    if (out.maxIntervalMs <= 0) throw new UsageError('--max-interval must be greater than 0');
-    if (out.intervalMs !== undefined && out.maxIntervalMs < out.intervalMs) throw new UsageError('--max-interval must not be shorter than --interval');
+    if (out.maxIntervalMs <= 0) throw new UsageError(text(M.maxIntervalPositive));
+    if (out.intervalMs !== undefined && out.maxIntervalMs < out.intervalMs) throw new UsageError(text(M.maxIntervalShort));
   }
   return out;
 }
@@ -113,6 +115,6 @@ export function parseWaitFlags(f: WaitFlagValues): WaitFlags {
 export function parseInteger(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} ${printable(String(value))} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(text(M.wholeNumber, { flag, value: printable(String(value)), min, max }));
   return n;
 }

@@ -5,6 +5,8 @@ import { ConfigError, safeLine } from '../../errors.js';
 import { journalPath, readJournal } from '../../journal/store.js';
 import { foldOperations, type Operation } from '../../journal/operations.js';
 import type { Block } from './output.js';
+import { t, text } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** Whether process `pid` is alive on this host (another host's: not known, so not alive). */
 export function isAlive(host: string, pid: number): boolean {
@@ -25,11 +27,11 @@ export function loadOperations(ctx: Context): { path: string; ops: Operation[]; 
   try {
     read = readJournal(path);
   } catch (err) {
-    throw new ConfigError(`cannot read the journal ${path}: ${safeLine(err instanceof Error ? err.message : String(err))}`);
+    throw new ConfigError(text(M.cannotReadJournal, { path, why: safeLine(err instanceof Error ? err.message : String(err)) }));
   }
   const warnings: Block[] = [];
   if (read.skipped) {
-    const w = { kind: 'say', text: `warning: skipped ${read.skipped} line(s) of ${path} that are not journal records (a crash mid-write or a hand edit)`, tone: 'warn', always: true } as const;
+    const w = { kind: 'say', text: t(M.skippedLines, { count: read.skipped, path }), tone: 'warn', always: true } as const;
     warnings.push(w);
   }
   return { path, ops: foldOperations(read.records, isAlive), skipped: read.skipped, missing: read.missing, warnings };

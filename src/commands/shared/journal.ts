@@ -28,6 +28,8 @@ import { appendRecord, journalOffByEnv, journalPath } from '../../journal/store.
 import { scrubArgv, stripUserinfo } from '../../journal/scrub.js';
 import { JOURNAL_VERSION, type EndRecord, type FinalStatus, type JournalRecord, type Outcome, type RunContext } from '../../journal/record.js';
 import type { JournalFacts, Result } from './output.js';
+import { t } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** The request fields the journal reads (sent.ts's SentRequest). */
 interface Sent {
@@ -171,7 +173,7 @@ function warn(ctx: Context, run: JournalRun, err: unknown): void {
   run.warned = true;
   const why = err instanceof Error ? err.message : String(err);
   try {
-    ctx.io.err.write(palette(ctx.io.colorLevel).yellow(`warning: the journal could not be written (${safeLine(why)}); the operation itself is not affected. Turn it off with --no-journal or SDRS_NO_JOURNAL=1.`) + '\n');
+    ctx.io.err.write(palette(ctx.io.colorLevel).yellow(t(M.journalUnwritable, { why: safeLine(why) })) + '\n');
   } catch {
     // stderr gone (EPIPE after a hang-up): nothing more to do.
   }

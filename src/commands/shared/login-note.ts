@@ -7,18 +7,9 @@
 import type { Station } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { say, type Block } from './output.js';
+import { t } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
-/** The lines of the note itself (after the next-step line). */
-const NOTE = [
-  'Logging in after a switchover (full note: docs/commands.md, "Logging in to the servers after a switchover"):',
-  '  - Windows with Cloudbase-Init, first switchover: for 3-5 minutes after a DR-site server starts (before',
-  '    Cloudbase-Init runs) the production password, or the key-pair password obtained for the production server,',
-  '    still works. Then reset the password on the DR-site server (key pair: use the password obtained for it).',
-  '    After switching back, log in to production with that DR-site password (or one changed inside the DR server).',
-  '  - Windows without Cloudbase-Init, and Linux: the production password (key pair: the password obtained for',
-  '    the production server) works at both sites. CoreOS: a password changed inside the server after the',
-  '    switchover applies at the DR site; after switching back, use the initial password.',
-];
 
 /** The stderr streams the note was printed on: once per run, even when a run calls main() again (the demo). */
 const shownOn = new WeakSet<object>();
@@ -32,10 +23,8 @@ export function loginNoteDisabled(env: NodeJS.ProcessEnv): boolean {
 /** After a reverse or failover: start the servers (unless done), then how passwords behave. */
 export function loginNote(to: Station, servers: 'not-started' | 'started' | 'said' = 'not-started', withNote = true): string {
   return [
-    ...(servers === 'said' ? [] : [servers === 'started'
-      ? `The servers at the new production site (${to}) were started.`
-      : `Next: start the servers at the new production site (${to}); they are not started automatically.`]),
-    ...(withNote ? NOTE : []),
+    ...(servers === 'said' ? [] : [t(servers === 'started' ? M.serversStarted : M.startServers, { to })]),
+    ...(withNote ? [t(M.loginNote)] : []),
   ].join('\n');
 }
 

@@ -22,12 +22,17 @@ import { UNDER_WAY_TO } from '../../api/rules.js';
 import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
+import { en, local, t, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** A read after a lost answer showed the change made or under way: it is followed by its state. */
 export interface Accepted<F = GroupFollow> {
   kind: 'accepted';
   /** What the read showed, as a clause: "the group is now reversing, so the service accepted it". */
   seen: string;
+  /** `seen` in both languages, for people (the English `seen` may reach a JSON document). */
+  seenText?: Text;
   follow: F;
 }
 
@@ -62,6 +67,8 @@ export interface Mutation {
   noWait?: Record<string, unknown>;
   /** What to watch (the job id is filled in). */
   watch: Omit<WatchRequest, 'jobId'>;
+  /** `watch.label` in both languages, for the messages people read (the English label names the operation in error documents and the journal). */
+  operationText?: Text;
 }
 
 /** How a mutation ended: printed as a dry run, handed off (--no-wait), or watched to its end. */
@@ -83,6 +90,7 @@ export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<O
   const details: ErrorDetails = { ...m.noWait, ...(m.watch.groupId ? { group_id: m.watch.groupId } : {}) };
   const sent = await sendOrFollow(ctx, {
     operation: m.watch.label,
+    ...(m.operationText ? { operationText: m.operationText } : {}),
     send: m.send,
     reconcile: m.reconcile ?? groupReconcile(api, m) ?? defaultReconcile(m.checkHint),
     checkHint: m.checkHint,
@@ -90,7 +98,7 @@ export async function mutate(ctx: Context, api: SdrsApi, m: Mutation): Promise<O
   });
   if (sent.kind === 'job') {
     if (!m.settings.wait) return { kind: 'submitted', jobId: sent.jobId, result: handOff(sent.jobId, m.noWait) };
-    return { kind: 'done', jobId: sent.jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, jobId: sent.jobId }) };
+    return { kind: 'done', jobId: sent.jobId, watched: await watch(ctx, api, m.settings, { ...m.watch, ...(m.operationText ? { label: local(m.operationText) } : {}), jobId: sent.jobId }) };
   }
   if (!m.settings.wait) throw noHandOff(ctx, sent);
   return { kind: 'done', jobId: '', followed: true, watched: await followSent(ctx, api, m.settings, sent) };
@@ -106,9 +114,10 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
   const e = toSdrsError(err);
   const done = changesMade(ctx);
   if (done.length === 0) return e;
-  const what = done.map((r) => `${r.operation}${r.jobId ? ` (job ${r.jobId})` : ''}`).join('; ');
-  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, `${e.message} (after this run had already made changes: ${what})`, {
-    hint: e.hint,
+  const what = done.map((r) => (r.jobId ? textOf(M.changeMade, { operation: r.operationText ?? r.operation, jobId: r.jobId }) : r.operationText ?? r.operation));
+  const whatText = { en: what.map((w) => (typeof w === 'string' ? w : w.en)).join('; '), zh: what.map((w) => (typeof w === 'string' ? w : w.zh)).join('；') };
+  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, textOf(M.stepRefused, { message: e.text, what: whatText }), {
+    hint: e.hintText,
     details: { ...e.details, refused_code: e.code, refused_exit_code: e.exitCode, changes_made: done.map((r) => ({ operation: r.operation, job_id: r.jobId ?? null, state: r.state })) },
     cause: err,
   });
@@ -116,8 +125,10 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
 
 /** One request to send once, and how to explain an unknown outcome. */
 export interface SendRequest<T extends { job_id: string }, F = GroupFollow> {
-  /** What is asked, for messages: "Reversing erp to target (cn-north-4b)". */
+  /** What is asked, for messages: "Reversing erp to target (cn-north-4b)" (English: error documents and the journal carry it). */
   operation: string;
+  /** `operation` in both languages, for the messages people read. @default `operation` in both */
+  operationText?: Text;
   send: () => Promise<T>;
   /** @default the check hint only */
   reconcile?: Reconcile<F>;
@@ -143,8 +154,8 @@ export type Sent<T, F = GroupFollow> =
  */
 export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
   // Stopped before anything left (e.g. during the reads before the send): say so, not "may have reached".
-  if (ctx.signal.aborted) throw new InterruptedError(`${req.operation}: stopped before the request was sent; nothing was sent`, { signal: stopSignalOf(ctx.signal.reason) });
-  const record = recordSend(ctx, { operation: req.operation, checkHint: req.checkHint, details: req.details });
+  if (ctx.signal.aborted) throw new InterruptedError(textOf(M.stoppedBeforeSend, { operation: req.operationText ?? req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
+  const record = recordSend(ctx, { operation: req.operation, ...(req.operationText ? { operationText: req.operationText } : {}), checkHint: req.checkHint, details: req.details });
   let answer: T;
   try {
     answer = await req.send();
@@ -157,7 +168,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     const e = toSdrsError(err);
     const unknown = err instanceof UnknownOutcomeError
       ? err
-      : new UnknownOutcomeError(`${req.operation}: the answer could not be used (${e.message}); the request was not sent again`, { details: e.details, cause: err });
+      : new UnknownOutcomeError(textOf(M.answerUnusable, { operation: req.operationText ?? req.operation, message: e.text }), { details: e.details, cause: err });
     const reconcile = req.reconcile ?? (defaultReconcile(req.checkHint) as Reconcile<F>);
     let r: Reconciled<F>;
     try {
@@ -165,7 +176,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     } catch {
       r = await defaultReconcile(req.checkHint)(unknown);
     }
-    if (ctx.signal.aborted) throw afterSendError(ctx, record, new InterruptedError(unknown.message));
+    if (ctx.signal.aborted) throw afterSendError(ctx, record, new InterruptedError(unknown.text));
     if (r instanceof SdrsError) throw AFTER_SEND_EXITS.has(r.exitCode) && r.hint ? asFinal(r) : afterSendError(ctx, record, r);
     record.state = 'accepted';
     return { ...r, record };
@@ -185,7 +196,7 @@ export async function sendOnce<T extends { job_id: string }, F>(ctx: Context, re
 
 /** Follows an accepted change by its group's status; every ending in the after-send form. */
 export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, s: Accepted & { record: SentRequest }): Promise<WatchJobResult> {
-  ctx.io.err.write(safeText(`${s.follow.label}: no clear answer from the service, but ${s.seen}; following group ${s.follow.group.id} by its status`) + '\n');
+  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.record.operationText ? local(s.record.operationText) : s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
   try {
     const r = await followGroup(ctx, api, settings, s.follow);
     s.record.state = 'done';
@@ -197,7 +208,7 @@ export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, s
 
 /** Follows an accepted change (no job id) by the state `f` reads; every ending in the after-send form. */
 export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings, s: Accepted<F> & { record: SentRequest }, f: FollowRequest<T>): Promise<T> {
-  ctx.io.err.write(safeText(`${s.record.operation}: no clear answer from the service, but ${s.seen}; following ${f.label}`) + '\n');
+  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: local(s.record.operationText ?? s.record.operation), seen: seenIn(s), label: f.label })) + '\n');
   try {
     const r = await follow(ctx, settings, f);
     s.record.state = 'done';
@@ -210,9 +221,14 @@ export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings,
 /** An accepted change without a job id cannot be handed off (--no-wait prints a job id): exit 7, saying so. */
 export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentRequest }): SdrsError {
   return afterSendError(ctx, s.record, new UnknownOutcomeError(
-    `${s.record.operation}: no clear answer from the service, but ${s.seen}; there is no job id to hand off`,
-    { hint: `Nothing to re-send. Follow it with: ${s.record.checkHint}` },
+    textOf(M.noHandOff, { operation: s.record.operationText ?? s.record.operation, seen: s.seenText ?? s.seen }),
+    { hint: text(M.noHandOffHint, { check: s.record.checkHint }) },
   ));
+}
+
+/** What a read showed, in this run's language. */
+function seenIn(a: { seen: string; seenText?: Text }): string {
+  return a.seenText ? t(a.seenText) : a.seen;
 }
 
 /** A definitive answer that nothing was done (or an error before anything left): reported as it is. */
@@ -227,7 +243,7 @@ function refused(err: unknown): err is SdrsError {
 
 /** The plain reconciliation: do not re-send, and how to check. */
 export function defaultReconcile(checkHint: string): (err: UnknownOutcomeError) => Promise<SdrsError> {
-  return async (err) => new UnknownOutcomeError(err.message, { hint: `Do not re-send blindly. Check with: ${checkHint}`, details: err.details, cause: err });
+  return async (err) => new UnknownOutcomeError(err.text, { hint: text(M.dontResend, { check: checkHint }), details: err.details, cause: err });
 }
 
 /**
@@ -253,13 +269,14 @@ function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
       if (there || (UNDER_WAY_TO[finalStatus] as readonly string[] | undefined)?.includes(g.status)) {
         return {
           kind: 'accepted',
-          seen: there ? `the group is now ${g.status}: the change was made` : `the group is now ${g.status}, so the service accepted it`,
+          seen: en(there ? M.seenMade : M.seenAccepted, { status: g.status }),
+          seenText: text(there ? M.seenMade : M.seenAccepted, { status: g.status }),
           follow: { group: g, label: m.watch.label, expect: { ...expect, finalStatus } },
         };
       }
     }
-    return new UnknownOutcomeError(`${err.message}; ${g ? `the group is now ${g.status}, which does not show whether it was accepted` : 'it may or may not have been accepted'}`, {
-      hint: `Do not re-send blindly. Check with: ${m.checkHint}`,
+    return new UnknownOutcomeError(g ? textOf(M.groupDoesNotTell, { message: err.text, status: g.status }) : textOf(M.mayOrMayNot, { message: err.text }), {
+      hint: text(M.dontResend, { check: m.checkHint }),
       details: { ...err.details, group_id: groupId, ...(g ? { group_status: g.status } : {}) },
       cause: err,
     });
@@ -277,7 +294,7 @@ export function dryRun(req: PreparedRequest | PreparedRequest[]): Result {
     if (r.body !== undefined) lines.push('', JSON.stringify(r.body, null, 2));
     return lines.join('\n');
   });
-  return result(Array.isArray(req) ? { dry_run: true, requests: reqs } : { dry_run: true, request: req }, out(text.join('\n\n')), note('Dry run: nothing was sent.'));
+  return result(Array.isArray(req) ? { dry_run: true, requests: reqs } : { dry_run: true, request: req }, out(text.join('\n\n')), note(t(M.dryRunNote)));
 }
 
 /**
@@ -285,26 +302,29 @@ export function dryRun(req: PreparedRequest | PreparedRequest[]): Result {
  * stderr (`resume`: the command that watches it, `sdrs job wait <id>` by default).
  */
 export function handOff(jobId: string, extra: Record<string, unknown> = {}, resume = resumeCommand(jobId)): Result {
-  return result({ job_id: jobId, ...extra }, out(jobId), note(`Job ${jobId} submitted. Watch it with: ${resume}`));
+  return result({ job_id: jobId, ...extra }, out(jobId), note(t(M.submitted, { jobId, resume })));
 }
 
-/** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run). */
-export function nothingToDo<T>(what: string, data: T): Result<T> {
-  return result(data, note(`Nothing to do: ${what}.`));
+/** "Nothing to do": a no-op is exit 0 with the object as it is (runbooks are re-run); `what` is for people only. */
+export function nothingToDo<T>(what: string | Text, data: T): Result<T> {
+  return result(data, note(t(M.nothingToDo, { what: local(what) })));
 }
 
 /**
  * A dry run of a no-op: the dry-run document with no request (what a dry run prints is always
- * what would be sent), and why nothing would be (group start/stop/failover/reverse).
+ * what would be sent), and why nothing would be (group start/stop/failover/reverse). `what` is
+ * the document's English `nothing_to_do`; `whatText` what people read.
  */
-export function nothingToSend(what: string): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
-  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(`Dry run: nothing would be sent. Nothing to do: ${what}.`));
+export function nothingToSend(what: string, whatText?: Text): Result<{ dry_run: true; requests: []; nothing_to_do: string }> {
+  return result({ dry_run: true as const, requests: [] as [], nothing_to_do: what }, note(t(M.nothingToSend, { what: whatText ? local(whatText) : what })));
 }
 
 /** A change the service makes at once and answers without a job (204): sent once, as sendOrFollow sends. */
 export interface NoJobRequest {
   /** What is asked, for messages. */
   operation: string;
+  /** `operation` in both languages, for the messages people read. */
+  operationText?: Text;
   send: () => Promise<void>;
   /** The command that shows whether it happened. */
   checkHint: string;
@@ -322,6 +342,7 @@ export interface NoJobRequest {
 export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string }> {
   const s = await sendOrFollow<{ job_id: string }, undefined>(ctx, {
     operation: req.operation,
+    ...(req.operationText ? { operationText: req.operationText } : {}),
     send: async () => {
       await req.send();
       return { job_id: '' };
@@ -329,9 +350,9 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     checkHint: req.checkHint,
     details: req.details,
     reconcile: async (err) => {
-      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: 'a read shows the change made', follow: undefined };
-      return new UnknownOutcomeError(`${req.operation}: no clear answer (${err.message}), and ${req.verify ? 'a read does not show the change made' : 'it was not checked'}; it was not sent again`, {
-        hint: `Do not re-send blindly. Check with: ${req.checkHint}`,
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), follow: undefined };
+      return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
+        hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
         cause: err,
       });

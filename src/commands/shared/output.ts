@@ -9,6 +9,8 @@ import { palette, type Palette } from '../../io/color.js';
 import { printJson, printTable, type TableStyle } from '../../io/output.js';
 import { safeText, type SdrsError } from '../../errors.js';
 import { CHILD_BUSY, faultMeaning, groupInProgress } from '../../api/rules.js';
+import { language, t } from '../../i18n/index.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** How a stderr message is coloured for people. */
 export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim' | 'bold';
@@ -128,11 +130,11 @@ export function render(ctx: Context, r: Result | undefined | void): void {
       else {
         const fit = printTable(ctx.io, b.headers, b.rows, style);
         const what = [
-          ...(fit.shortenedIds ? ['ids shortened'] : []),
-          ...(fit.dropped.length ? [`${fit.dropped.join(', ')} hidden`] : []),
-          ...(fit.cut ? ['long values cut'] : []),
+          ...(fit.shortenedIds ? [t(M.idsShortened)] : []),
+          ...(fit.dropped.length ? [t(M.columnsHidden, { columns: fit.dropped.join(', ') })] : []),
+          ...(fit.cut ? [t(M.valuesCut)] : []),
         ];
-        if (what.length) ctx.io.err.write(p.dim(`(${what.join('; ')} to fit ${style.columns} columns: --json, a pipe (| cat) or a wider terminal shows everything)`) + '\n');
+        if (what.length) ctx.io.err.write(p.dim(t(M.toFit, { what: what.join(language() === 'zh-CN' ? '；' : '; '), columns: style.columns })) + '\n');
       }
     }
   }
@@ -159,13 +161,16 @@ export function faultTone(cell: string): Tone | undefined {
   return m === 'failover-not-allowed' ? 'bad' : m === 'failover-advised' ? 'warn' : undefined;
 }
 
-/** The tone of a table cell by its column: statuses, power states, replication and fault levels. */
+/**
+ * The tone of a table cell by its column: statuses, power states, replication and fault levels.
+ * Chinese headers are recognised by the service's terms: 故障… (fault level), …状态 (status),
+ * 电源… (power), 复制… (replication), 结果 (result).
+ */
 export function cellTone(header: string, text: string): Tone | undefined {
-  const h = header.toUpperCase();
-  // The headers in both languages (the catalogue's 故障级别, 状态, 电源, 复制状态, 结果).
-  if (h.startsWith('FAULT') || header.startsWith('故障')) return faultTone(text);
+  const h = header.toUpperCase().trim();
+  if (h.startsWith('FAULT') || h.startsWith('故障')) return faultTone(text);
   if (h === 'STATUS' || h === 'POWER' || h === 'REPLICATION' || h === 'RESULT' || h.endsWith(' STATUS')) return statusTone(text);
-  if (header === '电源' || header === '结果' || header.endsWith('状态')) return statusTone(text);
+  if (h.endsWith('状态') || h.startsWith('电源') || h.startsWith('复制') || h === '结果') return statusTone(text);
   return undefined;
 }
 

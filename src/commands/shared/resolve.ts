@@ -4,6 +4,9 @@ import type { ActiveDomain, DisasterRecoveryDrill, ProtectedInstance, Replicatio
 import { ApiError, PreconditionError, UsageError, safeLine } from '../../errors.js';
 import { isWellFormedId, printable, requireRef } from '../../validate.js';
 import { readServers, serverAt } from './snapshot.js';
+import { text, type Entry } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
 
@@ -13,6 +16,8 @@ interface Lookup<T extends { id: string; name: string }> {
   noun: string;
   /** Full noun: `protection group`. */
   full: string;
+  /** The nouns in both languages, for messages. */
+  words: { noun: Entry; nouns: Entry; full: Entry };
   /** The service's not-found code for a GET by id (HTTP 400, reference 6.2). */
   apiNotFound: string;
   /** Our error code when nothing matches. */
@@ -38,21 +43,22 @@ async function resolveRef<T extends { id: string; name: string }>(ref: string, l
 }
 
 /** The one exact match of a name among candidates: ambiguous is exit 2, none is exit 3. */
-function uniqueByName<T extends { id: string; name: string }>(ref: string, candidates: T[], l: Pick<Lookup<T>, 'noun' | 'full' | 'notFound' | 'list'>): T {
+function uniqueByName<T extends { id: string; name: string }>(ref: string, candidates: T[], l: Pick<Lookup<T>, 'noun' | 'full' | 'notFound' | 'list' | 'words'>): T {
   const matches = candidates.filter((x) => x.name === ref);
   if (matches.length === 1) return matches[0];
+  const w = { noun: text(l.words.noun), nouns: text(l.words.nouns), full: text(l.words.full) };
   if (matches.length > 1) {
-    throw new UsageError(`${l.noun} name ${printable(ref)} matches ${matches.length} ${l.noun}s; pass the id instead`, {
-      hint: 'Ids: ' + matches.map((x) => x.id).join(', '),
+    throw new UsageError(textOf(M.ambiguousName, { noun: w.noun, ref: printable(ref), count: matches.length, nouns: w.nouns }), {
+      hint: text(M.ids, { ids: matches.map((x) => x.id).join(', ') }),
     });
   }
-  throw new PreconditionError(l.notFound, `${l.full} ${printable(ref)} not found`, {
-    hint: `List the ${l.noun}s with '${l.list}'.`,
+  throw new PreconditionError(l.notFound, textOf(M.notFound, { full: w.full, ref: printable(ref) }), {
+    hint: textOf(M.listThem, { nouns: w.nouns, list: l.list }),
     details: { [l.noun]: ref },
   });
 }
 
-const GROUP = { noun: 'group', full: 'protection group', apiNotFound: 'SDRS.1013', notFound: 'GROUP_NOT_FOUND', list: 'sdrs group list' };
+const GROUP = { noun: 'group', full: 'protection group', words: { noun: M.nounGroup, nouns: M.nounGroups, full: M.fullGroup }, apiNotFound: 'SDRS.1013', notFound: 'GROUP_NOT_FOUND', list: 'sdrs group list' };
 
 /** Finds a group by id or exact, unique name. Not found: exit 3; ambiguous name: exit 2. */
 export function resolveGroup(api: SdrsApi, ref: string): Promise<ServerGroup> {
@@ -71,15 +77,15 @@ export async function resolveGroups(api: SdrsApi, refs: string[]): Promise<Serve
     const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
     const byName = all.filter((g) => g.name === ref);
     if (!byId && byName.length > 1) {
-      throw new UsageError(`group name ${printable(ref)} matches ${byName.length} groups; pass the id instead`, { hint: 'Ids: ' + byName.map((g) => g.id).join(', ') });
+      throw new UsageError(textOf(M.ambiguousName, { noun: text(M.nounGroup), ref: printable(ref), count: byName.length, nouns: text(M.nounGroups) }), { hint: text(M.ids, { ids: byName.map((g) => g.id).join(', ') }) });
     }
     const g = byId ?? byName[0];
     if (g) picked.set(g.id, g);
     else missing.push(ref);
   }
   if (missing.length > 0) {
-    throw new PreconditionError('GROUP_NOT_FOUND', `protection group(s) not found: ${missing.map(printable).join(', ')}`, {
-      hint: "List the groups with 'sdrs group list'.",
+    throw new PreconditionError('GROUP_NOT_FOUND', text(M.groupsNotFound, { missing: missing.map(printable).join(', ') }), {
+      hint: text(M.listGroups),
       details: { missing },
     });
   }
@@ -89,7 +95,7 @@ export async function resolveGroups(api: SdrsApi, refs: string[]): Promise<Serve
 /** Finds a protected instance by id or exact, unique name (exit 3 / exit 2 as for groups). */
 export function resolveInstance(api: SdrsApi, ref: string): Promise<ProtectedInstance> {
   return resolveRef(ref, {
-    noun: 'instance', full: 'protected instance', apiNotFound: 'SDRS.1320', notFound: 'INSTANCE_NOT_FOUND', list: 'sdrs instance list',
+    noun: 'instance', full: 'protected instance', words: { noun: M.nounInstance, nouns: M.nounInstances, full: M.fullInstance }, apiNotFound: 'SDRS.1320', notFound: 'INSTANCE_NOT_FOUND', list: 'sdrs instance list',
     get: (id) => api.getInstance(id), byName: (name) => api.listAllInstances({ name }),
   });
 }
@@ -97,7 +103,7 @@ export function resolveInstance(api: SdrsApi, ref: string): Promise<ProtectedIns
 /** Finds a replication pair by id or exact, unique name (exit 3 / exit 2 as for groups). */
 export function resolvePair(api: SdrsApi, ref: string): Promise<Replication> {
   return resolveRef(ref, {
-    noun: 'pair', full: 'replication pair', apiNotFound: 'SDRS.1608', notFound: 'PAIR_NOT_FOUND', list: 'sdrs pair list',
+    noun: 'pair', full: 'replication pair', words: { noun: M.nounPair, nouns: M.nounPairs, full: M.fullPair }, apiNotFound: 'SDRS.1608', notFound: 'PAIR_NOT_FOUND', list: 'sdrs pair list',
     get: (id) => api.getReplication(id), byName: (name) => api.listAllReplications({ name }),
   });
 }
@@ -107,7 +113,7 @@ export const serverAz = (s: Server): string => s['OS-EXT-AZ:availability_zone'];
 
 /** Throws a UsageError unless `ref` could be a server id or name. */
 export function requireServerRef(ref: string): string {
-  if (!isWellFormedId(ref) && !/^[\w.\-\u4e00-\u9fa5]{1,64}$/u.test(ref)) throw new UsageError(`server ${printable(ref)} is neither an id nor a server name`);
+  if (!isWellFormedId(ref) && !/^[\w.\-\u4e00-\u9fa5]{1,64}$/u.test(ref)) throw new UsageError(text(M.badServerRef, { ref: printable(ref) }));
   return ref;
 }
 
@@ -122,10 +128,11 @@ export async function resolveServers(api: SdrsApi, refs: string[], az?: string):
     const byId = all.find((s) => s.id === ref);
     const byName = all.filter((s) => s.name === ref && (!az || serverAz(s) === az));
     if (!byId && byName.length > 1) {
-      throw new UsageError(`server name ${printable(ref)} matches ${byName.length} servers (${byName.map((s) => `${s.id} in ${serverAz(s)}`).join(', ')}); pass an id or --az`);
+      const list = { en: byName.map((s) => text(M.serverIn, { id: s.id, az: serverAz(s) }).en).join(', '), zh: byName.map((s) => text(M.serverIn, { id: s.id, az: serverAz(s) }).zh).join('，') };
+      throw new UsageError(textOf(M.ambiguousServer, { ref: printable(ref), count: byName.length, list }));
     }
     const s = byId ?? byName[0];
-    if (!s) throw new PreconditionError('SERVER_NOT_FOUND', `server ${printable(ref)} not found${az ? ` in ${az}` : ''}`, { hint: "List servers with 'sdrs server list'." });
+    if (!s) throw new PreconditionError('SERVER_NOT_FOUND', text(az ? M.serverNotFoundIn : M.serverNotFound, { ref: printable(ref), az }), { hint: text(M.listServers) });
     out.set(s.id, s);
   }
   return [...out.values()];
@@ -137,8 +144,8 @@ export function findDomain(domains: ActiveDomain[], ref: string): ActiveDomain {
   const byName = domains.filter((d) => d.name === ref);
   const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
   if (!found) {
-    throw new PreconditionError('DOMAIN_NOT_FOUND', `active-active domain ${printable(ref)} not found${byName.length > 1 ? ' (name is ambiguous; pass the id)' : ''}`, {
-      hint: `Available: ${domains.map((d) => `${safeLine(d.name)} (${d.id})`).join(', ') || 'none'}`,
+    throw new PreconditionError('DOMAIN_NOT_FOUND', text(byName.length > 1 ? M.domainAmbiguous : M.domainNotFound, { ref: printable(ref) }), {
+      hint: textOf(M.domainsAvailable, { list: domains.map((d) => `${safeLine(d.name)} (${d.id})`).join(', ') || text(M.none) }),
     });
   }
   return found;
@@ -206,7 +213,7 @@ export async function diskLabels(api: SdrsApi): Promise<Map<string, string>> {
 /** Finds a DR drill by id or exact, unique name (exit 3 / exit 2 as for groups). */
 export function resolveDrill(api: SdrsApi, ref: string): Promise<DisasterRecoveryDrill> {
   return resolveRef(ref, {
-    noun: 'drill', full: 'DR drill', apiNotFound: 'SDRS.1902', notFound: 'DRILL_NOT_FOUND', list: 'sdrs drill list',
+    noun: 'drill', full: 'DR drill', words: { noun: M.nounDrill, nouns: M.nounDrills, full: M.fullDrill }, apiNotFound: 'SDRS.1902', notFound: 'DRILL_NOT_FOUND', list: 'sdrs drill list',
     get: (id) => api.getDrill(id), byName: (name) => api.listAllDrills({ name }),
   });
 }

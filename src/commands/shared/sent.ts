@@ -14,6 +14,9 @@ import {
   ExitCode, InterruptedError, SdrsError, UnknownOutcomeError, stopSignalOf, toSdrsError, type ErrorDetails,
 } from '../../errors.js';
 import { journalJob, journalSend } from './journal.js';
+import { join, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** The command that resumes watching an SDRS job. */
 export function resumeCommand(jobId: string): string {
@@ -22,8 +25,10 @@ export function resumeCommand(jobId: string): string {
 
 /** One mutating request of this run that may have reached the service. */
 export interface SentRequest {
-  /** What was asked, for messages: "Reversing erp to target (cn-north-4b)". */
+  /** What was asked, for messages: "Reversing erp to target (cn-north-4b)" (English: error documents and the journal carry it). */
   operation: string;
+  /** `operation` in both languages, for the messages people read. @default `operation` in both */
+  operationText?: Text;
   /** The command that shows whether it happened, while no job id is known. */
   checkHint: string;
   /** The job the service answered with. */
@@ -100,7 +105,7 @@ export function isFinal(e: unknown): boolean {
   return e instanceof SdrsError && final.has(e);
 }
 
-const hasLookup = (text: string | undefined, look: string) => text !== undefined && text.includes(look);
+const hasLookup = (s: string | undefined, look: string) => s !== undefined && s.includes(look);
 
 /**
  * The error an ending after a send is reported with: the operation, the job id (if
@@ -115,38 +120,39 @@ export function afterSendError(ctx: Context, rec: SentRequest, err: unknown): Sd
   const jobId = rec.jobId ?? (typeof e.details.job_id === 'string' ? e.details.job_id : undefined);
   const look = jobId ? (rec.resume ?? resumeCommand(jobId)) : rec.checkHint;
   const details: ErrorDetails = { ...rec.details, ...e.details, ...(jobId ? { job_id: jobId } : {}), operation: rec.operation };
-  const job = jobId ? `job ${jobId}` : 'the request';
+  const job: Text = jobId ? text(M.jobNamed, { jobId }) : text(M.theRequest);
+  const operation = rec.operationText ?? rec.operation;
   let out: SdrsError;
   if (ctx.signal.aborted || e instanceof InterruptedError) {
     const sig = stopSignalOf(ctx.signal.reason);
     const message = e.message.includes(jobId ?? '\u0000')
-      ? e.message
+      ? e.text
       : rec.state === 'sent'
-        ? `${rec.operation}: stopped while the request was in flight; it may have reached the service`
+        ? textOf(M.stoppedInFlight, { operation })
         : rec.state === 'done'
-          ? `${rec.operation}: ${job} finished; stopped before its result was checked`
-          : `${rec.operation}: stopped watching ${job}; it continues on the service`;
+          ? textOf(M.stoppedAfterDone, { operation, job })
+          : textOf(M.stoppedWatching, { operation, job });
     const hint = hasLookup(e.hint, look)
-      ? e.hint
+      ? e.hintText
       : rec.state === 'sent' && !jobId
-        ? `Do not re-send blindly. Check whether it was made with: ${look}`
-        : `resume watching with: ${look}`;
+        ? text(M.checkWhetherMade, { look })
+        : text(M.resumeWatching, { look });
     out = new InterruptedError(message, { signal: sig, hint, details, cause: e });
   } else if (AFTER_SEND_EXITS.has(e.exitCode)) {
     const hint = hasLookup(e.hint, look) || (jobId && hasLookup(e.hint, jobId))
-      ? e.hint
-      : [e.hint, jobId ? `Check it with: ${look}` : `Do not re-send blindly. Check with: ${look}`].filter(Boolean).join(' ');
-    out = new SdrsError(e.code, e.exitCode, e.message, { hint, details, cause: e });
+      ? e.hintText
+      : join([...(e.hintText && e.hint ? [e.hintText] : []), text(jobId ? M.checkIt : M.dontResend, { look, check: look })], ' ');
+    out = new SdrsError(e.code, e.exitCode, e.text, { hint, details, cause: e });
   } else {
     const known = rec.state === 'done'
-      ? `${job} finished`
+      ? textOf(M.knownFinished, { job })
       : rec.state === 'accepted'
-        ? `the service accepted it${jobId ? ` (${job})` : ''}`
-        : 'the request was sent';
-    out = new UnknownOutcomeError(`${rec.operation}: ${known}, but then ${e.message}; ${rec.state === 'done' ? 'the result could not be checked' : 'its outcome is unknown'}`, {
+        ? (jobId ? textOf(M.knownAcceptedJob, { job }) : text(M.knownAccepted))
+        : text(M.knownSent);
+    out = new UnknownOutcomeError(textOf(rec.state === 'done' ? M.afterSendDone : M.afterSendUnknown, { operation, known, message: e.text }), {
       hint: jobId
-        ? `${rec.state === 'done' ? 'Check the result' : 'It continues on the service; once the cause is fixed, follow it'} with: ${look}`
-        : `Do not re-send blindly. Check with: ${look}`,
+        ? text(rec.state === 'done' ? M.checkResult : M.followOnceFixed, { look })
+        : text(M.dontResend, { check: look }),
       details: { ...details, cause_code: e.code, cause_exit_code: e.exitCode },
       cause: e,
     });

@@ -12,6 +12,9 @@ import type { GroupExpectation } from '../../watch/outcome.js';
 import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js';
 import type { WaitFlags } from './command.js';
 import { afterSendError, resumeCommand, sentJob } from './sent.js';
+import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
+import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 export { resumeCommand };
 
@@ -78,9 +81,11 @@ export async function watch(ctx: Context, api: SdrsApi, settings: WaitSettings, 
 export interface FollowRequest<T> {
   /** What is followed, for progress and messages: "group erp (8f1c…)". */
   label: string;
+  /** `label` in both languages (the English `label` is what error documents carry). */
+  labelText?: Text;
   read: () => Promise<T>;
   /** The state to show, and `end`: true when done, an error when it ended badly, undefined while under way. */
-  judge: (v: T) => { status: string; end?: true | SdrsError };
+  judge: (v: T) => { status: string; statusText?: Text; end?: true | SdrsError };
   /** The command that shows the state (in the timeout and interrupt hints). */
   checkHint: string;
   /** Called when the shown state changes. @default a plain line on stderr */
@@ -97,8 +102,10 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
     import('../../watch/waiter.js'), import('../../watch/job-watcher.js'), import('../../watch/progress.js'), import('../../watch/timeout.js'),
   ]);
   const start = ctx.clock.now();
-  const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(f.label)}: ${safeText(status)}\n`));
+  const show = f.onStatus ?? ((status: string, ms: number) => ctx.io.err.write(`[${formatElapsed(ms)}] ${safeText(t(M.followLine, { label: local(label), status }))}\n`));
+  const label = f.labelText ?? verbatim(f.label);
   let last: string | undefined;
+  let lastText: Text | undefined;
   let ended: SdrsError | undefined;
   const res = await waitFor<T>(
     {
@@ -110,22 +117,24 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
     async () => {
       const v = await f.read();
       const j = f.judge(v);
-      if (j.status !== last) show(j.status, ctx.clock.now() - start);
+      const st = j.statusText ?? verbatim(j.status);
+      if (j.status !== last) show(local(st), ctx.clock.now() - start);
       last = j.status;
+      lastText = st;
       if (j.end instanceof SdrsError) ended = j.end;
       return { state: j.end === undefined ? 'RETRY' : j.end === true ? 'SUCCESS' : 'FAILURE', value: v };
     },
   );
-  const seen = last === undefined ? 'not read yet' : `last seen ${last}`;
+  const seen = lastText === undefined ? text(M.notReadYet) : textOf(M.lastSeen, { status: lastText });
   if (res.state === 'ABORTED') {
-    throw new InterruptedError(`stopped following ${f.label} (${seen}); the change continues on the service`, {
-      signal: stopSignalOf(ctx.signal.reason), hint: `follow it with: ${f.checkHint}`,
+    throw new InterruptedError(textOf(M.stoppedFollowing, { label, seen }), {
+      signal: stopSignalOf(ctx.signal.reason), hint: text(M.followIt, { check: f.checkHint }),
     });
   }
   if (res.state === 'TIMEOUT') {
     // Names the limit that was set: "after 2s" under a 3s --timeout read as a bug.
-    throw new WaitTimeoutError(`${f.label} did not finish within the ${limitText(settings.timeoutMs)} --timeout (followed for ${watchedText(res.elapsedMs)}; ${seen}); the change is still under way on the service`, {
-      hint: `follow it with: ${f.checkHint}`,
+    throw new WaitTimeoutError(textOf(M.followTimeout, { label, limit: limitText(settings.timeoutMs), watched: watchedText(res.elapsedMs), seen }), {
+      hint: text(M.followIt, { check: f.checkHint }),
     });
   }
   if (res.state === 'FAILURE') throw ended!;
@@ -155,27 +164,31 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
   const ref = g0.id;
   const checkHint = `sdrs group status ${ref} --watch`;
   const r = await follow(ctx, settings, {
-    label: `group ${safeLine(g0.name)} (${g0.id})`,
+    label: en(M.groupLabel, { name: safeLine(g0.name), id: g0.id }),
+    labelText: text(M.groupLabel, { name: safeLine(g0.name), id: g0.id }),
     read: () => api.getGroup(g0.id),
     checkHint,
     onStatus: f.onStatus,
     judge: (g) => {
       const status = String(g.status);
-      const shown = `${status}, production on ${g.priority_station}`;
-      if (groupInProgress(status)) return { status: shown };
+      const shown = en(M.groupShown, { status, station: g.priority_station });
+      const statusText = text(M.groupShown, { status, station: g.priority_station });
+      if (groupInProgress(status)) return { status: shown, statusText };
+      const who = { name: safeLine(g.name), id: g.id, status };
       const wrong = status.startsWith('error')
-        ? `group ${safeLine(g.name)} (${g.id}) is ${status}`
+        ? text(M.groupIs, who)
         : status !== f.expect.finalStatus
-          ? `group ${safeLine(g.name)} (${g.id}) is ${status}, expected ${f.expect.finalStatus}`
+          ? text(M.groupIsExpected, { ...who, expected: f.expect.finalStatus })
           : f.expect.priorityStation && g.priority_station !== f.expect.priorityStation
-            ? `production of group ${safeLine(g.name)} (${g.id}) is on ${g.priority_station}, expected ${f.expect.priorityStation}`
+            ? text(M.productionOn, { ...who, station: g.priority_station, expected: f.expect.priorityStation })
             : undefined;
-      if (!wrong) return { status: shown, end: true };
+      if (!wrong) return { status: shown, statusText, end: true };
       return {
         status: shown,
-        end: new JobFailedError(`${f.label}: the service accepted it, but ${wrong}`, {
+        statusText,
+        end: new JobFailedError(textOf(M.acceptedBut, { label: f.label, wrong }), {
           code: status.startsWith('error') ? 'GROUP_ERROR' : 'UNEXPECTED_GROUP_STATE',
-          hint: `Next: ${fixFor(g, ref)}`,
+          hint: text(M.nextStep, { fix: fixFor(g, ref) }),
           details: { group_id: g.id, group_status: status, priority_station: g.priority_station, expected_status: f.expect.finalStatus },
         }),
       };
