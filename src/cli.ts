@@ -331,6 +331,9 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   const pre = preScan(argv);
   const chosen = chooseLanguage(argv, deps.env);
   if (chosen.fromLocale) chosen.lang = (await profileLanguage(argv, deps)) ?? chosen.lang;
+  // The language holds for this run only: a nested run (the demo's steps) or the next run in
+  // the same process (tests) starts from what was there before.
+  const outerLanguage = language();
   setLanguage(chosen.lang);
   // Until an action runs, io only reports parse errors on stderr: stdin is not needed yet.
   let io = createIOStreams({ in: STDIN_NOT_OPENED, out: deps.stdout, err: deps.stderr }, deps.env, pre);
@@ -399,6 +402,7 @@ export async function main(argv: string[], partial: Partial<MainDeps> = {}): Pro
   } finally {
     deps.signal?.removeEventListener('abort', onExternalAbort);
     if (deps.handleSignals) for (const [sig, h] of handlers) process.off(sig, h);
+    setLanguage(outerLanguage);
   }
 }
 
