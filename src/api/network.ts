@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import { createRequire } from 'node:module';
 import { ConfigError } from '../errors.js';
+import { builtin } from '../util/builtin.js';
 import { maskUrlCredentials } from '../config/mask.js';
 import { proxyFor } from '../config/proxy.js';
 import type { NetworkSettings } from '../config/types.js';
@@ -70,15 +70,13 @@ function trustedCas(net: NetworkSettings, processEnv: NodeJS.ProcessEnv): string
   if (!net.caBundle && (net.extraCaCerts === undefined || extraIsNodes)) return undefined;
   // node:tls only now: its ESM facade computes every root certificate on import (~15 ms), and
   // a run without a CA bundle (or `config show`) must not pay for it.
-  const { rootCertificates } = require('node:tls') as typeof import('node:tls');
+  const { rootCertificates } = builtin<typeof import('node:tls')>('node:tls');
   const out = [...rootCertificates];
   if (net.extraCaCerts) out.push(...readBundle(net.extraCaCerts, 'NODE_EXTRA_CA_CERTS'));
   if (net.caBundle) out.push(...readBundle(net.caBundle, 'the CA bundle'));
   return out;
 }
 
-/** Built-in modules loaded on first use (a CA bundle), not with the chunk. */
-const require = createRequire(import.meta.url);
 
 const PEM = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
 
@@ -97,7 +95,7 @@ export function readBundle(path: string, what: string): string[] {
   }
   const certs = text.match(PEM) ?? [];
   if (certs.length === 0) throw fail('holds no PEM certificate');
-  const { X509Certificate } = require('node:crypto') as typeof import('node:crypto');
+  const { X509Certificate } = builtin<typeof import('node:crypto')>('node:crypto');
   certs.forEach((c, i) => {
     try {
       new X509Certificate(c);

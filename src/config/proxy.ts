@@ -4,8 +4,8 @@
  *
  * Only the environment handed in is read (never process.env): in-process runs bring their own.
  */
-import { createRequire } from 'node:module';
 import { ConfigError, UsageError } from '../errors.js';
+import { builtin } from '../util/builtin.js';
 import { maskUrlCredentials } from './mask.js';
 import type { NetworkSettings, SettingWithSource } from './types.js';
 
@@ -147,7 +147,7 @@ export function bypassesProxy(hostname: string, port: number, noProxy: string | 
 
 /** node:net on first use: its ESM facade costs start-up time, and only a run through a proxy with NO_PROXY set needs it. */
 let netModule: typeof import('node:net') | undefined;
-const net = () => (netModule ??= createRequire(import.meta.url)('node:net') as typeof import('node:net'));
+const net = () => (netModule ??= builtin<typeof import('node:net')>('node:net'));
 const isIP = (s: string) => net().isIP(s);
 
 const unbracket = (h: string) => (h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h);
