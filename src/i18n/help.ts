@@ -177,6 +177,11 @@ export const zhHelpConfiguration: HelpConfiguration & Partial<Help> = {
   styleTitle(str: string) {
     return Object.hasOwn(TITLES, str) ? TITLES[str] : str;
   },
+  formatHelp(this: Help, cmd: Command, helper: Help) {
+    // commander puts a space after "Usage:"; after the full-width colon of 用法： it is one too many.
+    const base = (Object.getPrototypeOf(this) as Help).formatHelp.call(this, cmd, helper);
+    return base.replace(/^用法： /, '用法：');
+  },
   optionDescription(option: Option) {
     const d = withExtras(option.description, extras(option, true));
     return option.mandatory ? `${d}${helpWords.required.zh}` : d;

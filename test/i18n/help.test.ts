@@ -84,7 +84,7 @@ describe('help catalogue', () => {
   it('sdrs group reverse --help under LANG=zh_CN.UTF-8: Chinese headings, texts and examples, every line within 80 columns', async () => {
     const r = await runMain(['group', 'reverse', '--help'], { env: { HOME: '/nonexistent', LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法： sdrs group reverse \[options\] \[group\.\.\.\]\n/);
+    expect(r.stdout).toMatch(/^用法：sdrs group reverse \[options\] \[group\.\.\.\]\n/);
     for (const s of ['切换保护组', '参数：', '选项：', '全局选项：', '示例：', '（必需）', '可选值："target"、"source"', '默认：在终端上询问', '显示帮助']) {
       expect(r.stdout).toContain(s);
     }

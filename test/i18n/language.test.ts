@@ -42,7 +42,7 @@ describe('the language of a run', () => {
     // A profile without lang: the locale decides.
     expect((await runMain(['--profile', 'plain', 'job', 'show'], { env: { ...env, LANG: 'zh_CN.UTF-8' } })).stderr).toMatch(/^错误：/);
     // Help too.
-    expect((await runMain(['group', '--help'], { env })).stdout).toMatch(/^用法： sdrs group/);
+    expect((await runMain(['group', '--help'], { env })).stdout).toMatch(/^用法：sdrs group/);
   });
 
   it('config show lists lang with where it came from; the --json document only when sdrs\'s own settings chose it', async () => {

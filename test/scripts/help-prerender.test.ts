@@ -80,7 +80,7 @@ describe.skipIf(process.env.SDRS_TEST_QUICK)('pre-rendered help', () => {
   it('is printed in the language main() would choose: the locale, SDRS_LANG over it, and the CLI answers when a profile may say otherwise', async () => {
     const en = read(['group', 'reverse'])[80];
     const zh = read(['group', 'reverse'], 'zh-CN')[80];
-    expect(zh).toMatch(/^用法： sdrs group reverse/);
+    expect(zh).toMatch(/^用法：sdrs group reverse/);
     const cases: [Record<string, string>, string][] = [
       [{ LANG: 'zh_CN.UTF-8' }, zh],
       [{ LC_ALL: 'zh_CN.GB18030', LANG: 'C' }, zh],
