@@ -19,7 +19,7 @@ import { dryRun, sendOrFollow } from './shared/mutation.js';
 import { note, result, styledOut, type Result } from './shared/output.js';
 import { resumeCommand, waitSettings, watch } from './shared/wait.js';
 import { t, text as both } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { listOf, textOf } from '../i18n/compose.js';
 import { apiMsg as M } from '../i18n/catalog/apicmd.js';
 
 /** The methods the SDRS, ECS and VPC APIs use. */
@@ -103,12 +103,12 @@ export function registerApi(cmd: Command, run: Runner, runF: RunF<ApiOptions> = 
 export function parseApi(args: string[], f: ApiFlags): ApiOptions {
   const method = (args[0] ?? '').toUpperCase();
   if (!(API_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(both(M.badMethod, { method: printable(args[0] ?? ''), methods: API_METHODS.join(', ') }));
+    throw new UsageError(textOf(M.badMethod, { method: printable(args[0] ?? ''), methods: listOf(API_METHODS, API_METHODS.length) }));
   }
   const path = (args[1] ?? '').trim();
   if (!path) throw new UsageError(both(M.pathRequired));
   if (f.service !== undefined && !(API_SERVICES as readonly string[]).includes(f.service)) {
-    throw new UsageError(both(M.badService, { service: printable(f.service), services: API_SERVICES.join(', ') }));
+    throw new UsageError(textOf(M.badService, { service: printable(f.service), services: listOf(API_SERVICES, API_SERVICES.length) }));
   }
   const fields = [...(f.rawField ?? []).map((x) => field(x, false, '-f')), ...(f.field ?? []).map((x) => field(x, true, '-F'))];
   if (method === 'GET' && f.input !== undefined) throw new UsageError(both(M.getNoInput));

@@ -1,8 +1,8 @@
 /** The config file's shape and its validation: wrong types are errors, unknown keys warnings. */
 import { ConfigError, SdrsError, safeText } from '../errors.js';
 import { parseDuration } from './duration.js';
-import { type Entry, type Params, LANG_NAMES, parseLang, t, verbatim } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { type Entry, LANG_NAMES, parseLang, t, verbatim } from '../i18n/index.js';
+import { type TextParams, listOf, textOf } from '../i18n/compose.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
 
 /** One named profile in the config file. Every key is optional. */
@@ -99,7 +99,7 @@ function validateProfile(name: string, raw: unknown, file: FileText, warn: (line
     } else if (key === 'endpoints') {
       p.endpoints = validateEndpoints(name, value, file, warn);
     } else if (key === 'lang') {
-      if (typeof value !== 'string' || parseLang(value) === undefined) throw typeError(file, at(key), M.langType, { name, langs: LANG_NAMES.join(', ') });
+      if (typeof value !== 'string' || parseLang(value) === undefined) throw typeError(file, at(key), M.langType, { name, langs: listOf(LANG_NAMES, LANG_NAMES.length) });
       p.lang = value.trim();
     } else {
       warn(t(M.unknownProfileKey, { where: where(file, at(key)), key: quote(key), name: quote(name) }));
@@ -123,7 +123,7 @@ function validateEndpoints(name: string, value: unknown, file: FileText, warn: (
   return out;
 }
 
-function typeError(file: FileText, path: string[], entry: Entry, params: Params = {}): ConfigError {
+function typeError(file: FileText, path: string[], entry: Entry, params: TextParams = {}): ConfigError {
   return new ConfigError(textOf(entry, { ...params, where: where(file, path) }), {
     details: { config_file: file.path },
   });

@@ -158,6 +158,8 @@ describe('sdrs api in Chinese', () => {
     expect(badJson.stderr).toMatch(/^错误：--input -（标准输入） 不是有效的 JSON(（第 \d+ 个字符处）)?；未发送任何请求\n$/);
     expect((await en(['api', 'POST', action, '--input', '-'], w.env, '{"stop-server-group": ')).stderr).toMatch(/^error: --input - \(stdin\) is not valid JSON/);
     await jsonIdentical(['api', 'POST', action, '--input', '-'], w.env, '{"stop-server-group": ');
+    expect((await zh(['api', 'PATCH', GROUPS])).stderr).toBe('错误：方法 "PATCH" 不是 GET、POST、PUT、DELETE 之一（SDRS、ECS 和 VPC API 使用的方法）\n');
+    expect((await en(['api', 'PATCH', GROUPS])).stderr).toBe('error: method "PATCH" is not one of GET, POST, PUT, DELETE (the methods the SDRS, ECS and VPC APIs use)\n');
     const usage = await zh(['api', 'GET', GROUPS, '--paginate', '--wait']);
     expect(usage.stderr).toBe('错误：--wait 用于跟踪变更的任务，--paginate 用于逐页读取 GET 列表，两者不能同时使用\n');
 
