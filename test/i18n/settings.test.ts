@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -115,7 +115,7 @@ describe('the configuration in Chinese', () => {
 });
 
 describe('the network in Chinese', () => {
-  it('an endpoint whose certificate no trusted CA signed (TLS_UNTRUSTED), and an unreachable proxy (PROXY_UNREACHABLE)', async () => {
+  it('an endpoint whose certificate no trusted CA signed (TLS_UNTRUSTED), a CA bundle without a certificate, and an unreachable proxy (PROXY_UNREACHABLE)', async () => {
     const pki = makeTestCa(mkdtempSync(join(tmpdir(), 'sdrs-ca-zh-')));
     const server: Server = createServer({ cert: readFileSync(pki.cert), key: readFileSync(pki.key) }, (_req, res) => res.end('{}'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -126,6 +126,12 @@ describe('the network in Chinese', () => {
       expect(r.stderr).toMatch(/^错误：无法信任 127\.0\.0\.1:\d+：其证书不是由本机信任的 CA 签发的（UNABLE_TO_VERIFY_LEAF_SIGNATURE）；未发送任何请求\n如果您的网络使用私有 CA.*--ca-bundle FILE/);
       expect((await en(['group', 'list'], env)).stderr).toMatch(/^error: cannot trust 127\.0\.0\.1:\d+: its certificate is not signed by a CA this machine trusts/);
       expect(JSON.parse((await jsonIdentical(['group', 'list'], env)).stderr).error.code).toBe('TLS_UNTRUSTED');
+      const junk = join(dirname(pki.ca), 'junk.pem');
+      writeFileSync(junk, 'not a certificate\n');
+      const bundle = await zh(['--ca-bundle', junk, 'group', 'list'], env);
+      expect(bundle.code).toBe(4);
+      expect(bundle.stderr).toBe(`错误：CA 证书包 ${junk} 中没有 PEM 证书；未发送任何请求\n请通过 --ca-bundle、配置档中的 caBundle 或 NODE_EXTRA_CA_CERTS 提供 PEM 格式的 CA 证书文件（-----BEGIN CERTIFICATE-----）。\n`);
+      await jsonIdentical(['--ca-bundle', junk, 'group', 'list'], env);
       // With the CA: no error at all (the answer is not a group list, but the connection was trusted).
       const trusted = await zh(['--ca-bundle', pki.ca, 'api', 'GET', GROUPS], env);
       expect(trusted.code, trusted.stderr).toBe(0);
