@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/release/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // Every file starts in English, whatever the previous file of its worker ran in (isolate: false).
+    setupFiles: ['test/helpers/setup-language.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -7,6 +7,9 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { ConfigError } from '../errors.js';
 import { builtin } from '../util/builtin.js';
+import { type Entry, type Text, text as both, verbatim } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { networkMsg as M } from '../i18n/catalog/network.js';
 import { maskUrlCredentials } from '../config/mask.js';
 import { proxyFor } from '../config/proxy.js';
 import type { NetworkSettings } from '../config/types.js';
@@ -72,8 +75,8 @@ function trustedCas(net: NetworkSettings, processEnv: NodeJS.ProcessEnv): string
   // a run without a CA bundle (or `config show`) must not pay for it.
   const { rootCertificates } = builtin<typeof import('node:tls')>('node:tls');
   const out = [...rootCertificates];
-  if (net.extraCaCerts) out.push(...readBundle(net.extraCaCerts, 'NODE_EXTRA_CA_CERTS'));
-  if (net.caBundle) out.push(...readBundle(net.caBundle, 'the CA bundle'));
+  if (net.extraCaCerts) out.push(...readBundle(net.extraCaCerts, verbatim('NODE_EXTRA_CA_CERTS')));
+  if (net.caBundle) out.push(...readBundle(net.caBundle, both(M.caBundle)));
   return out;
 }
 
@@ -81,26 +84,26 @@ function trustedCas(net: NetworkSettings, processEnv: NodeJS.ProcessEnv): string
 const PEM = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
 
 /** Every certificate of a PEM file, each checked; ConfigError (exit 4) naming the file otherwise. */
-export function readBundle(path: string, what: string): string[] {
-  const fail = (why: string) =>
-    new ConfigError(`${what} ${path} ${why}; nothing was sent`, {
-      hint: 'Give a PEM file of CA certificates (-----BEGIN CERTIFICATE-----) with --ca-bundle, caBundle in the profile, or NODE_EXTRA_CA_CERTS.',
+export function readBundle(path: string, what: string | Text): string[] {
+  const fail = (entry: Entry, params: Record<string, string | Text> = {}) =>
+    new ConfigError(textOf(entry, { ...params, what, path }), {
+      hint: both(M.bundleHint),
       details: { ca_bundle: path },
     });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw fail(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw fail(M.bundleUnreadable, { cause: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
   const certs = text.match(PEM) ?? [];
-  if (certs.length === 0) throw fail('holds no PEM certificate');
+  if (certs.length === 0) throw fail(M.bundleNoPem);
   const { X509Certificate } = builtin<typeof import('node:crypto')>('node:crypto');
   certs.forEach((c, i) => {
     try {
       new X509Certificate(c);
     } catch {
-      throw fail(`has an invalid certificate (the ${ordinal(i + 1)})`);
+      throw fail(M.bundleBadCert, { nth: { en: ordinal(i + 1), zh: String(i + 1) } });
     }
   });
   return certs;

@@ -14,6 +14,8 @@ import type { PreparedRequest } from './types.js';
 import { createLimiter } from '../util/pool.js';
 import { type Network, createNetwork } from './network.js';
 import { currentDeadline } from '../util/deadline.js';
+import { text } from '../i18n/index.js';
+import { networkMsg as M } from '../i18n/catalog/network.js';
 
 /** Transport settings; every clock and random source is injectable for tests. */
 export interface TransportOptions {
@@ -183,7 +185,7 @@ export function createTransport(opts: TransportOptions): Transport {
         if (isMutating(spec.method)) {
           throw unknownOutcome(spec.method, pathOf(spec.url), `a response larger than ${opts.maxBodyBytes} bytes, not read`, err, { response: 'too_large' });
         }
-        throw new NetworkError(`the response to ${spec.method} ${pathOf(spec.url)} is larger than ${opts.maxBodyBytes} bytes`, {
+        throw new NetworkError(text(M.tooLarge, { method: spec.method, path: pathOf(spec.url), max: opts.maxBodyBytes }), {
           code: 'RESPONSE_TOO_LARGE', details: { method: spec.method, path: pathOf(spec.url) },
         });
       }
@@ -220,12 +222,12 @@ export function createTransport(opts: TransportOptions): Transport {
     const deadline = currentDeadline();
     for (let n = 0; ; n++) {
       if (opts.signal?.aborted) throw interrupted(opts.signal);
-      if (deadline !== undefined && deadline - opts.now() <= 0) throw noTimeLeft(spec.method, path, 'before it could be sent');
+      if (deadline !== undefined && deadline - opts.now() <= 0) throw noTimeLeft(spec.method, path, false);
       // Waiting for a turn is not part of the attempt (nor of its timeout), but ends at the deadline.
       const queue = queueSignal(deadline);
       const r = await limit(() => attempt(spec, bodyText, deadline), queue).catch((err: unknown) => {
         if (opts.signal?.aborted) throw interrupted(opts.signal);
-        throw queue?.aborted ? noTimeLeft(spec.method, path, 'while it waited for a free connection') : err;
+        throw queue?.aborted ? noTimeLeft(spec.method, path, true) : err;
       });
       let retryAfter: number | undefined;
       let requested: number | undefined;
@@ -255,7 +257,7 @@ export function createTransport(opts: TransportOptions): Transport {
           ? cutOff(spec.method, path, r.stopped, e)
           : r.proxy ? proxyFailure(spec, r.proxy, e, n)
           : new NetworkError(
-            `could not reach ${hostOf(spec.url)} (${e.code ?? e.name}: ${e.message})${n > 0 ? ` after ${n + 1} attempts` : ''}`,
+            text(n > 0 ? M.unreachableAfter : M.unreachable, { host: hostOf(spec.url), cause: `${e.code ?? e.name}: ${e.message}`, n: n + 1 }),
             { details: { method: spec.method, path, ...(e.code ? { cause_code: e.code } : {}) }, cause: e },
           );
       }
@@ -303,8 +305,7 @@ interface CutShort {
 
 /** An attempt the deadline cut short: when it was sent, whether headers came, how long it had. */
 function cutOff(method: string, path: string, c: CutShort, cause: unknown): NetworkError {
-  const what = c.headersAt === undefined ? 'no answer' : 'the response headers and then no body';
-  return new NetworkError(`${method} ${path} got ${what} in the ${c.timeoutMs} ms left before the deadline`, {
+  return new NetworkError(text(c.headersAt === undefined ? M.cutNoAnswer : M.cutNoBody, { method, path, ms: c.timeoutMs }), {
     code: 'DEADLINE',
     cause,
     details: {
@@ -315,8 +316,8 @@ function cutOff(method: string, path: string, c: CutShort, cause: unknown): Netw
 }
 
 /** The deadline passed before a request could start. */
-function noTimeLeft(method: string, path: string, when: string): NetworkError {
-  return new NetworkError(`${method} ${path} was not sent: the deadline passed ${when}`, {
+function noTimeLeft(method: string, path: string, queued: boolean): NetworkError {
+  return new NetworkError(text(queued ? M.notSentQueued : M.notSentBefore, { method, path }), {
     code: 'DEADLINE', details: { method, path, deadline: true, not_sent: true },
   });
 }
@@ -324,7 +325,7 @@ function noTimeLeft(method: string, path: string, when: string): NetworkError {
 function interrupted(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
   if (reason instanceof Error && reason.name !== 'AbortError') return reason;
-  return new InterruptedError('interrupted', { signal: reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
+  return new InterruptedError(text(M.interrupted), { signal: reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
 }
 
 function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -343,16 +344,11 @@ const TLS_CODES = new Set([
 function tlsError(e: { code?: string; message: string }, url: string): AuthError | undefined {
   if (!e.code || !TLS_CODES.has(e.code)) return undefined;
   const host = hostOf(url);
-  const why = e.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-    ? `its certificate is not for that name (${e.code})`
-    : e.code === 'CERT_HAS_EXPIRED' || e.code === 'CERT_NOT_YET_VALID'
-      ? `its certificate is outside its validity period (${e.code}); check this machine's clock`
-      : `its certificate is not signed by a CA this machine trusts (${e.code})`;
-  return new AuthError(`cannot trust ${host}: ${why}; nothing was sent`, {
+  const altName = e.code === 'ERR_TLS_CERT_ALTNAME_INVALID';
+  const why = altName ? M.tlsAltName : e.code === 'CERT_HAS_EXPIRED' || e.code === 'CERT_NOT_YET_VALID' ? M.tlsValidity : M.tlsUntrusted;
+  return new AuthError(text(why, { host, code: e.code }), {
     code: 'TLS_UNTRUSTED',
-    hint: e.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? 'Use the host name the certificate was issued for (--endpoint, the profile\'s endpoint).'
-      : 'If your network uses a private CA (a TLS-inspecting proxy, a private endpoint), trust it with --ca-bundle FILE, caBundle in the profile, or NODE_EXTRA_CA_CERTS=FILE. sdrs never turns verification off.',
+    hint: text(altName ? M.tlsAltNameHint : M.tlsHint),
     details: { host, cause_code: e.code },
   });
 }
@@ -366,25 +362,25 @@ function proxyConnectStatus(e: { message: string }): number | undefined {
 /** The proxy refused its credentials (407): exit 4, never retried. */
 function proxyAuthError(e: { message: string }, masked: string | undefined): AuthError | undefined {
   if (!masked || proxyConnectStatus(e) !== 407) return undefined;
-  return new AuthError(`the proxy ${masked} refused its credentials (407 Proxy Authentication Required); nothing was sent`, {
+  return new AuthError(text(M.proxyAuth, { proxy: masked }), {
     code: 'PROXY_AUTH',
-    hint: 'Put the proxy user and password in the proxy URL: http://user:password@proxy:port (--proxy, HTTPS_PROXY, or proxy in the profile); percent-encode special characters.',
+    hint: text(M.proxyAuthHint),
     details: { proxy: masked, http_status: 407 },
   });
 }
 
 /** The proxy could not be reached, or answered the CONNECT with an error: nothing reached the service. */
 function proxyFailure(spec: RequestSpec, proxy: { masked: string; status?: number }, e: { code?: string; name?: string; message: string }, n: number): NetworkError {
-  const attempts = n > 0 ? ` after ${n + 1} attempts` : '';
+  const after = n > 0;
   const details = { method: spec.method, path: pathOf(spec.url), proxy: proxy.masked, not_sent: true };
   if (proxy.status !== undefined) {
-    return new NetworkError(`the proxy ${proxy.masked} answered ${proxy.status} when asked to connect to ${hostOf(spec.url)}${attempts}; nothing was sent`, {
-      code: 'PROXY_UNREACHABLE', hint: 'The proxy could not reach the endpoint, or does not allow it. Check the endpoint, or NO_PROXY if it should be reached directly.',
+    return new NetworkError(text(after ? M.proxyStatusAfter : M.proxyStatus, { proxy: proxy.masked, status: proxy.status, host: hostOf(spec.url), n: n + 1 }), {
+      code: 'PROXY_UNREACHABLE', hint: text(M.proxyStatusHint),
       details: { ...details, http_status: proxy.status }, cause: e,
     });
   }
-  return new NetworkError(`could not reach the proxy ${proxy.masked} (${e.code ?? e.name})${attempts}; nothing was sent`, {
-    code: 'PROXY_UNREACHABLE', hint: 'Check the proxy (--proxy, HTTPS_PROXY/http_proxy, proxy in the profile), or --proxy none to go direct.',
+  return new NetworkError(text(after ? M.proxyDownAfter : M.proxyDown, { proxy: proxy.masked, cause: e.code ?? e.name, n: n + 1 }), {
+    code: 'PROXY_UNREACHABLE', hint: text(M.proxyDownHint),
     details: { ...details, ...(e.code ? { cause_code: e.code } : {}) }, cause: e,
   });
 }

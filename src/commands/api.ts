@@ -18,6 +18,9 @@ import { bind, DRY_RUN, examples, MAX_INTERVAL, parseWaitFlags, type RunF, type 
 import { dryRun, sendOrFollow } from './shared/mutation.js';
 import { note, result, styledOut, type Result } from './shared/output.js';
 import { resumeCommand, waitSettings, watch } from './shared/wait.js';
+import { t, text as both } from '../i18n/index.js';
+import { listOf, textOf } from '../i18n/compose.js';
+import { apiMsg as M } from '../i18n/catalog/apicmd.js';
 
 /** The methods the SDRS, ECS and VPC APIs use. */
 export const API_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
@@ -100,26 +103,26 @@ export function registerApi(cmd: Command, run: Runner, runF: RunF<ApiOptions> = 
 export function parseApi(args: string[], f: ApiFlags): ApiOptions {
   const method = (args[0] ?? '').toUpperCase();
   if (!(API_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(`method ${printable(args[0] ?? '')} is not one of ${API_METHODS.join(', ')} (the methods the SDRS, ECS and VPC APIs use)`);
+    throw new UsageError(textOf(M.badMethod, { method: printable(args[0] ?? ''), methods: listOf(API_METHODS, API_METHODS.length) }));
   }
   const path = (args[1] ?? '').trim();
-  if (!path) throw new UsageError('a path is required, e.g. /v1/{project_id}/server-groups');
+  if (!path) throw new UsageError(both(M.pathRequired));
   if (f.service !== undefined && !(API_SERVICES as readonly string[]).includes(f.service)) {
-    throw new UsageError(`--service ${printable(f.service)} is not one of ${API_SERVICES.join(', ')}`);
+    throw new UsageError(textOf(M.badService, { service: printable(f.service), services: listOf(API_SERVICES, API_SERVICES.length) }));
   }
   const fields = [...(f.rawField ?? []).map((x) => field(x, false, '-f')), ...(f.field ?? []).map((x) => field(x, true, '-F'))];
-  if (method === 'GET' && f.input !== undefined) throw new UsageError('GET sends no body: --input is for POST, PUT and DELETE (fields of a GET go to its query)');
-  if (f.paginate && method !== 'GET') throw new UsageError('--paginate follows the pages of a GET listing');
-  if (f.paginate && f.wait) throw new UsageError('--wait follows the job of a change; --paginate the pages of a GET');
+  if (method === 'GET' && f.input !== undefined) throw new UsageError(both(M.getNoInput));
+  if (f.paginate && method !== 'GET') throw new UsageError(both(M.paginateGetOnly));
+  if (f.paginate && f.wait) throw new UsageError(both(M.paginateWait));
   const stray = (['timeout', 'interval', 'maxInterval'] as const).find((k) => f[k] !== undefined);
-  if (stray && !f.wait) throw new UsageError(`--${stray === 'maxInterval' ? 'max-interval' : stray} applies to --wait (watching the job of a change)`);
+  if (stray && !f.wait) throw new UsageError(both(M.strayWaitFlag, { flag: stray === 'maxInterval' ? 'max-interval' : stray }));
   const wait = parseWaitFlags({ ...f, wait: f.wait === true });
   return { method: method as ApiMethod, path, service: f.service as ApiService | undefined, input: f.input, fields, paginate: f.paginate === true, dryRun: f.dryRun === true, wait };
 }
 
 function field(text: string, typed: boolean, flag: string): ApiField {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new UsageError(`${flag} ${printable(text)}: expected key=value`);
+  if (eq <= 0) throw new UsageError(both(M.fieldFormat, { flag, text: printable(text) }));
   return { key: text.slice(0, eq), value: text.slice(eq + 1), typed };
 }
 
@@ -127,8 +130,8 @@ function field(text: string, typed: boolean, flag: string): ApiField {
 function keyPath(key: string): string[] {
   const parts = key.replace(/\[([^\]]*)\]/g, '.$1').split('.');
   for (const p of parts) {
-    if (p === '') throw new UsageError(`field ${printable(key)}: empty key segment`);
-    if (p === '__proto__' || p === 'constructor' || p === 'prototype') throw new UsageError(`field ${printable(key)}: ${p} is not a usable key`);
+    if (p === '') throw new UsageError(both(M.emptySegment, { key: printable(key) }));
+    if (p === '__proto__' || p === 'constructor' || p === 'prototype') throw new UsageError(both(M.reservedSegment, { key: printable(key), part: p }));
   }
   return parts;
 }
@@ -151,11 +154,11 @@ export function fieldsBody(fields: ApiField[]): Record<string, unknown> {
     let at: Record<string, unknown> = body;
     for (const [i, p] of parts.entries()) {
       if (i === parts.length - 1) {
-        if (Object.hasOwn(at, p)) throw new UsageError(`field ${printable(f.key)} is given twice (or conflicts with another field)`);
+        if (Object.hasOwn(at, p)) throw new UsageError(both(M.fieldTwice, { key: printable(f.key) }));
         at[p] = typedValue(f);
       } else {
         const next = Object.hasOwn(at, p) ? at[p] : (at[p] = {});
-        if (typeof next !== 'object' || next === null || Array.isArray(next)) throw new UsageError(`field ${printable(f.key)} conflicts with another field`);
+        if (typeof next !== 'object' || next === null || Array.isArray(next)) throw new UsageError(both(M.fieldConflict, { key: printable(f.key) }));
         at = next as Record<string, unknown>;
       }
     }
@@ -181,35 +184,35 @@ export function resolveTarget(o: Pick<ApiOptions, 'path' | 'service'>, endpoints
     try {
       u = new URL(o.path);
     } catch {
-      throw new UsageError(`${printable(o.path)} is not a URL`);
+      throw new UsageError(both(M.notUrl, { path: printable(o.path) }));
     }
     const under = API_SERVICES.filter((s) => endpoints[s] && isUnder(u, endpoints[s]));
     if (under.length === 0) {
-      const known = API_SERVICES.filter((s) => endpoints[s]).map((s) => `${s} ${endpoints[s]}`).join(', ') || 'none';
-      throw new UsageError(`refusing to send signed credentials to ${printable(u.origin)}: it is not a configured endpoint (${known}); nothing was sent`, {
-        hint: 'Give a path such as /v1/{project_id}/server-groups, or configure the endpoint (--endpoint, --region, or the profile).',
+      const known = API_SERVICES.filter((s) => endpoints[s]).map((s) => `${s} ${endpoints[s]}`).join(', ') || both(M.noEndpoints);
+      throw new UsageError(textOf(M.foreignUrl, { origin: printable(u.origin), known }), {
+        hint: both(M.foreignUrlHint),
       });
     }
     const basePath = new URL(endpoints[under[0]]).pathname.replace(/\/+$/, '');
     rel = (u.pathname.slice(basePath.length) || '/') + u.search;
     service ??= under.includes(serviceOf(rel)) ? serviceOf(rel) : under[0];
-    if (!under.includes(service)) throw new UsageError(`${printable(u.origin)} is not the ${service} endpoint (${endpoints[service] || 'not configured'})`);
+    if (!under.includes(service)) throw new UsageError(textOf(M.notThatEndpoint, { origin: printable(u.origin), service, endpoint: endpoints[service] || both(M.notConfigured) }));
   }
-  if (!rel.startsWith('/')) throw new UsageError(`path ${printable(rel)} must start with / (e.g. /v1/{project_id}/server-groups)`);
+  if (!rel.startsWith('/')) throw new UsageError(both(M.pathSlash, { path: printable(rel) }));
   // eslint-disable-next-line no-control-regex -- control characters never belong in a path
-  if (/[\s#\u0000-\u001f\u007f]/.test(rel)) throw new UsageError(`path ${printable(rel)} has a space, a control character or a #`);
+  if (/[\s#\u0000-\u001f\u007f]/.test(rel)) throw new UsageError(both(M.pathChars, { path: printable(rel) }));
   if (rel.includes('{project_id}')) {
     if (!projectId) throw missingProjectIdError(profile, undefined);
-    if (!isWellFormedId(projectId)) throw new UsageError(`project id ${printable(projectId)} is not a well-formed id`);
+    if (!isWellFormedId(projectId)) throw new UsageError(both(M.badProjectId, { id: printable(projectId) }));
     rel = rel.split('{project_id}').join(projectId);
   }
   const left = /\{[^}]*\}/.exec(rel);
-  if (left) throw new UsageError(`path ${printable(rel)} still has the placeholder ${printable(left[0])}: only {project_id} is filled in`);
+  if (left) throw new UsageError(both(M.placeholderLeft, { path: printable(rel), placeholder: printable(left[0]) }));
   service ??= serviceOf(rel);
   const base = endpoints[service];
   if (!base) throw missingEndpointError(service, profile);
   const url = new URL(base + rel);
-  if (!isUnder(url, base)) throw new UsageError(`path ${printable(o.path)} leaves the ${service} endpoint ${base}`);
+  if (!isUnder(url, base)) throw new UsageError(both(M.leavesEndpoint, { path: printable(o.path), service, endpoint: base }));
   return { url, service, path: url.pathname };
 }
 
@@ -224,13 +227,13 @@ function isUnder(u: URL, base: string): boolean {
 async function bodyOf(ctx: Context, o: ApiOptions): Promise<{ body?: unknown; query: ApiField[] }> {
   if (o.input !== undefined) {
     const text = o.input === '-' ? await readStdin(ctx) : readInput(o.input);
-    if (text.trim() === '') throw new UsageError(`--input ${printable(o.input)} is empty: give a JSON body`);
+    if (text.trim() === '') throw new UsageError(both(M.inputEmpty, { file: printable(o.input) }));
     try {
       return { body: JSON.parse(text), query: o.fields };
     } catch (err) {
       // The position only: the text may hold something the user would not want echoed.
       const at = /position (\d+)/.exec((err as Error).message)?.[1];
-      throw new UsageError(`--input ${o.input === '-' ? '- (stdin)' : printable(o.input)} is not valid JSON${at ? ` (at character ${at})` : ''}; nothing was sent`);
+      throw new UsageError(textOf(at ? M.inputNotJsonAt : M.inputNotJson, { file: o.input === '-' ? both(M.inputStdin) : printable(o.input), at }));
     }
   }
   if (o.method === 'GET' || o.fields.length === 0) return { query: o.method === 'GET' ? o.fields : [] };
@@ -241,7 +244,7 @@ function readInput(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--input ${printable(file)}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(both(M.inputUnreadable, { file: printable(file), code: (err as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 
@@ -249,7 +252,7 @@ async function readStdin(ctx: Context): Promise<string> {
   let text = '';
   for await (const chunk of ctx.io.in as AsyncIterable<Buffer | string>) {
     text += String(chunk);
-    if (text.length > 10 * 1024 * 1024) throw new UsageError('--input -: more than 10 MiB on stdin');
+    if (text.length > 10 * 1024 * 1024) throw new UsageError(both(M.stdinTooLarge));
   }
   return text;
 }
@@ -266,7 +269,7 @@ export async function runApi(ctx: Context, o: ApiOptions): Promise<Result> {
   const { body, query } = await bodyOf(ctx, o);
   for (const f of query) target.url.searchParams.append(f.key, String(typedValue(f)));
   const api = await ctx.api();
-  if (!api.raw || !api.prepareRaw) throw new UsageError('this API client cannot send raw requests');
+  if (!api.raw || !api.prepareRaw) throw new UsageError(both(M.noRaw));
   const req: RawRequest = { method: o.method, url: target.url.toString(), ...(body !== undefined ? { body } : {}) };
   if (o.dryRun) return dryRun(await api.prepareRaw(req));
   if (o.method === 'GET') {
@@ -290,13 +293,13 @@ export async function runApi(ctx: Context, o: ApiOptions): Promise<Result> {
   if (!jobId) {
     sent.record.state = 'done';
     const r = answer === undefined ? result(undefined) : json(ctx, answer);
-    if (o.wait.wait) r.blocks.push(note('The answer has no job_id: nothing to wait for.'));
+    if (o.wait.wait) r.blocks.push(note(t(M.noJobToWait)));
     return r;
   }
   const resume = target.service === 'ecs' ? `sdrs job wait ${jobId} --ecs` : `sdrs job wait ${jobId}`;
   if (!o.wait.wait) {
     const r = json(ctx, answer);
-    r.blocks.push(note(`Job ${jobId} submitted. Watch it with: ${resume}`));
+    r.blocks.push(note(t(M.jobSubmitted, { job: jobId, command: resume })));
     return r;
   }
   const settings = await waitSettings(ctx, o.wait);
@@ -306,7 +309,7 @@ export async function runApi(ctx: Context, o: ApiOptions): Promise<Result> {
     ...(target.service === 'ecs' ? { kind: 'ecs' as const, resumeCommand: resume } : {}),
   });
   const r = json(ctx, job);
-  r.blocks.push(note(`Job ${jobId} finished: ${job.status}`));
+  r.blocks.push(note(t(M.jobFinished, { job: jobId, status: job.status })));
   return r;
 }
 

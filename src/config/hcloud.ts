@@ -20,6 +20,9 @@ import { AuthError, ConfigError } from '../errors.js';
 import { printable } from '../validate.js';
 import { readConfigText } from './file.js';
 import { maskAccessKey, maskSecret } from './mask.js';
+import { type Entry, type Params, text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import type { Credentials, SettingWithSource } from './types.js';
 
 /** The prefix of a profile name that selects a KooCLI profile. */
@@ -73,11 +76,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  * `current`. Malformed files and unknown names are ConfigError (exit 4).
  */
 export async function readHcloudProfile(file: string, name: string, platform: NodeJS.Platform = process.platform): Promise<HcloudProfile> {
-  const fix = 'KooCLI writes it with: hcloud configure init';
   const read = await readConfigText(file);
   if (!read) {
-    throw new ConfigError(`KooCLI config file ${file} not found (a KooCLI profile was selected: hcloud:${printable(name)})`, {
-      hint: `${fix}; or choose an sdrs profile instead of hcloud:${name}`,
+    throw new ConfigError(text(M.hcloudNotFound, { file, name: printable(name) }), {
+      hint: text(M.hcloudNotFoundHint, { name }),
       details: { config_file: file },
     });
   }
@@ -86,26 +88,28 @@ export async function readHcloudProfile(file: string, name: string, platform: No
     doc = JSON.parse(read.text);
   } catch {
     // Never quote the content: it may hold keys.
-    throw new ConfigError(`KooCLI config file ${file} is not valid JSON`, { hint: `check it with: hcloud configure test; ${fix}`, details: { config_file: file } });
+    throw new ConfigError(text(M.hcloudNotJson, { file }), { hint: text(M.hcloudNotJsonHint), details: { config_file: file } });
   }
-  const bad = (what: string) => new ConfigError(`KooCLI config file ${file}: ${what}`, { hint: `check it with: hcloud configure test`, details: { config_file: file } });
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('the top level must be an object with "current" and "profiles"');
+  const bad = (entry: Entry, params: Params = {}) => new ConfigError(text(entry, { ...params, file }), { hint: text(M.hcloudCheckHint), details: { config_file: file } });
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad(M.hcloudTopLevel);
   const top = doc as Record<string, unknown>;
-  if (top.profiles !== undefined && !Array.isArray(top.profiles)) throw bad('"profiles" must be an array');
+  if (top.profiles !== undefined && !Array.isArray(top.profiles)) throw bad(M.hcloudProfilesArray);
   const profiles = ((top.profiles ?? []) as unknown[]).filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && !Array.isArray(p));
   const names = profiles.map((p) => str(p.name)).filter((n): n is string => n !== undefined);
   const wanted = name || str(top.current);
-  if (!wanted) throw bad('no profile named and the file has no "current" profile; select one with --profile hcloud:<name>');
+  if (!wanted) throw bad(M.hcloudNoCurrent);
   const raw = profiles.find((p) => str(p.name) === wanted);
   if (!raw) {
-    const list = names.length ? `available KooCLI profiles: ${names.map(printable).join(', ')}` : 'it has no profiles';
-    throw new ConfigError(`unknown KooCLI profile ${printable(wanted)} in ${file}; ${list}`, {
-      hint: `use one of them: --profile hcloud:<name>, or create it with: hcloud configure set --cli-profile=${wanted}`,
+    const msg = names.length
+      ? text(M.hcloudUnknown, { name: printable(wanted), file, list: names.map(printable).join(', ') })
+      : text(M.hcloudUnknownEmpty, { name: printable(wanted), file });
+    throw new ConfigError(msg, {
+      hint: text(M.hcloudUnknownHint, { name: wanted }),
       details: { profile: `${HCLOUD_PREFIX}${wanted}`, config_file: file, available_profiles: names },
     });
   }
   for (const k of ['region', 'projectId', 'mode', 'accessKeyId', 'secretAccessKey', 'securityToken'] as const) {
-    if (raw[k] !== undefined && raw[k] !== null && typeof raw[k] !== 'string') throw bad(`"${k}" of profile ${printable(wanted)} must be a string`);
+    if (raw[k] !== undefined && raw[k] !== null && typeof raw[k] !== 'string') throw bad(M.hcloudNotString, { key: k, name: printable(wanted) });
   }
   const encrypted = isEncrypted(top.authEncrypt, profiles);
   const out: HcloudProfile = {
@@ -162,22 +166,12 @@ export function hcloudCredentials(p: HcloudProfile): { credentials: Credentials;
 
 /** Exit 4: which profile, why it gives no keys, and every fix. */
 export function hcloudNoKeysError(p: HcloudProfile): AuthError {
-  const who = `KooCLI profile ${printable(p.name)} (${p.file})`;
-  const why: Record<HcloudNoKeys, string> = {
-    encrypted: `${who} stores its keys encrypted (KooCLI's default); sdrs never decrypts them`,
-    mode: `${who} is in ${printable(p.mode ?? '')} mode, which stores no access key; sdrs signs requests with AK/SK`,
-    agency: `${who} assumes an agency (agencyName), which needs a call to IAM that sdrs does not make`,
-    missing: `${who} has no accessKeyId and secretAccessKey`,
-  };
+  const why: Record<HcloudNoKeys, Entry> = { encrypted: M.hcloudEncrypted, mode: M.hcloudMode, agency: M.hcloudAgency, missing: M.hcloudMissing };
   const reason = p.noKeys ?? 'missing';
-  const fixes = [
-    ...(reason === 'encrypted' ? ['store them unencrypted: hcloud configure set --cli-auth-encrypt=false'] : []),
-    'or give the keys in the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (the region and project id still come from the KooCLI profile)',
-    'or use an sdrs profile with the keys: sdrs config init --profile <name>',
-  ];
-  return new AuthError(`${why[reason]}; nothing was sent`, {
+  const first = reason === 'encrypted' ? text(M.hcloudFixEncrypted) : '';
+  return new AuthError(text(why[reason], { name: printable(p.name), file: p.file, mode: printable(p.mode ?? '') }), {
     code: 'HCLOUD_NO_KEYS',
-    hint: fixes.join('; '),
+    hint: textOf(M.hcloudFixes, { first }),
     details: { profile: `${HCLOUD_PREFIX}${p.name}`, config_file: p.file, reason },
   });
 }

@@ -4,6 +4,9 @@
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
 import { maskUrlCredentials } from './mask.js';
+import { type Entry, t, text } from '../i18n/index.js';
+import { textOf } from '../i18n/compose.js';
+import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isWellFormedId, printable } from '../validate.js';
 import { isValidRegion, normaliseEndpoint } from './validate.js';
@@ -49,7 +52,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const profile = hcloudName !== undefined ? {} : selectProfile(file, profileName, profileSetting.source !== 'default');
   const hcloud = await loadHcloud(hcloudName ?? profile.hcloudProfile, opts);
   if (file && isExposed(file, opts.platform)) {
-    warn(`${file.path} holds a secret and can be read by other users; fix it with: chmod 600 ${file.path}`);
+    warn(t(M.fileExposed, { file: file.path }));
   }
   const origin = `${file?.path ?? '~/.sdrsrc'}#${profileName}`;
   const sources: Record<string, Setting> = { profile: profileSetting };
@@ -57,10 +60,10 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   if (hcloud) sources.hcloudProfile = { value: hcloud.name, source: 'hcloud', origin: hcloud.file };
 
   const region = pick(globals.region, '--region', env, REGION_VARS, profile.region, `${origin}.region`) ?? fromHcloud(hcloud, 'region');
-  if (region && !isValidRegion(String(region.value))) throw badValue(region, 'region', 'a region id such as cn-north-4');
+  if (region && !isValidRegion(String(region.value))) throw badValue(region, M.badRegion);
   sources.region = region ?? { value: undefined, source: 'default' };
   const projectId = pick(globals.projectId, '--project-id', env, PROJECT_ID_VARS, profile.projectId, `${origin}.projectId`) ?? fromHcloud(hcloud, 'projectId');
-  if (projectId && !isWellFormedId(String(projectId.value))) throw badValue(projectId, 'project id', 'letters, digits, "-" or "_"');
+  if (projectId && !isWellFormedId(String(projectId.value))) throw badValue(projectId, M.badProjectId);
   sources.projectId = projectId ?? { value: undefined, source: 'default' };
   // The language of messages (docs/i18n.md); listed only when chosen by sdrs's own settings, not by the locale.
   const lang = pick(globals.lang, '--lang', env, ['SDRS_LANG'], profile.lang, `${origin}.lang`);
@@ -162,9 +165,9 @@ function selectProfile(file: LoadedConfigFile | undefined, name: string, explici
   if (found) return found;
   if (!explicit && name === 'default') return {};
   const available = Object.keys(file?.config.profiles ?? {});
-  const list = available.length ? `available profiles: ${available.join(', ')}` : 'no profiles are defined';
+  const list = available.length ? text(M.availableProfiles, { list: available.join(', ') }) : text(M.noProfiles);
   throw new ConfigError(
-    `unknown profile ${printable(name)} (${file ? `in ${file.path}` : 'no config file found'}); ${list}. Create it with: sdrs config init --profile ${name}`,
+    textOf(M.unknownProfile, { name: printable(name), where: file ? text(M.inFile, { file: file.path }) : text(M.noConfigFile), list, profile: name }),
     { details: { profile: name, available_profiles: available } },
   );
 }
@@ -185,7 +188,7 @@ function resolveEndpoints(
       (region ? { value: defaultEndpoint(service, region), source: 'derived', origin: `region ${region}` } : undefined);
     if (s) {
       const url = normaliseEndpoint(String(s.value));
-      if (!url) throw badValue(s, `${service} endpoint`, 'an http(s) URL such as http://127.0.0.1:8443');
+      if (!url) throw badValue(s, M.badEndpoint, { service });
       s = { ...s, value: url };
       out[service] = url;
     }
@@ -206,10 +209,10 @@ function pick(
   return undefined;
 }
 
-function badValue(s: Setting, what: string, expected: string): Error {
+function badValue(s: Setting, entry: Entry, params: { service?: string } = {}): Error {
   // A URL's user:password part is a credential: never repeat it.
   const shown = maskUrlCredentials(String(s.value));
-  const msg = `invalid ${what} ${JSON.stringify(shown)} from ${s.origin ?? s.source}: expected ${expected}`;
+  const msg = text(entry, { ...params, value: JSON.stringify(shown), origin: s.origin ?? s.source });
   return s.source === 'config' || s.source === 'hcloud' ? new ConfigError(msg) : new UsageError(msg);
 }
 
@@ -217,7 +220,7 @@ function badValue(s: Setting, what: string, expected: string): Error {
 async function loadHcloud(name: string | undefined, opts: LoadConfigOptions): Promise<HcloudProfile | undefined> {
   if (name === undefined) return undefined;
   const p = await readHcloudProfile(hcloudConfigPath(opts.env, opts.homeDir), hcloudSelection(name) ?? name.trim(), opts.platform);
-  if (p.exposed) opts.warn(`${p.file} holds unencrypted keys and can be read by other users; fix it with: chmod 600 ${p.file}`);
+  if (p.exposed) opts.warn(t(M.hcloudExposed, { file: p.file }));
   return p;
 }
 

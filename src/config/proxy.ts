@@ -7,6 +7,8 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { builtin } from '../util/builtin.js';
 import { maskUrlCredentials } from './mask.js';
+import { type Entry, text } from '../i18n/index.js';
+import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import type { NetworkSettings, SettingWithSource } from './types.js';
 
 export type { NetworkSettings };
@@ -84,14 +86,14 @@ function normaliseProxy(s: SettingWithSource): string {
   } catch {
     u = undefined;
   }
-  const fail = (why: string) => {
-    const msg = `invalid proxy ${JSON.stringify(maskUrlCredentials(s.value))} from ${s.origin ?? s.source}: ${why}`;
-    const hint = `Give an http://[user:password@]host:port URL, or --proxy ${NO_PROXY_WORD} to go direct.`;
+  const fail = (entry: Entry, scheme?: string) => {
+    const msg = text(entry, { value: JSON.stringify(maskUrlCredentials(s.value)), origin: s.origin ?? s.source, scheme });
+    const hint = text(M.proxyHint, { none: NO_PROXY_WORD });
     return s.source === 'config' ? new ConfigError(msg, { hint }) : new UsageError(msg, { hint });
   };
-  if (!u || !u.hostname) throw fail('expected a URL such as http://proxy.example.com:3128');
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw fail(`${u.protocol.slice(0, -1)} proxies are not supported (http and https only)`);
-  if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash) throw fail('a proxy URL has no path or query');
+  if (!u || !u.hostname) throw fail(M.proxyNotUrl);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw fail(M.proxyScheme, u.protocol.slice(0, -1));
+  if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash) throw fail(M.proxyPath);
   return `${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}`;
 }
 

@@ -1,7 +1,9 @@
 /** The config file's shape and its validation: wrong types are errors, unknown keys warnings. */
-import { ConfigError, safeText } from '../errors.js';
+import { ConfigError, SdrsError, safeText } from '../errors.js';
 import { parseDuration } from './duration.js';
-import { LANG_NAMES, parseLang } from '../i18n/index.js';
+import { type Entry, LANG_NAMES, parseLang, t, verbatim } from '../i18n/index.js';
+import { type TextParams, listOf, textOf } from '../i18n/compose.js';
+import { settingsMsg as M } from '../i18n/catalog/settings.js';
 
 /** One named profile in the config file. Every key is optional. */
 export interface ProfileConfig {
@@ -55,15 +57,15 @@ export function validateConfig(doc: unknown, file: FileText, warn: (line: string
   // No prototype: a profile named "constructor" or "__proto__" must not find Object's properties.
   const out: Record<string, ProfileConfig> = Object.create(null);
   if (doc === null || doc === undefined) return { profiles: out };
-  if (!isPlainObject(doc)) throw typeError(file, [], 'the top level', 'a mapping with a "profiles" key');
+  if (!isPlainObject(doc)) throw typeError(file, [], M.topLevelType);
   for (const key of Object.keys(doc)) {
-    if (key !== 'profiles') warn(`${where(file, [key])}: unknown key ${quote(key)} ignored (expected "profiles")`);
+    if (key !== 'profiles') warn(t(M.unknownTopKey, { where: where(file, [key]), key: quote(key) }));
   }
   const profiles = doc.profiles ?? {};
-  if (!isPlainObject(profiles)) throw typeError(file, ['profiles'], '"profiles"', 'a mapping of profile names');
+  if (!isPlainObject(profiles)) throw typeError(file, ['profiles'], M.profilesType);
   for (const [name, raw] of Object.entries(profiles)) {
     if (RESERVED_PROFILE_NAMES.has(name)) {
-      warn(`${where(file, ['profiles', name])}: profile name ${quote(name)} is reserved; profile ignored`);
+      warn(t(M.reservedProfile, { where: where(file, ['profiles', name]), name: quote(name) }));
       continue;
     }
     out[name] = validateProfile(name, raw ?? {}, file, warn);
@@ -78,29 +80,29 @@ function quote(key: string): string {
 
 function validateProfile(name: string, raw: unknown, file: FileText, warn: (line: string) => void): ProfileConfig {
   const at = (key?: string) => (key ? ['profiles', name, key] : ['profiles', name]);
-  if (!isPlainObject(raw)) throw typeError(file, at(), `profile "${name}"`, 'a mapping');
+  if (!isPlainObject(raw)) throw typeError(file, at(), M.profileType, { name });
   const p: ProfileConfig = {};
   for (const [key, value] of Object.entries(raw)) {
     if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'string') throw typeError(file, at(key), `"${key}" in profile "${name}"`, 'a string');
+      if (typeof value !== 'string') throw typeError(file, at(key), M.keyString, { key, name });
       (p as Record<string, unknown>)[key] = value.trim();
     } else if ((DURATION_KEYS as readonly string[]).includes(key)) {
       if (typeof value !== 'string' && typeof value !== 'number') {
-        throw typeError(file, at(key), `"${key}" in profile "${name}"`, 'a duration such as 2s, 10m or 1h');
+        throw typeError(file, at(key), M.keyDuration, { key, name });
       }
       try {
         parseDuration(value, key);
       } catch (err) {
-        throw new ConfigError(`${where(file, at(key))}: ${(err as Error).message}`);
+        throw new ConfigError(textOf(M.atWhere, { where: where(file, at(key)), problem: err instanceof SdrsError ? err.text : verbatim((err as Error).message) }));
       }
       (p as Record<string, unknown>)[key] = value;
     } else if (key === 'endpoints') {
       p.endpoints = validateEndpoints(name, value, file, warn);
     } else if (key === 'lang') {
-      if (typeof value !== 'string' || parseLang(value) === undefined) throw typeError(file, at(key), `"lang" in profile "${name}"`, `one of ${LANG_NAMES.join(', ')}`);
+      if (typeof value !== 'string' || parseLang(value) === undefined) throw typeError(file, at(key), M.langType, { name, langs: listOf(LANG_NAMES, LANG_NAMES.length) });
       p.lang = value.trim();
     } else {
-      warn(`${where(file, at(key))}: unknown key ${quote(key)} in profile ${quote(name)} ignored`);
+      warn(t(M.unknownProfileKey, { where: where(file, at(key)), key: quote(key), name: quote(name) }));
     }
   }
   return p;
@@ -108,21 +110,21 @@ function validateProfile(name: string, raw: unknown, file: FileText, warn: (line
 
 function validateEndpoints(name: string, value: unknown, file: FileText, warn: (line: string) => void) {
   const at = (key?: string) => ['profiles', name, 'endpoints', ...(key ? [key] : [])];
-  if (!isPlainObject(value)) throw typeError(file, at(), `"endpoints" in profile "${name}"`, 'a mapping of sdrs/ecs/vpc/iam URLs');
+  if (!isPlainObject(value)) throw typeError(file, at(), M.endpointsType, { name });
   const out: NonNullable<ProfileConfig['endpoints']> = {};
   for (const [k, v] of Object.entries(value)) {
     if (!(ENDPOINT_KEYS as readonly string[]).includes(k)) {
-      warn(`${where(file, at(k))}: unknown endpoint ${quote(k)} in profile ${quote(name)} ignored (expected sdrs, ecs, vpc or iam)`);
+      warn(t(M.unknownEndpointKey, { where: where(file, at(k)), key: quote(k), name: quote(name) }));
       continue;
     }
-    if (typeof v !== 'string') throw typeError(file, at(k), `"endpoints.${k}" in profile "${name}"`, 'a URL string');
+    if (typeof v !== 'string') throw typeError(file, at(k), M.endpointString, { key: k, name });
     out[k as (typeof ENDPOINT_KEYS)[number]] = v.trim();
   }
   return out;
 }
 
-function typeError(file: FileText, path: string[], what: string, expected: string): ConfigError {
-  return new ConfigError(`${where(file, path)}: ${what} must be ${expected}`, {
+function typeError(file: FileText, path: string[], entry: Entry, params: TextParams = {}): ConfigError {
+  return new ConfigError(textOf(entry, { ...params, where: where(file, path) }), {
     details: { config_file: file.path },
   });
 }

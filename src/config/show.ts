@@ -2,6 +2,8 @@
 import { type IOStreams } from '../io/streams.js';
 import { formatTable, printJson } from '../io/output.js';
 import { formatDuration } from './duration.js';
+import { t } from '../i18n/index.js';
+import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import type { ResolvedConfig, SettingSource } from './types.js';
 
 /** One row of `config show`. */
@@ -41,10 +43,10 @@ export function buildConfigShow(config: ResolvedConfig): ConfigShowData {
 export function formatConfigShow(data: ConfigShowData): string {
   const rows = Object.entries(data.settings).map(([k, s]) => [
     k,
-    s.value === null ? '(not set)' : DURATIONS.has(k) && typeof s.value === 'number' ? formatDuration(s.value) : String(s.value),
+    s.value === null ? t(M.notSet) : DURATIONS.has(k) && typeof s.value === 'number' ? formatDuration(s.value) : String(s.value),
     s.value === null ? '' : s.origin ? `${s.source} (${s.origin})` : s.source,
   ]);
-  return formatTable(['SETTING', 'VALUE', 'SOURCE'], rows);
+  return formatTable([t(M.headSetting), t(M.headValue), t(M.headSource)], rows);
 }
 
 /** Dependencies of runConfigShow. */
