@@ -10,7 +10,7 @@ import { dryRun, nothingToDo, sendOrFollow, type Reconciled } from '../shared/mu
 import { pickDrill } from './common.js';
 import type { DrillFollow } from './submit.js';
 import { t, text } from '../../i18n/index.js';
-import { textWith } from '../../i18n/mixed.js';
+import { textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -69,7 +69,7 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
     reconcile: async (err): Promise<Reconciled<DrillFollow>> => {
       const now = await api.getDrill(d.id);
       if (now.name === name) return { kind: 'accepted', seen: 'the drill has the new name', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textWith(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
+      return new UnknownOutcomeError(textOf(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
     },
   });
   sent.record.state = 'done';

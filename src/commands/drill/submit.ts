@@ -14,7 +14,7 @@ import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { cleanupCommand, drillServers, type DrillServerView } from './common.js';
 import { type Text, join, text } from '../../i18n/index.js';
-import { textWith } from '../../i18n/mixed.js';
+import { textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** What a drill change followed by its state (no job id) follows: the drill's id. */
@@ -48,7 +48,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
       if (fresh.length === 1) {
         return { kind: 'accepted', seen: `drill ${fresh[0].id} of that name appeared in the group (${fresh[0].status})`, follow: { drillId: fresh[0].id } };
       }
-      return new UnknownOutcomeError(textWith(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
+      return new UnknownOutcomeError(textOf(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
         hint: text(M.noResend, { check: checkHint }), details: { ...err.details, group_id: g.id, candidate_drill_ids: fresh.map((d) => d.id) }, cause: err,
       });
     },
@@ -96,7 +96,7 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
     // Said below: what exists could not be read.
   }
   const exists = drills.length
-    ? textWith(M.whatExists, {
+    ? textOf(M.whatExists, {
       list: join(drills.map((d) => text(M.whatExistsItem, { drill: safeLine(d.name), id: d.id, status: d.status, n: d.drill_servers?.length ?? 0 })), '; '),
       cleanup: drills.map(cleanupCommand).join(' ; '),
     })
@@ -147,7 +147,7 @@ export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecovery
         return { kind: 'accepted', seen: 'the drill is gone: the delete was made', follow: { drillId: d.id } };
       }
       if (now.status === 'deleting') return { kind: 'accepted', seen: 'the drill is now deleting, so the service accepted it', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textWith(M.deleteUnknown, { message: err.text, status: now.status }), {
+      return new UnknownOutcomeError(textOf(M.deleteUnknown, { message: err.text, status: now.status }), {
         hint: text(M.noResend, { check: `sdrs drill show ${d.id}` }), details: { ...err.details, drill_id: d.id, drill_status: now.status }, cause: err,
       });
     },
