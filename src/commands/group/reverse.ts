@@ -25,7 +25,7 @@ import { waitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks, type PreflightReport } from './preflight.js';
 import { t, text } from '../../i18n/index.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
-import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
+import { reconcileReverse, reverseAction, reverseLabelText, reverseWatch } from './reverse-request.js';
 
 /** Default number of groups submitted and watched at once. */
 export const DEFAULT_CONCURRENCY = 10;
@@ -203,7 +203,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
         ctx,
         o.yes,
         t(M.confirmReverse, { name: safeLine(group.name), fromAz: azOf(group, from), from, toAz: azOf(group, to), to, n: instances }),
-        'reverse',
+        text(M.verbReverse),
       );
     },
     send: () => api.groupAction(group.id, reverseAction(to)),
@@ -212,6 +212,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
     settings,
     noWait: { server_group_id: group.id },
     watch: reverseWatch(group, to),
+    operationText: reverseLabelText(group, to),
   });
   if (outcome.kind === 'dry-run') return withChecks(outcome.result, report);
   if (outcome.kind !== 'done') return outcome.result;
