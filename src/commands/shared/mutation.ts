@@ -339,7 +339,7 @@ export interface NoJobRequest {
  * is done when it shows it made, else the outcome is unknown (exit 7) with how to check.
  * Returns what the read showed when the answer was lost, for the result to say.
  */
-export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string }> {
+export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string; seenText?: Text }> {
   const s = await sendOrFollow<{ job_id: string }, undefined>(ctx, {
     operation: req.operation,
     ...(req.operationText ? { operationText: req.operationText } : {}),
@@ -350,7 +350,7 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     checkHint: req.checkHint,
     details: req.details,
     reconcile: async (err) => {
-      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), follow: undefined };
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), seenText: text(M.seenReadMade), follow: undefined };
       return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
         hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
@@ -359,5 +359,5 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     },
   });
   s.record.state = 'done';
-  return s.kind === 'accepted' ? { seen: s.seen } : {};
+  return s.kind === 'accepted' ? { seen: s.seen, ...(s.seenText ? { seenText: s.seenText } : {}) } : {};
 }
