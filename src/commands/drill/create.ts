@@ -75,7 +75,7 @@ export function defaultDrillName(now: number): string {
 
 /** Creates the drill through the pipeline's stages; the result is the drill, read after the job. */
 export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'create a DR drill');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesCreate));
   const api = await ctx.api();
   const g = await pickGroup(ctx, api, o.group, 'drill');
   // The journal (and so `sdrs history`) names the group, not only its id.

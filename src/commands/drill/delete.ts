@@ -52,7 +52,7 @@ export function registerDelete(drill: Command, run: Runner, runF: RunF<DeleteOpt
 
 /** Deletes the drill and checks it is gone. */
 export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'delete a DR drill');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesDelete));
   const api = await ctx.api();
   const d = await pickDrill(ctx, api, o.drill, 'delete');
   const refusal = deleteRefusal(d);

@@ -185,7 +185,7 @@ class Phases {
 
 /** Runs the rehearsal. */
 export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDocument>> {
-  requireYes(ctx, o.yes || o.dryRun, 'run a DR drill (it creates and deletes drill servers)');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesRun));
   const { formatElapsed: coarse } = await import('../../watch/progress.js');
   // Durations to a tenth of a second under a minute: a drill's recovery time is the measurement.
   const formatElapsed = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : coarse(ms));
@@ -478,7 +478,7 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
     const rec = accepted[accepted.length - 1];
     const after = afterSendError(ctx, rec, out);
     return asFinal(new UnknownOutcomeError(textOf(M.acceptedUnknown, {
-      message: out.text, operation: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
+      message: out.text, operation: { en: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, zh: rec.operationText?.zh ?? rec.operation }, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
     }), {
       hint, details: after.details, cause: err,
     }));

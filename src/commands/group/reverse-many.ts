@@ -125,7 +125,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   if (todo.length > 0) {
     const instances = todo.reduce((n, g) => n + g.protected_instance_num, 0);
-    await confirmOrCancel(ctx, o.yes, t(M.manyConfirm, { n: todo.length, to: o.to, instances }), 'reverse');
+    await confirmOrCancel(ctx, o.yes, t(M.manyConfirm, { n: todo.length, to: o.to, instances }), text(M.verbReverse));
   }
 
   const results = new Map<string, GroupResult>();

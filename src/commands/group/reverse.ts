@@ -165,7 +165,7 @@ async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptio
 /** Runs the reverse: several groups, the switchover phases, or one group through the mutation pipeline. */
 export async function runReverse(ctx: Context, given: ReverseOptions): Promise<Result> {
   const o = await askMissing(ctx, given);
-  requireYes(ctx, o.yes || o.dryRun, 'reverse');
+  requireYes(ctx, o.yes || o.dryRun, text(M.verbReverse));
   if (o.all || o.groups.length > 1) {
     const { reverseMany } = await import('./reverse-many.js');
     return reverseMany(ctx, {
@@ -186,8 +186,8 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   const to = o.to;
   const from = group.priority_station;
   if (from === to && group.status === 'protected') {
-    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
-    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
+    const what = text(M.alreadyThere, { name: safeLine(group.name), to, az: azOf(group, to) });
+    return o.dryRun ? nothingToSend(what.en, what) : nothingToDo(what, group);
   }
   let report: PreflightReport | undefined;
   const outcome = await mutate(ctx, api, {

@@ -82,8 +82,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const to = o.to;
   const already = from === to && group.status === 'protected';
   if (already && !o.startServers) {
-    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
-    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
+    const what = text(M.alreadyThere, { name: safeLine(group.name), to, az: azOf(group, to) });
+    return o.dryRun ? nothingToSend(what.en, what) : nothingToDo(what, group);
   }
   if (already) sayNow(ctx, t(M.soAlready, { name: safeLine(group.name), to, az: azOf(group, to) }));
   else if (o.skipChecks) sayNow(ctx, t(M.checksSkipped), 'warn');
@@ -117,7 +117,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     return withChecks(dry, checked);
   }
   const steps = plan.map((ph) => t(title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length)));
-  await confirmOrCancel(ctx, o.yes, t(M.soConfirm, { name: safeLine(group.name), steps: steps.join(t(M.soThen)) }), 'switchover');
+  await confirmOrCancel(ctx, o.yes, t(M.soConfirm, { name: safeLine(group.name), steps: steps.join(t(M.soThen)) }), text(M.verbSwitchover));
 
   let final = group;
   const began = ctx.clock.now();

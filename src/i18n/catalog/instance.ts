@@ -109,4 +109,5 @@ export const instanceMsg = {
   eipReleased: { en: ' Its elastic IP was released.', zh: '其弹性公网IP已释放。' },
   opProtecting: { en: 'Protecting {server} in {group}', zh: '在保护组 {group} 中保护 {server}' },
   opRemoving: { en: 'Removing protected instance {name}', zh: '移除保护实例 {name}' },
+  whatInstances: { en: 'protected instances', zh: '保护实例' },
 } as const satisfies Catalog;

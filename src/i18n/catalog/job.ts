@@ -57,4 +57,6 @@ export const jobMsg = {
   clearedTop: { en: '✔ Cleared {count} failed operation(s) at group level.', zh: '✔ 已清除 {count} 个保护组级别的失败操作。' },
   opClearingOne: { en: 'Clearing failed operation {id}', zh: '清除失败操作 {id}' },
   opClearing: { en: 'Clearing {what}', zh: '清除{what}' },
+  opWaiting: { en: 'Waiting for job {id}', zh: '等待任务 {id}' },
+  opWaitingEcs: { en: 'Waiting for ECS job {id}', zh: '等待 ECS 任务 {id}' },
 } as const satisfies Catalog;

@@ -130,4 +130,5 @@ export const pairMsg = {
   opRemoving: { en: 'Removing replication pair {name}', zh: '移除复制对 {name}' },
   opAttaching: { en: 'Attaching {pair} to {instance} as {device}', zh: '将 {pair} 作为 {device} 挂载到 {instance}' },
   opDetaching: { en: 'Detaching {pair} from {instance} ({device})', zh: '从 {instance}（{device}）卸载 {pair}' },
+  whatPairs: { en: 'replication pairs', zh: '复制对' },
 } as const satisfies Catalog;

@@ -290,4 +290,6 @@ export const reverse = {
   },
   seenNowStatus: { en: 'the group is now {status}, so the service did accept it', zh: '保护组现在是 {status}，说明服务确实已接受该请求' },
   toStation: { en: 'to {to} ({az})', zh: '到 {to}（{az}）' },
+  alreadyThere: { en: 'group {name} already runs production on {to} ({az}) and is protected', zh: '保护组 {name} 已在 {to}（{az}）上运行生产业务，且处于保护状态' },
+  verbSwitchover: { en: 'switchover', zh: '切换' },
 } as const satisfies Catalog;
