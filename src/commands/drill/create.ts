@@ -86,7 +86,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   if (o.dryRun) return dryRun(await api.prepareCreateDrill(body));
   await confirmOrCancel(ctx, o.yes,
     tOf(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
-    'drill create');
+    text(M.verbDrillCreate));
   const sent = await sendCreate(ctx, api, g, body);
   if (!settings.wait) {
     if (sent.kind !== 'job') throw noHandOff(ctx, sent);

@@ -64,7 +64,7 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   }
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
-  await confirmOrCancel(ctx, o.yes, tOf(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), 'drill delete');
+  await confirmOrCancel(ctx, o.yes, tOf(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), text(M.verbDrillDelete));
   // The journal (and so `sdrs history`) names the drill's group: one read, and no name if it fails.
   const g = await api.getGroup(d.server_group_id).catch(() => undefined);
   journalFacts(ctx, { groups: [{ id: d.server_group_id, ...(g ? { name: g.name } : {}) }] });

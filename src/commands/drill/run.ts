@@ -243,7 +243,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
       verify: o.verify ? text(M.confirmVerify) : '',
       keep: text(o.keep ? M.confirmKeep : M.confirmDelete),
     }),
-    'drill run');
+    text(M.verbDrillRun));
 
   let drill: DisasterRecoveryDrill | undefined = resuming;
   let servers: DrillServerView[] = [];

@@ -98,6 +98,6 @@ export async function runResume(ctx: Context, o: ResumeOptions): Promise<Result>
   const missing = unconfirmable(ctx, plan, o).filter((n) => state.steps.find((s) => s.name === n)?.status !== 'done');
   if (!o.yes && !ctx.io.canPrompt) throw new UsageError(text(M.refuseResume));
   if (missing.length) throw new UsageError(text(M.unconfirmable, { list: missing.map((n) => JSON.stringify(n)).join(', ') }));
-  await confirmOrCancel(ctx, o.yes, t(next ? M.confirmResumeStep : M.confirmResumeCleanup, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, step: next?.name }), 'plan resume');
+  await confirmOrCancel(ctx, o.yes, t(next ? M.confirmResumeStep : M.confirmResumeCleanup, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, step: next?.name }), text(M.verbPlanResume));
   return executePlan(ctx, plan, state, { yes: o.yes, confirmSteps: o.confirmSteps, settings: await waitSettings(ctx, o.wait) });
 }

@@ -380,4 +380,7 @@ export const drillMsg = {
   seenGone: { en: 'the drill is gone: the delete was made', zh: '容灾演练已不存在：删除已完成' },
   seenDeleting: { en: 'the drill is now deleting, so the service accepted it', zh: '容灾演练现在是 deleting，说明服务已接受该请求' },
   seenRenamed: { en: 'the drill has the new name', zh: '容灾演练已是新名称' },
+  verbDrillCreate: { en: 'drill create', zh: '创建容灾演练' },
+  verbDrillDelete: { en: 'drill delete', zh: '删除容灾演练' },
+  verbDrillRun: { en: 'drill run', zh: '运行容灾演练' },
 } as const satisfies Catalog;

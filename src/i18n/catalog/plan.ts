@@ -292,4 +292,6 @@ export const planMsg = {
   runFinished: { en: 'plan run {id} already finished', zh: '计划运行 {id} 已经完成' },
   resumeDryStep: { en: 'dry run: run {id} would carry on at step {step}; nothing was sent', zh: '试运行：运行 {id} 将从步骤 {step} 继续；未发送任何请求' },
   resumeDryCleanup: { en: 'dry run: run {id} would carry on at the drill cleanup; nothing was sent', zh: '试运行：运行 {id} 将从容灾演练清理处继续；未发送任何请求' },
+  verbPlanRun: { en: 'plan run', zh: '计划运行' },
+  verbPlanResume: { en: 'plan resume', zh: '计划继续运行' },
 } as const satisfies Catalog;

@@ -210,5 +210,5 @@ export const server = {
   seenAllStopped: { en: 'every server is now {want}: the stop was carried out', zh: '所有云服务器现在都是 {want}：关机已执行' },
   seenAllStarted: { en: 'every server is now {want}: the start was carried out', zh: '所有云服务器现在都是 {want}：开机已执行' },
   seenSome: { en: '{list}, so the service accepted it', zh: '{list}，说明服务已接受该请求' },
-  yesStopServers: { en: 'stop servers', zh: '关机云服务器' },
+  yesStopServers: { en: 'stop servers', zh: '云服务器关机' },
 } as const satisfies Catalog;
