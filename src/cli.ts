@@ -71,7 +71,15 @@ export function createContext(deps: MainDeps, globals: GlobalOptions, io: IOStre
       return apiP;
     },
     commandTree: () => buildProgram(async () => undefined, undefined, { full: true }),
-    runSdrs: (argv, d) => main(argv, d),
+    // A nested run chooses its own language; the outer run's is put back after it.
+    runSdrs: async (argv, d) => {
+      const outer = language();
+      try {
+        return await main(argv, d);
+      } finally {
+        setLanguage(outer);
+      }
+    },
   };
   return ctx;
 }

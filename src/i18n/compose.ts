@@ -3,7 +3,7 @@
  * with its fix, a check line that quotes a rule. Each language gets its own rendering
  * of every Text parameter, so no sentence is glued from fragments of the other.
  */
-import { fill, type Entry, type Params, type Text } from './index.js';
+import { fill, language, type Entry, type Params, type Text } from './index.js';
 
 /** Parameters where a value may be a Text (rendered per language). */
 export type TextParams = Readonly<Record<string, Params[string] | Text>>;
@@ -20,6 +20,12 @@ function side(params: TextParams | undefined, lang: keyof Text): Params | undefi
 /** The message in both languages, with Text parameters in their own language. */
 export function textOf(entry: Entry, params?: TextParams): Text {
   return { en: fill(entry.en, side(params, 'en')), zh: fill(entry.zh, side(params, 'zh')) };
+}
+
+/** The message in this run's language, with Text parameters in the same language. */
+export function tOf(entry: Entry, params?: TextParams): string {
+  const l = language() === 'zh-CN' ? 'zh' : 'en';
+  return fill(entry[l], side(params, l));
 }
 
 /** A Text with a function applied to each language's rendering (escaping, capitalising). */

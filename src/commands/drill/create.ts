@@ -16,7 +16,7 @@ import { journalFacts } from '../shared/journal.js';
 import { cleanupCommand, drillPreflight, pickGroup } from './common.js';
 import { sendCreate, waitCreated } from './submit.js';
 import { t, text } from '../../i18n/index.js';
-import { tWith } from '../../i18n/mixed.js';
+import { tOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -75,7 +75,7 @@ export function defaultDrillName(now: number): string {
 
 /** Creates the drill through the pipeline's stages; the result is the drill, read after the job. */
 export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'create a DR drill');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesCreate));
   const api = await ctx.api();
   const g = await pickGroup(ctx, api, o.group, 'drill');
   // The journal (and so `sdrs history`) names the group, not only its id.
@@ -85,8 +85,8 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareCreateDrill(body));
   await confirmOrCancel(ctx, o.yes,
-    tWith(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
-    'drill create');
+    tOf(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
+    text(M.verbDrillCreate));
   const sent = await sendCreate(ctx, api, g, body);
   if (!settings.wait) {
     if (sent.kind !== 'job') throw noHandOff(ctx, sent);

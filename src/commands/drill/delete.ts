@@ -16,7 +16,7 @@ import { journalFacts } from '../shared/journal.js';
 import { deleteEffects, deleteRefusal, pickDrill } from './common.js';
 import { sendDelete, waitDeleted } from './submit.js';
 import { text } from '../../i18n/index.js';
-import { tWith } from '../../i18n/mixed.js';
+import { tOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -52,7 +52,7 @@ export function registerDelete(drill: Command, run: Runner, runF: RunF<DeleteOpt
 
 /** Deletes the drill and checks it is gone. */
 export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, 'delete a DR drill');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesDelete));
   const api = await ctx.api();
   const d = await pickDrill(ctx, api, o.drill, 'delete');
   const refusal = deleteRefusal(d);
@@ -64,7 +64,7 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   }
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
-  await confirmOrCancel(ctx, o.yes, tWith(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), 'drill delete');
+  await confirmOrCancel(ctx, o.yes, tOf(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), text(M.verbDrillDelete));
   // The journal (and so `sdrs history`) names the drill's group: one read, and no name if it fails.
   const g = await api.getGroup(d.server_group_id).catch(() => undefined);
   journalFacts(ctx, { groups: [{ id: d.server_group_id, ...(g ? { name: g.name } : {}) }] });
@@ -76,6 +76,6 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const jobId = await waitDeleted(ctx, api, settings, d, sent);
   return result(
     { id: d.id, name: d.name, server_group_id: d.server_group_id, drill_vpc_id: d.drill_vpc_id, deleted: true, job_id: jobId ?? null },
-    say(tWith(M.deleted, { drill: safeLine(d.name), id: d.id, effects: deleteEffects(d) }), 'ok'),
+    say(tOf(M.deleted, { drill: safeLine(d.name), id: d.id, effects: deleteEffects(d) }), 'ok'),
   );
 }

@@ -9,8 +9,8 @@ import { out, result, say, type Result } from '../shared/output.js';
 import { dryRun, nothingToDo, sendOrFollow, type Reconciled } from '../shared/mutation.js';
 import { pickDrill } from './common.js';
 import type { DrillFollow } from './submit.js';
-import { t, text } from '../../i18n/index.js';
-import { textWith } from '../../i18n/mixed.js';
+import { en, t, text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -54,11 +54,12 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
   const api = await ctx.api();
   const d = await pickDrill(ctx, api, o.drill, 'rename');
   const name = o.name ?? (await ctx.prompter.text(t(M.newNamePrompt, { drill: safeLine(d.name) }), { required: true, validate: (v) => (nameProblem(v) ? t(M.nameProblem, { problem: nameProblem(v) }) : true) }));
-  if (name === d.name) return nothingToDo(`drill ${d.id} is already named ${printable(name)}`, d);
+  if (name === d.name) return nothingToDo(text(M.alreadyNamed, { id: d.id, name: printable(name) }), d);
   if (o.dryRun) return dryRun(await api.prepareRenameDrill(d.id, name));
   let renamed: DisasterRecoveryDrill | undefined;
   const sent = await sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
     operation: `Renaming DR drill ${safeLine(d.name)} to ${name}`,
+    operationText: text(M.opRenaming, { drill: safeLine(d.name), name }),
     // Synchronous: no job. The pipeline's send-once and reconcile still apply.
     send: async () => {
       renamed = await api.renameDrill(d.id, name);
@@ -68,8 +69,8 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
     details: { drill_id: d.id },
     reconcile: async (err): Promise<Reconciled<DrillFollow>> => {
       const now = await api.getDrill(d.id);
-      if (now.name === name) return { kind: 'accepted', seen: 'the drill has the new name', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textWith(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
+      if (now.name === name) return { kind: 'accepted', seen: en(M.seenRenamed), seenText: text(M.seenRenamed), follow: { drillId: d.id } };
+      return new UnknownOutcomeError(textOf(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
     },
   });
   sent.record.state = 'done';

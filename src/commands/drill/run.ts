@@ -34,7 +34,7 @@ import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
 import { cleanupCommand, deleteEffects, drillPreflight, pickGroup, type DrillServerView } from './common.js';
 import { type Text, join, t, text } from '../../i18n/index.js';
-import { tWith, textWith } from '../../i18n/mixed.js';
+import { tOf, textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 import { drillFollow, isDrillGone, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from './submit.js';
 
@@ -185,7 +185,7 @@ class Phases {
 
 /** Runs the rehearsal. */
 export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDocument>> {
-  requireYes(ctx, o.yes || o.dryRun, 'run a DR drill (it creates and deletes drill servers)');
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesRun));
   const { formatElapsed: coarse } = await import('../../watch/progress.js');
   // Durations to a tenth of a second under a minute: a drill's recovery time is the measurement.
   const formatElapsed = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : coarse(ms));
@@ -237,13 +237,13 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     return r as Result<RunDocument>;
   }
   await confirmOrCancel(ctx, o.yes,
-    tWith(M.confirmRun, {
+    tOf(M.confirmRun, {
       group: safeLine(g0.name),
       what: resuming ? text(M.confirmCarryOn, { drill: safeLine(resuming.name) }) : vpc ? text(M.confirmCreateInVpc, { name, vpc }) : text(M.confirmCreateNewVpc, { name }),
       verify: o.verify ? text(M.confirmVerify) : '',
       keep: text(o.keep ? M.confirmKeep : M.confirmDelete),
     }),
-    'drill run');
+    text(M.verbDrillRun));
 
   let drill: DisasterRecoveryDrill | undefined = resuming;
   let servers: DrillServerView[] = [];
@@ -285,14 +285,14 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
       verify = await runVerify(ctx, o.verify, o.verifyTimeoutMs, g0, d, servers);
       phases.end(verify.passed ? 'ok' : 'failed');
       sayNow(ctx, verify.passed ? t(M.verifyPassed)
-        : verify.error ? tWith(M.verifyError, { error: verifyErrorText(verify.error) })
+        : verify.error ? tOf(M.verifyError, { error: verifyErrorText(verify.error) })
         : verify.timed_out ? t(M.verifyTimedOut, { time: formatElapsed(o.verifyTimeoutMs) })
         : verify.signal ? t(M.verifyFailedSignal, { signal: verify.signal })
         : t(M.verifyFailedExit, { code: verify.exit_code }), verify.passed ? 'ok' : 'bad');
     }
 
     if (!o.keep) {
-      phases.start('cleanup', tWith(M.phaseCleanup, { drill: safeLine(d.name), effects: deleteEffects(d) }));
+      phases.start('cleanup', tOf(M.phaseCleanup, { drill: safeLine(d.name), effects: deleteEffects(d) }));
       const sent = await sendDelete(ctx, api, d);
       await waitDeleted(ctx, api, settings, d, sent);
       phases.end();
@@ -407,13 +407,13 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
   };
   const v = doc.verify;
   if (v && !v.passed) {
-    blocks.push(say(v.error ? tWith(M.failedError, { error: verifyErrorText(v.error) })
+    blocks.push(say(v.error ? tOf(M.failedError, { error: verifyErrorText(v.error) })
       : v.timed_out ? t(M.failedTimedOut, { time: formatElapsed(verifyTimeoutMs) })
       : v.signal ? t(M.failedSignal, { signal: v.signal })
       : t(M.failedExit, { code: v.exit_code }), 'bad'));
     const why = v.error ? verifyErrorText(v.error) : v.timed_out ? text(M.whyTimedOut) : v.signal ? text(M.whySignal, { signal: v.signal }) : text(M.whyExit, { code: v.exit_code });
     const error = new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED,
-      textWith(M.verifyFailedErr, { drill: safeLine(doc.drill.name), why, after: text(doc.kept ? M.afterKept : M.afterDeleted) }), {
+      textOf(M.verifyFailedErr, { drill: safeLine(doc.drill.name), why, after: text(doc.kept ? M.afterKept : M.afterDeleted) }), {
         hint: doc.kept ? text(M.verifyFailedKeptHint, { id: doc.drill.id, cleanup: doc.cleanup_command }) : text(M.verifyFailedHint),
         details: { drill_id: doc.drill.id, group_id: doc.group.id, verify: v, ...(doc.kept ? { cleanup_command: doc.cleanup_command } : {}) },
       });
@@ -453,15 +453,15 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
       ? text(M.existsDeleting, { drill: safeLine(d.name), id: d.id })
     : d
       ? said
-        ? carryOn ? textWith(M.existsOr, { rerun }) : undefined
-        : textWith(M.existsNow, {
+        ? carryOn ? textOf(M.existsOr, { rerun }) : undefined
+        : textOf(M.existsNow, {
           drill: safeLine(d.name), id: d.id, status: d.status, lastRead: ctx.signal.aborted ? text(M.whenLastRead) : '',
-          n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id, cleanup: cleanupCommand(d), orRerun: carryOn ? textWith(M.orRerun, { rerun }) : '',
+          n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id, cleanup: cleanupCommand(d), orRerun: carryOn ? textOf(M.orRerun, { rerun }) : '',
         })
-      : textWith(M.existsNone, { drill: safeLine(s.name), group: s.group.id, rerun });
+      : textOf(M.existsNone, { drill: safeLine(s.name), group: s.group.id, rerun });
   const hintParts = [e.hintText, exists].filter((x): x is Text => x !== undefined && x.en !== '');
   const hint = join(hintParts, ' ');
-  const out = new SdrsError(e.code, e.exitCode, textWith(M.stoppedAt, { group: safeLine(s.group.name), phase, message: e.text }), {
+  const out = new SdrsError(e.code, e.exitCode, textOf(M.stoppedAt, { group: safeLine(s.group.name), phase, message: e.text }), {
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
@@ -477,8 +477,8 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   if (accepted.length && !isFinal(e) && e.exitCode >= ExitCode.INTERNAL && e.exitCode <= ExitCode.AUTH) {
     const rec = accepted[accepted.length - 1];
     const after = afterSendError(ctx, rec, out);
-    return asFinal(new UnknownOutcomeError(textWith(M.acceptedUnknown, {
-      message: out.text, operation: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
+    return asFinal(new UnknownOutcomeError(textOf(M.acceptedUnknown, {
+      message: out.text, operation: { en: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, zh: rec.operationText?.zh ?? rec.operation }, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
     }), {
       hint, details: after.details, cause: err,
     }));

@@ -13,8 +13,8 @@ import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../sha
 import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { cleanupCommand, drillServers, type DrillServerView } from './common.js';
-import { type Text, join, text } from '../../i18n/index.js';
-import { textWith } from '../../i18n/mixed.js';
+import { type Text, en, join, t, text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** What a drill change followed by its state (no job id) follows: the drill's id. */
@@ -39,6 +39,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
   const checkHint = `sdrs drill list --group ${g.id}`;
   return sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
     operation: `Creating DR drill ${safeLine(body.name)} of group ${safeLine(g.name)}`,
+    operationText: text(M.opCreating, { drill: safeLine(body.name), group: safeLine(g.name) }),
     send: () => api.createDrill(body),
     checkHint,
     details: { group_id: g.id, drill_name: body.name },
@@ -46,9 +47,10 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
       const now = await sameNamed(api, g.id, body.name);
       const fresh = before ? now.filter((d) => !before.has(d.id)) : [];
       if (fresh.length === 1) {
-        return { kind: 'accepted', seen: `drill ${fresh[0].id} of that name appeared in the group (${fresh[0].status})`, follow: { drillId: fresh[0].id } };
+        const seenText = text(M.seenAppeared, { id: fresh[0].id, status: fresh[0].status });
+        return { kind: 'accepted', seen: seenText.en, seenText, follow: { drillId: fresh[0].id } };
       }
-      return new UnknownOutcomeError(textWith(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
+      return new UnknownOutcomeError(textOf(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
         hint: text(M.noResend, { check: checkHint }), details: { ...err.details, group_id: g.id, candidate_drill_ids: fresh.map((d) => d.id) }, cause: err,
       });
     },
@@ -57,7 +59,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
 
 /** The drill after its create job: `available`, or exit 5 with what exists and the cleanup command. */
 export async function waitCreated(ctx: Context, api: SdrsApi, settings: WaitSettings, g: ServerGroup, name: string, sent: Sent<{ job_id: string }, DrillFollow>): Promise<DisasterRecoveryDrill> {
-  const label = `Creating DR drill ${name} of group ${safeLine(g.name)}`;
+  const label = t(M.opCreating, { drill: name, group: safeLine(g.name) });
   let id: string | undefined;
   if (sent.kind === 'job') {
     try {
@@ -96,7 +98,7 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
     // Said below: what exists could not be read.
   }
   const exists = drills.length
-    ? textWith(M.whatExists, {
+    ? textOf(M.whatExists, {
       list: join(drills.map((d) => text(M.whatExistsItem, { drill: safeLine(d.name), id: d.id, status: d.status, n: d.drill_servers?.length ?? 0 })), '; '),
       cleanup: drills.map(cleanupCommand).join(' ; '),
     })
@@ -113,6 +115,7 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
 export function drillFollow(api: SdrsApi, drillId: string, until: 'available' | 'gone') {
   return {
     label: `DR drill ${drillId}`,
+    labelText: text(M.followDrill, { id: drillId }),
     checkHint: `sdrs drill show ${drillId}`,
     read: async (): Promise<DisasterRecoveryDrill | undefined> => {
       try {
@@ -135,6 +138,7 @@ export function drillFollow(api: SdrsApi, drillId: string, until: 'available' | 
 export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecoveryDrill): Promise<Sent<{ job_id: string }, DrillFollow>> {
   return sendOrFollow<{ job_id: string }, DrillFollow>(ctx, {
     operation: `Deleting DR drill ${safeLine(d.name)}`,
+    operationText: text(M.opDeleting, { drill: safeLine(d.name) }),
     send: () => api.deleteDrill(d.id),
     checkHint: `sdrs drill show ${d.id}`,
     details: { drill_id: d.id, group_id: d.server_group_id },
@@ -144,10 +148,10 @@ export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecovery
         now = await api.getDrill(d.id);
       } catch (e) {
         if (!isDrillGone(e)) throw e;
-        return { kind: 'accepted', seen: 'the drill is gone: the delete was made', follow: { drillId: d.id } };
+        return { kind: 'accepted', seen: en(M.seenGone), seenText: text(M.seenGone), follow: { drillId: d.id } };
       }
-      if (now.status === 'deleting') return { kind: 'accepted', seen: 'the drill is now deleting, so the service accepted it', follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textWith(M.deleteUnknown, { message: err.text, status: now.status }), {
+      if (now.status === 'deleting') return { kind: 'accepted', seen: en(M.seenDeleting), seenText: text(M.seenDeleting), follow: { drillId: d.id } };
+      return new UnknownOutcomeError(textOf(M.deleteUnknown, { message: err.text, status: now.status }), {
         hint: text(M.noResend, { check: `sdrs drill show ${d.id}` }), details: { ...err.details, drill_id: d.id, drill_status: now.status }, cause: err,
       });
     },
@@ -160,7 +164,7 @@ export async function waitDeleted(ctx: Context, api: SdrsApi, settings: WaitSett
     await followAccepted(ctx, settings, sent, drillFollow(api, d.id, 'gone'));
     return undefined;
   }
-  await watch(ctx, api, settings, { jobId: sent.jobId, groupId: d.server_group_id, checkGroup: false, label: `Deleting DR drill ${safeLine(d.name)}`, checkHint: `sdrs drill show ${d.id}` });
+  await watch(ctx, api, settings, { jobId: sent.jobId, groupId: d.server_group_id, checkGroup: false, label: t(M.opDeleting, { drill: safeLine(d.name) }), checkHint: `sdrs drill show ${d.id}` });
   let left: DisasterRecoveryDrill | undefined;
   try {
     left = await api.getDrill(d.id);
@@ -175,6 +179,7 @@ export async function waitDeleted(ctx: Context, api: SdrsApi, settings: WaitSett
 export function serversFollow(api: SdrsApi, d0: DisasterRecoveryDrill) {
   return {
     label: `drill servers of ${safeLine(d0.name)}`,
+    labelText: text(M.followDrillServers, { drill: safeLine(d0.name) }),
     checkHint: `sdrs drill show ${d0.id}`,
     read: async () => {
       const drill = await api.getDrill(d0.id);

@@ -21,7 +21,7 @@ import { loginNoteBlocks } from '../shared/login-note.js';
 import { say as sayNow } from '../shared/ui.js';
 import { waitSettings } from '../shared/wait.js';
 import { adviceText, assess, type Advice } from './rules.js';
-import { en, local, t, text, type Text } from '../../i18n/index.js';
+import { en, local, t, text, type Entry, type Text } from '../../i18n/index.js';
 import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The four verbs this module serves. */
@@ -142,8 +142,7 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
   if (verb === 'failover' && !dryRun && !yes && typed === undefined && !ctx.io.canPrompt) {
     throw new UsageError(text(M.failoverNeedsConfirmation));
   }
-  // The pipeline's sentences take these in English for now (en); their Text when they take one.
-  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, en(verb === 'stop' ? M.yesStop : M.yesDelete));
+  if (verb === 'stop' || verb === 'delete') requireYes(ctx, yes || dryRun, text(verb === 'stop' ? M.yesStop : M.yesDelete));
 
   const api = await ctx.api();
   const group = await resolveGroup(api, o.group);
@@ -152,9 +151,9 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
   }
   const done = alreadyDone(verb, group);
   // The dry run's `nothing_to_do` is JSON: English.
-  if (done) return dryRun ? nothingToSend(done.en) : nothingToDo(done.en, group);
+  if (done) return dryRun ? nothingToSend(done.en, done) : nothingToDo(done, group);
   const reprotect = verb === 'start' && allowedFrom('reprotect', group.status);
-  if (reprotect) requireYes(ctx, yes || dryRun, en(M.yesReprotect));
+  if (reprotect) requireYes(ctx, yes || dryRun, text(M.yesReprotect));
 
   const snap = await loadSnapshot(api, group, reprotect ? 'production' : 'none');
   const settings = await waitSettings(ctx, o.wait);
@@ -168,10 +167,11 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
     confirm: () => confirm(ctx, verb, group, { yes, typed, reprotect }),
     send: () => (action ? api.groupAction(group.id, action) : api.deleteGroup(group.id)),
     noWait: { server_group_id: group.id },
+    operationText: text(LABEL[verb](reprotect), { name: safeLine(group.name) }),
     checkHint: `sdrs group status ${refOf(group)}`,
     watch: {
       groupId: group.id,
-      label: `${LABEL[verb](reprotect)} ${safeLine(group.name)}`,
+      label: en(LABEL[verb](reprotect), { name: safeLine(group.name) }),
       expect: verb === 'delete' ? undefined : verb === 'failover' ? { finalStatus: 'failed-over', priorityStation: to } : { finalStatus: verb === 'stop' ? 'available' : 'protected' },
     },
   });
@@ -185,11 +185,11 @@ export async function runAction(ctx: Context, o: ActionOptions): Promise<Result>
 
 const CANNOT = { start: M.cannotStart, stop: M.cannotStop, failover: M.cannotFailover, delete: M.cannotDelete } as const;
 
-const LABEL: Record<GroupVerb, (reprotect: boolean) => string> = {
-  start: (r) => (r ? 'Re-protecting' : 'Starting protection of'),
-  stop: () => 'Stopping protection of',
-  failover: () => 'Failing over',
-  delete: () => 'Deleting',
+const LABEL: Record<GroupVerb, (reprotect: boolean) => Entry> = {
+  start: (r) => (r ? M.opReprotect : M.opStart),
+  stop: () => M.opStop,
+  failover: () => M.opFailover,
+  delete: () => M.opDelete,
 };
 
 /** An advice's reasons and notes for people, in both languages (the Advice itself carries the English, for JSON). */
@@ -234,7 +234,7 @@ async function confirm(ctx: Context, verb: GroupVerb, g: ServerGroup, o: { yes: 
     stop: t(M.askStop, { name: safeLine(g.name), fromAz: azOf(g, from), toAz: azOf(g, to) }),
     delete: t(M.askDelete, { name: safeLine(g.name), id: g.id }),
   }[verb];
-  if (question) await confirmOrCancel(ctx, o.yes, question, en(o.reprotect ? M.yesReprotect : verb === 'stop' ? M.verbStop : M.verbDelete));
+  if (question) await confirmOrCancel(ctx, o.yes, question, text(o.reprotect ? M.yesReprotect : verb === 'stop' ? M.verbStop : M.verbDelete));
 }
 
 function report(ctx: Context, verb: GroupVerb, g: ServerGroup, before: Snapshot, reprotect: boolean) {

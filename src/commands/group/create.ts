@@ -129,6 +129,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
     // An exact lookup: the service's name filter also matches longer names (par-1 finds par-10).
     checkHint: `sdrs group show ${shellArg(body.name)}`,
     watch: { label: `Creating group ${body.name}`, expect: { finalStatus: 'available' } },
+    operationText: text(M.opCreate, { name: body.name }),
   });
   if (outcome.kind !== 'done') return outcome.result;
 

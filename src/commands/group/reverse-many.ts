@@ -18,7 +18,7 @@ import { resumeCommand, watch, type WaitSettings } from '../shared/wait.js';
 import { runPreflight, type PreflightReport } from './preflight.js';
 import { createBoard } from './board.js';
 import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
-import { reconcileReverse, reverseAction } from './reverse-request.js';
+import { reconcileReverse, reverseAction, reverseLabelText } from './reverse-request.js';
 import { local, t, text, type Text } from '../../i18n/index.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 
@@ -125,7 +125,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
 
   if (todo.length > 0) {
     const instances = todo.reduce((n, g) => n + g.protected_instance_num, 0);
-    await confirmOrCancel(ctx, o.yes, t(M.manyConfirm, { n: todo.length, to: o.to, instances }), 'reverse');
+    await confirmOrCancel(ctx, o.yes, t(M.manyConfirm, { n: todo.length, to: o.to, instances }), text(M.verbReverse));
   }
 
   const results = new Map<string, GroupResult>();
@@ -149,6 +149,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         const label = `to ${o.to} (${azOf(g, o.to)})`;
         const sent = await sendOrFollow(ctx, {
           operation: `Reversing ${safeLine(g.name)} ${label}`,
+          operationText: reverseLabelText(g, o.to, safeLine(g.name)),
           send: async () => {
             reached = true;
             try {
@@ -173,10 +174,10 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
             board.set(g.name, 'done', t(M.rowNoJobId));
             return;
           }
-          board.set(g.name, 'watching', t(M.rowFollowing, { seen: sent.seen }));
+          board.set(g.name, 'watching', t(M.rowFollowing, { seen: sent.seenText ? local(sent.seenText) : sent.seen }));
           const r = await followSent(ctx, watchApi, o.settings, { ...sent, follow: { ...sent.follow, onStatus: (st) => board.set(g.name, 'watching', t(M.rowGroupStatus, { status: st })) } });
           results.set(g.id, { ...resultOf(r.group ?? g, null, 'reversed'), note: seen });
-          board.set(g.name, 'done', t(M.rowReversedSeen, { seen: sent.seen }));
+          board.set(g.name, 'done', t(M.rowReversedSeen, { seen: sent.seenText ? local(sent.seenText) : sent.seen }));
           return;
         }
         jobId = sent.jobId;
@@ -187,7 +188,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
         }
         board.set(g.name, 'watching', t(M.rowJobSubmitted, { job: jobId }));
         const r = await watch(ctx, watchApi, o.settings, {
-          jobId, groupId: g.id, label,
+          jobId, groupId: g.id, label: t(M.toStation, { to: o.to, az: azOf(g, o.to) }),
           expect: { finalStatus: 'protected', priorityStation: o.to }, reporter: board.reporter(g.name),
           gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: REVERSE_JOB_TYPE },
         });

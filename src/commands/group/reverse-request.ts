@@ -10,7 +10,7 @@ import { printable } from '../../validate.js';
 import { azOf } from '../shared/sites.js';
 import type { Reconcile } from '../shared/mutation.js';
 import type { GroupFollow, WatchRequest } from '../shared/wait.js';
-import { text } from '../../i18n/index.js';
+import { en, text, type Text } from '../../i18n/index.js';
 import { textOf } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 
@@ -24,6 +24,11 @@ export function reverseWatch(group: ServerGroup, to: Station): Omit<WatchRequest
     label: `Reversing ${group.name} to ${to} (${azOf(group, to)})`,
     expect: { finalStatus: 'protected', priorityStation: to },
   };
+}
+
+/** `reverseWatch(...).label` in both languages, for people. */
+export function reverseLabelText(group: ServerGroup, to: Station, name: string = group.name): Text {
+  return text(M.reversingTo, { name, to, az: azOf(group, to) });
 }
 
 /**
@@ -47,12 +52,14 @@ export function reconcileReverse(api: Pick<SdrsApi, 'getGroup'>, group: ServerGr
     const accepted =
       moved || now?.status === 'reversing' || (now?.status === 'error-reversing' && group.status !== 'error-reversing');
     if (now && accepted) {
+      const seen = moved
+        ? { entry: M.seenMoved, params: { to, az: azOf(now, to), status: now.status } }
+        : { entry: M.seenNowStatus, params: { status: now.status } };
       return {
         kind: 'accepted',
-        seen: moved
-          ? `production now runs on ${to} (${azOf(now, to)}), so the reverse was carried out (group ${now.status})`
-          : `the group is now ${now.status}, so the service did accept it`,
-        follow: { group: now, label: reverseWatch(group, to).label, expect: { finalStatus: 'protected', priorityStation: to } } satisfies GroupFollow,
+        seen: en(seen.entry, seen.params),
+        seenText: text(seen.entry, seen.params),
+        follow: { group: now, label: reverseWatch(group, to).label, labelText: reverseLabelText(group, to), expect: { finalStatus: 'protected', priorityStation: to } } satisfies GroupFollow,
       };
     }
     const message = !now

@@ -25,7 +25,7 @@ import { waitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks, type PreflightReport } from './preflight.js';
 import { t, text } from '../../i18n/index.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
-import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
+import { reconcileReverse, reverseAction, reverseLabelText, reverseWatch } from './reverse-request.js';
 
 /** Default number of groups submitted and watched at once. */
 export const DEFAULT_CONCURRENCY = 10;
@@ -165,7 +165,7 @@ async function askMissing(ctx: Context, o: ReverseOptions): Promise<ReverseOptio
 /** Runs the reverse: several groups, the switchover phases, or one group through the mutation pipeline. */
 export async function runReverse(ctx: Context, given: ReverseOptions): Promise<Result> {
   const o = await askMissing(ctx, given);
-  requireYes(ctx, o.yes || o.dryRun, 'reverse');
+  requireYes(ctx, o.yes || o.dryRun, text(M.verbReverse));
   if (o.all || o.groups.length > 1) {
     const { reverseMany } = await import('./reverse-many.js');
     return reverseMany(ctx, {
@@ -186,8 +186,8 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
   const to = o.to;
   const from = group.priority_station;
   if (from === to && group.status === 'protected') {
-    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
-    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
+    const what = text(M.alreadyThere, { name: safeLine(group.name), to, az: azOf(group, to) });
+    return o.dryRun ? nothingToSend(what.en, what) : nothingToDo(what, group);
   }
   let report: PreflightReport | undefined;
   const outcome = await mutate(ctx, api, {
@@ -203,7 +203,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
         ctx,
         o.yes,
         t(M.confirmReverse, { name: safeLine(group.name), fromAz: azOf(group, from), from, toAz: azOf(group, to), to, n: instances }),
-        'reverse',
+        text(M.verbReverse),
       );
     },
     send: () => api.groupAction(group.id, reverseAction(to)),
@@ -212,6 +212,7 @@ export async function runReverse(ctx: Context, given: ReverseOptions): Promise<R
     settings,
     noWait: { server_group_id: group.id },
     watch: reverseWatch(group, to),
+    operationText: reverseLabelText(group, to),
   });
   if (outcome.kind === 'dry-run') return withChecks(outcome.result, report);
   if (outcome.kind !== 'done') return outcome.result;

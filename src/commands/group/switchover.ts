@@ -24,10 +24,11 @@ import { readServers, serverAt } from '../shared/snapshot.js';
 import { mark, say as sayNow, tint } from '../shared/ui.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks } from './preflight.js';
-import { reconcileReverse, reverseAction, reverseWatch } from './reverse-request.js';
-import { t, text, type Text } from '../../i18n/index.js';
+import { reconcileReverse, reverseAction, reverseLabelText, reverseWatch } from './reverse-request.js';
+import { local, t, text, type Text } from '../../i18n/index.js';
 import { textOf } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
+import { server as SM } from '../../i18n/catalog/readiness.js';
 
 /** Options after flag validation. */
 export interface SwitchoverOptions {
@@ -81,8 +82,8 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
   const to = o.to;
   const already = from === to && group.status === 'protected';
   if (already && !o.startServers) {
-    const what = `group ${safeLine(group.name)} already runs production on ${to} (${azOf(group, to)}) and is protected`;
-    return o.dryRun ? nothingToSend(what) : nothingToDo(what, group);
+    const what = text(M.alreadyThere, { name: safeLine(group.name), to, az: azOf(group, to) });
+    return o.dryRun ? nothingToSend(what.en, what) : nothingToDo(what, group);
   }
   if (already) sayNow(ctx, t(M.soAlready, { name: safeLine(group.name), to, az: azOf(group, to) }));
   else if (o.skipChecks) sayNow(ctx, t(M.checksSkipped), 'warn');
@@ -116,7 +117,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     return withChecks(dry, checked);
   }
   const steps = plan.map((ph) => t(title(run, ph, ph === 'stop-servers' ? stopSet.length : startSet.length)));
-  await confirmOrCancel(ctx, o.yes, t(M.soConfirm, { name: safeLine(group.name), steps: steps.join(t(M.soThen)) }), 'switchover');
+  await confirmOrCancel(ctx, o.yes, t(M.soConfirm, { name: safeLine(group.name), steps: steps.join(t(M.soThen)) }), text(M.verbSwitchover));
 
   let final = group;
   const began = ctx.clock.now();
@@ -130,9 +131,9 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     sayNow(ctx, t(M.soPhase, { i: i + 1, n: plan.length, title: steps[i] }), 'bold');
     o.onPhase?.(phase, i, plan.length);
     try {
-      if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, onJob: o.onJob, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}` });
+      if (phase === 'stop-servers') await powerServers(ctx, api, stopSet, 'stop', { settings: o.settings, onJob: o.onJob, label: `Stopping ${stopSet.length} server(s) at ${azOf(group, from)}`, labelText: text(SM.opStoppingAt, { n: stopSet.length, az: azOf(group, from) }) });
       else if (phase === 'reverse') final = await reverse(ctx, api, group, to, down, o.onJob);
-      else await powerServers(ctx, api, startSet, 'start', { settings: down, onJob: o.onJob, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}` });
+      else await powerServers(ctx, api, startSet, 'start', { settings: down, onJob: o.onJob, label: `Starting ${startSet.length} server(s) at ${azOf(group, to)}`, labelText: text(SM.opStartingAt, { n: startSet.length, az: azOf(group, to) }) });
     } catch (err) {
       run.reports[i] = { phase, status: 'failed', duration_ms: ctx.clock.now() - t0 };
       facts.end(ctx.clock.now(), ctx.signal.aborted ? 'unfinished' : 'failed');
@@ -187,6 +188,7 @@ async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Stati
   const req = reverseWatch(group, to);
   const sent = await sendOrFollow(ctx, {
     operation: req.label,
+    operationText: reverseLabelText(group, to),
     send: () => api.groupAction(group.id, reverseAction(to)),
     reconcile: reconcileReverse(api, group, to),
     checkHint: `sdrs group show ${group.id}`,
@@ -194,7 +196,7 @@ async function reverse(ctx: Context, api: SdrsApi, group: ServerGroup, to: Stati
   });
   if (sent.kind === 'job') onJob?.(sent.jobId);
   // The answer was lost but the group shows the reverse made or under way: followed by its status.
-  const watched = sent.kind === 'job' ? await watch(ctx, api, settings, { jobId: sent.jobId, ...req }) : await followSent(ctx, api, settings, sent);
+  const watched = sent.kind === 'job' ? await watch(ctx, api, settings, { jobId: sent.jobId, ...req, label: local(reverseLabelText(group, to)) }) : await followSent(ctx, api, settings, sent);
   return (watched.group as ServerGroup | undefined) ?? (await api.getGroup(group.id));
 }
 

@@ -146,6 +146,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     noWait: { server_group_id: group.id },
     checkHint: `sdrs instance list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Protecting ${safeLine(server.name)} in ${safeLine(group.name)}` },
+    operationText: text(M.opProtecting, { server: safeLine(server.name), group: safeLine(group.name) }),
   });
   if (outcome.kind !== 'done') return outcome.result;
   const { job } = outcome.watched;

@@ -9,7 +9,7 @@ import { listChildren } from '../shared/children.js';
 import { serverNames } from '../shared/resolve.js';
 import { otherSide } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
-import { t } from '../../i18n/index.js';
+import { t, text } from '../../i18n/index.js';
 import { instanceMsg as M } from '../../i18n/catalog/instance.js';
 
 /** The options of one run. */
@@ -45,6 +45,7 @@ export function runList(ctx: Context, o: ListOptions): Promise<Result<ProtectedI
   };
   return listChildren<ProtectedInstance>(ctx, o.group, {
     what: 'protected instances',
+    whatText: text(M.whatInstances),
     list: (api, q) => api.listAllInstances(q),
     names: (api) => serverNames(api),
     headers: [M.hId, M.hName, M.hStatus, M.hGroup, M.hProductionServer, M.hDrServer, M.hDisks].map((h) => t(h)),

@@ -12,7 +12,7 @@ import { otherSide } from '../shared/sites.js';
 import { serverAt } from '../shared/snapshot.js';
 import { CHILD_BUSY, INSTANCE_DELETABLE_FROM, groupInProgress } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
-import { en, t, text } from '../../i18n/index.js';
+import { t, text } from '../../i18n/index.js';
 import { instanceMsg as M } from '../../i18n/catalog/instance.js';
 
 /** The options of one run. */
@@ -68,7 +68,7 @@ const ASK = { 'false-false': M.askRemoveKeep, 'true-false': M.askRemoveDelete, '
 
 /** Removes the instance through the mutation pipeline. */
 export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, en(M.yesRemove));
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesRemove));
   const api = await ctx.api();
   const pi = await resolveInstance(api, o.instance);
   const body = { delete_target_server: o.deleteTargetServer, delete_target_eip: o.deleteTargetEip };
@@ -83,11 +83,12 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     dryRun: o.dryRun,
     settings: await waitSettings(ctx, o.wait),
     prepare: () => api.prepareDeleteInstance(pi.id, body),
-    confirm: () => confirmOrCancel(ctx, o.yes, t(ASK[`${o.deleteTargetServer}-${o.deleteTargetEip}`], { name: pi.name, count: pi.attachment.length, dr }), en(M.verbRemove)),
+    confirm: () => confirmOrCancel(ctx, o.yes, t(ASK[`${o.deleteTargetServer}-${o.deleteTargetEip}`], { name: pi.name, count: pi.attachment.length, dr }), text(M.verbRemove)),
     send: () => api.deleteInstance(pi.id, body),
     noWait: { server_group_id: pi.server_group_id, protected_instance_id: pi.id },
     checkHint: `sdrs instance list --json | jq '.[] | select(.id == "${pi.id}")'`,
     watch: { groupId: pi.server_group_id, checkGroup: false, label: `Removing protected instance ${pi.name}` },
+    operationText: text(M.opRemoving, { name: pi.name }),
   });
   if (outcome.kind !== 'done') return outcome.result;
   return result(

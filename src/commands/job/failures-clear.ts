@@ -17,7 +17,8 @@ import { result, say, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { listScope, scopeParts, type FailuresFlags } from './failures.js';
-import { en, local, t, text, type Text } from '../../i18n/index.js';
+import { local, t, text, type Text } from '../../i18n/index.js';
+import { textOf } from '../../i18n/compose.js';
 import { jobMsg as M } from '../../i18n/catalog/job.js';
 
 /** The options of one run. */
@@ -78,22 +79,22 @@ export interface ClearDocument {
 
 /** Lists what would be cleared, asks, sends each DELETE once. */
 export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<ClearDocument>> {
-  requireYes(ctx, o.yes || o.dryRun, en(M.yesClear));
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesClear));
   const api = await ctx.api();
 
   if (o.id !== undefined) {
     const id = o.id;
     if (o.dryRun) return dryRun(await api.prepareDeleteFailureJob(id)) as Result<ClearDocument>;
-    await confirmOrCancel(ctx, o.yes, t(M.askClearOne, { id }), en(M.verbClear));
-    const r = await sendNoJob(ctx, { operation: `Clearing failed operation ${id}`, send: () => api.deleteFailureJob(id), checkHint: 'sdrs job failures' });
-    return result({ cleared: [id], scope: 'failure_job' }, ...(r.seen ? [say(t(M.noClearAnswer, { seen: r.seen }))] : []), say(t(M.clearedOne, { id }), 'ok'));
+    await confirmOrCancel(ctx, o.yes, t(M.askClearOne, { id }), text(M.verbClear));
+    const r = await sendNoJob(ctx, { operation: `Clearing failed operation ${id}`, operationText: text(M.opClearingOne, { id }), send: () => api.deleteFailureJob(id), checkHint: 'sdrs job failures' });
+    return result({ cleared: [id], scope: 'failure_job' }, ...(r.seen ? [say(t(M.noClearAnswer, { seen: r.seenText ? local(r.seenText) : r.seen }))] : []), say(t(M.clearedOne, { id }), 'ok'));
   }
 
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const { top, inside } = await scopeParts(api, group, {});
   const jobs: FailureJob[] = [...top, ...inside];
   const doc: ClearDocument = { cleared: jobs.map((j) => j.job_id), scope: group ? 'group' : 'group_level', ...(group ? { group_id: group.id } : {}) };
-  if (!jobs.length) return nothingToDo(group ? en(M.noneToClearGroup, { name: safeLine(group.name) }) : en(M.noneToClearTop), { ...doc, cleared: [] });
+  if (!jobs.length) return nothingToDo(group ? text(M.noneToClearGroup, { name: safeLine(group.name) }) : text(M.noneToClearTop), { ...doc, cleared: [] });
 
   // A group: its own batch for those inside it, and the group-level ones about it one by one
   // (the group-level batch would clear other groups' too). No group: the group-level batch.
@@ -111,7 +112,7 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   }
   const list = jobs.slice(0, 5).map((j) => `  ${j.begin_time ?? '-'} ${j.failure_status} ${j.resource_name || j.resource_id || j.resource_type}${j.error_code ? ` ${j.error_code}` : ''}`);
   const ask = group ? t(M.askClearGroup, { count: jobs.length, name: safeLine(group.name) }) : t(M.askClearTop, { count: jobs.length });
-  await confirmOrCancel(ctx, o.yes, `${ask}\n${list.join('\n')}${jobs.length > 5 ? `\n${t(M.andMore, { count: jobs.length - 5 })}` : ''}\n`, en(M.verbClear));
+  await confirmOrCancel(ctx, o.yes, `${ask}\n${list.join('\n')}${jobs.length > 5 ? `\n${t(M.andMore, { count: jobs.length - 5 })}` : ''}\n`, text(M.verbClear));
 
   const gone = (targets: FailureJob[]) => async () => {
     const ids = new Set(targets.map((j) => j.job_id));
@@ -121,12 +122,13 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   for (const r of requests) {
     const sent = await sendNoJob(ctx, {
       operation: `Clearing ${r.what.en}`,
+      operationText: textOf(M.opClearing, { what: r.what }),
       send: r.send,
       checkHint: group ? `sdrs job failures --group ${refOf(group)}` : 'sdrs job failures',
       details: group ? { group_id: group.id } : {},
       verify: gone(r.targets),
     });
-    if (sent.seen) notes.push(t(M.noClearAnswerFor, { what: local(r.what), seen: sent.seen }));
+    if (sent.seen) notes.push(t(M.noClearAnswerFor, { what: local(r.what), seen: sent.seenText ? local(sent.seenText) : sent.seen }));
   }
   return result(doc, ...notes.map((n) => say(n)), say(group ? t(M.clearedGroup, { count: jobs.length, name: safeLine(group.name) }) : t(M.clearedTop, { count: jobs.length }), 'ok'));
 }

@@ -46,7 +46,7 @@ export async function runWait(ctx: Context, o: WaitOptions): Promise<Result<Job>
   const settings = await waitSettings(ctx, o.wait);
   const { job } = await watch(ctx, api, settings, {
     jobId: o.jobId,
-    label: `Waiting for ${o.ecs ? 'ECS ' : ''}job ${o.jobId}`,
+    label: t(o.ecs ? M.opWaitingEcs : M.opWaiting, { id: o.jobId }),
     ...(o.ecs ? { kind: 'ecs' as const, resumeCommand: `sdrs job wait ${o.jobId} --ecs` } : {}),
   });
   return result(job, say(t(M.finished, { id: o.jobId, status: job.status })), out(describeJob(job)));

@@ -130,6 +130,7 @@ export async function runAdd(ctx: Context, o: AddOptions): Promise<Result> {
     noWait: { server_group_id: group.id },
     checkHint: `sdrs pair list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Creating replication pair ${name} in ${safeLine(group.name)}` },
+    operationText: text(M.opCreating, { name, group: safeLine(group.name) }),
   });
   if (outcome.kind !== 'done') return outcome.result;
   const { job } = outcome.watched;

@@ -13,7 +13,7 @@ import { refOf } from '../shared/sites.js';
 import { CHILDREN_CHANGE_FROM } from '../../api/rules.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
-import { en, join, t, text, type Text } from '../../i18n/index.js';
+import { join, t, text, type Text } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -104,7 +104,7 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
   const { pi, device } = await askMissing(ctx, api, group, rp, given, o.device);
   const current = rp.attachment[0];
   if (current && current.protected_instance === pi.id && current.device.slice(-1) === device.slice(-1)) {
-    return nothingToDo(en(M.alreadyAttachedThere, { pair: safeLine(rp.name), instance: safeLine(pi.name), device: current.device }), rp);
+    return nothingToDo(text(M.alreadyAttachedThere, { pair: safeLine(rp.name), instance: safeLine(pi.name), device: current.device }), rp);
   }
   const body = { replication_id: rp.id, device };
   const outcome = await mutate(ctx, api, {
@@ -131,6 +131,7 @@ export async function runAttach(ctx: Context, o: AttachOptions): Promise<Result>
     noWait: { server_group_id: group.id, replication_id: rp.id, protected_instance_id: pi.id },
     checkHint: `sdrs pair list ${refOf(group)}`,
     watch: { groupId: group.id, checkGroup: false, label: `Attaching ${safeLine(rp.name)} to ${safeLine(pi.name)} as ${device}` },
+    operationText: text(M.opAttaching, { pair: safeLine(rp.name), instance: safeLine(pi.name), device }),
   });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);

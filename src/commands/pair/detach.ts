@@ -10,7 +10,7 @@ import { mutate, nothingToDo, type Mutation } from '../shared/mutation.js';
 import { resolvePair } from '../shared/resolve.js';
 import { waitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
-import { en, t } from '../../i18n/index.js';
+import { t, text, type Text } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -44,7 +44,7 @@ export function registerDetach(pair: Command, run: Runner, runF: RunF<DetachOpti
 }
 
 /** What the pipeline needs to know of one detach. */
-export type DetachRequest = Pick<Mutation, 'send' | 'noWait' | 'checkHint' | 'watch'> & { prepare: () => Promise<PreparedRequest> };
+export type DetachRequest = Pick<Mutation, 'send' | 'noWait' | 'checkHint' | 'watch'> & { prepare: () => Promise<PreparedRequest>; operationText: Text };
 
 /** The detach request of an attached pair (also sent by `pair remove --detach`). */
 export function detachRequest(api: SdrsApi, rp: Replication, at: Replication['attachment'][number]): DetachRequest {
@@ -54,6 +54,7 @@ export function detachRequest(api: SdrsApi, rp: Replication, at: Replication['at
     noWait: { server_group_id: rp.server_group_id, replication_id: rp.id, protected_instance_id: at.protected_instance },
     checkHint: `sdrs pair list --json | jq '.[] | select(.id == "${rp.id}") | .attachment'`,
     watch: { groupId: rp.server_group_id, checkGroup: false, label: `Detaching ${rp.name} from ${at.protected_instance} (${at.device})` },
+    operationText: text(M.opDetaching, { pair: rp.name, instance: at.protected_instance, device: at.device }),
   };
 }
 
@@ -62,7 +63,7 @@ export async function runDetach(ctx: Context, o: DetachOptions): Promise<Result>
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
-  if (!at) return nothingToDo(en(M.notAttached, { name: rp.name }), rp);
+  if (!at) return nothingToDo(text(M.notAttached, { name: rp.name }), rp);
   const outcome = await mutate(ctx, api, { dryRun: o.dryRun, settings: await waitSettings(ctx, o.wait), ...detachRequest(api, rp, at) });
   if (outcome.kind !== 'done') return outcome.result;
   const after = await pairAfter(api, rp.id, outcome.jobId);

@@ -8,7 +8,7 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import type { Result } from '../shared/output.js';
 import { listChildren } from '../shared/children.js';
 import { diskLabels } from '../shared/resolve.js';
-import { t } from '../../i18n/index.js';
+import { t, text } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -28,6 +28,7 @@ export function registerList(pair: Command, run: Runner, runF: RunF<ListOptions>
 export function runList(ctx: Context, o: ListOptions): Promise<Result<Replication[]>> {
   return listChildren<Replication>(ctx, o.group, {
     what: 'replication pairs',
+    whatText: text(M.whatPairs),
     list: (api, q) => api.listAllReplications(q),
     // Instance names and disks as `<server> <device>`, each read once for the whole table.
     names: async (api, pairs) => {

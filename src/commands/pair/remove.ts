@@ -18,7 +18,7 @@ import { refOf } from '../shared/sites.js';
 import { watch, waitSettings, type WaitSettings } from '../shared/wait.js';
 import { pairAfter } from './after-job.js';
 import { detachRequest } from './detach.js';
-import { en, t, text } from '../../i18n/index.js';
+import { local, t, text } from '../../i18n/index.js';
 import { pairMsg as M } from '../../i18n/catalog/pair.js';
 
 /** The options of one run. */
@@ -68,14 +68,14 @@ export function registerRemove(pair: Command, run: Runner, runF: RunF<RemoveOpti
 /** Sends the detach once, watches it (--detach always waits) and checks the pair after it. */
 async function detachFirst(ctx: Context, api: SdrsApi, rp: Replication, at: Replication['attachment'][number], settings: WaitSettings): Promise<void> {
   const req = detachRequest(api, rp, at);
-  const jobId = await sendOnce(ctx, { operation: req.watch.label, send: req.send, checkHint: req.checkHint, details: req.noWait });
-  await watch(ctx, api, settings, { ...req.watch, jobId });
+  const jobId = await sendOnce(ctx, { operation: req.watch.label, operationText: req.operationText, send: req.send, checkHint: req.checkHint, details: req.noWait });
+  await watch(ctx, api, settings, { ...req.watch, label: local(req.operationText), jobId });
   await pairAfter(api, rp.id, jobId);
 }
 
 /** Removes the pair: an attached one only with --detach (detach, then delete). */
 export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result> {
-  requireYes(ctx, o.yes || o.dryRun, en(M.yesRemove));
+  requireYes(ctx, o.yes || o.dryRun, text(M.yesRemove));
   const api = await ctx.api();
   const rp = await resolvePair(api, o.pair);
   const at = rp.attachment[0];
@@ -92,16 +92,17 @@ export async function runRemove(ctx: Context, o: RemoveOptions): Promise<Result>
     return dryRun(at ? [await detachRequest(api, rp, at).prepare(), del] : del);
   }
   const ask = at ? (o.deleteTargetVolume ? M.askRemoveAttachedDelete : M.askRemoveAttachedKeep) : o.deleteTargetVolume ? M.askRemoveDelete : M.askRemoveKeep;
-  await confirmOrCancel(ctx, o.yes, t(ask, { name: rp.name, instance: at?.protected_instance, device: at?.device }), en(M.verbRemove));
+  await confirmOrCancel(ctx, o.yes, t(ask, { name: rp.name, instance: at?.protected_instance, device: at?.device }), text(M.verbRemove));
   if (at) await detachFirst(ctx, api, rp, at, settings);
   const jobId = await sendOnce(ctx, {
     operation: `Removing replication pair ${rp.name}`,
+    operationText: text(M.opRemoving, { name: rp.name }),
     send: () => api.deleteReplication(rp.id, body),
     checkHint: `sdrs pair list --json | jq '.[] | select(.id == "${rp.id}")'`,
     details: { server_group_id: rp.server_group_id, replication_id: rp.id },
   });
   if (!settings.wait) return handOff(jobId, { server_group_id: rp.server_group_id, replication_id: rp.id });
-  await watch(ctx, api, settings, { jobId, groupId: rp.server_group_id, checkGroup: false, label: `Removing replication pair ${rp.name}` });
+  await watch(ctx, api, settings, { jobId, groupId: rp.server_group_id, checkGroup: false, label: t(M.opRemoving, { name: rp.name }) });
   return result(
     { id: rp.id, name: rp.name, server_group_id: rp.server_group_id, deleted: true, job_id: jobId },
     say(t(M.removed, { name: rp.name, id: rp.id }) + t(o.deleteTargetVolume ? M.drDiskDeleted : M.drDiskKept), 'ok'),

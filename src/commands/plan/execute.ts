@@ -28,7 +28,7 @@ import { otherSide, shellArg } from '../shared/sites.js';
 import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
 import { local, t, text } from '../../i18n/index.js';
-import { textWith } from '../../i18n/mixed.js';
+import { textOf } from '../../i18n/compose.js';
 import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** What a run was told on its command line. */
@@ -118,15 +118,17 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     const to = (g.to ??= otherSide(production[g.alias] ?? group.priority_station));
     const expect = { finalStatus: 'failed-over', priorityStation: to };
     const label = `Failing over ${group.name} to ${to}`;
+    const labelText = text(M.opFailingOver, { name: group.name, to });
     if (group.status === 'failed-over' && group.priority_station === to) return;
     if (group.status === 'failing-over') {
-      await followGroup(ctx, watchApi, stepSettings(step), { group, label, expect });
+      await followGroup(ctx, watchApi, stepSettings(step), { group, label, labelText, expect });
       return;
     }
     sending();
     row(g, 'submitting', t(M.rowSubmitFailover));
     const sent = await sendOrFollow(ctx, {
       operation: label,
+      operationText: labelText,
       send: () => api.groupAction(group.id, { action: 'failover' }),
       checkHint: `sdrs group status ${group.id}`,
       details: { group: group.name, group_id: group.id },
@@ -135,7 +137,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
       g.job_ids.push(sent.jobId);
       sending(); // saved with its job id
       await watch(ctx, watchApi, stepSettings(step), {
-        jobId: sent.jobId, groupId: group.id, label, expect, gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: FAILOVER_JOB_TYPE },
+        jobId: sent.jobId, groupId: group.id, label: local(labelText), expect, gateJobReads: { maxGapMs: JOB_READ_MAX_GAP_MS, jobType: FAILOVER_JOB_TYPE },
         ...(board ? { reporter: board.reporter(g.alias) } : {}),
       });
     } else {
@@ -147,7 +149,7 @@ function groupOps(ctx: Context, api: SdrsApi, plan: Plan, mode: PlanMode, state:
     const to = (g.to ??= otherSide(production[g.alias] ?? group.priority_station));
     if (group.status === 'reversing') {
       // Left by an earlier run (killed mid-reverse): followed, never re-sent; the start phase below finishes it.
-      group = (await followGroup(ctx, api, stepSettings(step), { group, label: `Reversing ${group.name} to ${to}`, expect: { finalStatus: 'protected', priorityStation: to } })).group as ServerGroup;
+      group = (await followGroup(ctx, api, stepSettings(step), { group, label: `Reversing ${group.name} to ${to}`, labelText: text(M.opReversing, { name: group.name, to }), expect: { finalStatus: 'protected', priorityStation: to } })).group as ServerGroup;
     }
     row(g, 'submitting', t(M.rowPreflight));
     sending();
@@ -438,7 +440,7 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
     const sent = state.steps.some((st) => st.groups.some((g) => g.job_ids.length > 0 || g.status === 'sent' || g.status === 'done'));
     const kept = error.exitCode === ExitCode.VERIFY_FAILED || error.exitCode === ExitCode.TIMEOUT || error.exitCode === ExitCode.UNREACHABLE || (!sent && error.exitCode === ExitCode.USAGE);
     e = new SdrsError(kept ? error.code : 'PLAN_STEP_FAILED', kept ? error.exitCode : ExitCode.JOB_FAILED,
-      textWith(M.planFailed, { plan: safeLine(plan.name), message: error.text }), { hint: resume ? text(M.fixThenResume, { command: resume }) : error.hintText, details: { ...error.details, run_id: state.run_id } });
+      textOf(M.planFailed, { plan: safeLine(plan.name), message: error.text }), { hint: resume ? text(M.fixThenResume, { command: resume }) : error.hintText, details: { ...error.details, run_id: state.run_id } });
   }
   return { data: doc, blocks, journal, error: e };
 }

@@ -84,7 +84,7 @@ function alive(pid: number): boolean {
 
 export async function runResume(ctx: Context, o: ResumeOptions): Promise<Result> {
   const state = findRun(ctx, o.target, true);
-  if (state.status === 'done') return nothingToDo(`plan run ${state.run_id} already finished`, { run_id: state.run_id, status: state.status });
+  if (state.status === 'done') return nothingToDo(text(M.runFinished, { id: state.run_id }), { run_id: state.run_id, status: state.status });
   if (state.status === 'running' && alive(state.pid)) {
     throw new PreconditionError('PLAN_RUN_ACTIVE', text(M.stillRunning, { id: state.run_id, pid: state.pid }), { hint: text(M.stillRunningHint) });
   }
@@ -94,10 +94,10 @@ export async function runResume(ctx: Context, o: ResumeOptions): Promise<Result>
     throw new PreconditionError('PLAN_CHANGED', text(M.planChanged, { file: safeLine(state.file), id: state.run_id }), { hint: text(M.planChangedHint, { mode: state.mode }) });
   }
   const next = state.steps.find((s) => s.status !== 'done' && s.status !== 'skipped' && s.status !== 'continued');
-  if (o.dryRun) return nothingToDo(`dry run: run ${state.run_id} would carry on at ${next ? `step ${next.name}` : 'the drill cleanup'}; nothing was sent`, { dry_run: true, run_id: state.run_id, next_step: next?.name ?? null });
+  if (o.dryRun) return nothingToDo(next ? text(M.resumeDryStep, { id: state.run_id, step: next.name }) : text(M.resumeDryCleanup, { id: state.run_id }), { dry_run: true, run_id: state.run_id, next_step: next?.name ?? null });
   const missing = unconfirmable(ctx, plan, o).filter((n) => state.steps.find((s) => s.name === n)?.status !== 'done');
   if (!o.yes && !ctx.io.canPrompt) throw new UsageError(text(M.refuseResume));
   if (missing.length) throw new UsageError(text(M.unconfirmable, { list: missing.map((n) => JSON.stringify(n)).join(', ') }));
-  await confirmOrCancel(ctx, o.yes, t(next ? M.confirmResumeStep : M.confirmResumeCleanup, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, step: next?.name }), 'plan resume');
+  await confirmOrCancel(ctx, o.yes, t(next ? M.confirmResumeStep : M.confirmResumeCleanup, { plan: safeLine(plan.name), mode: state.mode, id: state.run_id, step: next?.name }), text(M.verbPlanResume));
   return executePlan(ctx, plan, state, { yes: o.yes, confirmSteps: o.confirmSteps, settings: await waitSettings(ctx, o.wait) });
 }

@@ -101,7 +101,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<PlanRu
   const [ready] = await planPreflight(api, plan, await resolvePlanGroups(api, plan), [o.mode]);
   if (!ready.ready) throw notReadyError(plan, [ready]);
   const groups = plan.groups.map((g) => g.alias).join(', ');
-  await confirmOrCancel(ctx, o.yes, t(o.mode === 'drill' ? M.confirmRunDrill : M.confirmRun, { plan: safeLine(plan.name), mode: o.mode, n: plan.steps.length, groups }), 'plan run');
+  await confirmOrCancel(ctx, o.yes, t(o.mode === 'drill' ? M.confirmRunDrill : M.confirmRun, { plan: safeLine(plan.name), mode: o.mode, n: plan.steps.length, groups }), text(M.verbPlanRun));
   const state = freshState(ctx, plan, file, o.mode, o.keep);
   return executePlan(ctx, plan, state, { yes: o.yes, confirmSteps: o.confirmSteps, settings: await waitSettings(ctx, o.wait) });
 }

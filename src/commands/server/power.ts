@@ -58,7 +58,7 @@ export function parsePower(args: string[], f: PowerFlags): PowerRunOptions {
  */
 export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerRunOptions & { yes?: boolean }): Promise<Result> {
   const yes = o.yes === true;
-  if (action === 'stop') requireYes(ctx, yes, 'stop servers');
+  if (action === 'stop') requireYes(ctx, yes, text(M.yesStopServers));
   const api = await ctx.api();
   const servers = await resolveServers(api, o.servers, o.az);
   const { want } = POWER[action];
@@ -67,7 +67,7 @@ export async function runPower(ctx: Context, action: 'stop' | 'start', o: PowerR
   if (action === 'start') await guardDrSite(ctx, api, todo, o.allowDrSite === true);
   if (action === 'stop') {
     const list = todo.map((s) => t(M.confirmItem, { name: safeLine(s.name), az: serverAz(s) })).join(t({ en: ', ', zh: '、' }));
-    await confirmOrCancel(ctx, yes, t(M.confirmStop, { n: todo.length, list }), 'stop');
+    await confirmOrCancel(ctx, yes, t(M.confirmStop, { n: todo.length, list }), text(M.actStop));
   }
   const settings = await waitSettings(ctx, o.wait);
   if (!settings.wait) {

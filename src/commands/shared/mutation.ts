@@ -196,7 +196,7 @@ export async function sendOnce<T extends { job_id: string }, F>(ctx: Context, re
 
 /** Follows an accepted change by its group's status; every ending in the after-send form. */
 export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, settings: WaitSettings, s: Accepted & { record: SentRequest }): Promise<WatchJobResult> {
-  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.record.operationText ? local(s.record.operationText) : s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
+  ctx.io.err.write(safeText(t(M.followingGroup, { label: s.record.operationText ? local(s.record.operationText) : s.follow.labelText ? local(s.follow.labelText) : s.follow.label, seen: seenIn(s), groupId: s.follow.group.id })) + '\n');
   try {
     const r = await followGroup(ctx, api, settings, s.follow);
     s.record.state = 'done';
@@ -208,7 +208,7 @@ export async function followSent(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, s
 
 /** Follows an accepted change (no job id) by the state `f` reads; every ending in the after-send form. */
 export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings, s: Accepted<F> & { record: SentRequest }, f: FollowRequest<T>): Promise<T> {
-  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: local(s.record.operationText ?? s.record.operation), seen: seenIn(s), label: f.label })) + '\n');
+  ctx.io.err.write(safeText(t(M.followingAccepted, { operation: local(s.record.operationText ?? s.record.operation), seen: seenIn(s), label: f.labelText ? local(f.labelText) : f.label })) + '\n');
   try {
     const r = await follow(ctx, settings, f);
     s.record.state = 'done';
@@ -271,7 +271,7 @@ function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
           kind: 'accepted',
           seen: en(there ? M.seenMade : M.seenAccepted, { status: g.status }),
           seenText: text(there ? M.seenMade : M.seenAccepted, { status: g.status }),
-          follow: { group: g, label: m.watch.label, expect: { ...expect, finalStatus } },
+          follow: { group: g, label: m.watch.label, ...(m.operationText ? { labelText: m.operationText } : {}), expect: { ...expect, finalStatus } },
         };
       }
     }
@@ -339,7 +339,7 @@ export interface NoJobRequest {
  * is done when it shows it made, else the outcome is unknown (exit 7) with how to check.
  * Returns what the read showed when the answer was lost, for the result to say.
  */
-export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string }> {
+export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen?: string; seenText?: Text }> {
   const s = await sendOrFollow<{ job_id: string }, undefined>(ctx, {
     operation: req.operation,
     ...(req.operationText ? { operationText: req.operationText } : {}),
@@ -350,7 +350,7 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     checkHint: req.checkHint,
     details: req.details,
     reconcile: async (err) => {
-      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), follow: undefined };
+      if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), seenText: text(M.seenReadMade), follow: undefined };
       return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
         hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
@@ -359,5 +359,5 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     },
   });
   s.record.state = 'done';
-  return s.kind === 'accepted' ? { seen: s.seen } : {};
+  return s.kind === 'accepted' ? { seen: s.seen, ...(s.seenText ? { seenText: s.seenText } : {}) } : {};
 }

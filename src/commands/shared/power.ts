@@ -10,7 +10,7 @@ import { followAccepted, sendOrFollow, type Reconcile, type SendRequest } from '
 import { serverAz } from './resolve.js';
 import { say } from './ui.js';
 import { follow, watch, type FollowRequest, type WaitSettings } from './wait.js';
-import { t, text, type Text } from '../../i18n/index.js';
+import { local, t, text, verbatim, type Text } from '../../i18n/index.js';
 import { textOf } from '../../i18n/compose.js';
 import { server as M } from '../../i18n/catalog/readiness.js';
 
@@ -19,6 +19,8 @@ export interface PowerOptions {
   settings: WaitSettings;
   /** Progress label. @default "Stopping a, b" / "Starting a, b" */
   label?: string;
+  /** `label` in both languages, for people. @default "Stopping a, b" / "Starting a, b" */
+  labelText?: Text;
   /** Print one line per server and already-there notes on stderr. @default true */
   verbose?: boolean;
   /** Called with the ECS job id as soon as it is known. */
@@ -45,7 +47,7 @@ const taskState = (s: Server) => String(s['OS-EXT-STS:task_state'] ?? '');
  * powering on/off, shows it accepted (followed until every one is there); servers
  * that show no change say nothing (exit 7 with how to check).
  */
-export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'start', label?: string): SendRequest<{ job_id: string }, Server[]> {
+export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'start', label?: string, labelText?: Text): SendRequest<{ job_id: string }, Server[]> {
   const p = POWER[action];
   const ids = todo.map((s) => s.id);
   const checkHint = powerCheckHint(todo);
@@ -59,10 +61,11 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
     const there = now?.filter((s) => s.status === p.want) ?? [];
     const moving = now?.filter((s) => taskState(s) === p.moving) ?? [];
     if (now && (there.length > 0 || moving.length > 0)) {
-      const seen = there.length === now.length
-        ? `every server is now ${p.want}: the ${action} was carried out`
-        : `${[...there.map((s) => `${safeLine(s.name)} is ${p.want}`), ...moving.map((s) => `${safeLine(s.name)} is ${p.moving}`)].join(', ')}, so the service accepted it`;
-      return { kind: 'accepted', seen, follow: now };
+      const items = [...there.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: p.want })), ...moving.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: p.moving }))];
+      const seenText = there.length === now.length
+        ? text(action === 'stop' ? M.seenAllStopped : M.seenAllStarted, { want: p.want })
+        : textOf(M.seenSome, { list: { en: items.map((i) => i.en).join(', '), zh: items.map((i) => i.zh).join('，') } });
+      return { kind: 'accepted', seen: seenText.en, seenText, follow: now };
     }
     const message = now
       ? textOf(M.noChange, { message: err.text, list: now.map((s) => `${safeLine(s.name)} ${s.status}`).join(', ') })
@@ -75,6 +78,7 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
   };
   return {
     operation: label ?? `${p.verb} ${todo.map((s) => s.name).join(', ')}`,
+    operationText: labelText ?? (label !== undefined ? verbatim(label) : text(action === 'stop' ? M.opStopping : M.opStarting, { names: todo.map((s) => s.name).join(', ') })),
     send: () => api.serverAction(p.action, ids),
     reconcile,
     checkHint,
@@ -100,13 +104,15 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
   if (todo.length === 0 && moving.length === 0) return servers;
   if (moving.length > 0) say(ctx, t(M.movingAlready, { names: moving.map((s) => safeLine(s.name)).join(', '), state: towards }));
   const label = o.label ?? `${POWER[action].verb} ${[...todo, ...moving].map((s) => s.name).join(', ')}`;
-  const req = powerRequest(api, todo.length > 0 ? todo : moving, action, label);
+  const labelText = o.labelText ?? (o.label !== undefined ? verbatim(o.label) : text(action === 'stop' ? M.opStopping : M.opStarting, { names: [...todo, ...moving].map((s) => s.name).join(', ') }));
+  const req = powerRequest(api, todo.length > 0 ? todo : moving, action, label, labelText);
   const followServers = (list: Server[]): FollowRequest<Server[]> => ({
     label: `servers ${list.map((s) => s.name).join(', ')}`,
+    labelText: text(M.followingServers, { names: list.map((s) => s.name).join(', ') }),
     read: () => Promise.all(list.map((s) => api.getServer(s.id))),
     judge: (now) => ({
       status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
-      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(text(M.inError, { label }), { code: 'SERVER_STATE' }) : undefined,
+      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(textOf(M.inError, { label: { en: label, zh: labelText.zh } }), { code: 'SERVER_STATE' }) : undefined,
     }),
     checkHint: req.checkHint,
   });
@@ -116,7 +122,7 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
     if (sent.kind === 'job') {
       jobId = sent.jobId;
       o.onJob?.(jobId);
-      await watch(ctx, api, o.settings, { jobId, kind: 'ecs', label, resumeCommand: req.resume!(jobId) });
+      await watch(ctx, api, o.settings, { jobId, kind: 'ecs', label: local(labelText), resumeCommand: req.resume!(jobId) });
     } else {
       // The answer (with the job id) was lost, but the servers show the change: followed until every one is there.
       await followAccepted(ctx, o.settings, sent, followServers(todo));

@@ -146,6 +146,8 @@ export interface GroupFollow {
   group: ServerGroup;
   /** What the change is, e.g. "Reversing erp to target (cn-north-4b)". */
   label: string;
+  /** `label` in both languages, for people (the English `label` is what error documents carry). */
+  labelText?: Text;
   /** What the group must look like when the change has ended. */
   expect: GroupExpectation & { finalStatus: string };
   onStatus?: (status: string, elapsedMs: number) => void;
@@ -186,7 +188,7 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
       return {
         status: shown,
         statusText,
-        end: new JobFailedError(textOf(M.acceptedBut, { label: f.label, wrong }), {
+        end: new JobFailedError(textOf(M.acceptedBut, { label: f.labelText ?? f.label, wrong }), {
           code: status.startsWith('error') ? 'GROUP_ERROR' : 'UNEXPECTED_GROUP_STATE',
           hint: text(M.nextStep, { fix: fixFor(g, ref) }),
           details: { group_id: g.id, group_status: status, priority_station: g.priority_station, expected_status: f.expect.finalStatus },

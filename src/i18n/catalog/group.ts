@@ -217,4 +217,10 @@ export const groupMsg = {
     en: 'When {dr} is usable again, re-protect (the servers at {productionAz} must be stopped for it): sdrs group start {ref}',
     zh: '当 {dr} 恢复可用后，重新保护（需要先将 {productionAz} 上的云服务器关机）：sdrs group start {ref}',
   },
+  opReprotect: { en: 'Re-protecting {name}', zh: '重新保护 {name}' },
+  opStart: { en: 'Starting protection of {name}', zh: '开启保护 {name}' },
+  opStop: { en: 'Stopping protection of {name}', zh: '停止保护 {name}' },
+  opFailover: { en: 'Failing over {name}', zh: '故障切换 {name}' },
+  opDelete: { en: 'Deleting {name}', zh: '删除保护组 {name}' },
+  opCreate: { en: 'Creating group {name}', zh: '创建保护组 {name}' },
 } as const satisfies Catalog;

@@ -107,4 +107,7 @@ export const instanceMsg = {
   drServerDeleted: { en: ' DR server {dr} deleted.', zh: '容灾站点云服务器 {dr} 已删除。' },
   drServerKept: { en: ' DR server {dr} kept.', zh: '容灾站点云服务器 {dr} 已保留。' },
   eipReleased: { en: ' Its elastic IP was released.', zh: '其弹性公网IP已释放。' },
+  opProtecting: { en: 'Protecting {server} in {group}', zh: '在保护组 {group} 中保护 {server}' },
+  opRemoving: { en: 'Removing protected instance {name}', zh: '移除保护实例 {name}' },
+  whatInstances: { en: 'protected instances', zh: '保护实例' },
 } as const satisfies Catalog;

@@ -55,4 +55,8 @@ export const jobMsg = {
   noClearAnswerFor: { en: '{what}: no clear answer, but {seen}', zh: '{what}：没有明确答复，但 {seen}' },
   clearedGroup: { en: '✔ Cleared {count} failed operation(s) of group {name}.', zh: '✔ 已清除保护组 {name} 的 {count} 个失败操作。' },
   clearedTop: { en: '✔ Cleared {count} failed operation(s) at group level.', zh: '✔ 已清除 {count} 个保护组级别的失败操作。' },
+  opClearingOne: { en: 'Clearing failed operation {id}', zh: '清除失败操作 {id}' },
+  opClearing: { en: 'Clearing {what}', zh: '清除{what}' },
+  opWaiting: { en: 'Waiting for job {id}', zh: '等待任务 {id}' },
+  opWaitingEcs: { en: 'Waiting for ECS job {id}', zh: '等待 ECS 任务 {id}' },
 } as const satisfies Catalog;

@@ -126,4 +126,9 @@ export const pairMsg = {
   removed: { en: '✔ Replication pair {name} ({id}) removed.', zh: '✔ 复制对 {name}（{id}）已移除。' },
   drDiskDeleted: { en: ' Its DR disk was deleted.', zh: '其容灾站点磁盘已删除。' },
   drDiskKept: { en: ' Its DR disk was kept.', zh: '其容灾站点磁盘已保留。' },
+  opCreating: { en: 'Creating replication pair {name} in {group}', zh: '在保护组 {group} 中创建复制对 {name}' },
+  opRemoving: { en: 'Removing replication pair {name}', zh: '移除复制对 {name}' },
+  opAttaching: { en: 'Attaching {pair} to {instance} as {device}', zh: '将 {pair} 作为 {device} 挂载到 {instance}' },
+  opDetaching: { en: 'Detaching {pair} from {instance} ({device})', zh: '从 {instance}（{device}）卸载 {pair}' },
+  whatPairs: { en: 'replication pairs', zh: '复制对' },
 } as const satisfies Catalog;

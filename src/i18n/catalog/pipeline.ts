@@ -75,11 +75,11 @@ export const pipeline = {
   // confirm.ts
   needsYes: {
     en: 'refusing to {verb} without confirmation: pass --yes (prompts are off without a terminal or with --no-input/--json)',
-    zh: '未经确认，拒绝执行 {verb}：请传入 --yes（没有终端或使用 --no-input/--json 时不会提示确认）',
+    zh: '未经确认，拒绝执行{verb}：请传入 --yes（没有终端或使用 --no-input/--json 时不会提示确认）',
   },
   cancelled: {
     en: '{verb} cancelled at the confirmation prompt; nothing was sent',
-    zh: '{verb} 已在确认提示处取消；未发送任何请求',
+    zh: '已在确认提示处取消{verb}；未发送任何请求',
   },
 
   // sent.ts

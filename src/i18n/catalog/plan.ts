@@ -287,4 +287,11 @@ export const planMsg = {
   planStoppedInFlight: { en: 'plan {plan} stopped; in flight: {list}', zh: '恢复计划 {plan} 已停止；进行中：{list}' },
   planFailed: { en: 'plan {plan}: {message}', zh: '恢复计划 {plan}：{message}' },
   fixThenResume: { en: 'Fix the cause, then resume with: {command}', zh: '请先排除原因，然后继续运行：{command}' },
+  opFailingOver: { en: 'Failing over {name} to {to}', zh: '将 {name} 故障切换到 {to}' },
+  opReversing: { en: 'Reversing {name} to {to}', zh: '将 {name} 切换到 {to}' },
+  runFinished: { en: 'plan run {id} already finished', zh: '计划运行 {id} 已经完成' },
+  resumeDryStep: { en: 'dry run: run {id} would carry on at step {step}; nothing was sent', zh: '试运行：运行 {id} 将从步骤 {step} 继续；未发送任何请求' },
+  resumeDryCleanup: { en: 'dry run: run {id} would carry on at the drill cleanup; nothing was sent', zh: '试运行：运行 {id} 将从容灾演练清理处继续；未发送任何请求' },
+  verbPlanRun: { en: 'plan run', zh: '计划运行' },
+  verbPlanResume: { en: 'plan resume', zh: '计划继续运行' },
 } as const satisfies Catalog;

@@ -202,4 +202,13 @@ export const server = {
   colPair: { en: 'PAIR', zh: '复制对' },
   noDisks: { en: 'No disks attached.', zh: '没有挂载磁盘。' },
   notPaired: { en: 'Not paired yet: {cmds}', zh: '尚未创建复制对：{cmds}' },
+  opStopping: { en: 'Stopping {names}', zh: '关机 {names}' },
+  opStarting: { en: 'Starting {names}', zh: '开机 {names}' },
+  opStoppingAt: { en: 'Stopping {n} server(s) at {az}', zh: '关机 {az} 上的 {n} 台云服务器' },
+  opStartingAt: { en: 'Starting {n} server(s) at {az}', zh: '开机 {az} 上的 {n} 台云服务器' },
+  followingServers: { en: 'servers {names}', zh: '云服务器 {names}' },
+  seenAllStopped: { en: 'every server is now {want}: the stop was carried out', zh: '所有云服务器现在都是 {want}：关机已执行' },
+  seenAllStarted: { en: 'every server is now {want}: the start was carried out', zh: '所有云服务器现在都是 {want}：开机已执行' },
+  seenSome: { en: '{list}, so the service accepted it', zh: '{list}，说明服务已接受该请求' },
+  yesStopServers: { en: 'stop servers', zh: '云服务器关机' },
 } as const satisfies Catalog;

@@ -282,4 +282,14 @@ export const reverse = {
   boardStillWaiting: { en: 'still waiting: {summary}', zh: '仍在等待：{summary}' },
   boardJob: { en: 'job {status}', zh: '任务 {status}' },
   boardJobGroup: { en: 'job {status}, group {group}', zh: '任务 {status}，保护组 {group}' },
+  verbReverse: { en: 'reverse', zh: '切换' },
+  reversingTo: { en: 'Reversing {name} to {to} ({az})', zh: '切换 {name} 到 {to}（{az}）' },
+  seenMoved: {
+    en: 'production now runs on {to} ({az}), so the reverse was carried out (group {status})',
+    zh: '生产现在运行在 {to}（{az}），说明切换已执行（保护组 {status}）',
+  },
+  seenNowStatus: { en: 'the group is now {status}, so the service did accept it', zh: '保护组现在是 {status}，说明服务确实已接受该请求' },
+  toStation: { en: 'to {to} ({az})', zh: '到 {to}（{az}）' },
+  alreadyThere: { en: 'group {name} already runs production on {to} ({az}) and is protected', zh: '保护组 {name} 已在 {to}（{az}）上运行生产业务，且处于保护状态' },
+  verbSwitchover: { en: 'switchover', zh: '切换' },
 } as const satisfies Catalog;
