@@ -2,12 +2,30 @@
  * The errors a watched job ends with, built in one place so `sdrs job show`
  * and the group commands can report a failed job exactly as the watcher does.
  */
-import { JobFailedError } from '../errors.js';
+import { JobFailedError, safeLine } from '../errors.js';
 import type { Job, ServerGroup } from '../api/types.js';
 import { nextStepText } from './hints.js';
 import { join, text, type Text } from '../i18n/index.js';
 import { textOf } from '../i18n/compose.js';
 import { watch as M } from '../i18n/catalog/watch.js';
+
+/**
+ * What is wrong with a group a change has ended on, if anything: an error status
+ * (GROUP_ERROR), a status other than the expected one, or production on the other side
+ * (UNEXPECTED_GROUP_STATE). One rule for the watcher and for a group followed after a lost answer.
+ */
+export function groupProblem(group: ServerGroup, expect: GroupExpectation = {}): { problem: Text; code: string } | undefined {
+  const status = String(group.status);
+  const who = { name: safeLine(group.name), id: group.id, status };
+  if (status.startsWith('error')) return { problem: text(M.groupIs, who), code: 'GROUP_ERROR' };
+  if (expect.finalStatus && status !== expect.finalStatus) {
+    return { problem: text(M.groupIsExpected, { ...who, expected: expect.finalStatus }), code: 'UNEXPECTED_GROUP_STATE' };
+  }
+  if (expect.priorityStation && group.priority_station !== expect.priorityStation) {
+    return { problem: text(M.productionOn, { ...who, station: group.priority_station, expected: expect.priorityStation }), code: 'UNEXPECTED_GROUP_STATE' };
+  }
+  return undefined;
+}
 
 /** What the caller knows about the group and the requested change. */
 export interface OutcomeContext {
@@ -78,19 +96,10 @@ export interface GroupExpectation {
  * does not match the expectation; undefined if all is well.
  */
 export function groupOutcomeError(job: Job, group: ServerGroup, expect: GroupExpectation = {}): JobFailedError | undefined {
+  const found = groupProblem(group, expect);
+  if (!found) return undefined;
+  const { problem, code } = found;
   const status = String(group.status);
-  let problem: Text | undefined;
-  let code = 'UNEXPECTED_GROUP_STATE';
-  const who = { name: group.name, id: group.id, status };
-  if (status.startsWith('error')) {
-    problem = text(M.groupIs, who);
-    code = 'GROUP_ERROR';
-  } else if (expect.finalStatus && status !== expect.finalStatus) {
-    problem = text(M.groupIsExpected, { ...who, expected: expect.finalStatus });
-  } else if (expect.priorityStation && group.priority_station !== expect.priorityStation) {
-    problem = text(M.productionOn, { ...who, station: group.priority_station, expected: expect.priorityStation });
-  }
-  if (!problem) return undefined;
   return new JobFailedError(textOf(M.succeededBut, { jobId: job.job_id, jobType: job.job_type, problem }), {
     code,
     hint: nextStepText({ jobType: job.job_type, groupStatus: status, group: group.name || group.id, side: expect.priorityStation, jobId: job.job_id }),

@@ -8,7 +8,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { Job, ServerGroup } from '../../api/types.js';
 import { fixFor, groupInProgress } from '../../api/rules.js';
 import { InterruptedError, JobFailedError, SdrsError, WaitTimeoutError, safeText, stopSignalOf, safeLine } from '../../errors.js';
-import type { GroupExpectation } from '../../watch/outcome.js';
+import { groupProblem, type GroupExpectation } from '../../watch/outcome.js';
 import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js';
 import type { WaitFlags } from './command.js';
 import { afterSendError, resumeCommand, sentJob } from './sent.js';
@@ -176,20 +176,13 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
       const shown = en(M.groupShown, { status, station: g.priority_station });
       const statusText = text(M.groupShown, { status, station: g.priority_station });
       if (groupInProgress(status)) return { status: shown, statusText };
-      const who = { name: safeLine(g.name), id: g.id, status };
-      const wrong = status.startsWith('error')
-        ? text(M.groupIs, who)
-        : status !== f.expect.finalStatus
-          ? text(M.groupIsExpected, { ...who, expected: f.expect.finalStatus })
-          : f.expect.priorityStation && g.priority_station !== f.expect.priorityStation
-            ? text(M.productionOn, { ...who, station: g.priority_station, expected: f.expect.priorityStation })
-            : undefined;
-      if (!wrong) return { status: shown, statusText, end: true };
+      const found = groupProblem(g, f.expect);
+      if (!found) return { status: shown, statusText, end: true };
       return {
         status: shown,
         statusText,
-        end: new JobFailedError(textOf(M.acceptedBut, { label: f.labelText ?? f.label, wrong }), {
-          code: status.startsWith('error') ? 'GROUP_ERROR' : 'UNEXPECTED_GROUP_STATE',
+        end: new JobFailedError(textOf(M.acceptedBut, { label: f.labelText ?? f.label, wrong: found.problem }), {
+          code: found.code,
           hint: text(M.nextStep, { fix: fixFor(g, ref) }),
           details: { group_id: g.id, group_status: status, priority_station: g.priority_station, expected_status: f.expect.finalStatus },
         }),

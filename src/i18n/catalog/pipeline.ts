@@ -136,15 +136,6 @@ export const pipeline = {
   },
   groupShown: { en: '{status}, production on {station}', zh: '{status}，生产站点在 {station}' },
   groupLabel: { en: 'group {name} ({id})', zh: '保护组 {name}（{id}）' },
-  groupIs: { en: 'group {name} ({id}) is {status}', zh: '保护组 {name}（{id}）的状态为 {status}' },
-  groupIsExpected: {
-    en: 'group {name} ({id}) is {status}, expected {expected}',
-    zh: '保护组 {name}（{id}）的状态为 {status}，预期为 {expected}',
-  },
-  productionOn: {
-    en: 'production of group {name} ({id}) is on {station}, expected {expected}',
-    zh: '保护组 {name}（{id}）的生产站点在 {station}，预期在 {expected}',
-  },
   acceptedBut: { en: '{label}: the service accepted it, but {wrong}', zh: '{label}：服务已接受该请求，但{wrong}' },
   nextStep: { en: 'Next: {fix}', zh: '下一步：{fix}' },
 
