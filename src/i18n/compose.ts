@@ -46,6 +46,16 @@ export function listOf(names: readonly string[], max: number, sep: Text = { en: 
   };
 }
 
+/** Every item (a string, or a Text per language), joined: ", " in English, "、" in Chinese. */
+export function joinList(items: readonly (string | Text)[]): Text {
+  return { en: items.map((i) => asText(i).en).join(', '), zh: items.map((i) => asText(i).zh).join('、') };
+}
+
+/** `name (detail)` in English, `name（detail）` in Chinese (full-width parentheses). */
+export function parened(name: string, detail: string): Text {
+  return { en: `${name} (${detail})`, zh: `${name}（${detail}）` };
+}
+
 /** A string or Text as a Text. */
 export function asText(x: string | Text): Text {
   return typeof x === 'string' ? { en: x, zh: x } : x;

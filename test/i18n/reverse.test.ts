@@ -48,11 +48,16 @@ describe('a refused reverse in Chinese', () => {
     expect(r.stderr).toMatch(/^错误：保护组 demo-erp 的切换前检查未通过：2 台生产云服务器仍在运行：/m);
     expect(r.stderr).toMatch(/^请先将其关机（sdrs server stop \S+ \S+ --yes），再重新执行切换；或让切换代为处理：--stop-servers --start-servers。$/m);
     expect(r.stderr).not.toMatch(/Pre-flight|production|running/);
+    // Chinese lists: 、 between items, full-width parentheses; no ASCII ", " or " (".
+    expect(r.stderr).toMatch(/（仍在运行：erp-app-01 \S+、erp-db-01 \S+）$/m);
+    expect(r.stderr).toMatch(/^错误：保护组 demo-erp 的切换前检查未通过：2 台生产云服务器仍在运行：erp-app-01（\S+）、erp-db-01（\S+）$/m);
+    expect(r.stderr).not.toMatch(/, erp-|erp-\S+ \(/);
 
     const e = await en(['group', 'reverse', G, '--to', 'target', '--yes']);
     expect(e.code).toBe(3);
     expect(e.stderr).toContain('Pre-flight checks for reversing demo-erp to target (cn-north-4b):');
-    expect(e.stderr).toMatch(/^error: pre-flight checks failed for group demo-erp: 2 production server\(s\) still running: /m);
+    expect(e.stderr).toMatch(/^error: pre-flight checks failed for group demo-erp: 2 production server\(s\) still running: erp-app-01 \(\S+\), erp-db-01 \(\S+\)$/m);
+    expect(e.stderr).toMatch(/\(running: erp-app-01 \S+, erp-db-01 \S+\)$/m);
     expect(e.stderr).not.toMatch(CJK);
   });
 
@@ -104,6 +109,7 @@ describe('a refused reverse in Chinese', () => {
     expect(so.code, so.stderr).toBe(0);
     expect(so.stderr).toMatch(/^阶段 1\/3：将 cn-north-4a（source）的 2 台云服务器关机，直到 SHUTOFF$/m);
     expect(so.stderr).toMatch(/^ {2}✔ reverse 完成，用时 /m);
+    expect(so.stderr).toMatch(/^demo-erp 的切换完成，用时 \S+：stop-servers \S+、reverse \S+、start-servers \S+。$/m);
     expect(so.stderr).toMatch(/^生产现在运行在 cn-north-4b（target）。保护组 demo-erp 处于 protected；复制方向为 cn-north-4b -> cn-north-4a。$/m);
     await w.stopServers();
     const many = await zh(['group', 'reverse', '--all', '--to', 'source', '--yes']);
