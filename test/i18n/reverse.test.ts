@@ -183,3 +183,16 @@ describe('status views and readiness in Chinese', () => {
     await jsonIdentical(['server', 'show', 'erp-app-01', '--az', 'cn-north-4a']);
   });
 });
+
+describe('Chinese lists elsewhere: 、 between items (English ", " unchanged)', () => {
+  it('missing flags of group create, and groups not found', async () => {
+    const r = await zh(['group', 'create', '--no-input']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^错误：缺少 --name、--domain、--vpc：/);
+    expect((await en(['group', 'create', '--no-input'])).stderr).toMatch(/^error: missing --name, --domain, --vpc: pass them as flags/);
+    const gone = await zh(['group', 'reverse', 'no-such-a', 'no-such-b', '--to', 'target', '--yes']);
+    expect(gone.code).toBe(3);
+    expect(gone.stderr).toMatch(/"no-such-a"、"no-such-b"/);
+    expect((await en(['group', 'reverse', 'no-such-a', 'no-such-b', '--to', 'target', '--yes'])).stderr).toMatch(/"no-such-a", "no-such-b"/);
+  });
+});
