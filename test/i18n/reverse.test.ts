@@ -66,7 +66,7 @@ describe('a refused reverse in Chinese', () => {
     await fault('5');
     const r = await zh(['group', 'reverse', G, '--to', 'target', '--yes']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/✖ 复制对 rp-erp-app-01-data \(\S+\)：复制链路已中断（fault_level 5/);
+    expect(r.stderr).toMatch(/✖ 复制对 rp-erp-app-01-data（\S+）：复制链路已中断（fault_level 5/);
     expect(r.stderr).toMatch(/请先修复复制（fault_level 恢复为 0；用 sdrs group status demo-erp 观察）；仅当生产站点已经丢失时才使用 --skip-checks。/);
     const doc = JSON.parse((await jsonIdentical(['group', 'reverse', G, '--to', 'target', '--yes'])).stderr).error;
     expect(doc.code).toBe('PREFLIGHT_FAILED');
@@ -98,7 +98,7 @@ describe('a refused reverse in Chinese', () => {
     await fault('2');
     const r = await zh(['group', 'reverse', G, '--to', 'target', '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/! 复制对 rp-erp-app-01-data \(\S+\)：生产磁盘已无法读写（fault_level 2：建议故障切换）；切换可能在生产站点一侧失败/);
+    expect(r.stderr).toMatch(/! 复制对 rp-erp-app-01-data（\S+）：生产磁盘已无法读写（fault_level 2：建议故障切换）；切换可能在生产站点一侧失败/);
     expect(r.stderr).toMatch(/✔ 当前生产站点 cn-north-4a（source）的云服务器全部关机（2）/);
     const d = JSON.parse((await jsonIdentical(['group', 'reverse', G, '--to', 'target', '--dry-run'])).stdout);
     expect(d.checks.find((c: { name: string }) => c.name === 'fault_levels').message).toMatch(/^pair\(s\) rp-erp-app-01-data .*lost read\/write/);

@@ -62,7 +62,7 @@ export interface PreflightOptions {
   stopServers?: boolean;
 }
 
-const list = (names: string[], max = 5) => listOf(names, max);
+const list = (names: (string | Text)[], max = 5) => listOf(names, max);
 
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). Prints nothing. */
 export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
@@ -112,10 +112,10 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   line('replication_pairs', pairs.length > 0, text(M.pfPairs, { n: pairs.length }));
   if (pairs.length === 0) fail('replication_pairs', text(M.pfNoPairs), text(M.pfNoPairsHint));
 
-  const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, string[]>();
+  const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, Text[]>();
   for (const p of pairs) {
     const m = faultMeaning(p.fault_level);
-    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), `${safeLine(p.name)} (${p.id})`]);
+    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), parened(safeLine(p.name), p.id)]);
   }
   if (byMeaning.size === 0) line('fault_levels', true, text(M.pfNoFault));
   for (const [m, names] of byMeaning) {
