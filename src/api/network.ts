@@ -3,6 +3,7 @@
  * proxy is in use) and the trusted CAs (Node's roots plus the CA bundles, never fewer).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { ConfigError } from '../errors.js';
@@ -69,7 +70,9 @@ export function createNetwork(net: NetworkSettings | undefined, processEnv: Node
  * Setting `ca` replaces Node's store, so Node's roots and NODE_EXTRA_CA_CERTS go in too.
  */
 function trustedCas(net: NetworkSettings, processEnv: NodeJS.ProcessEnv): string[] | undefined {
-  const extraIsNodes = net.extraCaCerts !== undefined && net.extraCaCerts === processEnv.NODE_EXTRA_CA_CERTS?.trim();
+  // The config resolves a relative path against the working directory, as Node did at start-up.
+  const nodes = processEnv.NODE_EXTRA_CA_CERTS?.trim();
+  const extraIsNodes = net.extraCaCerts !== undefined && !!nodes && (net.extraCaCerts === nodes || net.extraCaCerts === resolve(nodes));
   if (!net.caBundle && (net.extraCaCerts === undefined || extraIsNodes)) return undefined;
   // node:tls only now: its ESM facade computes every root certificate on import (~15 ms), and
   // a run without a CA bundle (or `config show`) must not pay for it.

@@ -201,12 +201,14 @@ export function resolveTarget(o: Pick<ApiOptions, 'path' | 'service'>, endpoints
   if (!rel.startsWith('/')) throw new UsageError(both(M.pathSlash, { path: printable(rel) }));
   // eslint-disable-next-line no-control-regex -- control characters never belong in a path
   if (/[\s#\u0000-\u001f\u007f]/.test(rel)) throw new UsageError(both(M.pathChars, { path: printable(rel) }));
+  // A full URL arrives percent-encoded (`new URL` turns `{` into %7B): the placeholder is the same either way.
+  rel = rel.replace(/%7Bproject_id%7D/gi, '{project_id}');
   if (rel.includes('{project_id}')) {
     if (!projectId) throw missingProjectIdError(profile, undefined);
     if (!isWellFormedId(projectId)) throw new UsageError(both(M.badProjectId, { id: printable(projectId) }));
     rel = rel.split('{project_id}').join(projectId);
   }
-  const left = /\{[^}]*\}/.exec(rel);
+  const left = /\{[^}]*\}|%7B.*?%7D/i.exec(rel);
   if (left) throw new UsageError(both(M.placeholderLeft, { path: printable(rel), placeholder: printable(left[0]) }));
   service ??= serviceOf(rel);
   const base = endpoints[service];

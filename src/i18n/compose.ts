@@ -35,15 +35,25 @@ export function mapText(x: Text, f: (s: string, lang: keyof Text) => string): Te
 
 /**
  * A list of names, at most `max`, then "and N more" in each language.
- * `names` are shown as given (escape service text first).
+ * `names` are shown as given (escape service text first); a Text name is shown in each language.
  */
-export function listOf(names: readonly string[], max: number, sep: Text = { en: ', ', zh: '、' }): Text {
-  const shown = names.slice(0, max);
+export function listOf(names: readonly (string | Text)[], max: number, sep: Text = { en: ', ', zh: '、' }): Text {
+  const shown = names.slice(0, max).map(asText);
   const more = names.length - shown.length;
   return {
-    en: shown.join(sep.en) + (more > 0 ? ` and ${more} more` : ''),
-    zh: shown.join(sep.zh) + (more > 0 ? ` 等另外 ${more} 个` : ''),
+    en: shown.map((s) => s.en).join(sep.en) + (more > 0 ? ` and ${more} more` : ''),
+    zh: shown.map((s) => s.zh).join(sep.zh) + (more > 0 ? ` 等另外 ${more} 个` : ''),
   };
+}
+
+/** Every item (a string, or a Text per language), joined: ", " in English, "、" in Chinese. */
+export function joinList(items: readonly (string | Text)[]): Text {
+  return { en: items.map((i) => asText(i).en).join(', '), zh: items.map((i) => asText(i).zh).join('、') };
+}
+
+/** `name (detail)` in English, `name（detail）` in Chinese (full-width parentheses). */
+export function parened(name: string, detail: string): Text {
+  return { en: `${name} (${detail})`, zh: `${name}（${detail}）` };
 }
 
 /** A string or Text as a Text. */

@@ -5,10 +5,11 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli.js';
+import { createNetwork } from '../../src/api/network.js';
 import { SEED_IDS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { countMethod, emulatorEnv, JOB_MS, startWorld, writeFastPollingProfile, type TestWorld } from '../helpers/cli-env.js';
 import { runMain } from '../helpers/in-process.js';
@@ -282,5 +283,17 @@ describe('a TLS endpoint signed by a private CA', () => {
     const direct = await runMain(['--ca-bundle', pki.ca, 'group', 'list'], { env: { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' } });
     expect(direct.code, direct.stderr).toBe(0);
     expect(proxy.connects).toBe(0);
+  });
+});
+
+describe("NODE_EXTRA_CA_CERTS is Node's: sdrs reads it again only when it sets the CAs itself", () => {
+  const missing = join(tmpdir(), 'sdrs-no-such-ca.pem');
+  test('the one Node read at start-up (absolute or relative: the config resolves it) is left to Node, which only warns', () => {
+    expect(createNetwork({ extraCaCerts: missing }, { NODE_EXTRA_CA_CERTS: missing }).ca).toBeUndefined();
+    expect(createNetwork({ extraCaCerts: resolve('sdrs-no-such-ca.pem') }, { NODE_EXTRA_CA_CERTS: 'sdrs-no-such-ca.pem' }).ca).toBeUndefined();
+  });
+  test('another one (an in-process run with its own environment), or next to a CA bundle: read, and unreadable is exit 4', () => {
+    expect(() => createNetwork({ extraCaCerts: missing }, {})).toThrow(expect.objectContaining({ exitCode: 4, code: 'CONFIG', message: expect.stringContaining(`NODE_EXTRA_CA_CERTS ${missing} cannot be read`) }));
+    expect(() => createNetwork({ extraCaCerts: missing, caBundle: missing }, { NODE_EXTRA_CA_CERTS: missing })).toThrow(expect.objectContaining({ exitCode: 4 }));
   });
 });

@@ -36,6 +36,14 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget({ path: 'https://gw.example.com/other/v1/p' }, prefixed, P, 'default')).toThrow(/refusing/);
   });
 
+  it('a full URL fills {project_id} too (URL parsing must not turn it into %7B…%7D), and a leftover encoded placeholder is refused', () => {
+    expect(resolveTarget({ path: `${REGION.sdrs}/v1/{project_id}/server-groups?limit=1` }, REGION, P, 'default')).toMatchObject({ service: 'sdrs', path: `/v1/${P}/server-groups` });
+    expect(resolveTarget({ path: `${REGION.sdrs}/v1/%7bproject_id%7D/server-groups` }, REGION, P, 'default').url.toString()).toBe(`${REGION.sdrs}/v1/${P}/server-groups`);
+    expect(() => resolveTarget({ path: `${REGION.sdrs}/v1/{project_id}/server-groups/{id}` }, REGION, P, 'default')).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/placeholder "%7Bid%7D"/) }));
+    expect(() => resolveTarget({ path: '/v1/{project_id}/server-groups/%7bid%7d' }, REGION, P, 'default')).toThrow(/placeholder "%7bid%7d"/);
+    expect(() => resolveTarget({ path: `${REGION.sdrs}/v1/{project_id}/x` }, REGION, undefined, 'default')).toThrow(expect.objectContaining({ exitCode: 4, code: 'NO_PROJECT_ID' }));
+  });
+
   it('refuses before sending: a placeholder left, a relative path, a fragment; no project id is exit 4', () => {
     expect(() => resolveTarget({ path: '/v1/{project_id}/server-groups/{id}' }, REGION, P, 'default')).toThrow(/placeholder "\{id\}"/);
     expect(() => resolveTarget({ path: 'v1/x' }, REGION, P, 'default')).toThrow(/must start with \//);

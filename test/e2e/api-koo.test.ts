@@ -49,6 +49,13 @@ describe('KooCLI profiles against the emulator', () => {
 });
 
 describe('sdrs api', () => {
+  it('a full URL has its {project_id} filled in too (it was sent as %7Bproject_id%7D)', async () => {
+    const r = await api(['GET', `${w.emu.url}${GROUPS}`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).server_groups.length).toBeGreaterThan(0);
+  });
+
   it('GET --paginate follows limit/offset and prints one document with every group', async () => {
     const ids = { domain: '', vpc: '' };
     const g = (await api(['GET', `${GROUPS}/${await groupId()}`])).stdout;

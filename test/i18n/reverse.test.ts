@@ -48,11 +48,16 @@ describe('a refused reverse in Chinese', () => {
     expect(r.stderr).toMatch(/^错误：保护组 demo-erp 的切换前检查未通过：2 台生产云服务器仍在运行：/m);
     expect(r.stderr).toMatch(/^请先将其关机（sdrs server stop \S+ \S+ --yes），再重新执行切换；或让切换代为处理：--stop-servers --start-servers。$/m);
     expect(r.stderr).not.toMatch(/Pre-flight|production|running/);
+    // Chinese lists: 、 between items, full-width parentheses; no ASCII ", " or " (".
+    expect(r.stderr).toMatch(/（仍在运行：erp-app-01 \S+、erp-db-01 \S+）$/m);
+    expect(r.stderr).toMatch(/^错误：保护组 demo-erp 的切换前检查未通过：2 台生产云服务器仍在运行：erp-app-01（\S+）、erp-db-01（\S+）$/m);
+    expect(r.stderr).not.toMatch(/, erp-|erp-\S+ \(/);
 
     const e = await en(['group', 'reverse', G, '--to', 'target', '--yes']);
     expect(e.code).toBe(3);
     expect(e.stderr).toContain('Pre-flight checks for reversing demo-erp to target (cn-north-4b):');
-    expect(e.stderr).toMatch(/^error: pre-flight checks failed for group demo-erp: 2 production server\(s\) still running: /m);
+    expect(e.stderr).toMatch(/^error: pre-flight checks failed for group demo-erp: 2 production server\(s\) still running: erp-app-01 \(\S+\), erp-db-01 \(\S+\)$/m);
+    expect(e.stderr).toMatch(/\(running: erp-app-01 \S+, erp-db-01 \S+\)$/m);
     expect(e.stderr).not.toMatch(CJK);
   });
 
@@ -61,7 +66,7 @@ describe('a refused reverse in Chinese', () => {
     await fault('5');
     const r = await zh(['group', 'reverse', G, '--to', 'target', '--yes']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/✖ 复制对 rp-erp-app-01-data \(\S+\)：复制链路已中断（fault_level 5/);
+    expect(r.stderr).toMatch(/✖ 复制对 rp-erp-app-01-data（\S+）：复制链路已中断（fault_level 5/);
     expect(r.stderr).toMatch(/请先修复复制（fault_level 恢复为 0；用 sdrs group status demo-erp 观察）；仅当生产站点已经丢失时才使用 --skip-checks。/);
     const doc = JSON.parse((await jsonIdentical(['group', 'reverse', G, '--to', 'target', '--yes'])).stderr).error;
     expect(doc.code).toBe('PREFLIGHT_FAILED');
@@ -93,7 +98,7 @@ describe('a refused reverse in Chinese', () => {
     await fault('2');
     const r = await zh(['group', 'reverse', G, '--to', 'target', '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/! 复制对 rp-erp-app-01-data \(\S+\)：生产磁盘已无法读写（fault_level 2：建议故障切换）；切换可能在生产站点一侧失败/);
+    expect(r.stderr).toMatch(/! 复制对 rp-erp-app-01-data（\S+）：生产磁盘已无法读写（fault_level 2：建议故障切换）；切换可能在生产站点一侧失败/);
     expect(r.stderr).toMatch(/✔ 当前生产站点 cn-north-4a（source）的云服务器全部关机（2）/);
     const d = JSON.parse((await jsonIdentical(['group', 'reverse', G, '--to', 'target', '--dry-run'])).stdout);
     expect(d.checks.find((c: { name: string }) => c.name === 'fault_levels').message).toMatch(/^pair\(s\) rp-erp-app-01-data .*lost read\/write/);
@@ -104,6 +109,7 @@ describe('a refused reverse in Chinese', () => {
     expect(so.code, so.stderr).toBe(0);
     expect(so.stderr).toMatch(/^阶段 1\/3：将 cn-north-4a（source）的 2 台云服务器关机，直到 SHUTOFF$/m);
     expect(so.stderr).toMatch(/^ {2}✔ reverse 完成，用时 /m);
+    expect(so.stderr).toMatch(/^demo-erp 的切换完成，用时 \S+：stop-servers \S+、reverse \S+、start-servers \S+。$/m);
     expect(so.stderr).toMatch(/^生产现在运行在 cn-north-4b（target）。保护组 demo-erp 处于 protected；复制方向为 cn-north-4b -> cn-north-4a。$/m);
     await w.stopServers();
     const many = await zh(['group', 'reverse', '--all', '--to', 'source', '--yes']);
@@ -175,5 +181,18 @@ describe('status views and readiness in Chinese', () => {
     expect(s.stdout).toMatch(/^设备\s+磁盘 ID\s+系统盘\s+容量\s+复制对$/m);
     expect((await en(['server', 'show', 'erp-app-01', '--az', 'cn-north-4a'])).stdout).toMatch(/^Protected: pi-erp-app-01 \(\S+\), protected$/m);
     await jsonIdentical(['server', 'show', 'erp-app-01', '--az', 'cn-north-4a']);
+  });
+});
+
+describe('Chinese lists elsewhere: 、 between items (English ", " unchanged)', () => {
+  it('missing flags of group create, and groups not found', async () => {
+    const r = await zh(['group', 'create', '--no-input']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^错误：缺少 --name、--domain、--vpc：/);
+    expect((await en(['group', 'create', '--no-input'])).stderr).toMatch(/^error: missing --name, --domain, --vpc: pass them as flags/);
+    const gone = await zh(['group', 'reverse', 'no-such-a', 'no-such-b', '--to', 'target', '--yes']);
+    expect(gone.code).toBe(3);
+    expect(gone.stderr).toMatch(/"no-such-a"、"no-such-b"/);
+    expect((await en(['group', 'reverse', 'no-such-a', 'no-such-b', '--to', 'target', '--yes'])).stderr).toMatch(/"no-such-a", "no-such-b"/);
   });
 });

@@ -12,7 +12,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusalText, statusRefusalText } from '../../api/rules.js';
 import { local, text, type Text } from '../../i18n/index.js';
-import { listOf, mapText, textOf } from '../../i18n/compose.js';
+import { joinList, listOf, mapText, parened, textOf } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { PreconditionError, safeLine } from '../../errors.js';
 import type { Result } from '../shared/output.js';
@@ -62,7 +62,7 @@ export interface PreflightOptions {
   stopServers?: boolean;
 }
 
-const list = (names: string[], max = 5) => listOf(names, max);
+const list = (names: (string | Text)[], max = 5) => listOf(names, max);
 
 /** Runs every check (it does not stop at the first failure, so the operator sees them all). Prints nothing. */
 export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station, opts: PreflightOptions = {}): Promise<PreflightReport> {
@@ -112,10 +112,10 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   line('replication_pairs', pairs.length > 0, text(M.pfPairs, { n: pairs.length }));
   if (pairs.length === 0) fail('replication_pairs', text(M.pfNoPairs), text(M.pfNoPairsHint));
 
-  const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, string[]>();
+  const byMeaning = new Map<keyof typeof FAULT_FOR_REVERSE, Text[]>();
   for (const p of pairs) {
     const m = faultMeaning(p.fault_level);
-    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), `${safeLine(p.name)} (${p.id})`]);
+    if (m !== 'none') byMeaning.set(m, [...(byMeaning.get(m) ?? []), parened(safeLine(p.name), p.id)]);
   }
   if (byMeaning.size === 0) line('fault_levels', true, text(M.pfNoFault));
   for (const [m, names] of byMeaning) {
@@ -132,27 +132,27 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
 
   const invalid = instances.filter((i) => i.status === 'invalid');
   line('invalid_instances', invalid.length === 0, invalid.length
-    ? text(M.pfInvalidSome, { list: invalid.map((i) => `${safeLine(i.name)} ${i.id}`).join(', ') })
+    ? textOf(M.pfInvalidSome, { list: joinList(invalid.map((i) => `${safeLine(i.name)} ${i.id}`)) })
     : text(M.pfInvalidNone));
   if (invalid.length > 0) fail('invalid_instances', text(M.pfInvalidFailure, { n: invalid.length }), text(M.pfInvalidHint));
 
   const running = await runningProductionServers(api, group, instances);
   report.running = running;
-  const names = running.map((s) => `${safeLine(s.name)} ${s.id}`).join(', ');
+  const names = joinList(running.map((s) => `${safeLine(s.name)} ${s.id}`));
   if (opts.stopServers && running.length > 0) {
-    line('servers_running', true, text(M.pfServersStoppedFirst, { az: azOf(group, from), from, n: running.length, names }));
+    line('servers_running', true, textOf(M.pfServersStoppedFirst, { az: azOf(group, from), from, n: running.length, names }));
   } else {
     line(
       'servers_running',
       running.length === 0,
       running.length
-        ? text(M.pfServersRunning, { az: azOf(group, from), from, names })
+        ? textOf(M.pfServersRunning, { az: azOf(group, from), from, names })
         : text(M.pfServersStopped, { az: azOf(group, from), from, n: instances.length }),
     );
     if (running.length > 0) {
       fail(
         'servers_running',
-        text(M.pfServersFailure, { n: running.length, list: running.map((s) => `${safeLine(s.name)} (${s.id})`).join(', ') }),
+        textOf(M.pfServersFailure, { n: running.length, list: joinList(running.map((s) => parened(safeLine(s.name), s.id))) }),
         text(M.pfServersHint, { ids: running.map((s) => s.id).join(' ') }),
       );
     }

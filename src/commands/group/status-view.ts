@@ -9,6 +9,7 @@ import type { ProtectedInstance, Replication, Server, ServerGroup, Station } fro
 import { DR_SERVERS_STOPPED_IN, faultMeaning, groupInProgress, type FaultMeaning } from '../../api/rules.js';
 import { displayWidth, layoutTable, type TableStyle } from '../../io/output.js';
 import { local, t, text, type Entry, type Text } from '../../i18n/index.js';
+import { joinList, textOf } from '../../i18n/compose.js';
 import { statusView as M } from '../../i18n/catalog/status.js';
 import type { Palette } from '../../io/color.js';
 import { safeLine } from '../../errors.js';
@@ -115,8 +116,8 @@ function warningsOf(s: Snapshot): { productionDown: boolean; warnings: StatusWar
   const drRunning = DR_SERVERS_STOPPED_IN.has(g.status) ? runningAt(s, dr) : [];
   if (drRunning.length) {
     const ids = drRunning.map((r) => r.server.id);
-    const message = text(M.drServerRunning, {
-      status: g.status, list: drRunning.map((r) => `${r.server.name} (${r.server.id}) ${r.server.status}`).join(', '), az: azOf(g, dr), station: dr, ids: ids.join(' '),
+    const message = textOf(M.drServerRunning, {
+      status: g.status, list: joinList(drRunning.map((r) => ({ en: `${r.server.name} (${r.server.id}) ${r.server.status}`, zh: `${r.server.name}（${r.server.id}）${r.server.status}` }))), az: azOf(g, dr), station: dr, ids: ids.join(' '),
     });
     const w: StatusWarning = { code: 'dr-server-running', message: message.en, server_ids: ids };
     WARNING_TEXT.set(w, message);
@@ -210,11 +211,11 @@ export function renderStatus(d: StatusDocument, style: TableStyle & { palette?: 
       [t(M.colPair), t(M.colStatus), t(M.colReplication), t(M.colProgress), t(M.colFault), t(M.colAttached)],
       d.pairs.map((p) => [
         p.name, p.status, p.replication_status, `${p.progress ?? 0}%`, `${p.fault_level ?? '0'} ${t(FAULT_TEXT[p.fault])}`,
-        p.attachment.map((a) => `${instanceName.get(a.protected_instance) ?? a.protected_instance} ${a.device}`).join(', ') || '-',
+        local(joinList(p.attachment.map((a) => `${instanceName.get(a.protected_instance) ?? a.protected_instance} ${a.device}`))) || '-',
       ]),
     ), '');
   } else out.push(t(M.noPairs), '');
-  if (hidden.length) out.push(t(M.hidden, { columns: hidden.join(', '), width: style.columns }), '');
+  if (hidden.length) out.push(t(M.hidden, { columns: local(joinList(hidden)), width: style.columns }), '');
   out.push(t(M.next));
   for (const key of ORDER) {
     const a: Advice = d.next[key];

@@ -26,7 +26,7 @@ import { watch, type WaitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks } from './preflight.js';
 import { reconcileReverse, reverseAction, reverseLabelText, reverseWatch } from './reverse-request.js';
 import { local, t, text, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
+import { joinList, textOf, tOf } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { server as SM } from '../../i18n/catalog/readiness.js';
 
@@ -143,7 +143,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     facts.end(ctx.clock.now(), 'ok');
     sayNow(ctx, `  ${mark(ctx, true)} ${t(M.soPhaseDone, { phase, took: seconds(run.reports[i].duration_ms!) })}`);
   }
-  sayNow(ctx, t(M.soFinished, { name: safeLine(group.name), took: seconds(ctx.clock.now() - began), phases: run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`).join(', ') }));
+  sayNow(ctx, tOf(M.soFinished, { name: safeLine(group.name), took: seconds(ctx.clock.now() - began), phases: joinList(run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`)) }));
   if (already) final = await api.getGroup(group.id);
   return result(
     final,

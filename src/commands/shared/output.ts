@@ -9,7 +9,8 @@ import { palette, type Palette } from '../../io/color.js';
 import { printJson, printTable, type TableStyle } from '../../io/output.js';
 import { safeText, type SdrsError } from '../../errors.js';
 import { CHILD_BUSY, faultMeaning, groupInProgress } from '../../api/rules.js';
-import { language, t } from '../../i18n/index.js';
+import { language, local, t } from '../../i18n/index.js';
+import { joinList } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** How a stderr message is coloured for people. */
@@ -131,7 +132,7 @@ export function render(ctx: Context, r: Result | undefined | void): void {
         const fit = printTable(ctx.io, b.headers, b.rows, style);
         const what = [
           ...(fit.shortenedIds ? [t(M.idsShortened)] : []),
-          ...(fit.dropped.length ? [t(M.columnsHidden, { columns: fit.dropped.join(', ') })] : []),
+          ...(fit.dropped.length ? [t(M.columnsHidden, { columns: local(joinList(fit.dropped)) })] : []),
           ...(fit.cut ? [t(M.valuesCut)] : []),
         ];
         if (what.length) ctx.io.err.write(p.dim(t(M.toFit, { what: what.join(language() === 'zh-CN' ? '；' : '; '), columns: style.columns })) + '\n');
