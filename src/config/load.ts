@@ -141,7 +141,8 @@ function projectConfigTrust(
   if (!file || isInHomeDir(file.path, homeDir)) return undefined;
   const fromFile = SERVICES.filter((s) => sources[`endpoints.${s}`]?.source === 'config');
   // A proxy or a CA chosen by such a file could read the traffic: refused the same way.
-  const network = (['proxy.https', 'proxy.http', 'caBundle'] as const).filter((k) => sources[k]?.source === 'config');
+  // noProxy too: it could send requests around the user's own proxy.
+  const network = (['proxy.https', 'proxy.http', 'caBundle', 'noProxy'] as const).filter((k) => sources[k]?.source === 'config');
   if (trustsProjectConfig(env)) {
     sources.projectConfig = { value: 'trusted', source: 'env', origin: TRUST_PROJECT_CONFIG_VAR };
     return undefined;
@@ -153,8 +154,9 @@ function projectConfigTrust(
   };
   if (fromFile.length === 0 && network.length === 0) return undefined;
   if (fromFile.length === 0) {
-    sources.projectConfig.value = `untrusted: it sets ${network.includes('caBundle') ? 'caBundle' : 'proxy'}, so requests are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)`;
-    return () => untrustedNetworkError(file.path, network.includes('caBundle') ? 'caBundle' : 'proxy');
+    const key = network.includes('caBundle') ? 'caBundle' : network.some((k) => k.startsWith('proxy.')) ? 'proxy' : 'noProxy';
+    sources.projectConfig.value = `untrusted: it sets ${key}, so requests are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)`;
+    return () => untrustedNetworkError(file.path, key);
   }
   return () => untrustedEndpointError(file.path, fromFile, endpoints[fromFile[0]]);
 }
