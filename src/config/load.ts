@@ -3,7 +3,7 @@
  * file > defaults. Credentials are resolved again on every `credentials()`
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
-import { maskUrlCredentials } from './mask.js';
+import { maskUrlCredentials, proxySecretForms } from './mask.js';
 import { type Entry, t, text } from '../i18n/index.js';
 import { textOf } from '../i18n/compose.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
@@ -92,8 +92,11 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const timeoutMs = duration('timeout', DEFAULTS.timeoutMs);
 
   // Resolve once now for `config show`; a half-set pair is reported there too.
+  const secrets = [network.httpsProxy, network.httpProxy].flatMap((p) => proxySecretForms(p));
   try {
     const creds = resolveCredentials(env, profile, origin) ?? (hcloud?.keys ? hcloudCredentials(hcloud) : undefined);
+    const c = creds?.credentials;
+    if (c) secrets.push(...(c.kind === 'aksk' ? [c.ak, c.sk, c.securityToken] : [c.token]).filter((v): v is string => Boolean(v)));
     const unusable = hcloud && !hcloud.keys ? { credentials: { value: `none: KooCLI profile ${hcloud.name} has no usable keys (${hcloud.noKeys})`, source: 'hcloud' as const, origin: hcloud.file } } : undefined;
     Object.assign(sources, creds?.sources ?? unusable ?? { credentials: { value: undefined, source: 'default' } });
   } catch (err) {
@@ -124,6 +127,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     network,
     sources,
     credentials,
+    secrets,
   };
 }
 
