@@ -123,7 +123,7 @@ function open(ctx: Context, cmd: Command): void {
   ctx.config = () => {
     loaded ??= load().then(async (c) => {
       run.config = c;
-      for (const s of [c.network?.httpsProxy, c.network?.httpProxy].flatMap((p) => proxySecretForms(p))) run.secrets.add(s);
+      for (const s of [...(c.secrets ?? []), ...[c.network?.httpsProxy, c.network?.httpProxy].flatMap((p) => proxySecretForms(p))]) run.secrets.add(s);
       try {
         const cr = await c.credentials();
         for (const s of cr.kind === 'aksk' ? [cr.ak, cr.sk, cr.securityToken] : [cr.token]) if (s) run.secrets.add(s);
