@@ -11,7 +11,7 @@ import { builtin } from '../util/builtin.js';
 import { type Entry, type Text, text as both, verbatim } from '../i18n/index.js';
 import { textOf } from '../i18n/compose.js';
 import { networkMsg as M } from '../i18n/catalog/network.js';
-import { maskUrlCredentials } from '../config/mask.js';
+import { maskUrlCredentials, proxySecretForms } from '../config/mask.js';
 import { proxyFor } from '../config/proxy.js';
 import type { NetworkSettings } from '../config/types.js';
 
@@ -116,14 +116,5 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n 
 
 /** The password (and user:password, and its Base64 as in Proxy-Authorization) of each proxy URL. */
 function proxySecrets(net: NetworkSettings): string[] {
-  const out: string[] = [];
-  for (const p of [net.httpsProxy, net.httpProxy]) {
-    if (!p) continue;
-    const u = new URL(p);
-    if (!u.password) continue;
-    const user = decodeURIComponent(u.username);
-    const pass = decodeURIComponent(u.password);
-    out.push(pass, u.password, `${u.username}:${u.password}`, Buffer.from(`${user}:${pass}`).toString('base64'));
-  }
-  return out;
+  return [net.httpsProxy, net.httpProxy].flatMap((p) => proxySecretForms(p));
 }

@@ -3,7 +3,7 @@
  * file > defaults. Credentials are resolved again on every `credentials()`
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
-import { maskUrlCredentials } from './mask.js';
+import { maskUrlCredentials, proxySecretForms } from './mask.js';
 import { type Entry, t, text } from '../i18n/index.js';
 import { textOf } from '../i18n/compose.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
@@ -92,8 +92,11 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
   const timeoutMs = duration('timeout', DEFAULTS.timeoutMs);
 
   // Resolve once now for `config show`; a half-set pair is reported there too.
+  const secrets = [network.httpsProxy, network.httpProxy].flatMap((p) => proxySecretForms(p));
   try {
     const creds = resolveCredentials(env, profile, origin) ?? (hcloud?.keys ? hcloudCredentials(hcloud) : undefined);
+    const c = creds?.credentials;
+    if (c) secrets.push(...(c.kind === 'aksk' ? [c.ak, c.sk, c.securityToken] : [c.token]).filter((v): v is string => Boolean(v)));
     const unusable = hcloud && !hcloud.keys ? { credentials: { value: `none: KooCLI profile ${hcloud.name} has no usable keys (${hcloud.noKeys})`, source: 'hcloud' as const, origin: hcloud.file } } : undefined;
     Object.assign(sources, creds?.sources ?? unusable ?? { credentials: { value: undefined, source: 'default' } });
   } catch (err) {
@@ -124,6 +127,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<ResolvedConfi
     network,
     sources,
     credentials,
+    secrets,
   };
 }
 
@@ -141,7 +145,8 @@ function projectConfigTrust(
   if (!file || isInHomeDir(file.path, homeDir)) return undefined;
   const fromFile = SERVICES.filter((s) => sources[`endpoints.${s}`]?.source === 'config');
   // A proxy or a CA chosen by such a file could read the traffic: refused the same way.
-  const network = (['proxy.https', 'proxy.http', 'caBundle'] as const).filter((k) => sources[k]?.source === 'config');
+  // noProxy too: it could send requests around the user's own proxy.
+  const network = (['proxy.https', 'proxy.http', 'caBundle', 'noProxy'] as const).filter((k) => sources[k]?.source === 'config');
   if (trustsProjectConfig(env)) {
     sources.projectConfig = { value: 'trusted', source: 'env', origin: TRUST_PROJECT_CONFIG_VAR };
     return undefined;
@@ -153,8 +158,9 @@ function projectConfigTrust(
   };
   if (fromFile.length === 0 && network.length === 0) return undefined;
   if (fromFile.length === 0) {
-    sources.projectConfig.value = `untrusted: it sets ${network.includes('caBundle') ? 'caBundle' : 'proxy'}, so requests are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)`;
-    return () => untrustedNetworkError(file.path, network.includes('caBundle') ? 'caBundle' : 'proxy');
+    const key = network.includes('caBundle') ? 'caBundle' : network.some((k) => k.startsWith('proxy.')) ? 'proxy' : 'noProxy';
+    sources.projectConfig.value = `untrusted: it sets ${key}, so requests are refused (${TRUST_PROJECT_CONFIG_VAR}=1 allows them)`;
+    return () => untrustedNetworkError(file.path, key);
   }
   return () => untrustedEndpointError(file.path, fromFile, endpoints[fromFile[0]]);
 }

@@ -3,6 +3,7 @@ import { AuthError, ConfigError } from '../errors.js';
 import { text } from '../i18n/index.js';
 import { textOf } from '../i18n/compose.js';
 import { config as M } from '../i18n/catalog/config.js';
+import { settingsMsg as S } from '../i18n/catalog/settings.js';
 
 /** AuthError (exit 4) listing every way to provide credentials. */
 export function missingCredentialsError(profile: string, configFile: string | undefined): AuthError {
@@ -47,14 +48,16 @@ export function untrustedEndpointError(file: string, services: readonly string[]
 
 /**
  * AuthError (exit 4) before any request: a project's config file (not directly in the home
- * directory) chooses the proxy or the trusted CAs, which could read the traffic.
+ * directory) chooses the proxy or the trusted CAs, which could read the traffic, or the hosts
+ * that bypass the user's proxy (noProxy).
  */
-export function untrustedNetworkError(file: string, key: 'proxy' | 'caBundle'): AuthError {
+export function untrustedNetworkError(file: string, key: 'proxy' | 'caBundle' | 'noProxy'): AuthError {
+  const no = key === 'noProxy';
   return new AuthError(
-    `${file} is a project's config file (not one directly in your home directory) and sets ${key}: sdrs sends no credentials through a proxy or to a CA such a file chooses; nothing was sent`,
+    no ? text(S.untrustedNoProxy, { file }) : text(S.untrustedNetwork, { file, key }),
     {
       code: 'UNTRUSTED_CONFIG',
-      hint: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give your own with --proxy, HTTPS_PROXY or --ca-bundle.',
+      hint: text(no ? S.untrustedNoProxyHint : S.untrustedNetworkHint),
       details: { config_file: file, setting: key },
     },
   );

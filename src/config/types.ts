@@ -42,6 +42,12 @@ export interface ResolvedConfig {
   sources: Record<string, SettingWithSource<string | number | undefined>>;
   /** Reads the credentials again (env and config file); throws AuthError when there are none. */
   credentials(): Promise<Credentials>;
+  /**
+   * The secret values this configuration knows when loaded (the credentials of the env, the
+   * profile or KooCLI, even when requests are refused; the proxies' passwords): never written
+   * to the journal. Never print them.
+   */
+  secrets?: string[];
 }
 
 /** The global flags every command accepts. */

@@ -46,6 +46,18 @@ export function stripUserinfo(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+/**
+ * A proxy setting's user:password removed, with or without a scheme:
+ * `bob:pw@proxy:3128` -> `<redacted>@proxy:3128`, `http://bob:p/w@proxy` -> `http://<redacted>@proxy`.
+ * Up to the last `@` of the value (linear).
+ */
+export function stripProxyUserinfo(value: string): string {
+  const sep = value.indexOf('://');
+  const start = sep >= 0 && /^[a-z][a-z0-9+.-]*$/i.test(value.slice(0, sep)) ? sep + 3 : 0;
+  const at = value.lastIndexOf('@');
+  return at < start ? value : value.slice(0, start) + REDACTED + value.slice(at);
+}
+
 /** Where a URL in free text ends. */
 const URL_END = /[\s"'<>`]/;
 
@@ -60,6 +72,15 @@ export function scrubArgv(argv: string[]): string[] {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
+    if (name === '--proxy') {
+      // A proxy may be given without a scheme (`bob:pw@proxy:3128`): its userinfo is removed either way.
+      if (eq > 0) out.push(`${name}=${stripProxyUserinfo(a.slice(eq + 1))}`);
+      else {
+        out.push(a);
+        if (i + 1 < argv.length) out.push(stripProxyUserinfo(argv[++i]));
+      }
+      continue;
+    }
     if (a.startsWith('-') && SECRET_FLAG.test(name) && !BOOLEAN_FLAG.test(name)) {
       if (eq > 0) out.push(`${name}=${REDACTED}`);
       else {

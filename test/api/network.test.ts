@@ -103,6 +103,25 @@ describe('behind an HTTP proxy (plain http endpoint)', () => {
     expect(proxy.requests).toBe(1);
   });
 
+  test("a project's config file may not set noProxy either: it would send requests around the user's proxy", async () => {
+    const env = { ...w.freshEnv(), http_proxy: proxy.url };
+    const project = mkdtempSync(join(tmpdir(), 'sdrs-project-'));
+    writeFileSync(join(project, '.sdrsrc'), 'profiles:\n  default:\n    noProxy: "*"\n');
+    proxy.reset();
+    const r = await runMain(['--json', 'group', 'list'], { env, cwd: project });
+    expect(r.code, r.stderr).toBe(4);
+    expect(JSON.parse(r.stderr.trim().split('\n').pop()!).error).toMatchObject({ code: 'UNTRUSTED_CONFIG', setting: 'noProxy' });
+    const zh = await runMain(['group', 'list'], { env: { ...env, LANG: 'zh_CN.UTF-8' }, cwd: project });
+    expect(zh.stderr).toContain('noProxy：sdrs 不允许此类文件决定哪些请求绕过您的代理');
+    const shown = await runMain(['config', 'show', '--json'], { env, cwd: project });
+    expect(JSON.stringify(JSON.parse(shown.stdout))).toContain('untrusted: it sets noProxy');
+    expect(proxy.requests + proxy.connects).toBe(0);
+    // Trusted, it applies: straight to the emulator, the proxy sees nothing.
+    const trusted = await runMain(['group', 'list'], { env: { ...env, SDRS_TRUST_PROJECT_CONFIG: '1' }, cwd: project });
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(proxy.requests + proxy.connects).toBe(0);
+  });
+
   test('HTTP_PROXY (upper case) is honoured for http too, after http_proxy', async () => {
     const env = { ...w.freshEnv(), SDRS_ENDPOINT: w.emu.url.replace('127.0.0.1', HIDDEN), HTTP_PROXY: proxy.url };
     proxy.reset();

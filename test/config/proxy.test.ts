@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { maskUrlCredentials, proxySecretForms } from '../../src/config/mask.js';
+import { runMain } from '../helpers/in-process.js';
 import { bypassesProxy, proxyFor, resolveNetwork } from '../../src/config/proxy.js';
 import type { SettingWithSource } from '../../src/config/types.js';
 
@@ -95,6 +100,80 @@ describe('resolveNetwork: flag > env > profile', () => {
       expect.unreachable();
     } catch (err) {
       expect((err as { exitCode: number }).exitCode).toBe(4);
+    }
+  });
+});
+
+describe('proxy passwords in messages (masked with or without a scheme, up to the last @)', () => {
+  test('maskUrlCredentials: from the scheme or the start, to the last @ before white space', () => {
+    const cases: [string, string][] = [
+      ['bob:S3cretX@proxy.example:3128/path', '***@proxy.example:3128/path'],
+      ['bob:S3cretX@', '***@'],
+      ['http://bob:pa/ss9@proxy.example:3128', 'http://***@proxy.example:3128'],
+      ['http://bob:p?a#s@s@proxy:1', 'http://***@proxy:1'],
+      ['https://u:p@h/x?m=a@b', 'https://***@b'],
+      ['http://proxy:3128', 'http://proxy:3128'],
+      ['proxy:3128', 'proxy:3128'],
+      ['https://u:p@h other@text', 'https://***@h other@text'],
+    ];
+    for (const [value, masked] of cases) expect(maskUrlCredentials(value), value).toBe(masked);
+  });
+
+  test('maskUrlCredentials stays linear on 100 kB of hostile input', () => {
+    for (const s of ['a'.repeat(100_000), 'http://' + 'a@'.repeat(50_000), 'a:'.repeat(50_000) + '//x', '@'.repeat(100_000), 'x'.repeat(40) + '://' + '@'.repeat(99_000)]) {
+      const t0 = performance.now();
+      maskUrlCredentials(s);
+      expect(performance.now() - t0).toBeLessThan(200);
+    }
+  });
+
+  test('proxySecretForms: the password as written and decoded, user:password, the Basic credentials', () => {
+    const forms = proxySecretForms('bob:S3c%25ret@h:1');
+    expect(forms).toEqual(expect.arrayContaining(['S3c%25ret', 'S3c%ret', 'bob:S3c%25ret', 'bob:S3c%ret', Buffer.from('bob:S3c%ret').toString('base64')]));
+    expect(proxySecretForms('http://bob:pa/ss9@h:1')).toContain('pa/ss9');
+    expect(proxySecretForms('http://h:1')).toEqual([]);
+    expect(proxySecretForms('bob@h')).toEqual([]);
+  });
+
+  describe('the errors of a run, text and --json, English and Chinese', () => {
+    const home = mkdtempSync(join(tmpdir(), 'sdrs-proxy-msg-'));
+    const base = { HOME: home, SDRS_ENDPOINT: 'http://127.0.0.1:9', SDRS_PROJECT_ID: '0123456789abcdef0123456789abcdef', HUAWEICLOUD_SDK_AK: 'AKAKAKAKAKAKAKAKAKAK', HUAWEICLOUD_SDK_SK: 'skskskskskskskskskskskskskskskskskskskss', NO_COLOR: '1' };
+    const runs: [string, string[], Record<string, string>, number, string, string][] = [
+      ['flag with a path', ['--proxy', 'bob:S3cretX@proxy.example:3128/path'], {}, 2, 'S3cretX', '***@proxy.example:3128/path'],
+      ['flag with a bad port', ['--proxy', 'bob:S3cretX@proxy.example:99999'], {}, 2, 'S3cretX', '***@proxy.example:99999'],
+      ['flag with no host', ['--proxy', 'bob:S3cretX@'], {}, 2, 'S3cretX', '***@'],
+      ['env with / in the password', [], { HTTPS_PROXY: 'http://bob:pa/ss9@proxy.example:3128' }, 2, 'pa/ss9', 'http://***@proxy.example:3128'],
+      ['profile with / in the password', [], { PROFILE: 'http://bob:pa/ss9@proxy.example:3128' }, 4, 'pa/ss9', 'http://***@proxy.example:3128'],
+    ];
+    test('an endpoint URL with a password holding / is refused without repeating it (--endpoint, config init)', async () => {
+      writeFileSync(join(home, '.sdrsrc'), 'profiles: {}\n', { mode: 0o600 });
+      for (const argv of [['--endpoint', 'https://u:pa/ss99@sdrs.example.com', 'group', 'list'], ['config', 'init', '--no-input', '--profile', 'x', '--endpoint', 'https://u:pa/ss99@sdrs.example.com']]) {
+        for (const LANG of ['C', 'zh_CN.UTF-8']) {
+          const r = await runMain(argv, { env: { ...base, LANG } });
+          expect(r.code, r.stderr).toBe(2);
+          expect(r.stderr).toContain('https://***@sdrs.example.com');
+          expect(r.stdout + r.stderr).not.toContain('pa/ss99');
+        }
+      }
+    });
+
+    for (const [name, flags, extra, code, secret, shown] of runs) {
+      test(name, async () => {
+        const { PROFILE, ...vars } = extra;
+        writeFileSync(join(home, '.sdrsrc'), PROFILE ? `profiles:\n  default:\n    proxy: ${PROFILE}\n` : 'profiles: {}\n', { mode: 0o600 });
+        const outs: string[] = [];
+        for (const LANG of ['C', 'zh_CN.UTF-8']) {
+          for (const json of [[], ['--json']]) {
+            const r = await runMain([...flags, ...json, 'group', 'list'], { env: { ...base, ...vars, LANG } });
+            expect(r.code, r.stderr).toBe(code);
+            expect(r.stderr).toContain(shown);
+            expect(r.stderr).toMatch(LANG === 'C' || json.length ? /proxy/ : /代理/);
+            expect(r.stdout + r.stderr, LANG).not.toContain(secret);
+            if (json.length) outs.push(r.stdout + r.stderr);
+          }
+        }
+        expect(outs[1]).toBe(outs[0]);
+      });
     }
   });
 });

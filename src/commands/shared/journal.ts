@@ -21,6 +21,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { AKSK_FAMILIES, AUTH_TOKEN_VARS } from '../../config/env.js';
+import { proxySecretForms } from '../../config/mask.js';
 import { ExitCode, InterruptedError, safeLine, stopSignalOf, toSdrsError } from '../../errors.js';
 import { palette } from '../../io/color.js';
 import { VERSION } from '../../version.js';
@@ -110,22 +111,39 @@ function open(ctx: Context, cmd: Command): void {
     warned: false,
     sent: [],
     facts: {},
-    secrets: new Set(envSecrets(ctx.env)),
+    secrets: new Set([...envSecrets(ctx.env), ...proxySecrets(ctx)]),
   };
   runs.set(ctx, run);
-  // The configuration, once the command loads it: profile, region, project, endpoint, credentials to scrub.
+  // The configuration, once the command loads it: profile, region, project, endpoint, and the
+  // secrets to scrub (the proxies' passwords, the credentials from a config file or KooCLI).
+  // The credentials are awaited before the command sees the configuration, so even the start
+  // record of a command that sends at once (`sdrs api`) is scrubbed of them.
   const load = ctx.config.bind(ctx);
+  let loaded: Promise<ResolvedConfig> | undefined;
   ctx.config = () => {
-    const p = load();
-    p.then((c) => {
+    loaded ??= load().then(async (c) => {
       run.config = c;
-      c.credentials().then((cr) => {
+      for (const s of [...(c.secrets ?? []), ...[c.network?.httpsProxy, c.network?.httpProxy].flatMap((p) => proxySecretForms(p))]) run.secrets.add(s);
+      try {
+        const cr = await c.credentials();
         for (const s of cr.kind === 'aksk' ? [cr.ak, cr.sk, cr.securityToken] : [cr.token]) if (s) run.secrets.add(s);
-      }, () => undefined);
-    }, () => undefined);
-    return p;
+      } catch {
+        // No credentials (or a refused endpoint): the command reports it when it asks for them.
+      }
+      return c;
+    });
+    return loaded;
   };
 }
+
+/** The proxy passwords given by --proxy or the environment (a profile's join when the configuration is loaded). */
+function proxySecrets(ctx: Context): string[] {
+  // https_proxy, HTTPS_PROXY, http_proxy, HTTP_PROXY, all_proxy, ALL_PROXY (src/config/proxy.ts), any case.
+  const values = [ctx.globals.proxy, ...Object.keys(ctx.env).filter((n) => PROXY_VAR.test(n)).map((n) => ctx.env[n]?.trim())];
+  return values.flatMap((v) => proxySecretForms(v));
+}
+
+const PROXY_VAR = /^(?:https?|all)_proxy$/i;
 
 /** The credentials in the environment: never written, wherever they might appear. */
 function envSecrets(env: NodeJS.ProcessEnv): string[] {

@@ -183,4 +183,21 @@ export const settingsMsg = {
     en: '{first}or give the keys in the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (the region and project id still come from the KooCLI profile); or use an sdrs profile with the keys: sdrs config init --profile <name>',
     zh: '{first}或在环境变量中提供访问密钥：HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK（区域和项目 ID 仍取自 KooCLI 配置档）；或使用带访问密钥的 sdrs 配置档：sdrs config init --profile <name>',
   },
+  // messages.ts: a project's config file that chooses the network (UNTRUSTED_CONFIG)
+  untrustedNetwork: {
+    en: "{file} is a project's config file (not one directly in your home directory) and sets {key}: sdrs sends no credentials through a proxy or to a CA such a file chooses; nothing was sent",
+    zh: '{file} 是项目的配置文件（不在您的主目录下），且设置了 {key}：sdrs 不会通过此类文件选择的代理或 CA 发送凭证；未发送任何请求',
+  },
+  untrustedNoProxy: {
+    en: "{file} is a project's config file (not one directly in your home directory) and sets noProxy: sdrs lets no such file choose which requests go around your proxy; nothing was sent",
+    zh: '{file} 是项目的配置文件（不在您的主目录下），且设置了 noProxy：sdrs 不允许此类文件决定哪些请求绕过您的代理；未发送任何请求',
+  },
+  untrustedNetworkHint: {
+    en: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give your own with --proxy, HTTPS_PROXY or --ca-bundle.',
+    zh: '如果您信任该文件，请设置 SDRS_TRUST_PROJECT_CONFIG=1；或通过 --proxy、HTTPS_PROXY 或 --ca-bundle 提供您自己的设置。',
+  },
+  untrustedNoProxyHint: {
+    en: 'If you trust that file, set SDRS_TRUST_PROJECT_CONFIG=1; or give your own list with NO_PROXY (or --proxy none to go direct).',
+    zh: '如果您信任该文件，请设置 SDRS_TRUST_PROJECT_CONFIG=1；或通过 NO_PROXY 提供您自己的列表（或使用 --proxy none 直接连接）。',
+  },
 } as const satisfies Catalog;
