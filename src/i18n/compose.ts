@@ -56,7 +56,12 @@ export function parened(name: string, detail: string): Text {
   return { en: `${name} (${detail})`, zh: `${name}（${detail}）` };
 }
 
-/** A string or Text as a Text. */
+/**
+ * A string or Text as a Text. Items often come from service answers, where a field the model
+ * calls a string may be null: it joins as Array.prototype.join would show it (empty), never a crash.
+ */
 export function asText(x: string | Text): Text {
-  return typeof x === 'string' ? { en: x, zh: x } : x;
+  if (typeof x === 'object' && x !== null && typeof x.en === 'string' && typeof x.zh === 'string') return x;
+  const s = x === null || x === undefined ? '' : String(x);
+  return { en: s, zh: s };
 }
