@@ -6,32 +6,18 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli.js';
 import { createNetwork } from '../../src/api/network.js';
 import { SEED_IDS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { countMethod, emulatorEnv, JOB_MS, startWorld, writeFastPollingProfile, type TestWorld } from '../helpers/cli-env.js';
-import { runMain } from '../helpers/in-process.js';
+import { NO_WAIT_CLOCK, runMain } from '../helpers/in-process.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
 import { HIDDEN, makeTestCa } from '../helpers/tls.js';
 
 const PASSWORD = 'pr0xy-Secret-42';
 
 /** main() with a clock whose sleeps end at once: retries of an unreachable proxy cost no time. */
-async function runFast(argv: string[], env: Record<string, string>) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += String(c)));
-  err.on('data', (c) => (stderr += String(c)));
-  const code = await main(argv, {
-    stdin: new PassThrough().end(), stdout: out, stderr: err, env, cwd: env.HOME, homeDir: env.HOME, handleSignals: false,
-    clock: { now: () => Date.now(), sleep: async () => undefined },
-  });
-  return { code, stdout, stderr };
-}
+const runFast = (argv: string[], env: Record<string, string>) => runMain(argv, { env, clock: NO_WAIT_CLOCK });
 
 /** Every file under dir, read (the journal, the history cache...). */
 function allText(dir: string): string {

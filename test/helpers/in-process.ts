@@ -1,6 +1,10 @@
 /** Runs sdrs's main() in this process with captured streams: much faster than spawning the binary. */
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
+import type { Clock } from '../../src/util/clock.js';
+
+/** A clock whose sleeps end at once: retries (of an unreachable proxy, a 503) cost no time. */
+export const NO_WAIT_CLOCK: Clock = { now: () => Date.now(), sleep: async () => undefined };
 
 export interface InProcessResult {
   code: number;
@@ -8,8 +12,8 @@ export interface InProcessResult {
   stderr: string;
 }
 
-/** Runs `main(argv)` with captured streams; cwd and homeDir default to env.HOME. */
-export async function runMain(argv: string[], opts: { env: Record<string, string>; stdin?: string; cwd?: string }): Promise<InProcessResult> {
+/** Runs `main(argv)` with captured streams; cwd and homeDir default to env.HOME; `clock` defaults to the real one. */
+export async function runMain(argv: string[], opts: { env: Record<string, string>; stdin?: string; cwd?: string; clock?: Clock }): Promise<InProcessResult> {
   const stdin = new PassThrough();
   stdin.end(opts.stdin ?? '');
   const stdout = new PassThrough();
@@ -27,6 +31,7 @@ export async function runMain(argv: string[], opts: { env: Record<string, string
     cwd: opts.cwd ?? home,
     homeDir: home,
     handleSignals: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return { code, stdout: out, stderr: err };
 }

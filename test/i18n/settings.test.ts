@@ -10,11 +10,10 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { useDemoWorld } from '../helpers/cli-env.js';
 import { makeTestCa } from '../helpers/tls.js';
+import { NO_WAIT_CLOCK, runMain } from '../helpers/in-process.js';
 
 const w = useDemoWorld();
 const CJK = /[\u4e00-\u9fff]/;
@@ -23,19 +22,7 @@ const GROUPS = '/v1/{project_id}/server-groups';
 const same = (s: string) => s.replace(/"request_id":"[^"]*"/g, '"request_id":"…"');
 
 /** main() in process, with a clock whose sleeps end at once (retries of an unreachable proxy cost nothing). */
-async function run(argv: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += String(c)));
-  err.on('data', (c) => (stderr += String(c)));
-  const code = await main(argv, {
-    stdin: new PassThrough().end(stdin), stdout: out, stderr: err, env, cwd: env.HOME, homeDir: env.HOME, handleSignals: false,
-    clock: { now: () => Date.now(), sleep: async () => undefined },
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string>, stdin = '') => runMain(argv, { env, stdin, clock: NO_WAIT_CLOCK });
 const zh = (args: string[], env: Record<string, string> = w.env, stdin?: string) => run(args, { ...env, LANG: 'zh_CN.UTF-8' }, stdin);
 const en = (args: string[], env: Record<string, string> = w.env, stdin?: string) => run(args, { ...env, LANG: 'C' }, stdin);
 
