@@ -18,7 +18,7 @@ import type { GlobalOptions, ResolvedConfig } from './config/types.js';
 import type { SdrsApi } from './api/client.js';
 import { TOP_LEVEL, type Runner } from './commands/index.js';
 import { VERSION } from './version.js';
-import { type Entry, type Lang, type Params, type Text, en, fill, join, language, local, localeLang, parseLang, setLanguage, t, text, verbatim } from './i18n/index.js';
+import { type Lang, type Text, en, join, language, local, localeLang, parseLang, setLanguage, t, text, verbatim } from './i18n/index.js';
 import { core } from './i18n/catalog/core.js';
 import { programMsg } from './i18n/catalog/program.js';
 
@@ -453,11 +453,6 @@ const REFUSED_OPTIONS: Record<string, Text> = {
   '--secret-key': text(programMsg.refusedSecretKey),
 };
 
-/** A message whose parameters differ by language (a fragment that is itself translated). */
-function textBy(entry: Entry, params: (l: keyof Text) => Params): Text {
-  return { en: fill(entry.en, params('en')), zh: fill(entry.zh, params('zh')) };
-}
-
 /** commander's "(Did you mean ...?)" in both languages, or nothing. */
 function suggestion(s: string | undefined): Text | string {
   const m = s === undefined ? null : /^\(Did you mean (one of )?([\s\S]*)\?\)$/.exec(s.trim());
@@ -481,7 +476,7 @@ export function usageMessage(err: CommanderError): { message: Text; hint?: Text 
       const name = token.startsWith('--') ? token.split('=')[0] : token.slice(0, 2);
       // sdrs's options are lower-case words: anything else (a pasted key?) is not repeated.
       const ok = /^(?:-[A-Za-z0-9]|--[a-z0-9][a-z0-9-]{0,31})$/.test(name);
-      const shown = textBy(M.unknownOption, (l) => ({ name: ok ? `'${name}'` : M.optionNotRepeated[l] }));
+      const shown = text(M.unknownOption, { name: ok ? `'${name}'` : M.optionNotRepeated });
       const value = token.length > name.length ? text(M.valueNotRepeated) : '';
       return { message: join([shown, value, suggestion(m?.[2])]), hint: REFUSED_OPTIONS[name] };
     }
@@ -489,7 +484,7 @@ export function usageMessage(err: CommanderError): { message: Text; hint?: Text 
       const m = /^unknown command '([\s\S]*?)'(\n\(Did you mean [^\n]*\?\))?$/.exec(raw);
       const word = m?.[1] ?? '';
       const ok = /^[a-z][a-z0-9-]{0,23}$/.test(word);
-      return { message: join([textBy(M.unknownCommand, (l) => ({ name: ok ? `'${word}'` : M.commandNotRepeated[l] })), suggestion(m?.[2])]) };
+      return { message: join([text(M.unknownCommand, { name: ok ? `'${word}'` : M.commandNotRepeated }), suggestion(m?.[2])]) };
     }
     case 'commander.invalidArgument': {
       // "option '--to <side>' argument 'x' is invalid. Allowed choices are ..." without 'x'.
@@ -531,7 +526,7 @@ export function usageMessage(err: CommanderError): { message: Text; hint?: Text 
       const m = /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(raw);
       if (m) {
         const entry = m[2] === '1' ? M.excessArgumentsOne : M.excessArguments;
-        return { message: textBy(entry, (l) => ({ forCommand: m[1] ? fill(M.forCommand[l], { name: m[1] }) : '', expected: m[2], got: m[3] })) };
+        return { message: text(entry, { forCommand: m[1] ? text(M.forCommand, { name: m[1] }) : '', expected: m[2], got: m[3] }) };
       }
       break;
     }

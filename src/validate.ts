@@ -4,7 +4,6 @@
  */
 import { UsageError, safeText } from './errors.js';
 import { text, type Text } from './i18n/index.js';
-import { textOf } from './i18n/compose.js';
 import { api as M } from './i18n/catalog/api.js';
 
 const NAME_RE = /^[\u4e00-\u9fa5A-Za-z0-9._-]+$/u;
@@ -64,7 +63,7 @@ export function requireAz(flag: string, value: string): string {
 /** Throws a UsageError unless the name is valid. */
 export function requireName(flag: string, value: string): string {
   const p = nameProblemText(value);
-  if (p) throw new UsageError(textOf(M.badName, { flag, value: printable(value), problem: p }));
+  if (p) throw new UsageError(text(M.badName, { flag, value: printable(value), problem: p }));
   return value;
 }
 
@@ -79,7 +78,7 @@ const REF_NOUNS: Readonly<Record<string, (typeof M)[keyof typeof M] | undefined>
 export function requireRef(what: string, value: string): string {
   if (isWellFormedId(value) || nameProblem(value) === undefined) return value;
   const noun = REF_NOUNS[what];
-  throw new UsageError(textOf(M.badRef, { what: noun ? text(noun) : what, value: printable(value) }));
+  throw new UsageError(text(M.badRef, { what: noun ? text(noun) : what, value: printable(value) }));
 }
 
 const DEVICE_RE = /^\/dev\/(vd|sd)[a-z]$/;

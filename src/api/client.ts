@@ -21,8 +21,7 @@ import type { FailureJob, FailureJobsQuery, QuotaResource, RpoStatistic, RpoStat
 import type { CreateDrillBody, DisasterRecoveryDrill, ListDrillsQuery, Subnet } from './types.js';
 import { validateId, validateIds } from './validate.js';
 import { isWellFormedId } from '../validate.js';
-import { text as message, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { text, text as message, type Text } from '../i18n/index.js';
 import { api as M } from '../i18n/catalog/api.js';
 
 export interface SdrsApi {
@@ -198,19 +197,19 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
   async function send(s: RequestSpec): Promise<{ body: Record<string, unknown>; status: number }> {
     const res = await transport.send(s);
     const path = new URL(s.url).pathname;
-    const text = transport.redact(res.text);
+    const answer = transport.redact(res.text);
     const mutating = isMutating(s.method);
     const unknown = (seen: Text) =>
-      unknownOutcome(s.method, path, textOf(M.notDocumented, { status: res.status, seen }), undefined, { http_status: res.status, response: 'unreadable' });
+      unknownOutcome(s.method, path, text(M.notDocumented, { status: res.status, seen }), undefined, { http_status: res.status, response: 'unreadable' });
     let body: unknown;
     try {
       body = res.text === '' ? undefined : JSON.parse(res.text);
     } catch {
-      throw mutating ? unknown(describeBody(text, header(res.headers, 'content-type'))) : badResponse(s.method, path, message(M.notJson), text, 'unreadable');
+      throw mutating ? unknown(describeBody(answer, header(res.headers, 'content-type'))) : badResponse(s.method, path, message(M.notJson), answer, 'unreadable');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      if (!mutating) throw badResponse(s.method, path, message(M.expectObject), text, 'unreadable');
-      throw unknown(body === undefined ? message(M.anEmptyBody) : Array.isArray(body) ? message(M.jsonList, { body: snippet(text) }) : message(M.jsonValue, { value: String(body), body: snippet(text) }));
+      if (!mutating) throw badResponse(s.method, path, message(M.expectObject), answer, 'unreadable');
+      throw unknown(body === undefined ? message(M.anEmptyBody) : Array.isArray(body) ? message(M.jsonList, { body: snippet(answer) }) : message(M.jsonValue, { value: String(body), body: snippet(answer) }));
     }
     return { body: body as Record<string, unknown>, status: res.status };
   }
@@ -250,10 +249,10 @@ export function createApiClient(opts: ApiClientOptions): SdrsApi {
     const path = new URL(s.url).pathname;
     const fields = id === undefined || id === null ? findErrorFields(body) : undefined;
     const seen = fields
-      ? textOf(M.errorDocument, { code: fields.code ?? message(M.noCode), message: snippet(fields.message ?? '', 120) })
+      ? text(M.errorDocument, { code: fields.code ?? message(M.noCode), message: snippet(fields.message ?? '', 120) })
       : id === undefined || id === null ? message(M.noJobId, { body: snippet(transport.redact(JSON.stringify(body))) }) : message(M.badJobId, { value: shownValue(id) });
     if (!isMutating(s.method)) throw badResponse(s.method, path, seen);
-    throw unknownOutcome(s.method, path, textOf(M.notDocumented, { status, seen }), undefined, {
+    throw unknownOutcome(s.method, path, text(M.notDocumented, { status, seen }), undefined, {
       http_status: status, response: 'unexpected', ...(fields?.code ? { answer_code: fields.code } : {}),
     });
   }

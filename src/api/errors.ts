@@ -1,7 +1,6 @@
 /** Turns HTTP error responses of every documented shape into ApiError (reference section 6). */
 import { ApiError, NetworkError, UnknownOutcomeError, type ErrorDetails } from '../errors.js';
 import { text, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { api as M } from '../i18n/catalog/api.js';
 
 /** Longest slice of an unexpected body quoted in an error message. */
@@ -100,7 +99,7 @@ export function badResponse(
   method: string, path: string, why: string | Text, body?: string, problem: AnswerProblem = 'unexpected', extra: ErrorDetails = {},
 ): NetworkError {
   return new NetworkError(
-    body === undefined ? textOf(M.badResponse, { method, path, why }) : textOf(M.badResponseBody, { method, path, why, body: snippet(body) || text(M.empty) }),
+    body === undefined ? text(M.badResponse, { method, path, why }) : text(M.badResponseBody, { method, path, why, body: snippet(body) || text(M.empty) }),
     { code: 'BAD_RESPONSE', details: { method, path, response: problem, ...extra } },
   );
 }
@@ -113,7 +112,7 @@ export function badResponse(
  */
 export function unknownOutcome(method: string, path: string, why: string | Text, cause?: unknown, extra: ErrorDetails = {}): UnknownOutcomeError {
   return new UnknownOutcomeError(
-    textOf(M.unknownOutcome, { method, path, why }),
+    text(M.unknownOutcome, { method, path, why }),
     { details: { method, path, ...extra }, ...(cause === undefined ? {} : { cause }) },
   );
 }

@@ -9,7 +9,6 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { ConfigError } from '../errors.js';
 import { builtin } from '../util/builtin.js';
 import { type Entry, type Text, text as both, verbatim } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { networkMsg as M } from '../i18n/catalog/network.js';
 import { maskUrlCredentials, proxySecretForms } from '../config/mask.js';
 import { proxyFor } from '../config/proxy.js';
@@ -89,7 +88,7 @@ const PEM = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
 /** Every certificate of a PEM file, each checked; ConfigError (exit 4) naming the file otherwise. */
 export function readBundle(path: string, what: string | Text): string[] {
   const fail = (entry: Entry, params: Record<string, string | Text> = {}) =>
-    new ConfigError(textOf(entry, { ...params, what, path }), {
+    new ConfigError(both(entry, { ...params, what, path }), {
       hint: both(M.bundleHint),
       details: { ca_bundle: path },
     });

@@ -7,7 +7,6 @@
  */
 import type { GroupStatus, ServerGroup, Station } from './types.js';
 import { text, type Entry, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { reverse as M } from '../i18n/catalog/reverse.js';
 
 /** Every documented protection group status (reference 4.1), in the order of the reference. */
@@ -85,7 +84,7 @@ export function statusRefusalText(op: GroupOperation, g: Pick<ServerGroup, 'stat
   if (allowedFrom(op, g.status) || alsoFrom.includes(g.status)) return undefined;
   if (groupInProgress(g.status)) return fixForText(g, ref);
   const allowed = [...ALLOWED_FROM[op], ...alsoFrom];
-  return textOf(M.statusNeeds, { op: text(PHRASE[op]), allowed: statusList(allowed), status: g.status, fix: fixForText(g, ref) });
+  return text(M.statusNeeds, { op: text(PHRASE[op]), allowed: statusList(allowed), status: g.status, fix: fixForText(g, ref) });
 }
 
 /** `statusRefusalText` in English (JSON documents, the journal). */
@@ -190,7 +189,7 @@ export const DRILL_IN_PROGRESS: ReadonlySet<string> = new Set(['creating', 'dele
 export function drillStatusRefusalText(g: Pick<ServerGroup, 'status' | 'priority_station'>, ref: string): Text | undefined {
   if ((DRILL_FROM as readonly string[]).includes(g.status)) return undefined;
   if (groupInProgress(g.status)) return fixForText(g, ref);
-  return textOf(M.drillNeeds, { allowed: statusList(DRILL_FROM, { en: ', ', zh: '、' }), status: g.status, fix: fixForText(g, ref) });
+  return text(M.drillNeeds, { allowed: statusList(DRILL_FROM, { en: ', ', zh: '、' }), status: g.status, fix: fixForText(g, ref) });
 }
 
 /** Why a drill cannot be created from the group's status (with the fix), or undefined. English. */

@@ -19,7 +19,7 @@ import { dryRun, sendOrFollow } from './shared/mutation.js';
 import { note, result, styledOut, type Result } from './shared/output.js';
 import { resumeCommand, waitSettings, watch } from './shared/wait.js';
 import { t, text as both } from '../i18n/index.js';
-import { listOf, textOf } from '../i18n/compose.js';
+import { listOf } from '../i18n/compose.js';
 import { apiMsg as M } from '../i18n/catalog/apicmd.js';
 
 /** The methods the SDRS, ECS and VPC APIs use. */
@@ -103,12 +103,12 @@ export function registerApi(cmd: Command, run: Runner, runF: RunF<ApiOptions> = 
 export function parseApi(args: string[], f: ApiFlags): ApiOptions {
   const method = (args[0] ?? '').toUpperCase();
   if (!(API_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(textOf(M.badMethod, { method: printable(args[0] ?? ''), methods: listOf(API_METHODS, API_METHODS.length) }));
+    throw new UsageError(both(M.badMethod, { method: printable(args[0] ?? ''), methods: listOf(API_METHODS, API_METHODS.length) }));
   }
   const path = (args[1] ?? '').trim();
   if (!path) throw new UsageError(both(M.pathRequired));
   if (f.service !== undefined && !(API_SERVICES as readonly string[]).includes(f.service)) {
-    throw new UsageError(textOf(M.badService, { service: printable(f.service), services: listOf(API_SERVICES, API_SERVICES.length) }));
+    throw new UsageError(both(M.badService, { service: printable(f.service), services: listOf(API_SERVICES, API_SERVICES.length) }));
   }
   const fields = [...(f.rawField ?? []).map((x) => field(x, false, '-f')), ...(f.field ?? []).map((x) => field(x, true, '-F'))];
   if (method === 'GET' && f.input !== undefined) throw new UsageError(both(M.getNoInput));
@@ -189,14 +189,14 @@ export function resolveTarget(o: Pick<ApiOptions, 'path' | 'service'>, endpoints
     const under = API_SERVICES.filter((s) => endpoints[s] && isUnder(u, endpoints[s]));
     if (under.length === 0) {
       const known = API_SERVICES.filter((s) => endpoints[s]).map((s) => `${s} ${endpoints[s]}`).join(', ') || both(M.noEndpoints);
-      throw new UsageError(textOf(M.foreignUrl, { origin: printable(u.origin), known }), {
+      throw new UsageError(both(M.foreignUrl, { origin: printable(u.origin), known }), {
         hint: both(M.foreignUrlHint),
       });
     }
     const basePath = new URL(endpoints[under[0]]).pathname.replace(/\/+$/, '');
     rel = (u.pathname.slice(basePath.length) || '/') + u.search;
     service ??= under.includes(serviceOf(rel)) ? serviceOf(rel) : under[0];
-    if (!under.includes(service)) throw new UsageError(textOf(M.notThatEndpoint, { origin: printable(u.origin), service, endpoint: endpoints[service] || both(M.notConfigured) }));
+    if (!under.includes(service)) throw new UsageError(both(M.notThatEndpoint, { origin: printable(u.origin), service, endpoint: endpoints[service] || both(M.notConfigured) }));
   }
   if (!rel.startsWith('/')) throw new UsageError(both(M.pathSlash, { path: printable(rel) }));
   // eslint-disable-next-line no-control-regex -- control characters never belong in a path
@@ -235,7 +235,7 @@ async function bodyOf(ctx: Context, o: ApiOptions): Promise<{ body?: unknown; qu
     } catch (err) {
       // The position only: the text may hold something the user would not want echoed.
       const at = /position (\d+)/.exec((err as Error).message)?.[1];
-      throw new UsageError(textOf(at ? M.inputNotJsonAt : M.inputNotJson, { file: o.input === '-' ? both(M.inputStdin) : printable(o.input), at }));
+      throw new UsageError(both(at ? M.inputNotJsonAt : M.inputNotJson, { file: o.input === '-' ? both(M.inputStdin) : printable(o.input), at }));
     }
   }
   if (o.method === 'GET' || o.fields.length === 0) return { query: o.method === 'GET' ? o.fields : [] };

@@ -18,7 +18,6 @@ import { bind, examples, type Runner, type RunF } from './shared/command.js';
 import { out, result, say, table, type Result } from './shared/output.js';
 import { say as sayNow } from './shared/ui.js';
 import { en, language, local, t, text, type Entry, type Params, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { demo as M } from '../i18n/catalog/demo.js';
 
 /** The options of one run. */
@@ -160,7 +159,7 @@ export async function runDemo(ctx: Context, o: DemoOptions): Promise<Result<Demo
       results.push({ step: i + 1, title: step.title, command, exit_code: code, expected_exit_code: step.expect, ok: code === step.expect, duration_ms: ctx.clock.now() - t0 });
       if (ctx.signal.aborted) throw new InterruptedError(text(M.interrupted, { n: i + 1 }), { signal: ctx.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT' });
       if (code !== step.expect) {
-        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), textOf(M.stepFailed, { n: i + 1, title: step.titleText, code, expected: step.expect }), {
+        throw new SdrsError('DEMO_STEP_FAILED', code === 0 ? 1 : (code as SdrsError['exitCode']), text(M.stepFailed, { n: i + 1, title: step.titleText, code, expected: step.expect }), {
           hint: text(M.stepFailedHint),
         });
       }

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { type ConfigFile, SECRET_KEYS, validateConfig } from './schema.js';
 import { text, type Entry, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { config as M } from '../i18n/catalog/config.js';
 
 /** The places searched in each directory, in order. */
@@ -164,7 +163,7 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || pkg) return undefined;
-    throw new ConfigError(textOf(code ? M.cannotReadWhyCode : M.cannotReadWhy, { file, why: text(ERRNO_TEXT[code] ?? M.cannotOpen), code }), {
+    throw new ConfigError(text(code ? M.cannotReadWhyCode : M.cannotReadWhy, { file, why: text(ERRNO_TEXT[code] ?? M.cannotOpen), code }), {
       details: { config_file: file, ...(code ? { cause_code: code } : {}) },
     });
   }
@@ -173,13 +172,13 @@ export async function readConfigText(file: string): Promise<{ text: string; mode
     if (s.isDirectory()) return undefined;
     if (!s.isFile()) {
       if (pkg) return undefined;
-      throw new ConfigError(textOf(M.notRegular, { file, kind: kindOf(s) }), {
+      throw new ConfigError(text(M.notRegular, { file, kind: kindOf(s) }), {
         details: { config_file: file },
       });
     }
     const tooLarge = (size: string | Text) => {
       if (pkg) return undefined;
-      throw new ConfigError(textOf(M.tooLarge, { file, size, limit: MAX_CONFIG_BYTES }), { details: { config_file: file } });
+      throw new ConfigError(text(M.tooLarge, { file, size, limit: MAX_CONFIG_BYTES }), { details: { config_file: file } });
     };
     if (s.size > MAX_CONFIG_BYTES) return tooLarge(String(s.size));
     // Read to the cap even if the file grows after the stat: never more than the limit plus one byte.
@@ -232,9 +231,9 @@ const YAML_REASONS: [RegExp, Entry][] = [
   [/^expected the node content/, M.yamlMissing],
 ];
 
-function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): unknown {
+function parseYaml(file: string, source: string, yaml: typeof import('js-yaml')): unknown {
   try {
-    const doc = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
+    const doc = yaml.load(source, { filename: file, schema: yaml.CORE_SCHEMA });
     checkKeys(file, doc);
     return doc;
   } catch (err) {
@@ -243,7 +242,7 @@ function parseYaml(file: string, text: string, yaml: typeof import('js-yaml')): 
     const reason = e.reason ?? '';
     // A reason made only of fixed words is shown as it is; one that quotes the file is replaced by its kind.
     const known = YAML_REASONS.find(([re]) => re.test(reason))?.[1];
-    const kind = known ? textOf(known) : /^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : textOf(M.syntaxError);
+    const kind = known ? text(known) : /^[a-z][a-z ,;()-]*$/i.test(reason) && !/["'!<>*&]/.test(reason) ? reason : text(M.syntaxError);
     throw syntaxError(file, 'YAML', kind, e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : undefined);
   }
 }
@@ -254,7 +253,7 @@ function checkKeys(file: string, doc: unknown, at: string[] = []): void {
   for (const [k, v] of Object.entries(doc)) {
     if (k === '[object Object]') {
       const where = at.length ? text(M.underKey, { path: at.join('.') }) : text(M.topLevel);
-      throw new ConfigError(textOf(M.mappingKey, { file, where }), { details: { config_file: file } });
+      throw new ConfigError(text(M.mappingKey, { file, where }), { details: { config_file: file } });
     }
     checkKeys(file, v, [...at, k]);
   }
@@ -275,20 +274,20 @@ const JSON_REASONS: [RegExp, Entry][] = [
   [/Unexpected token|Unexpected character/i, M.jsonToken],
 ];
 
-function parseJson(file: string, text: string): unknown {
+function parseJson(file: string, source: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(source);
   } catch (err) {
     const message = (err as Error).message;
-    const kind = textOf(JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? M.syntaxError);
-    // No bad character before the end: the problem is where the text stops.
-    throw syntaxError(file, 'JSON', kind, lineColumn(text, jsonErrorOffset(text) ?? text.trimEnd().length));
+    const kind = text(JSON_REASONS.find(([re]) => re.test(message))?.[1] ?? M.syntaxError);
+    // No bad character before the end: the problem is where the source stops.
+    throw syntaxError(file, 'JSON', kind, lineColumn(source, jsonErrorOffset(source) ?? source.trimEnd().length));
   }
 }
 
 /** `file:line: invalid YAML: <kind> (column C)`: where and what, never the content. */
 function syntaxError(file: string, format: string, kind: string | Text, at: { line: number; column: number } | undefined): ConfigError {
-  return new ConfigError(textOf(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
+  return new ConfigError(text(at ? M.syntaxAt : M.syntax, { file, format, kind, line: at?.line, column: at?.column }), {
     details: { config_file: file, ...(at ? { line: at.line, column: at.column } : {}) },
   });
 }

@@ -20,8 +20,7 @@ import { AuthError, ConfigError } from '../errors.js';
 import { printable } from '../validate.js';
 import { readConfigText } from './file.js';
 import { maskAccessKey, maskSecret } from './mask.js';
-import { type Entry, type Params, text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { text, type Entry, type Params } from '../i18n/index.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import type { Credentials, SettingWithSource } from './types.js';
 
@@ -171,7 +170,7 @@ export function hcloudNoKeysError(p: HcloudProfile): AuthError {
   const first = reason === 'encrypted' ? text(M.hcloudFixEncrypted) : '';
   return new AuthError(text(why[reason], { name: printable(p.name), file: p.file, mode: printable(p.mode ?? '') }), {
     code: 'HCLOUD_NO_KEYS',
-    hint: textOf(M.hcloudFixes, { first }),
+    hint: text(M.hcloudFixes, { first }),
     details: { profile: `${HCLOUD_PREFIX}${p.name}`, config_file: p.file, reason },
   });
 }

@@ -14,7 +14,6 @@ import { type ProfileConfig, RESERVED_PROFILE_NAMES, isPlainObject, validateConf
 import { parseConfig, readConfigText } from './file.js';
 import { isWellFormedId, printable } from '../validate.js';
 import { t, text, type Entry } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { config as M } from '../i18n/catalog/config.js';
 
 /** The questions config init may ask; injectable for tests. */
@@ -86,7 +85,7 @@ export async function runConfigInit(opts: ConfigInitOptions): Promise<ConfigInit
   const ask = async (value: string | undefined, flag: string, message: Entry, prev: string | undefined, check: (v: string) => true | Entry) => {
     if (value) {
       const ok = check(value);
-      if (ok !== true) throw new UsageError(textOf(M.flagProblem, { flag, problem: text(ok) }));
+      if (ok !== true) throw new UsageError(text(M.flagProblem, { flag, problem: text(ok) }));
       return value;
     }
     if (prompter) return (await prompter.input(t(message), { default: prev, validate: (v) => { const ok = check(v); return ok === true ? true : t(ok); } })).trim();
@@ -157,7 +156,7 @@ async function readExisting(file: string, warn: (line: string) => void): Promise
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // Never overwrite a file we cannot use: it may hold other profiles.
-    throw new ConfigError(textOf(M.fixFirst, { message: err.text }), { details: err.details });
+    throw new ConfigError(text(M.fixFirst, { message: err.text }), { details: err.details });
   }
   if (!isPlainObject(doc)) throw new ConfigError(text(M.expectProfiles, { file }));
   if (doc.profiles === undefined || doc.profiles === null) doc.profiles = {};

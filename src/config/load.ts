@@ -4,8 +4,7 @@
  * call, re-reading env and the file, so refreshed temporary keys are used.
  */
 import { maskUrlCredentials, proxySecretForms } from './mask.js';
-import { type Entry, t, text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { t, text, type Entry } from '../i18n/index.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isWellFormedId, printable } from '../validate.js';
@@ -173,7 +172,7 @@ function selectProfile(file: LoadedConfigFile | undefined, name: string, explici
   const available = Object.keys(file?.config.profiles ?? {});
   const list = available.length ? text(M.availableProfiles, { list: available.join(', ') }) : text(M.noProfiles);
   throw new ConfigError(
-    textOf(M.unknownProfile, { name: printable(name), where: file ? text(M.inFile, { file: file.path }) : text(M.noConfigFile), list, profile: name }),
+    text(M.unknownProfile, { name: printable(name), where: file ? text(M.inFile, { file: file.path }) : text(M.noConfigFile), list, profile: name }),
     { details: { profile: name, available_profiles: available } },
   );
 }

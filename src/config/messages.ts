@@ -1,7 +1,6 @@
 /** Error messages that must name every way to provide a missing setting. */
 import { AuthError, ConfigError } from '../errors.js';
 import { text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { config as M } from '../i18n/catalog/config.js';
 import { settingsMsg as S } from '../i18n/catalog/settings.js';
 
@@ -37,7 +36,7 @@ export function missingEndpointError(service: string, profile: string): ConfigEr
 export function untrustedEndpointError(file: string, services: readonly string[], url: string): AuthError {
   const which = services.length === 4 ? text(M.everyService) : services.map((s) => s.toUpperCase()).join(', ');
   return new AuthError(
-    textOf(M.untrusted, { file, which, url }),
+    text(M.untrusted, { file, which, url }),
     {
       code: 'UNTRUSTED_CONFIG',
       hint: text(M.untrustedHint),

@@ -1,8 +1,8 @@
 /** The config file's shape and its validation: wrong types are errors, unknown keys warnings. */
 import { ConfigError, SdrsError, safeText } from '../errors.js';
 import { parseDuration } from './duration.js';
-import { type Entry, LANG_NAMES, parseLang, t, verbatim } from '../i18n/index.js';
-import { type TextParams, listOf, textOf } from '../i18n/compose.js';
+import { LANG_NAMES, parseLang, t, text, verbatim, type Entry, type Params } from '../i18n/index.js';
+import { listOf } from '../i18n/compose.js';
 import { settingsMsg as M } from '../i18n/catalog/settings.js';
 
 /** One named profile in the config file. Every key is optional. */
@@ -93,7 +93,7 @@ function validateProfile(name: string, raw: unknown, file: FileText, warn: (line
       try {
         parseDuration(value, key);
       } catch (err) {
-        throw new ConfigError(textOf(M.atWhere, { where: where(file, at(key)), problem: err instanceof SdrsError ? err.text : verbatim((err as Error).message) }));
+        throw new ConfigError(text(M.atWhere, { where: where(file, at(key)), problem: err instanceof SdrsError ? err.text : verbatim((err as Error).message) }));
       }
       (p as Record<string, unknown>)[key] = value;
     } else if (key === 'endpoints') {
@@ -123,8 +123,8 @@ function validateEndpoints(name: string, value: unknown, file: FileText, warn: (
   return out;
 }
 
-function typeError(file: FileText, path: string[], entry: Entry, params: TextParams = {}): ConfigError {
-  return new ConfigError(textOf(entry, { ...params, where: where(file, path) }), {
+function typeError(file: FileText, path: string[], entry: Entry, params: Params = {}): ConfigError {
+  return new ConfigError(text(entry, { ...params, where: where(file, path) }), {
     details: { config_file: file.path },
   });
 }

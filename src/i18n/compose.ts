@@ -1,32 +1,9 @@
 /**
- * Composing messages whose parameters are themselves messages: a refusal that ends
- * with its fix, a check line that quotes a rule. Each language gets its own rendering
- * of every Text parameter, so no sentence is glued from fragments of the other.
+ * Composing Texts: lists of names, names with a detail, a Text mapped language by language.
+ * (A message whose parameters are Texts needs nothing here: `text`/`t` in index.ts fill each
+ * language with that language's rendering.)
  */
-import { fill, language, type Entry, type Params, type Text } from './index.js';
-
-/** Parameters where a value may be a Text (rendered per language). */
-export type TextParams = Readonly<Record<string, Params[string] | Text>>;
-
-const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).en === 'string' && typeof (v as Text).zh === 'string';
-
-function side(params: TextParams | undefined, lang: keyof Text): Params | undefined {
-  if (!params) return undefined;
-  const out: Record<string, Params[string]> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = isText(v) ? v[lang] : v;
-  return out;
-}
-
-/** The message in both languages, with Text parameters in their own language. */
-export function textOf(entry: Entry, params?: TextParams): Text {
-  return { en: fill(entry.en, side(params, 'en')), zh: fill(entry.zh, side(params, 'zh')) };
-}
-
-/** The message in this run's language, with Text parameters in the same language. */
-export function tOf(entry: Entry, params?: TextParams): string {
-  const l = language() === 'zh-CN' ? 'zh' : 'en';
-  return fill(entry[l], side(params, l));
-}
+import type { Text } from './index.js';
 
 /** A Text with a function applied to each language's rendering (escaping, capitalising). */
 export function mapText(x: Text, f: (s: string, lang: keyof Text) => string): Text {

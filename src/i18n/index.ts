@@ -30,8 +30,26 @@ export interface Text {
   readonly zh: string;
 }
 
-/** Parameters of a message: values are inserted as given (escape service text first). */
-export type Params = Readonly<Record<string, string | number | bigint | boolean | null | undefined>>;
+/** A parameter value the same in both languages: inserted as given (escape service text first). */
+export type Scalar = string | number | bigint | boolean | null | undefined;
+
+/**
+ * Parameters of a message. A value may itself be a Text (an inner error's message, a phrase
+ * chosen by the caller): each language is filled with that language's rendering, so a
+ * Chinese sentence never quotes the English of something that has a Chinese rendering.
+ */
+export type Params = Readonly<Record<string, Scalar | Text>>;
+
+const isText = (v: unknown): v is Text =>
+  typeof v === 'object' && v !== null && typeof (v as Text).en === 'string' && typeof (v as Text).zh === 'string';
+
+/** The parameters of one language: each Text parameter replaced by its rendering in that language. */
+function side(params: Params | undefined, l: keyof Text): Readonly<Record<string, Scalar>> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, Scalar> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = isText(v) ? v[l] : v;
+  return out;
+}
 
 let current: Lang = 'en';
 
@@ -46,7 +64,7 @@ export function language(): Lang {
 }
 
 /** Fills `{name}` placeholders; a placeholder without a parameter is left as it is. */
-export function fill(template: string, params?: Params): string {
+export function fill(template: string, params?: Readonly<Record<string, Scalar>>): string {
   if (!params) return template;
   return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) && params[name] !== undefined ? String(params[name]) : whole,
@@ -55,17 +73,18 @@ export function fill(template: string, params?: Params): string {
 
 /** The message in this run's language. */
 export function t(entry: Entry, params?: Params): string {
-  return fill(current === 'zh-CN' ? entry.zh : entry.en, params);
+  const l = current === 'zh-CN' ? 'zh' : 'en';
+  return fill(entry[l], side(params, l));
 }
 
 /** The message in English, whatever the language (JSON documents, the journal). */
 export function en(entry: Entry, params?: Params): string {
-  return fill(entry.en, params);
+  return fill(entry.en, side(params, 'en'));
 }
 
 /** The message rendered in both languages, for an error to carry until it is reported. */
 export function text(entry: Entry, params?: Params): Text {
-  return { en: fill(entry.en, params), zh: fill(entry.zh, params) };
+  return { en: fill(entry.en, side(params, 'en')), zh: fill(entry.zh, side(params, 'zh')) };
 }
 
 /** A message that is the same in both languages (a command line, a path, service text). */

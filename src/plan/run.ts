@@ -11,8 +11,7 @@
  */
 import { ExitCode, InterruptedError, type ExitCodeValue, SdrsError, stopSignalOf, toSdrsError } from '../errors.js';
 import { mapLimit } from '../util/pool.js';
-import { type Text, join, local, t, text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
+import { join, local, t, text, type Text } from '../i18n/index.js';
 import { planMsg as M } from '../i18n/catalog/plan.js';
 import { DEFAULT_CONCURRENCY, type Plan, type PlanMode, type PlanStep } from './model.js';
 import type { GroupRunState, PlanRunState, StepRunState } from './state.js';
@@ -158,7 +157,7 @@ async function groupStep(step: PlanStep, st: StepRunState, ops: GroupOps, io: En
   const code = groupStepExit(errors);
   const first = errors[0];
   return new SdrsError(code === ExitCode.JOB_FAILED ? 'PLAN_STEP_FAILED' : first.code, code,
-    textOf(M.groupsUnfinished, {
+    text(M.groupsUnfinished, {
       name: step.name, failed: failed.length || errors.length, total: st.groups.length,
       // Each group's error in the language it has (the state file keeps the English only).
       list: join(failed.map((g) => {
@@ -280,7 +279,7 @@ async function runHook(plan: Plan, mode: PlanMode, state: PlanRunState, step: Pl
   if (r.code === 0 && !r.timedOut) return undefined;
   const why = r.error !== undefined ? text(M.hookNotStarted, { reason: r.error })
     : r.timedOut ? text(M.hookTimedOut, { time: seconds(timeoutMs) }) : r.signal ? text(M.hookKilled, { signal: r.signal }) : text(M.hookExited, { code: r.code });
-  return new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED, textOf(M.hookFailed, { name: step.name, why }), {
+  return new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED, text(M.hookFailed, { name: step.name, why }), {
     details: { step: step.name, command: step.command, exit_code: r.code, timed_out: r.timedOut },
   });
 }

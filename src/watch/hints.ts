@@ -3,7 +3,6 @@
  * the group's status now, so commands (group show, job show) can reuse them.
  */
 import { text, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { watch as M } from '../i18n/catalog/watch.js';
 
 /** Inputs of nextStepHint. */
@@ -34,7 +33,7 @@ export function nextStepHint(h: HintInput): string {
 /** nextStepHint in both languages. */
 export function nextStepText(h: HintInput): Text {
   const hint = whatNext(h);
-  return h.jobId && !hint.en.includes(h.jobId) ? textOf(M.withFailedJob, { hint, jobId: h.jobId }) : hint;
+  return h.jobId && !hint.en.includes(h.jobId) ? text(M.withFailedJob, { hint, jobId: h.jobId }) : hint;
 }
 
 function whatNext(h: HintInput): Text {
@@ -44,21 +43,21 @@ function whatNext(h: HintInput): Text {
   const side = h.side ?? '<target|source>';
   switch (op(h.jobType)) {
     case 'reverseProtectionGroup':
-      if (s === 'error-reversing' || s === undefined) return textOf(M.reverseRetry, { now, group: g, side });
-      if (s === 'protected') return textOf(M.reverseNotMoved, { now, group: g, side });
+      if (s === 'error-reversing' || s === undefined) return text(M.reverseRetry, { now, group: g, side });
+      if (s === 'protected') return text(M.reverseNotMoved, { now, group: g, side });
       break;
     case 'createProtectionGroup':
-      return textOf(M.createFailed, { now, group: g });
+      return text(M.createFailed, { now, group: g });
     case 'failoverProtectionGroup':
-      return textOf(M.failoverRetry, { now, status: s ?? 'error-failing-over' });
+      return text(M.failoverRetry, { now, status: s ?? 'error-failing-over' });
     case 'startProtectionGroup':
     case 'reprotectProtectionGroup':
     case 'stopProtectionGroup':
     case 'deleteProtectionGroup':
-      return textOf(M.retryFrom, { now, status: s ?? text(M.itsErrorStatus), group: g });
+      return text(M.retryFrom, { now, status: s ?? text(M.itsErrorStatus), group: g });
   }
   const job = h.jobId ? `sdrs job show ${h.jobId}` : 'sdrs job show <job-id>';
-  return textOf(h.group ? M.inspectJobAndGroup : M.inspectJob, { now, job, group: g });
+  return text(h.group ? M.inspectJobAndGroup : M.inspectJob, { now, job, group: g });
 }
 
 /** Inputs of unknownJobHint. */

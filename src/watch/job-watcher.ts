@@ -28,7 +28,6 @@ import { unknownJobHint } from './hints.js';
 import { refineLearned, sinceWaitStart, subJobProgress } from './cold.js';
 import { parseServiceTime } from '../util/time.js';
 import { t, text, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { watch as M } from '../i18n/catalog/watch.js';
 
 /** The API calls the watcher makes (getEcsJob, if present, serves `kind: 'ecs'`). */
@@ -326,7 +325,7 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     if (++oddAnswers < ODD_ANSWER_LIMIT) return { state: 'RETRY' as const };
     const gid = groupIdOf();
     throw new BadJobAnswerError(
-      textOf(M.oddAnswers, { jobId, count: oddAnswers, why }),
+      text(M.oddAnswers, { jobId, count: oddAnswers, why }),
       {
         hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
         details: { job_id: jobId, ...details, ...(gid ? { group_id: gid } : {}) },
@@ -340,10 +339,10 @@ export async function watchJob(o: WatchJobOptions): Promise<WatchJobResult> {
     const gid = groupIdOf();
     const last = err instanceof SdrsError ? err.text : err instanceof Error ? err.message : String(err);
     const what = phase === 'final' && job
-      ? textOf(M.endedUnchecked, { jobId, status: job.status, last })
+      ? text(M.endedUnchecked, { jobId, status: job.status, last })
       : job && lastSeenAt !== undefined
-        ? textOf(M.readsKeptFailingSeen, { jobId, last, status: job.status, ago: formatElapsed(clock.now() - lastSeenAt) })
-        : textOf(M.readsKeptFailingNever, { jobId, last });
+        ? text(M.readsKeptFailingSeen, { jobId, last, status: job.status, ago: formatElapsed(clock.now() - lastSeenAt) })
+        : text(M.readsKeptFailingNever, { jobId, last });
     return new UnknownOutcomeError(what, {
       hint: unknownJobHint({ resumeCommand: o.resumeCommand, checkHint: o.checkHint, groupId: gid }),
       details: { job_id: jobId, ...(job ? { job_status: job.status } : {}), ...(gid ? { group_id: gid } : {}) },

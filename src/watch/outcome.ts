@@ -6,7 +6,6 @@ import { JobFailedError, safeLine } from '../errors.js';
 import type { Job, ServerGroup } from '../api/types.js';
 import { nextStepText } from './hints.js';
 import { join, text, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { watch as M } from '../i18n/catalog/watch.js';
 
 /**
@@ -65,8 +64,8 @@ export function jobFailedError(job: Job, ctx: OutcomeContext = {}): JobFailedErr
   const subs = failedSubJobs(job);
   const groupId = ctx.groupId ?? ctx.group?.id ?? job.entities?.server_group_id;
   const groupStatus = ctx.group?.status;
-  const lines: Text[] = [textOf(M.jobFailed, { jobId: job.job_id, jobType: job.job_type, reason: reason(job.error_code, job.fail_reason) })];
-  for (const s of subs) lines.push(textOf(M.subJobFailed, { jobId: s.job_id, jobType: s.job_type, reason: reason(s.error_code, s.fail_reason) }));
+  const lines: Text[] = [text(M.jobFailed, { jobId: job.job_id, jobType: job.job_type, reason: reason(job.error_code, job.fail_reason) })];
+  for (const s of subs) lines.push(text(M.subJobFailed, { jobId: s.job_id, jobType: s.job_type, reason: reason(s.error_code, s.fail_reason) }));
   if (groupId && groupStatus) lines.push(text(M.groupNow, { group: ctx.group?.name ?? groupId, status: groupStatus }));
   return new JobFailedError(join(lines, '\n'), {
     code: job.error_code ?? 'JOB_FAILED',
@@ -100,7 +99,7 @@ export function groupOutcomeError(job: Job, group: ServerGroup, expect: GroupExp
   if (!found) return undefined;
   const { problem, code } = found;
   const status = String(group.status);
-  return new JobFailedError(textOf(M.succeededBut, { jobId: job.job_id, jobType: job.job_type, problem }), {
+  return new JobFailedError(text(M.succeededBut, { jobId: job.job_id, jobType: job.job_type, problem }), {
     code,
     hint: nextStepText({ jobType: job.job_type, groupStatus: status, group: group.name || group.id, side: expect.priorityStation, jobId: job.job_id }),
     details: {

@@ -8,7 +8,6 @@ import type { Job, ServerGroup } from '../api/types.js';
 import { formatElapsed } from './progress.js';
 import { parseServiceTime } from '../util/time.js';
 import { text, type Text } from '../i18n/index.js';
-import { textOf } from '../i18n/compose.js';
 import { watch as M } from '../i18n/catalog/watch.js';
 
 /** What the watcher knows when the deadline passes. */
@@ -58,16 +57,16 @@ export function describeFailedReadText(err: unknown, at: number | undefined): Te
   if (err instanceof ApiError) {
     const asked = num(err.details.retry_after_requested_ms) ?? num(err.details.retry_after_ms);
     const retryAfter = asked === undefined ? '' : text(M.retryAfter, { seconds: Math.round(asked / 1000) });
-    return textOf(err.status === 429 ? M.answered : M.answeredWhy, { status: err.status, retryAfter, when, message: err.text });
+    return text(err.status === 429 ? M.answered : M.answeredWhy, { status: err.status, retryAfter, when, message: err.text });
   }
   if (err instanceof NetworkError && err.details.deadline === true) {
-    if (err.details.not_sent === true) return textOf(M.deadlineBeforeRead, { when });
+    if (err.details.not_sent === true) return text(M.deadlineBeforeRead, { when });
     const sent = time(err.details.sent_at);
     const headers = time(err.details.headers_at);
     const read = sent ? text(M.readSentAt, { time: sent }) : text(M.readSent);
     return headers
-      ? textOf(headers !== sent ? M.gotHeadersAt : M.gotHeaders, { read, time: headers })
-      : textOf(M.gotNothing, { read });
+      ? text(headers !== sent ? M.gotHeadersAt : M.gotHeaders, { read, time: headers })
+      : text(M.gotNothing, { read });
   }
   const message = err instanceof SdrsError ? err.text : err instanceof Error ? err.message : String(err);
   const w = typeof when === 'string' ? { en: when, zh: when } : when;
@@ -82,18 +81,18 @@ export function waitTimeoutError(f: TimeoutFacts): WaitTimeoutError {
   let seen: Text;
   if (f.job && f.jobReadAt !== undefined) {
     const still = text(M.stillRunning, { time: clockTime(f.jobReadAt), status: f.job.status });
-    const after = failedText ? textOf(M.readsFailed, { failed: failedText }) : { en: '', zh: '' };
+    const after = failedText ? text(M.readsFailed, { failed: failedText }) : { en: '', zh: '' };
     seen = { en: still.en + after.en, zh: still.zh + after.zh };
   } else {
     const group = f.group && f.groupReadAt !== undefined && Number.isFinite(f.groupReadAt)
       ? text(M.groupWas, { group: f.group.name || f.group.id, status: f.group.status, time: clockTime(f.groupReadAt) })
       : { en: '', zh: '' };
-    const never = failedText ? textOf(M.neverReadBecause, { failed: failedText }) : text(M.neverRead);
+    const never = failedText ? text(M.neverReadBecause, { failed: failedText }) : text(M.neverRead);
     seen = { en: never.en + group.en, zh: never.zh + group.zh };
   }
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   const err = f.lastError as { code?: unknown; message?: unknown } | undefined;
-  return new WaitTimeoutError(textOf(M.timedOut, { jobId: f.jobId, limit, seen }), {
+  return new WaitTimeoutError(text(M.timedOut, { jobId: f.jobId, limit, seen }), {
     hint: text(M.resumeWatching, { resume: f.resumeCommand }),
     details: {
       job_id: f.jobId,

@@ -12,8 +12,7 @@ import { printable } from '../../validate.js';
 import { resolveDrill, resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { say } from '../shared/ui.js';
-import { type Entry, type Text, join, local, text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
+import { join, local, text, type Entry, type Text } from '../../i18n/index.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The verbs a protection group or a drill is picked for (the prompt and the missing-argument error). */
@@ -24,20 +23,20 @@ export type PickVerb = keyof typeof PICK_VERB;
 export async function pickGroup(ctx: Context, api: SdrsApi, ref: string | undefined, verb: PickVerb): Promise<ServerGroup> {
   if (ref !== undefined) return resolveGroup(api, ref);
   const v = text(PICK_VERB[verb]);
-  if (!ctx.io.canPrompt) throw new UsageError(textOf(M.missingGroup, { verb: v }));
+  if (!ctx.io.canPrompt) throw new UsageError(text(M.missingGroup, { verb: v }));
   const groups = await api.listAllGroups();
   if (groups.length === 0) throw new PreconditionError('GROUP_NOT_FOUND', text(M.noGroups), { hint: text(M.noGroupsHint) });
-  return ctx.prompter.select(local(textOf(M.pickGroup, { verb: v })), groups.map((g) => ({ name: `${safeLine(g.name)} (${g.status}) ${g.id}`, value: g })));
+  return ctx.prompter.select(local(text(M.pickGroup, { verb: v })), groups.map((g) => ({ name: `${safeLine(g.name)} (${g.status}) ${g.id}`, value: g })));
 }
 
 /** The drill named, or the one picked at a terminal; without one, exit 2 naming the argument. */
 export async function pickDrill(ctx: Context, api: SdrsApi, ref: string | undefined, verb: PickVerb): Promise<DisasterRecoveryDrill> {
   if (ref !== undefined) return resolveDrill(api, ref);
   const v = text(PICK_VERB[verb]);
-  if (!ctx.io.canPrompt) throw new UsageError(textOf(M.missingDrill, { verb: v }));
+  if (!ctx.io.canPrompt) throw new UsageError(text(M.missingDrill, { verb: v }));
   const drills = await api.listAllDrills();
   if (drills.length === 0) throw new PreconditionError('DRILL_NOT_FOUND', text(M.noDrills), { hint: text(M.noDrillsHint) });
-  return ctx.prompter.select(local(textOf(M.pickDrill, { verb: v })), drills.map((d) => ({ name: `${safeLine(d.name)} (${d.status}) ${d.id}`, value: d })));
+  return ctx.prompter.select(local(text(M.pickDrill, { verb: v })), drills.map((d) => ({ name: `${safeLine(d.name)} (${d.status}) ${d.id}`, value: d })));
 }
 
 /** The command that deletes a drill (its servers, disks and NICs; the drill VPC is kept). */
@@ -111,7 +110,7 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
   for (const x of checks) say(ctx, `${x.ok ? '✔' : '✖'} ${local(x.text)}`, x.ok ? 'plain' : 'bad');
   const failed = checks.filter((x) => !x.ok);
   if (failed.length > 0) {
-    throw new PreconditionError('PREFLIGHT_FAILED', textOf(M.preflightRefused, { group: safeLine(g.name), reasons: join(failed.map((x) => x.text), text(M.reasonSep)) }), {
+    throw new PreconditionError('PREFLIGHT_FAILED', text(M.preflightRefused, { group: safeLine(g.name), reasons: join(failed.map((x) => x.text), text(M.reasonSep)) }), {
       hint: text(M.preflightRefusedHint),
       details: { group_id: g.id, group_status: g.status, reasons: failed.map((x) => x.text.en) },
     });
@@ -123,7 +122,7 @@ export async function drillPreflight(ctx: Context, api: SdrsApi, g: ServerGroup,
 export function deleteRefusal(d: DisasterRecoveryDrill): Text | undefined {
   if (DRILL_DELETABLE_FROM.has(d.status)) return undefined;
   const when = d.status === 'creating' ? text(M.whenCreating) : d.status === 'deleting' ? text(M.whenDeleting) : text(M.whenOther, { id: d.id });
-  return textOf(M.deleteRefusal, { drill: safeLine(d.name), status: d.status, allowed: [...DRILL_DELETABLE_FROM].join(', '), when });
+  return text(M.deleteRefusal, { drill: safeLine(d.name), status: d.status, allowed: [...DRILL_DELETABLE_FROM].join(', '), when });
 }
 
 /** A drill server as the commands show it. */

@@ -16,7 +16,6 @@ import { journalFacts } from '../shared/journal.js';
 import { cleanupCommand, drillPreflight, pickGroup } from './common.js';
 import { sendCreate, waitCreated } from './submit.js';
 import { t, text } from '../../i18n/index.js';
-import { tOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -85,7 +84,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareCreateDrill(body));
   await confirmOrCancel(ctx, o.yes,
-    tOf(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
+    t(M.confirmCreate, { drill: safeLine(body.name), group: safeLine(g.name), where: pre.vpc ? text(M.whereVpc, { vpc: safeLine(pre.vpc.name) }) : text(M.whereNewVpc) }),
     text(M.verbDrillCreate));
   const sent = await sendCreate(ctx, api, g, body);
   if (!settings.wait) {

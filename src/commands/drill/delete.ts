@@ -15,8 +15,7 @@ import { waitSettings } from '../shared/wait.js';
 import { journalFacts } from '../shared/journal.js';
 import { deleteEffects, deleteRefusal, pickDrill } from './common.js';
 import { sendDelete, waitDeleted } from './submit.js';
-import { text } from '../../i18n/index.js';
-import { tOf } from '../../i18n/compose.js';
+import { t, text } from '../../i18n/index.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -64,7 +63,7 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   }
   const settings = await waitSettings(ctx, o.wait);
   if (o.dryRun) return dryRun(await api.prepareDeleteDrill(d.id));
-  await confirmOrCancel(ctx, o.yes, tOf(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), text(M.verbDrillDelete));
+  await confirmOrCancel(ctx, o.yes, t(M.confirmDeleteDrill, { drill: safeLine(d.name), effects: deleteEffects(d) }), text(M.verbDrillDelete));
   // The journal (and so `sdrs history`) names the drill's group: one read, and no name if it fails.
   const g = await api.getGroup(d.server_group_id).catch(() => undefined);
   journalFacts(ctx, { groups: [{ id: d.server_group_id, ...(g ? { name: g.name } : {}) }] });
@@ -76,6 +75,6 @@ export async function runDelete(ctx: Context, o: DeleteOptions): Promise<Result>
   const jobId = await waitDeleted(ctx, api, settings, d, sent);
   return result(
     { id: d.id, name: d.name, server_group_id: d.server_group_id, drill_vpc_id: d.drill_vpc_id, deleted: true, job_id: jobId ?? null },
-    say(tOf(M.deleted, { drill: safeLine(d.name), id: d.id, effects: deleteEffects(d) }), 'ok'),
+    say(t(M.deleted, { drill: safeLine(d.name), id: d.id, effects: deleteEffects(d) }), 'ok'),
   );
 }

@@ -9,7 +9,6 @@ import { bind, examples, type RunF, type Runner } from '../shared/command.js';
 import { result, say, table, type Result } from '../shared/output.js';
 import { resolveGroup } from '../shared/resolve.js';
 import { t, text } from '../../i18n/index.js';
-import { tOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -41,7 +40,7 @@ export async function runList(ctx: Context, o: ListOptions): Promise<Result<Disa
   const group = o.group === undefined ? undefined : await resolveGroup(api, o.group);
   const drills = await api.listAllDrills({ ...(group ? { server_group_id: group.id } : {}), ...(o.status ? { status: o.status } : {}) });
   if (ctx.globals.json) return result(drills);
-  if (drills.length === 0) return result(drills, say(tOf(M.noneListed, { ofGroup: group ? text(M.ofGroup, { group: safeLine(group.name) }) : '', inStatus: o.status ? text(M.inStatus, { status: o.status }) : '' })));
+  if (drills.length === 0) return result(drills, say(t(M.noneListed, { ofGroup: group ? text(M.ofGroup, { group: safeLine(group.name) }) : '', inStatus: o.status ? text(M.inStatus, { status: o.status }) : '' })));
   const names = new Map((group ? [group] : await api.listAllGroups()).map((g) => [g.id, g.name]));
   return result(drills, table(
     [t(M.hId), t(M.hName), t(M.hStatus), t(M.hGroup), t(M.hServers), t(M.hDrillVpc), t(M.hCreated)],

@@ -10,7 +10,6 @@ import { dryRun, nothingToDo, sendOrFollow, type Reconciled } from '../shared/mu
 import { pickDrill } from './common.js';
 import type { DrillFollow } from './submit.js';
 import { en, t, text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** The options of one run. */
@@ -70,7 +69,7 @@ export async function runRename(ctx: Context, o: RenameOptions): Promise<Result>
     reconcile: async (err): Promise<Reconciled<DrillFollow>> => {
       const now = await api.getDrill(d.id);
       if (now.name === name) return { kind: 'accepted', seen: en(M.seenRenamed), seenText: text(M.seenRenamed), follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textOf(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
+      return new UnknownOutcomeError(text(M.renameUnknown, { message: err.text, name: printable(now.name) }), { hint: text(M.renameCheck, { id: d.id }), details: { ...err.details, drill_id: d.id }, cause: err });
     },
   });
   sent.record.state = 'done';

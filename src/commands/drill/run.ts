@@ -33,8 +33,7 @@ import { afterSendError, asFinal, changesMade, isFinal } from '../shared/sent.js
 import { follow, waitSettings } from '../shared/wait.js';
 import { say as sayNow } from '../shared/ui.js';
 import { cleanupCommand, deleteEffects, drillPreflight, pickGroup, type DrillServerView } from './common.js';
-import { type Text, join, t, text } from '../../i18n/index.js';
-import { tOf, textOf } from '../../i18n/compose.js';
+import { join, t, text, type Text } from '../../i18n/index.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 import { drillFollow, isDrillGone, sendCreate, sendDelete, serversFollow, waitCreated, waitDeleted } from './submit.js';
 
@@ -237,7 +236,7 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
     return r as Result<RunDocument>;
   }
   await confirmOrCancel(ctx, o.yes,
-    tOf(M.confirmRun, {
+    t(M.confirmRun, {
       group: safeLine(g0.name),
       what: resuming ? text(M.confirmCarryOn, { drill: safeLine(resuming.name) }) : vpc ? text(M.confirmCreateInVpc, { name, vpc }) : text(M.confirmCreateNewVpc, { name }),
       verify: o.verify ? text(M.confirmVerify) : '',
@@ -285,14 +284,14 @@ export async function runRun(ctx: Context, o: RunOptions): Promise<Result<RunDoc
       verify = await runVerify(ctx, o.verify, o.verifyTimeoutMs, g0, d, servers);
       phases.end(verify.passed ? 'ok' : 'failed');
       sayNow(ctx, verify.passed ? t(M.verifyPassed)
-        : verify.error ? tOf(M.verifyError, { error: verifyErrorText(verify.error) })
+        : verify.error ? t(M.verifyError, { error: verifyErrorText(verify.error) })
         : verify.timed_out ? t(M.verifyTimedOut, { time: formatElapsed(o.verifyTimeoutMs) })
         : verify.signal ? t(M.verifyFailedSignal, { signal: verify.signal })
         : t(M.verifyFailedExit, { code: verify.exit_code }), verify.passed ? 'ok' : 'bad');
     }
 
     if (!o.keep) {
-      phases.start('cleanup', tOf(M.phaseCleanup, { drill: safeLine(d.name), effects: deleteEffects(d) }));
+      phases.start('cleanup', t(M.phaseCleanup, { drill: safeLine(d.name), effects: deleteEffects(d) }));
       const sent = await sendDelete(ctx, api, d);
       await waitDeleted(ctx, api, settings, d, sent);
       phases.end();
@@ -407,13 +406,13 @@ function runResult(doc: RunDocument, formatElapsed: (ms: number) => string, veri
   };
   const v = doc.verify;
   if (v && !v.passed) {
-    blocks.push(say(v.error ? tOf(M.failedError, { error: verifyErrorText(v.error) })
+    blocks.push(say(v.error ? t(M.failedError, { error: verifyErrorText(v.error) })
       : v.timed_out ? t(M.failedTimedOut, { time: formatElapsed(verifyTimeoutMs) })
       : v.signal ? t(M.failedSignal, { signal: v.signal })
       : t(M.failedExit, { code: v.exit_code }), 'bad'));
     const why = v.error ? verifyErrorText(v.error) : v.timed_out ? text(M.whyTimedOut) : v.signal ? text(M.whySignal, { signal: v.signal }) : text(M.whyExit, { code: v.exit_code });
     const error = new SdrsError('VERIFY_FAILED', ExitCode.VERIFY_FAILED,
-      textOf(M.verifyFailedErr, { drill: safeLine(doc.drill.name), why, after: text(doc.kept ? M.afterKept : M.afterDeleted) }), {
+      text(M.verifyFailedErr, { drill: safeLine(doc.drill.name), why, after: text(doc.kept ? M.afterKept : M.afterDeleted) }), {
         hint: doc.kept ? text(M.verifyFailedKeptHint, { id: doc.drill.id, cleanup: doc.cleanup_command }) : text(M.verifyFailedHint),
         details: { drill_id: doc.drill.id, group_id: doc.group.id, verify: v, ...(doc.kept ? { cleanup_command: doc.cleanup_command } : {}) },
       });
@@ -453,15 +452,15 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
       ? text(M.existsDeleting, { drill: safeLine(d.name), id: d.id })
     : d
       ? said
-        ? carryOn ? textOf(M.existsOr, { rerun }) : undefined
-        : textOf(M.existsNow, {
+        ? carryOn ? text(M.existsOr, { rerun }) : undefined
+        : text(M.existsNow, {
           drill: safeLine(d.name), id: d.id, status: d.status, lastRead: ctx.signal.aborted ? text(M.whenLastRead) : '',
-          n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id, cleanup: cleanupCommand(d), orRerun: carryOn ? textOf(M.orRerun, { rerun }) : '',
+          n: d.drill_servers?.length ?? 0, vpc: d.drill_vpc_id, cleanup: cleanupCommand(d), orRerun: carryOn ? text(M.orRerun, { rerun }) : '',
         })
-      : textOf(M.existsNone, { drill: safeLine(s.name), group: s.group.id, rerun });
+      : text(M.existsNone, { drill: safeLine(s.name), group: s.group.id, rerun });
   const hintParts = [e.hintText, exists].filter((x): x is Text => x !== undefined && x.en !== '');
   const hint = join(hintParts, ' ');
-  const out = new SdrsError(e.code, e.exitCode, textOf(M.stoppedAt, { group: safeLine(s.group.name), phase, message: e.text }), {
+  const out = new SdrsError(e.code, e.exitCode, text(M.stoppedAt, { group: safeLine(s.group.name), phase, message: e.text }), {
     hint,
     details: {
       ...e.details, phase, group_id: s.group.id, drill_name: s.name, phases: s.phases,
@@ -477,7 +476,7 @@ async function failedAt(ctx: Context, api: SdrsApi, phase: Phase['name'], err: u
   if (accepted.length && !isFinal(e) && e.exitCode >= ExitCode.INTERNAL && e.exitCode <= ExitCode.AUTH) {
     const rec = accepted[accepted.length - 1];
     const after = afterSendError(ctx, rec, out);
-    return asFinal(new UnknownOutcomeError(textOf(M.acceptedUnknown, {
+    return asFinal(new UnknownOutcomeError(text(M.acceptedUnknown, {
       message: out.text, operation: { en: `${rec.operation.charAt(0).toLowerCase()}${rec.operation.slice(1)}`, zh: rec.operationText?.zh ?? rec.operation }, job: rec.jobId ? text(M.acceptedJob, { job: rec.jobId }) : '',
     }), {
       hint, details: after.details, cause: err,

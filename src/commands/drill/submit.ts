@@ -13,8 +13,7 @@ import { followAccepted, sendOrFollow, type Reconciled, type Sent } from '../sha
 import { asFinal } from '../shared/sent.js';
 import { watch, type WaitSettings } from '../shared/wait.js';
 import { cleanupCommand, drillServers, type DrillServerView } from './common.js';
-import { type Text, en, join, t, text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
+import { en, join, t, text, type Text } from '../../i18n/index.js';
 import { drillMsg as M } from '../../i18n/catalog/drill.js';
 
 /** What a drill change followed by its state (no job id) follows: the drill's id. */
@@ -50,7 +49,7 @@ export async function sendCreate(ctx: Context, api: SdrsApi, g: ServerGroup, bod
         const seenText = text(M.seenAppeared, { id: fresh[0].id, status: fresh[0].status });
         return { kind: 'accepted', seen: seenText.en, seenText, follow: { drillId: fresh[0].id } };
       }
-      return new UnknownOutcomeError(textOf(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
+      return new UnknownOutcomeError(text(fresh.length ? M.createUnknownSome : M.createUnknownNone, { message: err.text, n: fresh.length }), {
         hint: text(M.noResend, { check: checkHint }), details: { ...err.details, group_id: g.id, candidate_drill_ids: fresh.map((d) => d.id) }, cause: err,
       });
     },
@@ -98,7 +97,7 @@ async function withWhatExists(api: SdrsApi, g: ServerGroup, name: string, jobId:
     // Said below: what exists could not be read.
   }
   const exists = drills.length
-    ? textOf(M.whatExists, {
+    ? text(M.whatExists, {
       list: join(drills.map((d) => text(M.whatExistsItem, { drill: safeLine(d.name), id: d.id, status: d.status, n: d.drill_servers?.length ?? 0 })), '; '),
       cleanup: drills.map(cleanupCommand).join(' ; '),
     })
@@ -151,7 +150,7 @@ export async function sendDelete(ctx: Context, api: SdrsApi, d: DisasterRecovery
         return { kind: 'accepted', seen: en(M.seenGone), seenText: text(M.seenGone), follow: { drillId: d.id } };
       }
       if (now.status === 'deleting') return { kind: 'accepted', seen: en(M.seenDeleting), seenText: text(M.seenDeleting), follow: { drillId: d.id } };
-      return new UnknownOutcomeError(textOf(M.deleteUnknown, { message: err.text, status: now.status }), {
+      return new UnknownOutcomeError(text(M.deleteUnknown, { message: err.text, status: now.status }), {
         hint: text(M.noResend, { check: `sdrs drill show ${d.id}` }), details: { ...err.details, drill_id: d.id, drill_status: now.status }, cause: err,
       });
     },

@@ -12,8 +12,8 @@ import { findDomain } from '../shared/resolve.js';
 import { refOf, shellArg } from '../shared/sites.js';
 import { waitSettings } from '../shared/wait.js';
 import { requireQuota } from '../shared/quota.js';
-import { fill, language, t, text, type Entry, type Params, type Text } from '../../i18n/index.js';
-import { joinList, parened, textOf } from '../../i18n/compose.js';
+import { language, t, text } from '../../i18n/index.js';
+import { joinList, parened } from '../../i18n/compose.js';
 import { groupMsg as M } from '../../i18n/catalog/group.js';
 
 /** The options of one run: the flags that were given, checked; the rest is asked for at a terminal. */
@@ -108,7 +108,7 @@ export async function runCreate(ctx: Context, o: CreateOptions): Promise<Result>
       o.vpc === undefined && '--vpc',
     ].filter(Boolean);
     if (missing.length > 0) {
-      throw new UsageError(textOf(missing.length > 1 ? M.missingFlags : M.missingFlag, { flags: joinList(missing as string[]) }), { hint: text(M.missingFlagsHint) });
+      throw new UsageError(text(missing.length > 1 ? M.missingFlags : M.missingFlag, { flags: joinList(missing as string[]) }), { hint: text(M.missingFlagsHint) });
     }
   }
   const api = await ctx.api();
@@ -258,10 +258,10 @@ export async function vpcId(api: Pick<SdrsApi, 'listVpcs'>, ref: string): Promis
   const named = vpcs.filter((v) => v.name === ref);
   if (named.length === 1) return named[0].id;
   if (named.length > 1) {
-    throw new UsageError(text(M.vpcSeveral, { ref: printable(ref), count: named.length }), { hint: textOf(M.vpcSeveralHint, { ids: joinList(named.map((v) => v.id)) }) });
+    throw new UsageError(text(M.vpcSeveral, { ref: printable(ref), count: named.length }), { hint: text(M.vpcSeveralHint, { ids: joinList(named.map((v) => v.id)) }) });
   }
   const available = joinList(vpcs.map((v) => parened(safeLine(v.name), v.id)));
-  throw new UsageError(text(M.vpcUnknown, { ref: printable(ref) }), { hint: vpcs.length ? textOf(M.vpcAvailable, { list: available }) : text(M.vpcNoneAvailable) });
+  throw new UsageError(text(M.vpcUnknown, { ref: printable(ref) }), { hint: vpcs.length ? text(M.vpcAvailable, { list: available }) : text(M.vpcNoneAvailable) });
 }
 
 /** The groups named exactly `name` (the service's `name` filter also matches longer names). */
@@ -287,28 +287,22 @@ async function explainUnknownCreate(api: SdrsApi, name: string, before: Readonly
   }
   const base = { name: printable(name) };
   // The groups of this name that were there before are not this request's: say which they are.
-  const checkHint = before?.size ? textOf(M.checkBeforeRetryOld, { look, ids: joinList([...before]) }) : text(M.checkBeforeRetry, { look });
+  const checkHint = before?.size ? text(M.checkBeforeRetryOld, { look, ids: joinList([...before]) }) : text(M.checkBeforeRetry, { look });
   const details = { ...err.details, group: name, ...(before ? { existing_group_ids: [...before] } : {}) };
   if (!now) {
-    return new UnknownOutcomeError(withText(M.unknownMaybe, base, { error: err.text }), { hint: checkHint, details });
+    return new UnknownOutcomeError(text(M.unknownMaybe, { ...base, error: err.text }), { hint: checkHint, details });
   }
   // Without the list from before the send, every group of this name is a candidate.
   const fresh = before ? now.filter((g) => !before.has(g.id)) : now;
   const list = (gs: ServerGroup[]) => joinList(gs.map((g) => parened(g.id, g.status)));
   if (fresh.length === 0) {
-    return new UnknownOutcomeError(withText(M.unknownNoneNew, base, { error: err.text }), {
+    return new UnknownOutcomeError(text(M.unknownNoneNew, { ...base, error: err.text }), {
       hint: checkHint, details: { ...details, candidate_group_ids: [] },
     });
   }
   const who = before ? (fresh.length === 1 ? M.unknownOneNew : M.unknownSomeNew) : M.unknownAnyNamed;
-  return new UnknownOutcomeError(withText(who, { ...base, count: fresh.length }, { error: err.text, list: list(fresh) }), {
+  return new UnknownOutcomeError(text(who, { ...base, count: fresh.length, error: err.text, list: list(fresh) }), {
     hint: text(fresh.length === 1 ? M.doNotCreateAgainOne : M.doNotCreateAgainMany, { commands: fresh.map((g) => `sdrs group show ${g.id}`).join(' ; ') }),
     details: { ...details, candidate_group_ids: fresh.map((g) => g.id) },
   });
-}
-
-/** The entry in both languages, each Text parameter in the same language (an inner error's message). */
-function withText(entry: Entry, params: Params, texts: Readonly<Record<string, Text>>): Text {
-  const side = (l: keyof Text) => ({ ...params, ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v[l]])) });
-  return { en: fill(entry.en, side('en')), zh: fill(entry.zh, side('zh')) };
 }

@@ -12,7 +12,7 @@ import type { SdrsApi } from '../../api/client.js';
 import type { ProtectedInstance, ServerGroup, Station } from '../../api/types.js';
 import { ALLOWED_FROM, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, reverseSideRefusalText, statusRefusalText } from '../../api/rules.js';
 import { local, text, type Text } from '../../i18n/index.js';
-import { joinList, listOf, mapText, parened, textOf } from '../../i18n/compose.js';
+import { joinList, listOf, mapText, parened } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { PreconditionError, safeLine } from '../../errors.js';
 import type { Result } from '../shared/output.js';
@@ -93,7 +93,7 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   line('group_exists', true, text(M.pfGroupExists, { name: safeLine(group.name), id: group.id }));
 
   const statusOk = allowedFrom('reverse', group.status);
-  line('status', statusOk, textOf(M.pfStatus, { allowed: { en: ALLOWED_FROM.reverse.join(' or '), zh: ALLOWED_FROM.reverse.join(' 或 ') }, status: group.status }));
+  line('status', statusOk, text(M.pfStatus, { allowed: { en: ALLOWED_FROM.reverse.join(' or '), zh: ALLOWED_FROM.reverse.join(' 或 ') }, status: group.status }));
   const refusal = statusRefusalText('reverse', group, ref);
   if (refusal) fail('status', text(M.pfStatusFailure, { status: group.status }), sentence(refusal));
 
@@ -120,19 +120,19 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   if (byMeaning.size === 0) line('fault_levels', true, text(M.pfNoFault));
   for (const [m, names] of byMeaning) {
     const f = FAULT_FOR_REVERSE[m];
-    const what = textOf(M.pfFaultWhat, { names: list(names), means: text(f.means) });
+    const what = text(M.pfFaultWhat, { names: list(names), means: text(f.means) });
     const fix = text(f.fix, { ref });
     if (f.refuse) {
       line('fault_levels', false, what);
-      fail('fault_levels', textOf(M.pfFault5Failure, { n: names.length, names: list(names) }), sentence(textOf(M.pfFaultWarn, { what, fix })));
+      fail('fault_levels', text(M.pfFault5Failure, { n: names.length, names: list(names) }), sentence(text(M.pfFaultWarn, { what, fix })));
     } else {
-      warn('fault_levels', textOf(M.pfFaultWarn, { what, fix }));
+      warn('fault_levels', text(M.pfFaultWarn, { what, fix }));
     }
   }
 
   const invalid = instances.filter((i) => i.status === 'invalid');
   line('invalid_instances', invalid.length === 0, invalid.length
-    ? textOf(M.pfInvalidSome, { list: joinList(invalid.map((i) => `${safeLine(i.name)} ${i.id}`)) })
+    ? text(M.pfInvalidSome, { list: joinList(invalid.map((i) => `${safeLine(i.name)} ${i.id}`)) })
     : text(M.pfInvalidNone));
   if (invalid.length > 0) fail('invalid_instances', text(M.pfInvalidFailure, { n: invalid.length }), text(M.pfInvalidHint));
 
@@ -140,19 +140,19 @@ export async function runPreflight(api: SdrsApi, group: ServerGroup, to: Station
   report.running = running;
   const names = joinList(running.map((s) => `${safeLine(s.name)} ${s.id}`));
   if (opts.stopServers && running.length > 0) {
-    line('servers_running', true, textOf(M.pfServersStoppedFirst, { az: azOf(group, from), from, n: running.length, names }));
+    line('servers_running', true, text(M.pfServersStoppedFirst, { az: azOf(group, from), from, n: running.length, names }));
   } else {
     line(
       'servers_running',
       running.length === 0,
       running.length
-        ? textOf(M.pfServersRunning, { az: azOf(group, from), from, names })
+        ? text(M.pfServersRunning, { az: azOf(group, from), from, names })
         : text(M.pfServersStopped, { az: azOf(group, from), from, n: instances.length }),
     );
     if (running.length > 0) {
       fail(
         'servers_running',
-        textOf(M.pfServersFailure, { n: running.length, list: joinList(running.map((s) => parened(safeLine(s.name), s.id))) }),
+        text(M.pfServersFailure, { n: running.length, list: joinList(running.map((s) => parened(safeLine(s.name), s.id))) }),
         text(M.pfServersHint, { ids: running.map((s) => s.id).join(' ') }),
       );
     }
@@ -190,7 +190,7 @@ export async function preflightOrThrow(ctx: Context, api: SdrsApi, group: Server
 /** The PREFLIGHT_FAILED error of one group. */
 export function preflightError(group: ServerGroup, report: PreflightReport): PreconditionError {
   const failures = report.text.failures.map((f) => mapText(f, safeLine));
-  return new PreconditionError('PREFLIGHT_FAILED', textOf(M.pfFailed, { name: safeLine(group.name), failures: { en: failures.map((f) => f.en).join('; '), zh: failures.map((f) => f.zh).join('；') } }), {
+  return new PreconditionError('PREFLIGHT_FAILED', text(M.pfFailed, { name: safeLine(group.name), failures: { en: failures.map((f) => f.en).join('; '), zh: failures.map((f) => f.zh).join('；') } }), {
     hint: { en: report.text.hints.map((h) => safeLine(h.en)).join(' '), zh: report.text.hints.map((h) => safeLine(h.zh)).join('') },
     details: { group_id: group.id, group: group.name, failed_checks: report.failedChecks, checks: report.checks },
   });

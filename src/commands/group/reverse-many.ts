@@ -20,7 +20,7 @@ import { createBoard } from './board.js';
 import { batchGroupReads, prefetchChildren } from './bulk-reads.js';
 import { reconcileReverse, reverseAction, reverseLabelText } from './reverse-request.js';
 import { local, t, text, type Text } from '../../i18n/index.js';
-import { joinList, textOf } from '../../i18n/compose.js';
+import { joinList } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 /** One group's outcome, as printed with --json. */
@@ -108,7 +108,7 @@ export async function reverseMany(ctx: Context, o: ReverseManyOptions): Promise<
     if (failed.length > 0) {
       if (!ctx.globals.json) flush();
       const hints = (lang: keyof Text) => [...new Set(failed.flatMap((x) => x.r.text.hints.map((h) => h[lang])))];
-      throw new PreconditionError('PREFLIGHT_FAILED', textOf(M.manyFailed, { n: failed.length, total: todo.length, names: joinList(failed.map((x) => x.g.name)) }), {
+      throw new PreconditionError('PREFLIGHT_FAILED', text(M.manyFailed, { n: failed.length, total: todo.length, names: joinList(failed.map((x) => x.g.name)) }), {
         hint: { en: hints('en').join(' '), zh: hints('zh').join('') },
         details: { failed_groups: failed.map((x) => ({ group_id: x.g.id, name: x.g.name, failed_checks: x.r.failedChecks, checks: x.r.checks })) },
       });

@@ -11,7 +11,6 @@ import { azOf } from '../shared/sites.js';
 import type { Reconcile } from '../shared/mutation.js';
 import type { GroupFollow, WatchRequest } from '../shared/wait.js';
 import { en, text, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 
 /** The action that moves production to `to`. */
@@ -63,8 +62,8 @@ export function reconcileReverse(api: Pick<SdrsApi, 'getGroup'>, group: ServerGr
       };
     }
     const message = !now
-      ? textOf(M.unknownMaybe, { name: printable(group.name), message: err.text })
-      : textOf(M.unknownStill, { name: printable(group.name), message: err.text, status: now.status, station: now.priority_station });
+      ? text(M.unknownMaybe, { name: printable(group.name), message: err.text })
+      : text(M.unknownStill, { name: printable(group.name), message: err.text, status: now.status, station: now.priority_station });
     return new UnknownOutcomeError(message, {
       hint: text(M.unknownHint, { id: group.id, status: now?.status ?? group.status, station: group.priority_station, to }),
       details: {

@@ -8,7 +8,7 @@
 import type { Station } from '../../api/types.js';
 import { ALLOWED_FROM, CHILD_BUSY, FAULT_FOR_REVERSE, allowedFrom, faultMeaning, fixForText, groupInProgress, statusRefusalText } from '../../api/rules.js';
 import { text, verbatim, type Text } from '../../i18n/index.js';
-import { listOf, textOf } from '../../i18n/compose.js';
+import { listOf } from '../../i18n/compose.js';
 import { status as M } from '../../i18n/catalog/status.js';
 import { azOf, otherSide, refOf } from '../shared/sites.js';
 import { runningAt, type Snapshot } from '../shared/snapshot.js';
@@ -79,24 +79,24 @@ export function assess(s: Snapshot): NextSteps {
   };
 
   const reverseReasons = [...inFlight, ...busy, ...statusIn('reverse'), ...noPairs];
-  if (invalid.length) reverseReasons.push(textOf(M.invalidInstances, { names: list(invalid), ref: refOf(s.instances.find((i) => i.status === 'invalid')!) }));
+  if (invalid.length) reverseReasons.push(text(M.invalidInstances, { names: list(invalid), ref: refOf(s.instances.find((i) => i.status === 'invalid')!) }));
   // The reverse pre-flight refuses a broken link (fault_level 5) unless --skip-checks: so does this view.
   if (brokenPairs.length) {
     const f = FAULT_FOR_REVERSE['failover-not-allowed'];
-    reverseReasons.push(textOf(M.brokenPairs, { names: list(brokenPairs), means: text(f.means), fix: text(f.fix, { ref }) }));
+    reverseReasons.push(text(M.brokenPairs, { names: list(brokenPairs), means: text(f.means), fix: text(f.fix, { ref }) }));
   }
   const reverseNotes = [
-    ...(running.length ? [textOf(M.runningNote, { n: running.length, az: azOf(g, from), names: runningNames })] : []),
-    ...(advisedPairs.length ? [textOf(M.advisedInstead, { names: list(advisedPairs) })] : []),
+    ...(running.length ? [text(M.runningNote, { n: running.length, az: azOf(g, from), names: runningNames })] : []),
+    ...(advisedPairs.length ? [text(M.advisedInstead, { names: list(advisedPairs) })] : []),
   ];
   // Every command runs as printed, in a script too: --yes where it would otherwise ask.
   const reverseCmd = `sdrs group reverse ${ref} --to ${to}${running.length ? ' --stop-servers --start-servers' : ''} --yes`;
 
   const failoverReasons = [...inFlight, ...busy, ...statusIn('failover'), ...noPairs];
-  if (brokenPairs.length) failoverReasons.push(textOf(M.failoverBroken, { names: list(brokenPairs) }));
+  if (brokenPairs.length) failoverReasons.push(text(M.failoverBroken, { names: list(brokenPairs) }));
   const advised = failoverReasons.length === 0 && advisedPairs.length > 0;
   const failoverNotes = advised
-    ? [textOf(M.failoverAdvised, { names: list(advisedPairs) })]
+    ? [text(M.failoverAdvised, { names: list(advisedPairs) })]
     : [text(M.failoverPlanned, { cmd: reverseCmd })];
 
   const reprotect = allowedFrom('reprotect', g.status);
@@ -105,7 +105,7 @@ export function assess(s: Snapshot): NextSteps {
   else startReasons.push(...statusIn('start', ALLOWED_FROM.reprotect));
   startReasons.push(...noPairs);
   if (reprotect && running.length) {
-    startReasons.push(textOf(M.reprotectRunning, { n: running.length, az: azOf(g, from), names: runningNames, ids: running.map((r) => r.server.id).join(' ') }));
+    startReasons.push(text(M.reprotectRunning, { n: running.length, az: azOf(g, from), names: runningNames, ids: running.map((r) => r.server.id).join(' ') }));
   }
   const startNotes = reprotect ? [text(M.reprotectNote, { from: azOf(g, from), to: azOf(g, to) })] : [];
 
@@ -115,10 +115,10 @@ export function assess(s: Snapshot): NextSteps {
 
   const deleteReasons = [...inFlight, ...statusIn('delete')];
   if (s.instances.length) {
-    deleteReasons.push(textOf(M.stillInstances, { n: s.instances.length, cmds: listOf(s.instances.map((i) => `sdrs instance remove ${refOf(i)}`), 3, { en: ', ', zh: '，' }) }));
+    deleteReasons.push(text(M.stillInstances, { n: s.instances.length, cmds: listOf(s.instances.map((i) => `sdrs instance remove ${refOf(i)}`), 3, { en: ', ', zh: '，' }) }));
   }
   if (s.pairs.length) {
-    deleteReasons.push(textOf(M.stillPairs, { n: s.pairs.length, cmds: listOf(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`), 3, { en: ', ', zh: '，' }) }));
+    deleteReasons.push(text(M.stillPairs, { n: s.pairs.length, cmds: listOf(s.pairs.map((p) => `sdrs pair remove ${refOf(p)} --detach`), 3, { en: ', ', zh: '，' }) }));
   }
   if (g.disaster_recovery_drill_num > 0) {
     deleteReasons.push(text(M.stillDrills, { n: g.disaster_recovery_drill_num, ref }));

@@ -9,7 +9,7 @@ import type { ProtectedInstance, Replication, Server, ServerGroup, Station } fro
 import { DR_SERVERS_STOPPED_IN, faultMeaning, groupInProgress, type FaultMeaning } from '../../api/rules.js';
 import { displayWidth, layoutTable, type TableStyle } from '../../io/output.js';
 import { local, t, text, type Entry, type Text } from '../../i18n/index.js';
-import { joinList, textOf } from '../../i18n/compose.js';
+import { joinList } from '../../i18n/compose.js';
 import { statusView as M } from '../../i18n/catalog/status.js';
 import type { Palette } from '../../io/color.js';
 import { safeLine } from '../../errors.js';
@@ -116,7 +116,7 @@ function warningsOf(s: Snapshot): { productionDown: boolean; warnings: StatusWar
   const drRunning = DR_SERVERS_STOPPED_IN.has(g.status) ? runningAt(s, dr) : [];
   if (drRunning.length) {
     const ids = drRunning.map((r) => r.server.id);
-    const message = textOf(M.drServerRunning, {
+    const message = text(M.drServerRunning, {
       status: g.status, list: joinList(drRunning.map((r) => ({ en: `${r.server.name} (${r.server.id}) ${r.server.status}`, zh: `${r.server.name}（${r.server.id}）${r.server.status}` }))), az: azOf(g, dr), station: dr, ids: ids.join(' '),
     });
     const w: StatusWarning = { code: 'dr-server-running', message: message.en, server_ids: ids };

@@ -26,7 +26,7 @@ import { watch, type WaitSettings } from '../shared/wait.js';
 import { preflightOrThrow, withChecks } from './preflight.js';
 import { reconcileReverse, reverseAction, reverseLabelText, reverseWatch } from './reverse-request.js';
 import { local, t, text, type Text } from '../../i18n/index.js';
-import { joinList, textOf, tOf } from '../../i18n/compose.js';
+import { joinList } from '../../i18n/compose.js';
 import { reverse as M } from '../../i18n/catalog/reverse.js';
 import { server as SM } from '../../i18n/catalog/readiness.js';
 
@@ -143,7 +143,7 @@ export async function runSwitchover(ctx: Context, api: SdrsApi, group: ServerGro
     facts.end(ctx.clock.now(), 'ok');
     sayNow(ctx, `  ${mark(ctx, true)} ${t(M.soPhaseDone, { phase, took: seconds(run.reports[i].duration_ms!) })}`);
   }
-  sayNow(ctx, tOf(M.soFinished, { name: safeLine(group.name), took: seconds(ctx.clock.now() - began), phases: joinList(run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`)) }));
+  sayNow(ctx, t(M.soFinished, { name: safeLine(group.name), took: seconds(ctx.clock.now() - began), phases: joinList(run.reports.map((r) => `${r.phase} ${seconds(r.duration_ms!)}`)) }));
   if (already) final = await api.getGroup(group.id);
   return result(
     final,
@@ -236,7 +236,7 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
     return list.length ? { en: list.map((s) => `${safeLine(s.name)} ${s.status}`).join(', '), zh: list.map((s) => `${safeLine(s.name)} ${s.status}`).join('、') } : text(M.soNotRead);
   };
   const state = now
-    ? textOf(M.soState, {
+    ? text(M.soState, {
         name: safeLine(g.name), status: now.status, station: now.priority_station, az: azOf(now, now.priority_station),
         fromAz, fromPower: power(run.fromIds), toAz, toPower: power(run.toIds),
       })
@@ -250,14 +250,14 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
     const down: Text = run.plan.includes('stop-servers') ? text(M.soDown, { az: fromAz }) : { en: '', zh: '' };
     const signalled = e.exitCode === ExitCode.INTERRUPTED || e.exitCode === ExitCode.TERMINATED || e.exitCode === ExitCode.HANGUP;
     if (e.exitCode === ExitCode.TIMEOUT || (signalled && jobId)) {
-      next = textOf(M.soNextRunning, {
+      next = text(M.soNextRunning, {
         job: jobId ? { en: ` ${jobId}`, zh: ` ${jobId} ` } : { en: '', zh: '' }, down,
         wait: jobId ? `sdrs job wait ${jobId}` : `sdrs group status ${refOf(g)} --watch`, rerun: rerun(run),
       });
     } else if (e.exitCode === ExitCode.UNREACHABLE || signalled) {
-      next = textOf(M.soNextUnknown, { down, ref: refOf(g) });
+      next = text(M.soNextUnknown, { down, ref: refOf(g) });
     } else {
-      next = textOf(M.soNextFailed, {
+      next = text(M.soNextFailed, {
         down, rerun: rerun(run), retry: now?.status === 'error-reversing' ? text(M.soRetry) : { en: '', zh: '' }, az: fromAz, startFrom,
       });
     }
@@ -266,9 +266,9 @@ async function phaseFailure(ctx: Context, api: SdrsApi, run: Run, index: number,
     next = text(M.soNextStart, { az: toAz, to, ids: (off.length ? off : run.toIds).join(' ') });
   }
   // The reverse phase's own hint ("retry the reverse") is replaced by the fuller next step.
-  const lines = [state, phase === 'reverse' ? undefined : e.hintText, textOf(M.soNext, { next })].filter((x): x is Text => Boolean(x?.en));
+  const lines = [state, phase === 'reverse' ? undefined : e.hintText, text(M.soNext, { next })].filter((x): x is Text => Boolean(x?.en));
   const hint: Text = { en: lines.map((l) => l.en).join('\n'), zh: lines.map((l) => l.zh).join('\n') };
-  const out = new SdrsError(e.code, e.exitCode, textOf(M.soStopped, { name: safeLine(g.name), i: index + 1, n: run.plan.length, phase, message: e.text }), {
+  const out = new SdrsError(e.code, e.exitCode, text(M.soStopped, { name: safeLine(g.name), i: index + 1, n: run.plan.length, phase, message: e.text }), {
     hint,
     details: { ...e.details, group_id: g.id, phase, phases: run.reports, ...(now ? { group_status: now.status, priority_station: now.priority_station } : {}) },
     cause: err,

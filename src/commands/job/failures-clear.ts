@@ -18,7 +18,6 @@ import { resolveGroup } from '../shared/resolve.js';
 import { refOf } from '../shared/sites.js';
 import { listScope, scopeParts, type FailuresFlags } from './failures.js';
 import { local, t, text, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { jobMsg as M } from '../../i18n/catalog/job.js';
 
 /** The options of one run. */
@@ -122,7 +121,7 @@ export async function runClear(ctx: Context, o: ClearOptions): Promise<Result<Cl
   for (const r of requests) {
     const sent = await sendNoJob(ctx, {
       operation: `Clearing ${r.what.en}`,
-      operationText: textOf(M.opClearing, { what: r.what }),
+      operationText: text(M.opClearing, { what: r.what }),
       send: r.send,
       checkHint: group ? `sdrs job failures --group ${refOf(group)}` : 'sdrs job failures',
       details: group ? { group_id: group.id } : {},

@@ -28,7 +28,6 @@ import { otherSide, shellArg } from '../shared/sites.js';
 import { note, out, say, table, type JournalFacts, type Result } from '../shared/output.js';
 import { say as sayNow } from '../shared/ui.js';
 import { local, t, text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** What a run was told on its command line. */
@@ -440,7 +439,7 @@ export function planResult(ctx: Context, plan: Plan, state: PlanRunState, error:
     const sent = state.steps.some((st) => st.groups.some((g) => g.job_ids.length > 0 || g.status === 'sent' || g.status === 'done'));
     const kept = error.exitCode === ExitCode.VERIFY_FAILED || error.exitCode === ExitCode.TIMEOUT || error.exitCode === ExitCode.UNREACHABLE || (!sent && error.exitCode === ExitCode.USAGE);
     e = new SdrsError(kept ? error.code : 'PLAN_STEP_FAILED', kept ? error.exitCode : ExitCode.JOB_FAILED,
-      textOf(M.planFailed, { plan: safeLine(plan.name), message: error.text }), { hint: resume ? text(M.fixThenResume, { command: resume }) : error.hintText, details: { ...error.details, run_id: state.run_id } });
+      text(M.planFailed, { plan: safeLine(plan.name), message: error.text }), { hint: resume ? text(M.fixThenResume, { command: resume }) : error.hintText, details: { ...error.details, run_id: state.run_id } });
   }
   return { data: doc, blocks, journal, error: e };
 }

@@ -25,8 +25,7 @@ import { runPreflight } from '../group/preflight.js';
 import { loadSnapshots } from '../shared/readiness.js';
 import { otherSide, refOf } from '../shared/sites.js';
 import { serverAt, type Snapshot } from '../shared/snapshot.js';
-import { type Entry, type Params, type Text, en, join, language, text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
+import { en, join, language, text, type Entry, type Params, type Text } from '../../i18n/index.js';
 import { planMsg as M } from '../../i18n/catalog/plan.js';
 
 /** One check of one step (and group), in one mode. */
@@ -116,7 +115,7 @@ export async function resolvePlanGroups(api: SdrsApi, plan: Plan): Promise<Map<s
     out.set(alias, g);
   }
   if (ambiguous.length) {
-    throw new UsageError(textOf(M.inFile, { file: plan.file, message: ambiguous[0] }), {
+    throw new UsageError(text(M.inFile, { file: plan.file, message: ambiguous[0] }), {
       hint: ambiguous.length > 1 ? join(ambiguous, '\n') : undefined, details: { problems: ambiguous.map((a) => a.en) },
     });
   }
@@ -256,7 +255,7 @@ export function notReadyError(plan: Plan, modes: ModeReadiness[], printed = fals
   const bad = modes.filter((m) => !m.ready);
   const n = bad.reduce((k, m) => k + m.failures.length, 0);
   return new PreconditionError('PLAN_NOT_READY', text(M.notReady, { plan: safeLine(plan.name), modes: bad.map((m) => m.mode).join(', '), n }), {
-    hint: printed ? text(M.notReadyPrintedHint) : join([text(M.nothingSent), ...bad.flatMap((m) => m.failures.map((f) => textOf(f.group ? M.notReadyLineGroup : M.notReadyLine, {
+    hint: printed ? text(M.notReadyPrintedHint) : join([text(M.nothingSent), ...bad.flatMap((m) => m.failures.map((f) => text(f.group ? M.notReadyLineGroup : M.notReadyLine, {
       mode: m.mode, step: JSON.stringify(f.step), group: f.group, message: checkBoth(f),
     })))], '\n'),
     details: { file: plan.file, modes: bad.map((m) => ({ mode: m.mode, failures: m.failures })) },

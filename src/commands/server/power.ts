@@ -8,7 +8,6 @@ import { note, result, type Result } from '../shared/output.js';
 import { confirmOrCancel, requireYes } from '../shared/confirm.js';
 import { handOff, sendOnce } from '../shared/mutation.js';
 import { POWER, describeDrSiteText, drSiteServers, powerRequest, powerServers } from '../shared/power.js';
-import { textOf } from '../../i18n/compose.js';
 import { refOf } from '../shared/sites.js';
 import { say } from '../shared/ui.js';
 import { requireServerRef, resolveServers, serverAz } from '../shared/resolve.js';
@@ -95,7 +94,7 @@ async function guardDrSite(ctx: Context, api: Awaited<ReturnType<Context['api']>
   }
   const g = found[0].group;
   const to = g.priority_station === 'source' ? 'target' : 'source';
-  throw new PreconditionError('DR_SITE_SERVER', textOf(M.drSiteRefused, { n: found.length, what }), {
+  throw new PreconditionError('DR_SITE_SERVER', text(M.drSiteRefused, { n: found.length, what }), {
     hint: text(M.drSiteHint, { ref: refOf(g), to }),
     details: { servers: found.map((f) => ({ id: f.server.id, name: f.server.name, protected_instance_id: f.instance.id, group_id: f.group.id, group: f.group.name, group_status: f.group.status })) },
   });

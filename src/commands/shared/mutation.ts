@@ -23,7 +23,6 @@ import { note, out, result, type Result } from './output.js';
 import { afterSendError, AFTER_SEND_EXITS, asFinal, changesMade, forgetSend, recordSend, type SentRequest } from './sent.js';
 import { follow, followGroup, resumeCommand, watch, type FollowRequest, type GroupFollow, type WaitSettings, type WatchRequest } from './wait.js';
 import { en, local, t, text, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** A read after a lost answer showed the change made or under way: it is followed by its state. */
@@ -114,9 +113,9 @@ function refusedAfterChanges(ctx: Context, err: unknown): SdrsError {
   const e = toSdrsError(err);
   const done = changesMade(ctx);
   if (done.length === 0) return e;
-  const what = done.map((r) => (r.jobId ? textOf(M.changeMade, { operation: r.operationText ?? r.operation, jobId: r.jobId }) : r.operationText ?? r.operation));
+  const what = done.map((r) => (r.jobId ? text(M.changeMade, { operation: r.operationText ?? r.operation, jobId: r.jobId }) : r.operationText ?? r.operation));
   const whatText = { en: what.map((w) => (typeof w === 'string' ? w : w.en)).join('; '), zh: what.map((w) => (typeof w === 'string' ? w : w.zh)).join('；') };
-  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, textOf(M.stepRefused, { message: e.text, what: whatText }), {
+  return new SdrsError('STEP_REFUSED', ExitCode.JOB_FAILED, text(M.stepRefused, { message: e.text, what: whatText }), {
     hint: e.hintText,
     details: { ...e.details, refused_code: e.code, refused_exit_code: e.exitCode, changes_made: done.map((r) => ({ operation: r.operation, job_id: r.jobId ?? null, state: r.state })) },
     cause: err,
@@ -154,7 +153,7 @@ export type Sent<T, F = GroupFollow> =
  */
 export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow>(ctx: Context, req: SendRequest<T, F>): Promise<Sent<T, F>> {
   // Stopped before anything left (e.g. during the reads before the send): say so, not "may have reached".
-  if (ctx.signal.aborted) throw new InterruptedError(textOf(M.stoppedBeforeSend, { operation: req.operationText ?? req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
+  if (ctx.signal.aborted) throw new InterruptedError(text(M.stoppedBeforeSend, { operation: req.operationText ?? req.operation }), { signal: stopSignalOf(ctx.signal.reason) });
   const record = recordSend(ctx, { operation: req.operation, ...(req.operationText ? { operationText: req.operationText } : {}), checkHint: req.checkHint, details: req.details });
   let answer: T;
   try {
@@ -168,7 +167,7 @@ export async function sendOrFollow<T extends { job_id: string }, F = GroupFollow
     const e = toSdrsError(err);
     const unknown = err instanceof UnknownOutcomeError
       ? err
-      : new UnknownOutcomeError(textOf(M.answerUnusable, { operation: req.operationText ?? req.operation, message: e.text }), { details: e.details, cause: err });
+      : new UnknownOutcomeError(text(M.answerUnusable, { operation: req.operationText ?? req.operation, message: e.text }), { details: e.details, cause: err });
     const reconcile = req.reconcile ?? (defaultReconcile(req.checkHint) as Reconcile<F>);
     let r: Reconciled<F>;
     try {
@@ -221,7 +220,7 @@ export async function followAccepted<F, T>(ctx: Context, settings: WaitSettings,
 /** An accepted change without a job id cannot be handed off (--no-wait prints a job id): exit 7, saying so. */
 export function noHandOff(ctx: Context, s: Accepted<unknown> & { record: SentRequest }): SdrsError {
   return afterSendError(ctx, s.record, new UnknownOutcomeError(
-    textOf(M.noHandOff, { operation: s.record.operationText ?? s.record.operation, seen: s.seenText ?? s.seen }),
+    text(M.noHandOff, { operation: s.record.operationText ?? s.record.operation, seen: s.seenText ?? s.seen }),
     { hint: text(M.noHandOffHint, { check: s.record.checkHint }) },
   ));
 }
@@ -275,7 +274,7 @@ function groupReconcile(api: SdrsApi, m: Mutation): Reconcile | undefined {
         };
       }
     }
-    return new UnknownOutcomeError(g ? textOf(M.groupDoesNotTell, { message: err.text, status: g.status }) : textOf(M.mayOrMayNot, { message: err.text }), {
+    return new UnknownOutcomeError(g ? text(M.groupDoesNotTell, { message: err.text, status: g.status }) : text(M.mayOrMayNot, { message: err.text }), {
       hint: text(M.dontResend, { check: m.checkHint }),
       details: { ...err.details, group_id: groupId, ...(g ? { group_status: g.status } : {}) },
       cause: err,
@@ -351,7 +350,7 @@ export async function sendNoJob(ctx: Context, req: NoJobRequest): Promise<{ seen
     details: req.details,
     reconcile: async (err) => {
       if (await (req.verify?.() ?? Promise.resolve(false)).catch(() => false)) return { kind: 'accepted', seen: en(M.seenReadMade), seenText: text(M.seenReadMade), follow: undefined };
-      return new UnknownOutcomeError(textOf(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
+      return new UnknownOutcomeError(text(req.verify ? M.noJobUnknownVerified : M.noJobUnknownUnchecked, { operation: req.operationText ?? req.operation, message: err.text }), {
         hint: text(M.dontResend, { check: req.checkHint }),
         details: { ...err.details, ...req.details, operation: req.operation },
         cause: err,

@@ -11,7 +11,7 @@ import { serverAz } from './resolve.js';
 import { say } from './ui.js';
 import { follow, watch, type FollowRequest, type WaitSettings } from './wait.js';
 import { local, t, text, verbatim, type Text } from '../../i18n/index.js';
-import { joinList, textOf, tOf } from '../../i18n/compose.js';
+import { joinList } from '../../i18n/compose.js';
 import { server as M } from '../../i18n/catalog/readiness.js';
 
 /** Options of powerServers. */
@@ -64,12 +64,12 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
       const items = [...there.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: p.want })), ...moving.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: p.moving }))];
       const seenText = there.length === now.length
         ? text(action === 'stop' ? M.seenAllStopped : M.seenAllStarted, { want: p.want })
-        : textOf(M.seenSome, { list: { en: items.map((i) => i.en).join(', '), zh: items.map((i) => i.zh).join('，') } });
+        : text(M.seenSome, { list: { en: items.map((i) => i.en).join(', '), zh: items.map((i) => i.zh).join('，') } });
       return { kind: 'accepted', seen: seenText.en, seenText, follow: now };
     }
     const message = now
-      ? textOf(M.noChange, { message: err.text, list: joinList(now.map((s) => `${safeLine(s.name)} ${s.status}`)) })
-      : textOf(M.maybe, { message: err.text });
+      ? text(M.noChange, { message: err.text, list: joinList(now.map((s) => `${safeLine(s.name)} ${s.status}`)) })
+      : text(M.maybe, { message: err.text });
     return new UnknownOutcomeError(message, {
       hint: text(M.checkWith, { cmd: checkHint }),
       details: { ...err.details, server_ids: ids, ...(now ? { servers: now.map((s) => ({ id: s.id, name: s.name, status: s.status })) } : {}) },
@@ -78,7 +78,7 @@ export function powerRequest(api: SdrsApi, todo: Server[], action: 'stop' | 'sta
   };
   return {
     operation: label ?? `${p.verb} ${todo.map((s) => s.name).join(', ')}`,
-    operationText: labelText ?? (label !== undefined ? verbatim(label) : textOf(action === 'stop' ? M.opStopping : M.opStarting, { names: joinList(todo.map((s) => s.name)) })),
+    operationText: labelText ?? (label !== undefined ? verbatim(label) : text(action === 'stop' ? M.opStopping : M.opStarting, { names: joinList(todo.map((s) => s.name)) })),
     send: () => api.serverAction(p.action, ids),
     reconcile,
     checkHint,
@@ -102,17 +102,17 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
   const todo = servers.filter((s) => s.status !== want && taskState(s) !== towards);
   if (o.verbose !== false) for (const s of servers.filter((x) => x.status === want)) say(ctx, t(M.already, { name: safeLine(s.name), id: s.id, want }));
   if (todo.length === 0 && moving.length === 0) return servers;
-  if (moving.length > 0) say(ctx, tOf(M.movingAlready, { names: joinList(moving.map((s) => safeLine(s.name))), state: towards }));
+  if (moving.length > 0) say(ctx, t(M.movingAlready, { names: joinList(moving.map((s) => safeLine(s.name))), state: towards }));
   const label = o.label ?? `${POWER[action].verb} ${[...todo, ...moving].map((s) => s.name).join(', ')}`;
-  const labelText = o.labelText ?? (o.label !== undefined ? verbatim(o.label) : textOf(action === 'stop' ? M.opStopping : M.opStarting, { names: joinList([...todo, ...moving].map((s) => s.name)) }));
+  const labelText = o.labelText ?? (o.label !== undefined ? verbatim(o.label) : text(action === 'stop' ? M.opStopping : M.opStarting, { names: joinList([...todo, ...moving].map((s) => s.name)) }));
   const req = powerRequest(api, todo.length > 0 ? todo : moving, action, label, labelText);
   const followServers = (list: Server[]): FollowRequest<Server[]> => ({
     label: `servers ${list.map((s) => s.name).join(', ')}`,
-    labelText: textOf(M.followingServers, { names: joinList(list.map((s) => s.name)) }),
+    labelText: text(M.followingServers, { names: joinList(list.map((s) => s.name)) }),
     read: () => Promise.all(list.map((s) => api.getServer(s.id))),
     judge: (now) => ({
       status: now.map((s) => `${safeLine(s.name)} ${s.status}${taskState(s) ? ` (${taskState(s)})` : ''}`).join(', '),
-      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(textOf(M.inError, { label: { en: label, zh: labelText.zh } }), { code: 'SERVER_STATE' }) : undefined,
+      end: now.every((s) => s.status === want) ? true : now.some((s) => s.status === 'ERROR') ? new JobFailedError(text(M.inError, { label: { en: label, zh: labelText.zh } }), { code: 'SERVER_STATE' }) : undefined,
     }),
     checkHint: req.checkHint,
   });
@@ -135,7 +135,7 @@ export async function powerServers(ctx: Context, api: SdrsApi, servers: Server[]
   if (wrong.length > 0) {
     const items = wrong.map((s) => text(M.wrongItem, { name: safeLine(s.name), status: s.status }));
     const list: Text = { en: items.map((i) => i.en).join(', '), zh: items.map((i) => i.zh).join('，') };
-    const message = jobId ? textOf(M.wrongJob, { job: jobId, list }) : textOf(M.wrongFollowed, { action: text(action === 'stop' ? M.actStop : M.actStart), list });
+    const message = jobId ? text(M.wrongJob, { job: jobId, list }) : text(M.wrongFollowed, { action: text(action === 'stop' ? M.actStop : M.actStart), list });
     throw new JobFailedError(message, {
       code: 'SERVER_STATE',
       hint: text(M.wrongHint, { az: serverAz(wrong[0]), cmd: req.resume!(jobId ?? '') }),

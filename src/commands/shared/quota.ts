@@ -8,7 +8,6 @@ import type { QuotaResource } from '../../api/types.js';
 import { PreconditionError } from '../../errors.js';
 import { unknownOn4xx } from './readiness.js';
 import { text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { readiness as R, rpo as M } from '../../i18n/catalog/readiness.js';
 
 /** The quota types sdrs creates against, with their wording and the service's refusal code. */
@@ -31,8 +30,8 @@ export async function requireQuota(api: Pick<SdrsApi, 'showQuota'>, type: QuotaT
   if (!q || headroom(q) >= adding) return;
   const { code } = QUOTA_TYPES[type];
   const what = text(type === 'server_groups' ? R.quotaGroups : R.quotaPairs);
-  throw new PreconditionError('QUOTA_EXCEEDED', textOf(M.quotaExceeded, { used: q.used, quota: q.quota, what, code }), {
-    hint: textOf(M.quotaExceededHint, { what }),
+  throw new PreconditionError('QUOTA_EXCEEDED', text(M.quotaExceeded, { used: q.used, quota: q.quota, what, code }), {
+    hint: text(M.quotaExceededHint, { what }),
     details: { quota_type: type, used: q.used, quota: q.quota },
   });
 }

@@ -15,7 +15,7 @@ import { ApiError, safeLine } from '../../errors.js';
 import { displayWidth } from '../../io/output.js';
 import { azOf, otherSide, refOf, shellArg } from './sites.js';
 import { fill, local, t, text, verbatim, type Entry, type Text } from '../../i18n/index.js';
-import { listOf, textOf } from '../../i18n/compose.js';
+import { listOf } from '../../i18n/compose.js';
 import { readiness as M } from '../../i18n/catalog/readiness.js';
 import { loadSnapshot, readServers, runningAt, serverAt, type Snapshot } from './snapshot.js';
 
@@ -176,11 +176,11 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   const two = faults.filter((f) => f.m === 'failover-advised').map((f) => f.p.name);
   const odd = faults.filter((f) => f.m === 'unknown').map((f) => `${safeLine(f.p.name)} (${f.p.fault_level})`);
   if (five.length) {
-    checks.push(said({ reason: 'fault_level', severity: 'not_ready', message: textOf(M.fault5, { count: count(five.length, 'pair', M.countPairs), names: names(five) }), fix: `sdrs group status ${ref}` }));
+    checks.push(said({ reason: 'fault_level', severity: 'not_ready', message: text(M.fault5, { count: count(five.length, 'pair', M.countPairs), names: names(five) }), fix: `sdrs group status ${ref}` }));
   } else if (two.length) {
-    checks.push(said({ reason: 'fault_level', severity: 'degraded', message: textOf(M.fault2, { count: count(two.length, 'pair', M.countPairs), names: names(two) }), fix: `sdrs group failover ${ref}` }));
+    checks.push(said({ reason: 'fault_level', severity: 'degraded', message: text(M.fault2, { count: count(two.length, 'pair', M.countPairs), names: names(two) }), fix: `sdrs group failover ${ref}` }));
   } else if (odd.length) {
-    checks.push(said({ reason: 'fault_level', severity: 'unknown', message: textOf(M.faultOdd, { names: names(odd) }), fix: `sdrs group status ${ref}` }));
+    checks.push(said({ reason: 'fault_level', severity: 'unknown', message: text(M.faultOdd, { names: names(odd) }), fix: `sdrs group status ${ref}` }));
   } else {
     checks.push(said({ reason: 'fault_level', severity: 'ok', message: text(s.pairs.length ? M.faultNone : M.noPairs) }));
   }
@@ -189,7 +189,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   checks.push(behind.length
     ? said({
         reason: 'sync_progress', severity: 'degraded',
-        message: textOf(M.syncBehind, { count: count(behind.length, 'pair', M.countPairs), names: names(behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`)) }),
+        message: text(M.syncBehind, { count: count(behind.length, 'pair', M.countPairs), names: names(behind.map((p) => `${safeLine(p.name)} ${p.progress ?? 0}%`)) }),
         fix: `sdrs group status ${ref} --watch`,
       })
     : said({ reason: 'sync_progress', severity: 'ok', message: text(s.pairs.length ? M.syncDone : M.noPairs) }));
@@ -198,7 +198,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   checks.push(invalid.length
     ? said({
         reason: 'invalid_instances', severity: 'not_ready',
-        message: textOf(M.invalid, { count: count(invalid.length, 'protected instance', M.countInstances), names: names(invalid.map((pi) => pi.name)) }),
+        message: text(M.invalid, { count: count(invalid.length, 'protected instance', M.countInstances), names: names(invalid.map((pi) => pi.name)) }),
         fix: `sdrs instance remove ${refOf(invalid[0])} --yes`,
       })
     : said({ reason: 'invalid_instances', severity: 'ok', message: text(M.invalidNone) }));
@@ -209,7 +209,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   checks.push(g.status === 'protected' && drRunning.length
     ? said({
         reason: 'dr_servers_running', severity: 'degraded',
-        message: textOf(M.drRunning, { count: count(drRunning.length, 'DR-site server', M.countDrServers), names: names(drRunning.map((x) => `${safeLine(x.name)} ${x.status}`)) }),
+        message: text(M.drRunning, { count: count(drRunning.length, 'DR-site server', M.countDrServers), names: names(drRunning.map((x) => `${safeLine(x.name)} ${x.status}`)) }),
         fix: `sdrs server stop ${drRunning.map((x) => refOf(x)).join(' ')} --az ${shellArg(drAz)} --yes`,
       })
     : said({ reason: 'dr_servers_running', severity: 'ok', message: text(g.status === 'protected' ? M.drStopped : M.drNotChecked) }));
@@ -242,7 +242,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
     };
     checks.push(said({
       reason: 'failed_operations', severity: 'degraded',
-      message: textOf(M.failures, { count: count(f.length, 'failed operation', M.countFailures), latest: detail, ref }),
+      message: text(M.failures, { count: count(f.length, 'failed operation', M.countFailures), latest: detail, ref }),
       fix: `sdrs job failures clear --group ${ref} --yes`,
     }));
   } else checks.push(said({ reason: 'failed_operations', severity: 'ok', message: text(M.failuresNone) }));
@@ -252,7 +252,7 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
   else if (d.count > 0) {
     checks.push(said({
       reason: 'drills_leftover', severity: 'degraded',
-      message: textOf(M.drillsLeft, { count: count(d.count, 'drill', M.countDrills) }),
+      message: text(M.drillsLeft, { count: count(d.count, 'drill', M.countDrills) }),
       fix: d.ids?.length === 1 ? `sdrs drill delete ${d.ids[0]} --yes` : `sdrs drill list --group ${ref}`,
     }));
   } else checks.push(said({ reason: 'drills_leftover', severity: 'ok', message: text(M.drillsNone) }));
@@ -275,16 +275,16 @@ export function assessGroup(s: Snapshot, inputs: ReadinessInputs): GroupReadines
 export function assessQuotas(quotas: QuotaResource[]): QuotaFinding[] {
   return quotas.map((q): QuotaFinding => {
     const what = q.type === 'server_groups' ? text(M.quotaGroups) : q.type === 'replications' ? text(M.quotaPairs) : verbatim(q.type);
-    if (q.quota === -1) return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: textOf(M.quotaUnlimited, { what, used: q.used }) });
+    if (q.quota === -1) return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: text(M.quotaUnlimited, { what, used: q.used }) });
     const left = q.quota - q.used;
     if (left <= 0) {
       return said({
         type: q.type, used: q.used, quota: q.quota, severity: 'degraded' as const,
-        message: textOf(M.quotaExhausted, { what, used: q.used, quota: q.quota, code: q.type === 'server_groups' ? 'SDRS.0305' : 'SDRS.0306' }),
+        message: text(M.quotaExhausted, { what, used: q.used, quota: q.quota, code: q.type === 'server_groups' ? 'SDRS.0305' : 'SDRS.0306' }),
         fix: 'sdrs quota',
       });
     }
-    return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: textOf(M.quotaLeft, { what, used: q.used, quota: q.quota, left }) });
+    return said({ type: q.type, used: q.used, quota: q.quota, severity: 'ok' as const, message: text(M.quotaLeft, { what, used: q.used, quota: q.quota, left }) });
   });
 }
 

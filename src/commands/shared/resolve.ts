@@ -5,7 +5,7 @@ import { ApiError, PreconditionError, UsageError, safeLine } from '../../errors.
 import { isWellFormedId, printable, requireRef } from '../../validate.js';
 import { readServers, serverAt } from './snapshot.js';
 import { text, type Entry } from '../../i18n/index.js';
-import { joinList, parened, textOf } from '../../i18n/compose.js';
+import { joinList, parened } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
@@ -48,12 +48,12 @@ function uniqueByName<T extends { id: string; name: string }>(ref: string, candi
   if (matches.length === 1) return matches[0];
   const w = { noun: text(l.words.noun), nouns: text(l.words.nouns), full: text(l.words.full) };
   if (matches.length > 1) {
-    throw new UsageError(textOf(M.ambiguousName, { noun: w.noun, ref: printable(ref), count: matches.length, nouns: w.nouns }), {
-      hint: textOf(M.ids, { ids: joinList(matches.map((x) => x.id)) }),
+    throw new UsageError(text(M.ambiguousName, { noun: w.noun, ref: printable(ref), count: matches.length, nouns: w.nouns }), {
+      hint: text(M.ids, { ids: joinList(matches.map((x) => x.id)) }),
     });
   }
-  throw new PreconditionError(l.notFound, textOf(M.notFound, { full: w.full, ref: printable(ref) }), {
-    hint: textOf(M.listThem, { nouns: w.nouns, list: l.list }),
+  throw new PreconditionError(l.notFound, text(M.notFound, { full: w.full, ref: printable(ref) }), {
+    hint: text(M.listThem, { nouns: w.nouns, list: l.list }),
     details: { [l.noun]: ref },
   });
 }
@@ -77,14 +77,14 @@ export async function resolveGroups(api: SdrsApi, refs: string[]): Promise<Serve
     const byId = isWellFormedId(ref) ? all.find((g) => g.id === ref) : undefined;
     const byName = all.filter((g) => g.name === ref);
     if (!byId && byName.length > 1) {
-      throw new UsageError(textOf(M.ambiguousName, { noun: text(M.nounGroup), ref: printable(ref), count: byName.length, nouns: text(M.nounGroups) }), { hint: textOf(M.ids, { ids: joinList(byName.map((g) => g.id)) }) });
+      throw new UsageError(text(M.ambiguousName, { noun: text(M.nounGroup), ref: printable(ref), count: byName.length, nouns: text(M.nounGroups) }), { hint: text(M.ids, { ids: joinList(byName.map((g) => g.id)) }) });
     }
     const g = byId ?? byName[0];
     if (g) picked.set(g.id, g);
     else missing.push(ref);
   }
   if (missing.length > 0) {
-    throw new PreconditionError('GROUP_NOT_FOUND', textOf(M.groupsNotFound, { missing: joinList(missing.map(printable)) }), {
+    throw new PreconditionError('GROUP_NOT_FOUND', text(M.groupsNotFound, { missing: joinList(missing.map(printable)) }), {
       hint: text(M.listGroups),
       details: { missing },
     });
@@ -129,7 +129,7 @@ export async function resolveServers(api: SdrsApi, refs: string[], az?: string):
     const byName = all.filter((s) => s.name === ref && (!az || serverAz(s) === az));
     if (!byId && byName.length > 1) {
       const list = joinList(byName.map((s) => text(M.serverIn, { id: s.id, az: serverAz(s) })));
-      throw new UsageError(textOf(M.ambiguousServer, { ref: printable(ref), count: byName.length, list }));
+      throw new UsageError(text(M.ambiguousServer, { ref: printable(ref), count: byName.length, list }));
     }
     const s = byId ?? byName[0];
     if (!s) throw new PreconditionError('SERVER_NOT_FOUND', text(az ? M.serverNotFoundIn : M.serverNotFound, { ref: printable(ref), az }), { hint: text(M.listServers) });
@@ -145,7 +145,7 @@ export function findDomain(domains: ActiveDomain[], ref: string): ActiveDomain {
   const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
   if (!found) {
     throw new PreconditionError('DOMAIN_NOT_FOUND', text(byName.length > 1 ? M.domainAmbiguous : M.domainNotFound, { ref: printable(ref) }), {
-      hint: textOf(M.domainsAvailable, { list: domains.length ? joinList(domains.map((d) => parened(safeLine(d.name), d.id))) : text(M.none) }),
+      hint: text(M.domainsAvailable, { list: domains.length ? joinList(domains.map((d) => parened(safeLine(d.name), d.id))) : text(M.none) }),
     });
   }
   return found;

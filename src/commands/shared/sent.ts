@@ -15,7 +15,6 @@ import {
 } from '../../errors.js';
 import { journalJob, journalSend } from './journal.js';
 import { join, text, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 /** The command that resumes watching an SDRS job. */
@@ -128,10 +127,10 @@ export function afterSendError(ctx: Context, rec: SentRequest, err: unknown): Sd
     const message = e.message.includes(jobId ?? '\u0000')
       ? e.text
       : rec.state === 'sent'
-        ? textOf(M.stoppedInFlight, { operation })
+        ? text(M.stoppedInFlight, { operation })
         : rec.state === 'done'
-          ? textOf(M.stoppedAfterDone, { operation, job })
-          : textOf(M.stoppedWatching, { operation, job });
+          ? text(M.stoppedAfterDone, { operation, job })
+          : text(M.stoppedWatching, { operation, job });
     const hint = hasLookup(e.hint, look)
       ? e.hintText
       : rec.state === 'sent' && !jobId
@@ -145,11 +144,11 @@ export function afterSendError(ctx: Context, rec: SentRequest, err: unknown): Sd
     out = new SdrsError(e.code, e.exitCode, e.text, { hint, details, cause: e });
   } else {
     const known = rec.state === 'done'
-      ? textOf(M.knownFinished, { job })
+      ? text(M.knownFinished, { job })
       : rec.state === 'accepted'
-        ? (jobId ? textOf(M.knownAcceptedJob, { job }) : text(M.knownAccepted))
+        ? (jobId ? text(M.knownAcceptedJob, { job }) : text(M.knownAccepted))
         : text(M.knownSent);
-    out = new UnknownOutcomeError(textOf(rec.state === 'done' ? M.afterSendDone : M.afterSendUnknown, { operation, known, message: e.text }), {
+    out = new UnknownOutcomeError(text(rec.state === 'done' ? M.afterSendDone : M.afterSendUnknown, { operation, known, message: e.text }), {
       hint: jobId
         ? text(rec.state === 'done' ? M.checkResult : M.followOnceFixed, { look })
         : text(M.dontResend, { check: look }),

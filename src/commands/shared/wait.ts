@@ -13,7 +13,6 @@ import type { WatchJobOptions, WatchJobResult } from '../../watch/job-watcher.js
 import type { WaitFlags } from './command.js';
 import { afterSendError, resumeCommand, sentJob } from './sent.js';
 import { en, local, t, text, verbatim, type Text } from '../../i18n/index.js';
-import { textOf } from '../../i18n/compose.js';
 import { pipeline as M } from '../../i18n/catalog/pipeline.js';
 
 export { resumeCommand };
@@ -125,15 +124,15 @@ export async function follow<T>(ctx: Context, settings: WaitSettings, f: FollowR
       return { state: j.end === undefined ? 'RETRY' : j.end === true ? 'SUCCESS' : 'FAILURE', value: v };
     },
   );
-  const seen = lastText === undefined ? text(M.notReadYet) : textOf(M.lastSeen, { status: lastText });
+  const seen = lastText === undefined ? text(M.notReadYet) : text(M.lastSeen, { status: lastText });
   if (res.state === 'ABORTED') {
-    throw new InterruptedError(textOf(M.stoppedFollowing, { label, seen }), {
+    throw new InterruptedError(text(M.stoppedFollowing, { label, seen }), {
       signal: stopSignalOf(ctx.signal.reason), hint: text(M.followIt, { check: f.checkHint }),
     });
   }
   if (res.state === 'TIMEOUT') {
     // Names the limit that was set: "after 2s" under a 3s --timeout read as a bug.
-    throw new WaitTimeoutError(textOf(M.followTimeout, { label, limit: limitText(settings.timeoutMs), watched: watchedText(res.elapsedMs), seen }), {
+    throw new WaitTimeoutError(text(M.followTimeout, { label, limit: limitText(settings.timeoutMs), watched: watchedText(res.elapsedMs), seen }), {
       hint: text(M.followIt, { check: f.checkHint }),
     });
   }
@@ -181,7 +180,7 @@ export async function followGroup(ctx: Context, api: Pick<SdrsApi, 'getGroup'>, 
       return {
         status: shown,
         statusText,
-        end: new JobFailedError(textOf(M.acceptedBut, { label: f.labelText ?? f.label, wrong: found.problem }), {
+        end: new JobFailedError(text(M.acceptedBut, { label: f.labelText ?? f.label, wrong: found.problem }), {
           code: found.code,
           hint: text(M.nextStep, { fix: fixFor(g, ref) }),
           details: { group_id: g.id, group_status: status, priority_station: g.priority_station, expected_status: f.expect.finalStatus },
