@@ -3,7 +3,7 @@
  * (A message whose parameters are Texts needs nothing here: `text`/`t` in index.ts fill each
  * language with that language's rendering.)
  */
-import type { Text } from './index.js';
+import { join, verbatim, type Text } from './index.js';
 
 /** A Text with a function applied to each language's rendering (escaping, capitalising). */
 export function mapText(x: Text, f: (s: string, lang: keyof Text) => string): Text {
@@ -15,7 +15,7 @@ export function mapText(x: Text, f: (s: string, lang: keyof Text) => string): Te
  * `names` are shown as given (escape service text first); a Text name is shown in each language.
  */
 export function listOf(names: readonly (string | Text)[], max: number, sep: Text = { en: ', ', zh: '、' }): Text {
-  const shown = names.slice(0, max).map(asText);
+  const shown = names.slice(0, max).map(verbatim);
   const more = names.length - shown.length;
   return {
     en: shown.map((s) => s.en).join(sep.en) + (more > 0 ? ` and ${more} more` : ''),
@@ -25,20 +25,10 @@ export function listOf(names: readonly (string | Text)[], max: number, sep: Text
 
 /** Every item (a string, or a Text per language), joined: ", " in English, "、" in Chinese. */
 export function joinList(items: readonly (string | Text)[]): Text {
-  return { en: items.map((i) => asText(i).en).join(', '), zh: items.map((i) => asText(i).zh).join('、') };
+  return join(items, { en: ', ', zh: '、' });
 }
 
 /** `name (detail)` in English, `name（detail）` in Chinese (full-width parentheses). */
 export function parened(name: string, detail: string): Text {
   return { en: `${name} (${detail})`, zh: `${name}（${detail}）` };
-}
-
-/**
- * A string or Text as a Text. Items often come from service answers, where a field the model
- * calls a string may be null: it joins as Array.prototype.join would show it (empty), never a crash.
- */
-export function asText(x: string | Text): Text {
-  if (typeof x === 'object' && x !== null && typeof x.en === 'string' && typeof x.zh === 'string') return x;
-  const s = x === null || x === undefined ? '' : String(x);
-  return { en: s, zh: s };
 }

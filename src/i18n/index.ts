@@ -87,15 +87,22 @@ export function text(entry: Entry, params?: Params): Text {
   return { en: fill(entry.en, side(params, 'en')), zh: fill(entry.zh, side(params, 'zh')) };
 }
 
-/** A message that is the same in both languages (a command line, a path, service text). */
-export function verbatim(s: string): Text {
+/**
+ * A string as a Text the same in both languages (a command line, a path, service text); a Text
+ * as it is. Strings often come from service answers, where a field the model calls a string
+ * may be null: it shows empty, as Array.prototype.join would show it, never a crash.
+ */
+export function verbatim(x: string | Text): Text {
+  if (isText(x)) return x;
+  const s = x === null || x === undefined ? '' : String(x);
   return { en: s, zh: s };
 }
 
 /** Joins texts (or strings, the same in both languages) language by language. */
 export function join(parts: readonly (Text | string)[], sep: string | Text = ''): Text {
-  const side = (x: Text | string, l: keyof Text) => (typeof x === 'string' ? x : x[l]);
-  return { en: parts.map((p) => side(p, 'en')).join(side(sep, 'en')), zh: parts.map((p) => side(p, 'zh')).join(side(sep, 'zh')) };
+  const all = parts.map(verbatim);
+  const by = verbatim(sep);
+  return { en: all.map((p) => p.en).join(by.en), zh: all.map((p) => p.zh).join(by.zh) };
 }
 
 /** A Text or a plain string, in this run's language. */
