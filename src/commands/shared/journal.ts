@@ -116,20 +116,14 @@ function open(ctx: Context, cmd: Command): void {
   runs.set(ctx, run);
   // The configuration, once the command loads it: profile, region, project, endpoint, and the
   // secrets to scrub (the proxies' passwords, the credentials from a config file or KooCLI).
-  // The credentials are awaited before the command sees the configuration, so even the start
-  // record of a command that sends at once (`sdrs api`) is scrubbed of them.
+  // loadConfig resolves them with the configuration, so even the start record of a command that
+  // sends at once (`sdrs api`) is scrubbed of them.
   const load = ctx.config.bind(ctx);
   let loaded: Promise<ResolvedConfig> | undefined;
   ctx.config = () => {
-    loaded ??= load().then(async (c) => {
+    loaded ??= load().then((c) => {
       run.config = c;
-      for (const s of [...(c.secrets ?? []), ...[c.network?.httpsProxy, c.network?.httpProxy].flatMap((p) => proxySecretForms(p))]) run.secrets.add(s);
-      try {
-        const cr = await c.credentials();
-        for (const s of cr.kind === 'aksk' ? [cr.ak, cr.sk, cr.securityToken] : [cr.token]) if (s) run.secrets.add(s);
-      } catch {
-        // No credentials (or a refused endpoint): the command reports it when it asks for them.
-      }
+      for (const s of c.secrets ?? []) run.secrets.add(s);
       return c;
     });
     return loaded;
